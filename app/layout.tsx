@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+import { SiteHeader } from "@/components/site-header";
+
+export const metadata: Metadata = {
+  title: { default: "三门峡市户口迁移（落户）网上办理 · 落户通", template: "%s · 落户通" },
+  description: "依据《推动非户籍人口在城市落户实施方案》（三政办〔2019〕24号），网上办理落户申请、材料补正、审核与准迁证。",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          跳到正文
+        </a>
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-3 py-6 sm:px-6">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white">
+          <div className="mx-auto max-w-5xl px-3 py-4 text-sm text-slate-600 sm:px-6">
+            <p>依据：三门峡市人民政府办公室《推动非户籍人口在城市落户实施方案》（三政办〔2019〕24号）</p>
+            <p className="mt-1">落户自愿 · 不以购房、投资纳税、积分或退出农村土地权益作为落户条件</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

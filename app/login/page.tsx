@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentUser, homeFor } from "@/lib/auth/guard";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata = { title: "登录" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const user = await currentUser();
+  if (user) redirect(homeFor(user));
+  const { next } = await searchParams;
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="page-title">登录</h1>
+      <div className="card">
+        <SignInForm next={next} />
+        <p className="mt-4 text-sm text-slate-600">
+          还没有账号？
+          <Link href={`/register${next ? `?next=${encodeURIComponent(next)}` : ""}`} className="text-brand-700 underline">
+            实名注册
+          </Link>
+          （申请人使用手机号登录；民警、领导等工作人员使用用户名登录）
+        </p>
+      </div>
+    </div>
+  );
+}

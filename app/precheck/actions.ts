@@ -1,0 +1,31 @@
+"use server";
+
+import { getPrisma } from "@/lib/db/client";
+import { runPrecheck, precheckCarryOver } from "@/lib/eligibility/precheck";
+import { requestIp } from "@/lib/auth/guard";
+import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
+import { isDomainError, type FieldIssue } from "@/lib/errors";
+import type { EligibilityResult } from "@/lib/rules/types";
+
+export type PrecheckState = {
+  message?: string;
+  issues?: FieldIssue[];
+  ruleSetVersion?: string;
+  candidates?: Array<{ channel: string; subtype?: string; result: EligibilityResult; carry: string }>;
+};
+
+/** Public (no sign-in): rate-limited per client like the API it mirrors. */
+export async function precheckAction(input: unknown): Promise<PrecheckState> {
+  if (await checkRateLimit(RATE_LIMITS.eligibility, await requestIp())) return { message: "请求过于频繁，请稍后再试。" };
+  try {
+    const { ruleSetVersion, candidates } = await runPrecheck(getPrisma(), input);
+    return {
+      ruleSetVersion,
+      candidates: candidates.map((c) => ({ channel: c.channel, subtype: c.subtype, result: c.result, carry: precheckCarryOver(c) })),
+    };
+  } catch (e) {
+    if (isDomainError(e)) return { message: e.message, issues: e.issues };
+    console.error("[precheck]", e instanceof Error ? e.message : e);
+    return { message: "系统繁忙，请稍后再试。" };
+  }
+}

@@ -1,0 +1,17 @@
+import { PrecheckForm } from "./precheck-form";
+import { COUNTIES } from "@/lib/places";
+
+export const metadata = { title: "落户预检" };
+
+export default function PrecheckPage() {
+  return (
+    <div className="space-y-4">
+      <h1 className="page-title">落户预检</h1>
+      <p className="text-slate-700">
+        回答几个简单问题，看看哪种落户通道适合您、是否符合条件，以及需要准备哪些材料。预检无需登录，结果不作为审批决定。
+        购房、纳税、投资、积分、退出农村土地权益都<strong>不是</strong>落户条件（方案二(二)、三(五)）。
+      </p>
+      <PrecheckForm counties={COUNTIES.map((c) => ({ code: c.code, name: c.name }))} />
+    </div>
+  );
+}

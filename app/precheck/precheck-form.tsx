@@ -1,0 +1,200 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import Link from "next/link";
+import { precheckAction, type PrecheckState } from "./actions";
+import { BACKGROUNDS, BACKGROUND_LABELS } from "@/lib/eligibility/precheck-options";
+import { CHANNEL_LABELS, DOCUMENT_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENURE_LABELS, type Channel, type Subtype } from "@/lib/schemas/eligibility";
+import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+
+type County = { code: string; name: string };
+
+const OUTCOME = {
+  eligible: { text: "符合条件，材料齐全", cls: "border-green-600 bg-green-50" },
+  needs_documents: { text: "符合条件，请准备以下材料", cls: "border-amber-500 bg-amber-50" },
+  ineligible: { text: "不符合该通道的条件", cls: "border-slate-300 bg-slate-50" },
+} as const;
+
+function Radios({ name, legend, value, onChange, options, error }: { name: string; legend: string; value: string; onChange: (v: string) => void; options: Array<[string, string]>; error?: string }) {
+  return (
+    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+      <legend className="label">{legend}</legend>
+      <div className="mt-1 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-5">
+        {options.map(([v, label]) => (
+          <label key={v} className="flex items-center gap-2">
+            <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} className="h-5 w-5" />
+            {label}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p id={`${name}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function PrecheckForm({ counties }: { counties: County[] }) {
+  const [a, setA] = useState({
+    name: "",
+    idNumber: "",
+    hukouType: "",
+    destinationCounty: "",
+    background: "",
+    housing: "",
+    housingLegal: "yes",
+    relation: "none",
+    livesTogether: "yes",
+    relativeHasHukou: "yes",
+    employed: "",
+    workCounty: "",
+    employerHasCollectiveHousehold: "no",
+  });
+  const [state, setState] = useState<PrecheckState>({});
+  const [pending, start] = useTransition();
+  const set = (k: keyof typeof a) => (v: string) => setA((s) => ({ ...s, [k]: v }));
+  const err = (p: string) => issueFor(state.issues, p);
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    start(async () => setState(await precheckAction({ ...a, documents: [] })));
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={submit} className="card space-y-5" noValidate aria-label="落户预检问卷">
+        <ErrorSummary message={state.candidates ? undefined : state.message} />
+        <h2 className="text-lg font-semibold">1. 您是谁</h2>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="pc-name" label="姓名" error={err("name")}>
+            <input id="pc-name" className="input" value={a.name} onChange={(e) => set("name")(e.target.value)} autoComplete="name" {...fieldAria("pc-name", err("name"))} />
+          </Field>
+          <Field id="pc-id" label="居民身份证号码" hint="仅用于校验，不会保存" error={err("idNumber")}>
+            <input id="pc-id" className="input" value={a.idNumber} maxLength={18} onChange={(e) => set("idNumber")(e.target.value)} autoComplete="off" {...fieldAria("pc-id", err("idNumber"), "hint")} />
+          </Field>
+        </div>
+        <Radios name="hukouType" legend="当前户口性质" value={a.hukouType} onChange={set("hukouType")} options={[["rural", "农业户口（农村）"], ["urban", "城镇户口"]]} error={err("hukouType")} />
+
+        <h2 className="text-lg font-semibold">2. 想落户到哪里</h2>
+        <Field id="pc-county" label="县（市、区）" error={err("destinationCounty")}>
+          <select id="pc-county" className="input" value={a.destinationCounty} onChange={(e) => set("destinationCounty")(e.target.value)} {...fieldAria("pc-county", err("destinationCounty"))}>
+            <option value="">请选择</option>
+            {counties.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+
+        <h2 className="text-lg font-semibold">3. 您的情况</h2>
+        <Field id="pc-bg" label="您属于以下哪类人员？" error={err("background")}>
+          <select id="pc-bg" className="input" value={a.background} onChange={(e) => set("background")(e.target.value)} {...fieldAria("pc-bg", err("background"))}>
+            <option value="">请选择</option>
+            {BACKGROUNDS.map((b) => (
+              <option key={b} value={b}>
+                {BACKGROUND_LABELS[b]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Radios
+          name="housing"
+          legend="在落户地的住房情况（租房与自有住房同等对待）"
+          value={a.housing}
+          onChange={set("housing")}
+          options={[["rented", TENURE_LABELS.rented], ["owned", TENURE_LABELS.owned], ["employer_housing", TENURE_LABELS.employer_housing], ["none", "暂无住所"]]}
+          error={err("housing")}
+        />
+        {a.housing !== "none" && a.housing !== "" && (
+          <Radios name="housingLegal" legend="该住所是合法建筑吗？（不是违法建筑）" value={a.housingLegal} onChange={set("housingLegal")} options={[["yes", "是"], ["no", "不是"]]} />
+        )}
+        <Radios
+          name="relation"
+          legend="是否投靠在落户地有户口、并共同居住的家人？"
+          value={a.relation}
+          onChange={set("relation")}
+          options={[["none", "不投靠"], ["spouse", `投靠${RELATION_LABELS.spouse}`], ["child", "投靠父母（我是子女）"], ["parent", "投靠子女（我是父母）"], ["other", RELATION_LABELS.other]]}
+        />
+        {a.relation !== "none" && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Radios name="livesTogether" legend="与该家人共同居住吗？" value={a.livesTogether} onChange={set("livesTogether")} options={[["yes", "是"], ["no", "否"]]} />
+            <Radios name="relativeHasHukou" legend="该家人在落户地有户口（或正在同时申请）吗？" value={a.relativeHasHukou} onChange={set("relativeHasHukou")} options={[["yes", "是"], ["no", "否"]]} />
+          </div>
+        )}
+        <Radios name="employed" legend="目前是否已就业？（重点群体、住所落户不需要工作）" value={a.employed} onChange={set("employed")} options={[["yes", "已就业"], ["no", "暂未就业"]]} error={err("employed")} />
+        {a.employed === "yes" && (
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id="pc-work" label="就业所在县（市、区）">
+              <select id="pc-work" className="input" value={a.workCounty} onChange={(e) => set("workCounty")(e.target.value)}>
+                <option value="">与落户地相同</option>
+                {counties.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Radios name="employerHasCollectiveHousehold" legend="就业单位有集体户口吗？" value={a.employerHasCollectiveHousehold} onChange={set("employerHasCollectiveHousehold")} options={[["no", "没有"], ["yes", "有"]]} />
+          </div>
+        )}
+        <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
+          {pending ? "正在预检…" : "查看预检结果"}
+        </button>
+      </form>
+
+      <section aria-live="polite" aria-label="预检结果">
+        {state.candidates && (
+          <div className="space-y-4" data-testid="precheck-results">
+            <h2 className="text-xl font-semibold">预检结果</h2>
+            {state.candidates.map((c, i) => {
+              const o = OUTCOME[c.result.outcome];
+              const title = `${CHANNEL_LABELS[c.channel as Channel]}${c.subtype ? ` · ${SUBTYPE_LABELS[c.subtype as Subtype]}` : ""}`;
+              return (
+                <article key={`${c.channel}-${c.subtype ?? ""}`} className={`rounded-lg border-l-4 p-4 ${o.cls}`} data-outcome={c.result.outcome}>
+                  <h3 className="font-semibold">
+                    {i === 0 && c.result.outcome !== "ineligible" ? "推荐：" : ""}
+                    {title}
+                  </h3>
+                  <p className="mt-1">
+                    {o.text}（依据：方案{c.result.clauses.join("、")}）
+                  </p>
+                  {c.result.reasons.length > 0 && (
+                    <ul className="mt-2 list-disc pl-5 text-sm">
+                      {c.result.reasons.map((r) => (
+                        <li key={r.code}>
+                          {r.message}（{r.clause}）
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {c.result.suggestedChannels.length > 0 && (
+                    <p className="mt-2 text-sm">建议改选：{c.result.suggestedChannels.map((s) => CHANNEL_LABELS[s]).join("、")}</p>
+                  )}
+                  {c.result.outcome !== "ineligible" && (
+                    <>
+                      <h4 className="mt-3 text-sm font-semibold">需要准备的材料清单</h4>
+                      <ul className="mt-1 list-disc pl-5 text-sm" data-testid="checklist">
+                        {c.result.missingDocuments.map((d) => (
+                          <li key={d}>{DOCUMENT_LABELS[d]}</li>
+                        ))}
+                      </ul>
+                      <Link href={`/apply/new?precheck=${c.carry}`} className="btn-primary mt-3">
+                        按此通道开始申请
+                      </Link>
+                    </>
+                  )}
+                </article>
+              );
+            })}
+            <p className="text-sm text-slate-600">
+              规则版本：{state.ruleSetVersion}。暂不符合落户条件的，可申领居住证，享有基本公共服务（方案三(十)）。
+            </p>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

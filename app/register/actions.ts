@@ -1,0 +1,35 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getPrisma } from "@/lib/db/client";
+import { registerResident } from "@/lib/residents/register-resident";
+import { signIn } from "@/lib/auth/auth";
+import { requestIp } from "@/lib/auth/guard";
+import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
+import { isDomainError, type FieldIssue } from "@/lib/errors";
+
+export type SignUpState = { message?: string; issues?: FieldIssue[]; values?: Record<string, string> };
+
+export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+  const raw = {
+    mobile: String(form.get("mobile") ?? ""),
+    realName: String(form.get("realName") ?? ""),
+    idNumber: String(form.get("idNumber") ?? ""),
+    password: String(form.get("password") ?? ""),
+    passwordConfirm: String(form.get("passwordConfirm") ?? ""),
+  };
+  // Entered values come back to the form (never the passwords), so nothing typed is lost.
+  const values = { mobile: raw.mobile, realName: raw.realName, idNumber: raw.idNumber };
+  const ip = await requestIp();
+  if (await checkRateLimit(RATE_LIMITS.signUp, ip)) return { message: "注册过于频繁，请稍后再试。", values };
+  try {
+    await getPrisma().$transaction((tx) => registerResident(tx, raw, ip));
+  } catch (e) {
+    if (isDomainError(e)) return { message: e.message, issues: e.issues, values };
+    if ((e as { code?: string }).code === "P2002") return { message: "该手机号或身份证号已注册，请直接登录。", values };
+    throw e;
+  }
+  const next = String(form.get("next") ?? "");
+  await signIn("credentials", { login: raw.mobile, password: raw.password, redirect: false });
+  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/my");
+}

@@ -1,0 +1,16 @@
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata = { title: "实名注册" };
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="page-title">实名注册</h1>
+      <div className="card">
+        <p className="mb-4 text-sm text-slate-600">落户申请需实名办理。您的身份证号仅用于核验身份和办理业务，不会公开显示。</p>
+        <SignUpForm next={next} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { signUpAction, type SignUpState } from "./actions";
+import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+
+export function SignUpForm({ next }: { next?: string }) {
+  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {});
+  const err = (p: string) => issueFor(state.issues, p);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <ErrorSummary message={state.message} />
+      <input type="hidden" name="next" value={next ?? ""} />
+      <Field id="mobile" label="手机号码" error={err("mobile")}>
+        <input id="mobile" name="mobile" inputMode="numeric" autoComplete="tel" className="input" defaultValue={state.values?.mobile} {...fieldAria("mobile", err("mobile"))} />
+      </Field>
+      <Field id="realName" label="真实姓名" error={err("realName")}>
+        <input id="realName" name="realName" autoComplete="name" className="input" defaultValue={state.values?.realName} {...fieldAria("realName", err("realName"))} />
+      </Field>
+      <Field id="idNumber" label="居民身份证号码" hint="18位，最后一位可能是 X" error={err("idNumber")}>
+        <input id="idNumber" name="idNumber" className="input" maxLength={18} autoComplete="off" defaultValue={state.values?.idNumber} {...fieldAria("idNumber", err("idNumber"), "hint")} />
+      </Field>
+      <Field id="password" label="设置密码" hint="至少8位" error={err("password")}>
+        <input id="password" name="password" type="password" autoComplete="new-password" className="input" {...fieldAria("password", err("password"), "hint")} />
+      </Field>
+      <Field id="passwordConfirm" label="再次输入密码" error={err("passwordConfirm")}>
+        <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" className="input" {...fieldAria("passwordConfirm", err("passwordConfirm"))} />
+      </Field>
+      <button type="submit" className="btn-primary w-full" disabled={pending}>
+        {pending ? "正在注册…" : "注册并登录"}
+      </button>
+    </form>
+  );
+}

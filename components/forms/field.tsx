@@ -1,0 +1,58 @@
+import type { FieldIssue } from "@/lib/errors";
+
+/** The message for one field from a list of issues (paths joined with dots). */
+export function issueFor(issues: FieldIssue[] | undefined, path: string): string | undefined {
+  return issues?.find((i) => i.path === path)?.message;
+}
+
+type FieldProps = {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: React.ReactNode;
+};
+
+/** A labelled field with its hint and its error next to it, wired for screen readers. */
+export function Field({ id, label, error, hint, children }: FieldProps) {
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="mb-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** aria attributes for an input inside <Field>. */
+export function fieldAria(id: string, error?: string, hint?: string) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined } as const;
+}
+
+export function ErrorSummary({ message, issues }: { message?: string; issues?: FieldIssue[] }) {
+  if (!message && !issues?.length) return null;
+  return (
+    <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+      {message && <p className="font-medium">{message}</p>}
+      {!!issues?.length && (
+        <ul className="mt-1 list-disc pl-5 text-sm">
+          {issues.map((i) => (
+            <li key={i.path + i.message}>{i.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

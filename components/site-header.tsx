@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/guard";
+import { ROLE_HOME, ROLE_LABELS } from "@/lib/auth/roles";
+import { signOutAction } from "@/app/login/actions";
+
+export async function SiteHeader() {
+  const user = await currentUser();
+  return (
+    <header className="bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-3 py-3 sm:px-6">
+        <Link href="/" className="text-base font-bold leading-tight sm:text-lg">
+          三门峡市户口迁移（落户）网上办理
+        </Link>
+        <nav aria-label="账户" className="flex flex-wrap items-center gap-3 text-sm">
+          <Link href="/precheck" className="underline-offset-4 hover:underline">
+            落户预检
+          </Link>
+          {user ? (
+            <>
+              <Link href={ROLE_HOME[user.role]} className="underline-offset-4 hover:underline" data-testid="signed-in-as">
+                {user.realName}（{ROLE_LABELS[user.role]}）
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">
+                  退出
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/login" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">
+                登录
+              </Link>
+              <Link href="/register" className="underline-offset-4 hover:underline">
+                注册
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

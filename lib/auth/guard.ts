@@ -1,0 +1,98 @@
+import { cache } from "react";
+import { headers } from "next/headers";
+import { notFound as nextNotFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { auth } from "./auth";
+import { getPrisma } from "@/lib/db/client";
+import type { Role, SessionUser } from "./roles";
+import { ROLE_HOME } from "./roles";
+import { DomainError, isDomainError, toActionError, type ActionResult } from "@/lib/errors";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { runAction, type ActionDef } from "./run-action";
+
+export { defineAction, runAction, type ActionDef, type GuardContext } from "./run-action";
+
+const USER_SELECT = {
+  id: true,
+  role: true,
+  realName: true,
+  username: true,
+  mobile: true,
+  stationId: true,
+  isStationHead: true,
+  countyCode: true,
+  disabled: true,
+} as const;
+
+/** The signed-in person, reloaded from the database once per request (a disabled account is out at once). */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const u = await getPrisma().user.findUnique({ where: { id }, select: USER_SELECT });
+  if (!u || u.disabled) return null;
+  const { disabled: _disabled, ...user } = u;
+  void _disabled;
+  return user;
+});
+
+export async function requestIp(): Promise<string> {
+  return clientIpFromHeaders(await headers());
+}
+
+/**
+ * For pages: the signed-in person with one of `roles`. Not signed in → the sign-in page;
+ * another role → 404 (a page that exists for others is not advertised).
+ */
+export async function requirePageUser(roles: readonly Role[], nextPath?: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login${nextPath ? `?next=${encodeURIComponent(nextPath)}` : ""}`);
+  if (!roles.includes(user.role)) nextNotFound();
+  return user;
+}
+
+export function homeFor(user: SessionUser | null): string {
+  return user ? ROLE_HOME[user.role] : "/login";
+}
+
+/** A server action from a definition: returns a typed ActionResult for the form, never a stack. */
+export async function callAsServerAction<S extends z.ZodType, O>(def: ActionDef<S, O>, input: unknown): Promise<ActionResult<O>> {
+  try {
+    const user = await currentUser();
+    if (!user) throw new DomainError("unauthenticated", "登录已过期，请重新登录。您填写的内容已保存。");
+    return { ok: true, data: await runAction(getPrisma(), user, await requestIp(), def, input) };
+  } catch (e) {
+    if (!isDomainError(e)) console.error(`[${def.opts.action}]`, e instanceof Error ? e.message : e);
+    return toActionError(e);
+  }
+}
+
+/** A route handler from a definition: JSON out, domain errors as their HTTP status. */
+export function routeFromAction<S extends z.ZodType, O>(
+  def: ActionDef<S, O | Response>,
+  readInput: (req: Request, params: Record<string, string>) => Promise<unknown>,
+) {
+  return async (req: Request, routeCtx: { params: Promise<Record<string, string>> }) => {
+    try {
+      const user = await currentUser();
+      if (!user) throw new DomainError("unauthenticated", "请先登录。");
+      const input = await readInput(req, (await routeCtx.params) ?? {});
+      const out = await runAction(getPrisma(), user, clientIpFromHeaders(req.headers), def, input);
+      return out instanceof Response ? out : Response.json(out);
+    } catch (e) {
+      return errorResponse(e, def.opts.action);
+    }
+  };
+}
+
+export function errorResponse(e: unknown, where: string): Response {
+  if (!isDomainError(e)) console.error(`[${where}]`, e instanceof Error ? e.message : e);
+  const err = toActionError(e);
+  return Response.json({ error: err.code, message: err.message, issues: err.issues }, { status: isDomainError(e) ? e.status : 500 });
+}
+
+/** Domain errors thrown while rendering a page: not found → the 404 page. */
+export function pageError(e: unknown): never {
+  if (isDomainError(e) && (e.code === "not_found" || e.code === "forbidden")) nextNotFound();
+  throw e;
+}

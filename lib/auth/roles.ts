@@ -1,0 +1,33 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type { Role };
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: "申请人",
+  clerk: "派出所民警",
+  official: "主管领导",
+  admin: "系统管理员",
+  auditor: "审计人员",
+};
+
+/** Where each role lands after signing in. */
+export const ROLE_HOME: Record<Role, string> = {
+  resident: "/my",
+  clerk: "/clerk",
+  official: "/official",
+  admin: "/admin",
+  auditor: "/audit",
+};
+
+/** What the guard knows of the signed-in person, reloaded from the database each request. */
+export type SessionUser = {
+  id: string;
+  role: Role;
+  realName: string;
+  username: string | null;
+  mobile: string | null;
+  stationId: string | null;
+  isStationHead: boolean;
+  /** Official: their county; null for the city (and for other roles). */
+  countyCode: string | null;
+};

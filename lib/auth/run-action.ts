@@ -1,0 +1,108 @@
+import { z } from "zod";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Role, SessionUser } from "./roles";
+import { DomainError, isDomainError } from "@/lib/errors";
+import { checkRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/http/rate-limit";
+import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
+import { formatZodIssues } from "@/lib/schemas/eligibility";
+
+export type GuardContext = {
+  user: SessionUser;
+  ip: string;
+  tx: Prisma.TransactionClient;
+  /** What the audit event of this call is about (the guard writes it in the same transaction). */
+  audit: (target: AuditTarget) => void;
+};
+
+export type AuditTarget = Omit<AuditInput, "action" | "actorId" | "actorRole" | "ip"> & { action?: string };
+
+export type GuardOptions<S extends z.ZodType> = {
+  roles: readonly Role[];
+  /** Audit action name, e.g. "filing.submit". */
+  action: string;
+  schema: S;
+  rateLimit?: RateLimitRule;
+  /** Every call is audited unless false (then only when the handler names a target). */
+  auditEvent?: boolean;
+};
+
+/** One authenticated operation: who may call it, its input schema, and the handler. */
+export type ActionDef<S extends z.ZodType, O> = {
+  opts: GuardOptions<S>;
+  handler: (ctx: GuardContext, input: z.output<S>) => Promise<O>;
+};
+
+export function defineAction<S extends z.ZodType, O>(
+  opts: GuardOptions<S>,
+  handler: (ctx: GuardContext, input: z.output<S>) => Promise<O>,
+): ActionDef<S, O> {
+  return { opts, handler };
+}
+
+/**
+ * The guard every authenticated action and route goes through: role, rate limit, zod input,
+ * a transaction for the handler, and the audit event written in that same transaction.
+ * Throws DomainError; tests call it directly with a test database and a user.
+ */
+export async function runAction<S extends z.ZodType, O>(
+  prisma: PrismaClient,
+  user: SessionUser,
+  ip: string,
+  def: ActionDef<S, O>,
+  rawInput: unknown,
+): Promise<O> {
+  const { opts, handler } = def;
+  if (!opts.roles.includes(user.role)) {
+    await auditDenied(prisma, user, ip, opts.action, "not_found");
+    throw new DomainError("not_found", "页面不存在或您无权访问。");
+  }
+  const limited = await checkRateLimit(opts.rateLimit ?? RATE_LIMITS.action, user.id);
+  if (limited) throw new DomainError("rate_limited", `操作过于频繁，请${limited}秒后再试。`);
+  const parsed = opts.schema.safeParse(rawInput);
+  if (!parsed.success) {
+    throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: formatZodIssues(parsed.error) });
+  }
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        let target: AuditTarget | null = null;
+        const out = await handler({ user, ip, tx, audit: (t) => void (target = t) }, parsed.data as z.output<S>);
+        if (opts.auditEvent !== false || target) {
+          const t: AuditTarget = target ?? {};
+          await recordAudit(tx, {
+            ...t,
+            action: t.action ?? opts.action,
+            actorId: user.id,
+            actorRole: user.role,
+            stationId: t.stationId ?? user.stationId,
+            countyCode: t.countyCode ?? user.countyCode,
+            ip,
+          });
+        }
+        return out;
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+  } catch (e) {
+    // Refused attempts (scope, forbidden criteria) are audited too, outside the rolled-back transaction.
+    if (isDomainError(e) && ["forbidden", "not_found", "forbidden_criterion"].includes(e.code)) {
+      await auditDenied(prisma, user, ip, opts.action, e.code);
+    }
+    throw e;
+  }
+}
+
+async function auditDenied(prisma: PrismaClient, user: SessionUser, ip: string, action: string, code: string) {
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, {
+      action: `${action}.denied`,
+      actorId: user.id,
+      actorRole: user.role,
+      stationId: user.stationId,
+      countyCode: user.countyCode,
+      ip,
+      details: { code },
+    }),
+  );
+}
+

@@ -1,0 +1,26 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "./roles";
+
+/**
+ * The filings a person may see: a resident their own, a clerk their station's, an official
+ * their county's (or the city's), admins and auditors all. Every query of filings goes
+ * through this, so a tampered URL finds nothing (404), never someone else's data.
+ */
+export function applicationScope(user: SessionUser): Prisma.ApplicationWhereInput {
+  switch (user.role) {
+    case "resident":
+      return { residentId: user.id };
+    case "clerk":
+      return user.stationId ? { stationId: user.stationId } : { id: "__none__" };
+    case "official":
+      return user.countyCode ? { destinationCounty: user.countyCode } : {};
+    case "admin":
+    case "auditor":
+      return {};
+  }
+}
+
+/** Counties an official (or admin/auditor) may see; null = all. */
+export function countyScope(user: SessionUser): string | null {
+  return user.role === "official" ? user.countyCode : null;
+}

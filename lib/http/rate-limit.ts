@@ -1,0 +1,59 @@
+/**
+ * Fixed-window rate limiter. The store is an interface so that several instances can
+ * share one (e.g. Redis INCR + PEXPIRE); the default keeps counts in this process.
+ */
+export interface RateLimitStore {
+  /** Adds one hit to `key` in the current window and returns the count so far. */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+}
+
+export class MemoryRateLimitStore implements RateLimitStore {
+  private windows = new Map<string, { count: number; resetAt: number }>();
+  private lastSweep = 0;
+
+  async hit(key: string, windowMs: number) {
+    const now = Date.now();
+    this.sweep(now);
+    const w = this.windows.get(key);
+    if (!w || w.resetAt <= now) {
+      const fresh = { count: 1, resetAt: now + windowMs };
+      this.windows.set(key, fresh);
+      return fresh;
+    }
+    w.count += 1;
+    return w;
+  }
+
+  private sweep(now: number) {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
+  }
+}
+
+export type RateLimitRule = { name: string; limit: number; windowMs: number };
+
+export const RATE_LIMITS = {
+  eligibility: { name: "eligibility", limit: Number(process.env.LUOHU_RATE_ELIGIBILITY ?? 600), windowMs: 60_000 },
+  signIn: { name: "sign-in", limit: 10, windowMs: 5 * 60_000 },
+  signUp: { name: "sign-up", limit: 10, windowMs: 60 * 60_000 },
+  action: { name: "action", limit: 120, windowMs: 60_000 },
+  upload: { name: "upload", limit: 60, windowMs: 60_000 },
+  verify: { name: "verify-permit", limit: 60, windowMs: 60_000 },
+} satisfies Record<string, RateLimitRule>;
+
+const g = globalThis as unknown as { __luohuRateStore?: RateLimitStore };
+
+export function rateLimitStore(): RateLimitStore {
+  return (g.__luohuRateStore ??= new MemoryRateLimitStore());
+}
+
+export function setRateLimitStore(store: RateLimitStore) {
+  g.__luohuRateStore = store;
+}
+
+/** Returns null when allowed, else the seconds to wait. */
+export async function checkRateLimit(rule: RateLimitRule, clientKey: string): Promise<number | null> {
+  const { count, resetAt } = await rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs);
+  return count > rule.limit ? Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) : null;
+}

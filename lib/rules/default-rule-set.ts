@@ -1,0 +1,214 @@
+import type { DocumentGroup, RuleSet, RuleSetData } from "./types";
+import type { DocumentCode } from "@/lib/schemas/eligibility";
+
+/**
+ * The rule set of 三政办〔2019〕24号 as shipped (seed data; admins publish later versions).
+ * Treat it as read-only: copy it (structuredClone) before editing.
+ */
+
+export const DEFAULT_RULE_SET_VERSION = "sanmenxia-2019-24/v1";
+
+const group = (clause: string, alternatives: DocumentCode[], label?: string): DocumentGroup =>
+  label ? { alternatives, clause, label } : { alternatives, clause };
+
+/** Residence evidence: any one of the three; the tenure's own document is listed first. */
+const RESIDENCE_LABEL = "合法稳定住所证明（自有、租赁、单位住房任选其一，租赁与自有同等对待）";
+const residenceGroup = (first: DocumentCode) => {
+  const all: DocumentCode[] = ["property_certificate", "rental_contract", "employer_housing_certificate"];
+  return group("二(二)", [first, ...all.filter((d) => d !== first)], RESIDENCE_LABEL);
+};
+
+export const DEFAULT_RULE_SET_DATA: RuleSetData = {
+  formatVersion: 1,
+  identityDocuments: [group("二", ["id_card"]), group("二", ["hukou_booklet"])],
+  conditions: [
+    // 二(一) rural students
+    {
+      code: "rural_student_rural_hukou",
+      clause: "二(一)",
+      fact: "applicant.hukouType",
+      test: "equals",
+      value: "rural",
+      message: "入学时将户口迁至学校所在地，适用于大中专院校录取的农村户籍学生。",
+    },
+    {
+      code: "rural_student_graduate_rural_hukou",
+      clause: "二(一)",
+      fact: "applicant.hukouType",
+      test: "equals",
+      value: "rural",
+      message: "毕业后迁入就业地或迁回原籍，适用于农村户籍的大中专院校学生；城镇户籍的高校毕业生可按“重点群体（高校毕业生）”通道落户。",
+      suggestChannels: ["talent"],
+    },
+    {
+      code: "rural_student_origin_rural_hukou",
+      clause: "二(一)",
+      fact: "applicant.hukouType",
+      test: "equals",
+      value: "rural",
+      message: "在原籍办理城镇居民登记，适用于户口保留在原籍的农村户籍大中专院校学生；您的户口已是城镇户口。",
+    },
+    // 二(二) stable legal residence
+    {
+      code: "residence_described",
+      clause: "二(二)",
+      fact: "residence.present",
+      test: "is_true",
+      message: "未填写住所信息：按合法稳定住所（含租赁）落户，须说明在落户地的住所。",
+    },
+    {
+      code: "residence_legal",
+      clause: "二(二)",
+      fact: "residence.legal",
+      test: "not_false",
+      message: "住所须为合法住所（例如违法建筑不能作为落户住所）。",
+    },
+    // 二(二) family members living together
+    {
+      code: "family_principal_described",
+      clause: "二(二)",
+      fact: "principal.present",
+      test: "is_true",
+      message: "未填写投靠人信息：请说明投靠的家庭成员及与其关系。",
+    },
+    {
+      code: "family_lives_together",
+      clause: "二(二)",
+      fact: "principal.livesTogether",
+      test: "not_false",
+      message: "随迁的家庭成员须与投靠人共同居住生活。",
+    },
+    {
+      code: "family_principal_hukou",
+      clause: "二(二)",
+      fact: "principal.hasHukouAtDestination",
+      test: "not_false",
+      message: "投靠人须在落户地已有户口，或在同一申请中一并申请落户（可由投靠人按合法稳定住所通道提出家庭申请，家庭成员随同办理）。",
+      suggestChannels: ["residence"],
+    },
+    // 二(三) community collective household
+    {
+      code: "collective_employed",
+      clause: "二(三)",
+      fact: "employment.employed",
+      test: "is_true",
+      message: "社区集体户口在就业所在地派出所登记，须已就业（请填写就业情况）。",
+    },
+    {
+      code: "collective_at_place_of_employment",
+      clause: "二(三)",
+      fact: "employment.worksAtDestination",
+      test: "not_false",
+      message: "社区集体户口在就业所在地派出所登记：您在{workCountyName}就业，请将落户地选为{workCountyName}后申请。",
+    },
+    {
+      code: "collective_no_legal_residence",
+      clause: "二(三)",
+      fact: "residence.legal",
+      test: "not_true",
+      message: "您在当地有合法稳定住所（含租赁），应按合法稳定住所通道落户，不在社区集体户登记。",
+      suggestChannels: ["residence"],
+    },
+    {
+      code: "collective_no_direct_relative",
+      clause: "二(三)",
+      fact: "hasDirectRelativeToJoin",
+      test: "not_true",
+      message: "您有直系亲属可以投靠，应按投靠家庭成员通道落户，不在社区集体户登记。",
+      suggestChannels: ["family"],
+    },
+    {
+      code: "collective_no_employer_household",
+      clause: "二(三)",
+      fact: "employment.employerHasCollectiveHousehold",
+      test: "not_true",
+      message: "您的就业单位有集体户口（含就业地人才交流中心集体户），应在单位集体户落户，不在社区集体户登记。",
+    },
+  ],
+  channels: {
+    talent: {
+      clause: "二(一)",
+      // 先落户后就业: no job, no residence required.
+      conditions: [],
+      documents: [],
+      subtypes: {
+        college_graduate: { conditions: [], documents: [group("二(一)", ["graduation_certificate"])] },
+        vocational_graduate: { conditions: [], documents: [group("二(一)", ["graduation_certificate"])] },
+        skilled_worker: { conditions: [], documents: [group("二(一)", ["skill_certificate"])] },
+        veteran: { conditions: [], documents: [group("二(一)", ["discharge_certificate"])] },
+        returned_overseas: { conditions: [], documents: [group("二(一)", ["overseas_degree_certification"])] },
+      },
+    },
+    rural_student: {
+      clause: "二(一)",
+      conditions: [],
+      documents: [],
+      subtypes: {
+        enrollment: { conditions: ["rural_student_rural_hukou"], documents: [group("二(一)", ["admission_letter"])] },
+        after_graduation: { conditions: ["rural_student_graduate_rural_hukou"], documents: [group("二(一)", ["graduation_certificate"])] },
+        urban_registration_at_origin: {
+          conditions: ["rural_student_origin_rural_hukou"],
+          documents: [group("二(一)", ["admission_letter"])],
+        },
+      },
+    },
+    residence: {
+      clause: "二(二)",
+      conditions: ["residence_described", "residence_legal"],
+      documents: [],
+      tenures: {
+        owned: { conditions: [], documents: [residenceGroup("property_certificate")] },
+        rented: { conditions: [], documents: [residenceGroup("rental_contract")] },
+        employer_housing: { conditions: [], documents: [residenceGroup("employer_housing_certificate")] },
+      },
+      noTenure: { conditions: [], documents: [residenceGroup("property_certificate")] },
+    },
+    family: {
+      clause: "二(二)",
+      conditions: ["family_principal_described", "family_lives_together", "family_principal_hukou"],
+      documents: [],
+      relations: {
+        spouse: { conditions: [], documents: [group("二(二)", ["marriage_certificate"])] },
+        child: { conditions: [], documents: [group("二(二)", ["birth_certificate", "relationship_proof"])] },
+        parent: { conditions: [], documents: [group("二(二)", ["relationship_proof"])] },
+        other: { conditions: [], documents: [group("二(二)", ["relationship_proof"])] },
+      },
+      noRelation: { conditions: [], documents: [group("二(二)", ["relationship_proof"])] },
+    },
+    collective: {
+      clause: "二(三)",
+      conditions: [
+        "collective_employed",
+        "collective_at_place_of_employment",
+        "collective_no_legal_residence",
+        "collective_no_direct_relative",
+        "collective_no_employer_household",
+      ],
+      documents: [group("二(三)", ["employment_contract"])],
+    },
+  },
+  timeLimits: {
+    acceptanceWorkingDays: 5,
+    decisionWorkingDays: 20,
+    supplementWorkingDays: 30,
+    draftRetentionDays: 90,
+  },
+  refusalReasons: [
+    { code: "identity_unverified", label: "申请人身份无法核实", clause: "二" },
+    { code: "documents_invalid", label: "申请材料系伪造、无效或与申请信息不符", clause: "二" },
+    { code: "residence_not_legal", label: "住所不是合法住所（如违法建筑）", clause: "二(二)" },
+    { code: "residence_not_lived_in", label: "申请人并未在该住所实际居住生活", clause: "二(二)" },
+    { code: "relationship_not_proven", label: "家庭成员关系或共同居住生活未能证明", clause: "二(二)" },
+    {
+      code: "collective_conditions_not_met",
+      label: "不符合社区集体户落户条件（有合法稳定住所、有直系亲属可投靠或就业单位有集体户口），应按其他通道办理",
+      clause: "二(三)",
+    },
+    { code: "already_registered", label: "申请人已在落户地登记常住户口", clause: "二" },
+    { code: "duplicate_filing", label: "同一申请人已有正在办理的落户申请", clause: "二" },
+    { code: "withdrawn", label: "申请人自愿撤回申请（落户遵循本人意愿）", clause: "二" },
+    { code: "supplement_not_provided", label: "未在规定期限内补正材料", clause: "二" },
+  ],
+};
+
+export const DEFAULT_RULE_SET: RuleSet = { version: DEFAULT_RULE_SET_VERSION, data: DEFAULT_RULE_SET_DATA };
