@@ -8,6 +8,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { connectPg, connectionFailureMessage } from "../lib/db/sql-executor";
+import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -103,7 +104,11 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => {
+    // The real peer address, for rate limits and the audit trail; a client cannot forge it.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
   server.on("error", (e: NodeJS.ErrnoException) =>
     fail(e.code === "EADDRINUSE" ? `端口 ${port} 已被占用 (port in use) — set PORT to another one.` : e.message),
   );

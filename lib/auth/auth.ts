@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { getPrisma } from "@/lib/db/client";
 import { signInSchema } from "@/lib/schemas/account";
 import { verifyPassword } from "./password";
-import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
+import { countAgainst, isRateLimited, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { recordAudit } from "@/lib/audit/record-audit";
 
@@ -45,8 +45,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const ip = clientIpFromHeaders(await headers());
-        if (await checkRateLimit(RATE_LIMITS.signIn, `${ip}:${parsed.data.login}`)) throw new TooManyAttempts();
+        const key = `${ip}:${parsed.data.login}`;
+        if (await isRateLimited(RATE_LIMITS.signInFailures, key)) throw new TooManyAttempts();
         const user = await authenticate(parsed.data.login, parsed.data.password, ip);
+        if (!user) await countAgainst(RATE_LIMITS.signInFailures, key);
         return user ? { id: user.id, name: user.realName } : null;
       },
     }),

@@ -5,6 +5,8 @@
 export interface RateLimitStore {
   /** Adds one hit to `key` in the current window and returns the count so far. */
   hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /** The count so far in the current window, without adding to it. */
+  peek(key: string): Promise<{ count: number; resetAt: number } | null>;
 }
 
 export class MemoryRateLimitStore implements RateLimitStore {
@@ -24,6 +26,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return w;
   }
 
+  async peek(key: string) {
+    const w = this.windows.get(key);
+    return w && w.resetAt > Date.now() ? w : null;
+  }
+
   private sweep(now: number) {
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
@@ -34,10 +41,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
 export type RateLimitRule = { name: string; limit: number; windowMs: number };
 
 export const RATE_LIMITS = {
-  eligibility: { name: "eligibility", limit: Number(process.env.LUOHU_RATE_ELIGIBILITY ?? 600), windowMs: 60_000 },
-  signIn: { name: "sign-in", limit: 10, windowMs: 5 * 60_000 },
+  eligibility: { name: "eligibility", limit: Number(process.env.LUOHU_RATE_ELIGIBILITY ?? 300), windowMs: 60_000 },
+  /** Failed sign-ins per client and account (successful ones do not count). */
+  signInFailures: { name: "sign-in-failures", limit: 10, windowMs: 5 * 60_000 },
   signUp: { name: "sign-up", limit: 10, windowMs: 60 * 60_000 },
-  action: { name: "action", limit: 120, windowMs: 60_000 },
+  action: { name: "action", limit: 300, windowMs: 60_000 },
   upload: { name: "upload", limit: 60, windowMs: 60_000 },
   verify: { name: "verify-permit", limit: 60, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;
@@ -56,4 +64,15 @@ export function setRateLimitStore(store: RateLimitStore) {
 export async function checkRateLimit(rule: RateLimitRule, clientKey: string): Promise<number | null> {
   const { count, resetAt } = await rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs);
   return count > rule.limit ? Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) : null;
+}
+
+/** Seconds to wait if `clientKey` already used up `rule` (does not count this call); else null. */
+export async function isRateLimited(rule: RateLimitRule, clientKey: string): Promise<number | null> {
+  const w = await rateLimitStore().peek(`${rule.name}:${clientKey}`);
+  return w && w.count >= rule.limit ? Math.max(1, Math.ceil((w.resetAt - Date.now()) / 1000)) : null;
+}
+
+/** Counts one event (e.g. a failed sign-in) against `rule`. */
+export async function countAgainst(rule: RateLimitRule, clientKey: string): Promise<void> {
+  await rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs);
 }

@@ -79,6 +79,19 @@ const FILINGS: DemoFiling[] = [
   { station: "SMX-KFQ-01", status: "registered", channel: "collective", age: 48 },
 ];
 
+/** The form's answers (lib/filings/filing-answers.ts shape) for a demo filing. */
+function demoAnswers(f: DemoFiling, i: number, idNumber: string, station: { id: string; countyCode: string }, address: string) {
+  return {
+    applicant: { hukouType: i % 3 === 0 ? "urban" : "rural", hukouRegion: idNumber.slice(0, 6), hukouAddress: "原籍户口所在地" },
+    destination: { county: station.countyCode, address, stationId: station.id },
+    residence: f.tenure ? { tenure: f.tenure, address, legal: true } : undefined,
+    principal: f.channel === "family" ? { relation: "spouse", livesTogether: true, hasHukouAtDestination: true, name: "配偶" } : undefined,
+    employment: f.channel === "collective" ? { employed: true, workCounty: station.countyCode, employerHasCollectiveHousehold: false, employerName: "三门峡某制造有限公司" } : undefined,
+    hasDirectRelativeToJoin: f.channel === "collective" ? false : undefined,
+    completed: { details: true, members: true },
+  };
+}
+
 function docsFor(f: DemoFiling): string[] {
   const docs = ["id_card", "hukou_booklet"];
   if (f.channel === "talent") {
@@ -173,13 +186,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
             applicantName: resident.realName,
             applicantIdNumber: resident.idNumber!,
             personsCount: members.length,
-            answers: {
-              channel: f.channel,
-              subtype: f.subtype,
-              hukouType: i % 3 === 0 ? "urban" : "rural",
-              residence: f.tenure ? { tenure: f.tenure, legal: true } : undefined,
-              documents: docsFor(f),
-            } as Prisma.InputJsonValue,
+            answers: demoAnswers(f, i, resident.idNumber!, station, `${station.address}${10 + i}号`) as Prisma.InputJsonValue,
             ruleSetId: ruleSet.id,
             submittedAt,
             acceptedAt,
@@ -201,7 +208,10 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
           await tx.supplementNotice.create({
             data: {
               applicationId: app.id,
-              items: [{ code: docsFor(f)[2] ?? "hukou_booklet", label: "请补充清晰完整的证明材料", memberIndex: 0 }],
+              items: [
+                { code: docsFor(f)[2] ?? "hukou_booklet", label: "证明材料（原件扫描件，清晰完整）", clause: f.channel === "talent" ? "二(一)" : "二(二)", memberId: null, memberIndex: 0, memberName: resident.realName, source: "rules" },
+                { code: null, label: "请说明现住址的实际居住情况", clause: null, memberId: null, memberIndex: 0, memberName: resident.realName, source: "clerk" },
+              ],
               note: "请上传清晰、完整的证明材料扫描件，一次补齐。",
               requestedById: actor ?? clerk.id,
               requestedAt: at,

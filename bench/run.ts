@@ -1,0 +1,73 @@
+/**
+ * npm run bench [-- <section> …]: prints measured numbers. Sections:
+ *   rules      pure rules engine throughput
+ *   http       POST /api/v1/eligibility vs a constant route, 50 connections, production build
+ *   queue      the clerk queue at 1,000,000 filings (PostgreSQL; seeds luohu_bench once)
+ *   dashboard  the officials' dashboards at 1,000,000 filings (same database)
+ * Default: all. BENCH_DATABASE_URL overrides the bench database (default
+ * postgresql://postgres@127.0.0.1:5432/luohu_bench).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+import { benchRulesEngine } from "./rules-engine";
+import { benchEligibilityHttp } from "./eligibility-http";
+
+const root = path.resolve(__dirname, "..");
+const sections = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const want = (s: string) => sections.length === 0 || sections.includes(s);
+const benchUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/luohu_bench";
+
+function tsx(script: string, args: string[] = [], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), script, ...args], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${script} failed (exit ${r.status})`);
+}
+
+/** Creates the bench database and seeds the million filings once (they stay for later runs). */
+async function ensureMillion() {
+  const url = new URL(benchUrl);
+  const name = url.pathname.slice(1);
+  const admin = new Client({ connectionString: Object.assign(new URL(benchUrl), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const db = new Client({ connectionString: benchUrl });
+  await db.connect();
+  const has = await db.query(`SELECT to_regclass('"Application"') IS NOT NULL AS t`);
+  const count = has.rows[0].t ? Number((await db.query(`SELECT count(*) FROM "Application" WHERE id LIKE 'bench%'`)).rows[0].count) : 0;
+  await db.end();
+  if (count < 1_000_000) tsx("bench/seed-million.ts", [], { DATABASE_URL: benchUrl });
+  else console.log(`(bench database already holds ${count.toLocaleString()} filings)`);
+}
+
+async function main() {
+  if (want("rules")) {
+    console.log("\n## rules engine");
+    console.table([benchRulesEngine()]);
+  }
+  if (want("http")) {
+    console.log("\n## eligibility API over HTTP (50 connections, production build)");
+    const rows = await benchEligibilityHttp();
+    console.table(rows);
+    console.log(`eligibility / constant throughput ratio: ${(rows[1].rps / rows[0].rps).toFixed(2)}`);
+  }
+  if (want("queue") || want("dashboard")) {
+    console.log("\n## 1,000,000 filings (PostgreSQL)");
+    await ensureMillion();
+  }
+  if (want("queue") && fs.existsSync(path.join(root, "bench/queue-bench.ts"))) {
+    console.log("\n## clerk queue");
+    tsx("bench/queue-bench.ts", [], { DATABASE_URL: benchUrl });
+  }
+  if (want("dashboard") && fs.existsSync(path.join(root, "bench/dashboard-bench.ts"))) {
+    console.log("\n## dashboards");
+    tsx("bench/dashboard-bench.ts", [], { DATABASE_URL: benchUrl });
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
