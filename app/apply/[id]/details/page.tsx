@@ -1,0 +1,101 @@
+import { draftForPage } from "../../draft-page";
+import { StepForm, TextInput, RadioGroup, SelectInput } from "@/components/filing/step-form";
+import { detailsTitle } from "@/lib/filings/filing-tasks";
+import { RELATION_LABELS, RELATIONS, TENURE_LABELS, TENURES } from "@/lib/schemas/eligibility";
+import type { FilingAnswers } from "@/lib/filings/filing-answers";
+import { saveStepAction, type StepName } from "../../actions";
+
+export const metadata = { title: "情况说明" };
+
+const yesNo = [
+  { value: "true", label: "是" },
+  { value: "false", label: "否" },
+];
+const b = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
+
+function ResidenceFields({ a }: { a: FilingAnswers }) {
+  return (
+    <>
+      <RadioGroup
+        name="tenure"
+        legend="落户住所的性质"
+        hint="租赁住房与自有住房同等对待（方案二(二)），不要求购房。"
+        defaultValue={a.residence?.tenure}
+        options={TENURES.map((t) => ({ value: t, label: TENURE_LABELS[t], hint: t === "rented" ? "需提交房屋租赁合同" : t === "owned" ? "需提交不动产权证书" : "需提交单位住房证明" }))}
+      />
+      <RadioGroup name="legal" legend="该住所是否为合法建筑？" hint="违法建筑不能作为落户住所。" defaultValue={b(a.residence?.legal)} options={yesNo} />
+    </>
+  );
+}
+
+function TalentFields({ a }: { a: FilingAnswers }) {
+  return (
+    <>
+      <RadioGroup
+        name="tenure"
+        legend="在落户地的住所情况"
+        hint="有合法稳定住所的在住所地落户；暂无住所的，可在社区集体户落户。"
+        defaultValue={a.noStableResidence ? "none" : a.residence?.tenure}
+        options={[...TENURES.map((t) => ({ value: t as string, label: TENURE_LABELS[t] })), { value: "none", label: "暂无合法稳定住所" }]}
+      />
+      <RadioGroup name="employed" legend="是否已落实工作单位？" hint="暂未落实工作单位的，可先落户后就业（方案二(一)）。" defaultValue={b(a.employment?.employed)} options={yesNo} />
+      <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
+    </>
+  );
+}
+
+function RuralStudentFields({ a }: { a: FilingAnswers }) {
+  return (
+    <>
+      <TextInput name="schoolName" label="录取或毕业院校名称" defaultValue={a.schoolName} maxLength={100} />
+      <RadioGroup name="employed" legend="是否已就业？" hint="毕业后可迁入就业地，或根据本人意愿迁回原籍。" defaultValue={b(a.employment?.employed)} options={yesNo} />
+      <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
+    </>
+  );
+}
+
+function FamilyFields({ a }: { a: FilingAnswers }) {
+  const p = a.principal;
+  return (
+    <>
+      <TextInput name="principalName" label="投靠人姓名" hint="您投靠的、在落户地有户口的家庭成员" defaultValue={p?.name} maxLength={30} />
+      <TextInput name="principalIdNumber" label="投靠人公民身份号码" defaultValue={p?.idNumber} maxLength={18} />
+      <SelectInput name="relation" label="投靠人是您的" defaultValue={p?.relation} options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))} />
+      <RadioGroup name="livesTogether" legend="是否与投靠人共同居住生活？" defaultValue={b(p?.livesTogether)} options={yesNo} />
+      <RadioGroup name="hasHukouAtDestination" legend="投靠人是否已在落户地登记常住户口？" defaultValue={b(p?.hasHukouAtDestination)} options={yesNo} />
+    </>
+  );
+}
+
+function CollectiveFields({ a }: { a: FilingAnswers }) {
+  return (
+    <>
+      <p className="rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700">
+        社区集体户适用于同时符合以下三项的人员（方案二(三)）：无合法稳定住所（含租赁）、无直系亲属可投靠、就业单位（含人才交流中心）无集体户口。如有一项不符合，系统会提示适合的其他通道。
+      </p>
+      <TextInput name="employerName" label="就业单位名称" defaultValue={a.employment?.employerName} maxLength={100} />
+      <RadioGroup name="hasLegalResidence" legend="在就业地是否有合法稳定住所（含租赁）？" defaultValue={a.employment ? String(!!a.residence) : undefined} options={yesNo} />
+      <RadioGroup name="hasDirectRelativeToJoin" legend="是否有可投靠的直系亲属？" defaultValue={b(a.hasDirectRelativeToJoin)} options={yesNo} />
+      <RadioGroup name="employerHasCollectiveHousehold" legend="就业单位（含人才交流中心）是否有集体户口？" defaultValue={b(a.employment?.employerHasCollectiveHousehold)} options={yesNo} />
+    </>
+  );
+}
+
+export default async function DetailsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ return?: string }> }) {
+  const { id } = await params;
+  const { return: ret } = await searchParams;
+  const { draft, answers } = await draftForPage(id, "details");
+  const step = `details_${draft.channel}` as StepName;
+  return (
+    <div>
+      <h1 className="page-title">{detailsTitle(draft.channel)}</h1>
+      <StepForm action={saveStepAction.bind(null, step)} hidden={{ applicationId: draft.id, _return: ret }} submitLabel="保存并继续">
+        {draft.channel === "residence" && <ResidenceFields a={answers} />}
+        {draft.channel === "talent" && <TalentFields a={answers} />}
+        {draft.channel === "rural_student" && <RuralStudentFields a={answers} />}
+        {draft.channel === "family" && <FamilyFields a={answers} />}
+        {draft.channel === "collective" && <CollectiveFields a={answers} />}
+      </StepForm>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
+import { beijingDate } from "@/lib/calendar/working-days";
+
+export const metadata = { title: "我要申请" };
+
+/** 我要申请: continue a draft, or start a new filing (the pre-check's link carries its answers along). */
+export default async function ApplyPage({ searchParams }: { searchParams: Promise<{ precheck?: string; from?: string }> }) {
+  const { precheck } = await searchParams;
+  if (precheck) redirect(`/apply/new?precheck=${encodeURIComponent(precheck)}`);
+  const user = await requirePageUser(["resident"], "/apply");
+  const drafts = await getPrisma().application.findMany({
+    where: { residentId: user.id, status: "draft" },
+    orderBy: { updatedAt: "desc" },
+    select: { id: true, channel: true, updatedAt: true, draftStep: true },
+  });
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="page-title">我要申请</h1>
+      {drafts.length > 0 && (
+        <section className="card">
+          <h2 className="mb-2 text-lg font-semibold">继续填写草稿</h2>
+          <ul className="divide-y divide-slate-200">
+            {drafts.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>
+                  {CHANNEL_LABELS[d.channel]}
+                  <span className="block text-sm text-slate-600">最近保存：{beijingDate(d.updatedAt)}</span>
+                </span>
+                <Link href={`/apply/${d.id}${d.draftStep ? `/${d.draftStep}` : ""}`} className="btn-secondary">
+                  继续填写
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="card">
+        <h2 className="mb-2 text-lg font-semibold">开始新的申请</h2>
+        <p className="mb-4 text-slate-700">网上办理，材料一次告知、一次补齐，最多跑一次。不确定能否落户、走哪个通道，可先做落户预检。</p>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/apply/new" className="btn-primary">
+            选择落户通道并开始
+          </Link>
+          <Link href="/precheck" className="btn-secondary">
+            先做落户预检
+          </Link>
+        </div>
+      </section>
+    </div>
+  );
+}

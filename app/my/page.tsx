@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { STATUS_LABELS } from "@/lib/filings/status";
+import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
+import { beijingDate } from "@/lib/calendar/working-days";
+import { countyName } from "@/lib/places";
+import { unreadCount } from "@/lib/filings/resident-inbox";
+
+export const metadata = { title: "我的申请" };
+
+export default async function MyFilingsPage() {
+  const user = await requirePageUser(["resident"], "/my");
+  const prisma = getPrisma();
+  const [filings, drafts, unread] = await Promise.all([
+    prisma.application.findMany({
+      where: { residentId: user.id, status: { not: "draft" } },
+      orderBy: { submittedAt: "desc" },
+      select: { id: true, reference: true, channel: true, status: true, submittedAt: true, dueAt: true, destinationCounty: true, personsCount: true },
+    }),
+    prisma.application.findMany({ where: { residentId: user.id, status: "draft" }, orderBy: { updatedAt: "desc" }, select: { id: true, channel: true, updatedAt: true, draftStep: true } }),
+    unreadCount(prisma, user.id),
+  ]);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="page-title mb-0">我的申请</h1>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/my/inbox" className="btn-secondary">
+            消息{unread > 0 && <span className="rounded-full bg-gov-red px-2 text-sm text-white" data-testid="unread">{unread}</span>}
+          </Link>
+          <Link href="/apply" className="btn-primary">
+            我要申请
+          </Link>
+        </div>
+      </div>
+      <p className="text-slate-700">您好，{user.realName}。</p>
+      {drafts.length > 0 && (
+        <section className="card" aria-labelledby="drafts">
+          <h2 id="drafts" className="mb-2 text-lg font-semibold">
+            未提交的草稿
+          </h2>
+          <ul className="divide-y divide-slate-200">
+            {drafts.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>
+                  {CHANNEL_LABELS[d.channel]}
+                  <span className="block text-sm text-slate-600">最近保存：{beijingDate(d.updatedAt)}</span>
+                </span>
+                <Link href={`/apply/${d.id}${d.draftStep ? `/${d.draftStep}` : ""}`} className="text-brand-700 underline">
+                  继续填写
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="filed">
+        <h2 id="filed" className="mb-2 text-lg font-semibold">
+          已提交的申请
+        </h2>
+        {filings.length === 0 ? (
+          <p className="text-slate-600">还没有提交过申请。</p>
+        ) : (
+          <ul className="space-y-3" data-testid="my-filings">
+            {filings.map((f) => (
+              <li key={f.id} className="card">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div>
+                    <Link href={`/my/${f.id}`} className="font-semibold text-brand-700 underline">
+                      {f.reference}
+                    </Link>
+                    <p className="text-sm text-slate-700">
+                      {CHANNEL_LABELS[f.channel]} · {countyName(f.destinationCounty)} · {f.personsCount}人
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      提交：{f.submittedAt ? beijingDate(f.submittedAt) : "—"}
+                      {f.dueAt ? ` · 当前步骤办理时限：${beijingDate(f.dueAt)}` : ""}
+                    </p>
+                  </div>
+                  <span className="rounded bg-slate-100 px-2 py-1 text-sm">{STATUS_LABELS[f.status]}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { useId, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+
+export type SlotDocument = { id: string; docType: string; fileName: string; mimeType: string; size: number };
+
+type Props = {
+  applicationId: string;
+  memberId: string;
+  /** Document types this line accepts (the first is the default). */
+  docTypes: Array<{ code: string; label: string }>;
+  title: string;
+  hint?: string;
+  documents: SlotDocument[];
+  satisfied: boolean;
+  /** Largest file, for the hint and a check before sending. */
+  maxBytes: number;
+  maxLabel: string;
+  testId?: string;
+};
+
+function size(n: number) {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+/**
+ * One line of the documents checklist: the files uploaded for it, upload / replace / remove.
+ * Uploads go to /api/files (type checked from the bytes on the server); errors are shown next
+ * to the line and nothing already uploaded is touched.
+ */
+export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, documents, satisfied, maxBytes, maxLabel, testId }: Props) {
+  const router = useRouter();
+  const inputId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [docType, setDocType] = useState(docTypes[0].code);
+  const [replaceId, setReplaceId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+
+  async function upload(file: File) {
+    setError(null);
+    if (file.size > maxBytes) {
+      setError(`文件过大：单个文件不能超过 ${maxLabel}。请压缩图片或分页扫描后再上传。`);
+      return;
+    }
+    setBusy("正在上传…");
+    const body = new FormData();
+    body.set("applicationId", applicationId);
+    body.set("memberId", memberId);
+    body.set("docType", docType);
+    if (replaceId) body.set("replaceId", replaceId);
+    body.set("file", file);
+    try {
+      const res = await fetch("/api/files", { method: "POST", body });
+      if (!res.ok) {
+        const j = (await res.json().catch(() => null)) as { message?: string } | null;
+        setError(j?.message ?? (res.status === 413 ? `文件过大：单个文件不能超过 ${maxLabel}。` : "上传失败，请重试。"));
+        return;
+      }
+      setReplaceId(null);
+      startTransition(() => router.refresh());
+    } catch {
+      setError("网络异常，上传未完成，请重试。");
+    } finally {
+      setBusy(null);
+      if (fileRef.current) fileRef.current.value = "";
+    }
+  }
+
+  async function remove(id: string) {
+    setError(null);
+    setBusy("正在删除…");
+    try {
+      const res = await fetch(`/api/files/${encodeURIComponent(id)}`, { method: "DELETE" });
+      if (!res.ok) {
+        const j = (await res.json().catch(() => null)) as { message?: string } | null;
+        setError(j?.message ?? "删除失败，请重试。");
+        return;
+      }
+      startTransition(() => router.refresh());
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="rounded-md border border-slate-200 bg-white p-3" data-testid={testId} data-satisfied={satisfied}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="font-medium">{title}</p>
+          {hint && <p className="text-sm text-slate-600">{hint}</p>}
+        </div>
+        <span className={`rounded px-2 py-1 text-sm ${satisfied ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-900"}`}>{satisfied ? "已上传" : "待上传"}</span>
+      </div>
+      {documents.length > 0 && (
+        <ul className="mt-2 space-y-1 text-sm">
+          {documents.map((d) => (
+            <li key={d.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <a href={`/api/files/${d.id}`} target="_blank" rel="noopener" className="text-brand-700 underline">
+                {d.fileName}
+              </a>
+              <span className="text-slate-500">{size(d.size)}</span>
+              <button type="button" className="text-brand-700 underline" disabled={!!busy} onClick={() => { setReplaceId(d.id); fileRef.current?.click(); }}>
+                替换<span className="sr-only">{d.fileName}</span>
+              </button>
+              <button type="button" className="text-red-700 underline" disabled={!!busy} onClick={() => remove(d.id)}>
+                删除<span className="sr-only">{d.fileName}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        {docTypes.length > 1 && (
+          <label className="text-sm">
+            <span className="sr-only">材料类型</span>
+            <select className="input py-1" value={docType} onChange={(e) => setDocType(e.target.value)} aria-label={`${title}的材料类型`}>
+              {docTypes.map((t) => (
+                <option key={t.code} value={t.code}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label htmlFor={inputId} onClick={() => setReplaceId(null)} className="btn-secondary cursor-pointer focus-within:outline focus-within:outline-2 focus-within:outline-amber-500">
+          {documents.length ? "再上传一个文件" : "选择文件上传"}
+          <input
+            id={inputId}
+            ref={fileRef}
+            type="file"
+            accept="image/jpeg,image/png,application/pdf"
+            className="sr-only"
+            aria-label={`上传${title}`}
+            disabled={!!busy}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) void upload(f);
+            }}
+          />
+        </label>
+        {busy && (
+          <span role="status" className="text-sm text-slate-600">
+            {busy}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

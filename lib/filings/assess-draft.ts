@@ -1,0 +1,28 @@
+import type { Db } from "@/lib/db/types";
+import type { Channel } from "@/lib/schemas/eligibility";
+import { getCurrentRuleSet, type LoadedRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { buildDocumentChecklist, type DocumentChecklist } from "./document-checklist";
+import { buildTasks, type Task } from "./filing-tasks";
+
+type DraftForAssessment = {
+  id: string;
+  channel: Channel;
+  subtype: string | null;
+  destinationCounty: string;
+  applicantName: string;
+  applicantIdNumber: string;
+  answers: unknown;
+  members: Array<{ id: string; relation: string; name: string; idNumber: string; hukouType: string | null; sortOrder: number }>;
+  documents: Array<{ id: string; memberId: string | null; docType: string; fileName: string; mimeType: string; size: number }>;
+};
+
+export type DraftAssessment = { ruleSet: LoadedRuleSet; checklist: DocumentChecklist; tasks: Task[]; ready: boolean };
+
+/** Where a draft stands: the rule set in force, the documents checklist and the task list. */
+export async function assessDraft(db: Db, draft: DraftForAssessment): Promise<DraftAssessment> {
+  const ruleSet = await getCurrentRuleSet(db);
+  const checklist = buildDocumentChecklist({ version: ruleSet.version, data: ruleSet.data }, draft, draft.members, draft.documents);
+  const tasks = buildTasks(draft, checklist.complete);
+  const ready = tasks.filter((t) => t.key !== "check").every((t) => t.status === "completed");
+  return { ruleSet, checklist, tasks, ready };
+}

@@ -1,0 +1,191 @@
+import { PDFDocument, PDFName, PDFString, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import fontkit from "@pdf-lib/fontkit";
+import QRCode from "qrcode";
+import { relationLabel } from "@/lib/filings/member-relations";
+import { beijingDate } from "@/lib/calendar/working-days";
+import { permitFontBytes } from "./permit-font";
+
+export type PermitPdfInput = {
+  number: string;
+  issuedAt: Date;
+  /** The filing's reference number (受理编号). */
+  reference: string | null;
+  stationName: string;
+  stationAddress: string;
+  stationPhone: string | null;
+  destinationCountyName: string;
+  destinationAddress: string;
+  persons: Array<{ name: string; idNumber: string; relation: string }>;
+  /** Absolute URL of the public verification page of this permit (printed as a QR code). */
+  verifyUrl: string;
+};
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 56;
+const INK = rgb(0.1, 0.1, 0.12);
+const GREY = rgb(0.38, 0.4, 0.45);
+const RED = rgb(0.75, 0.1, 0.1);
+
+/** 2026-11-27 → 2026年11月27日 (Beijing calendar day). */
+export function chineseDate(d: Date): string {
+  const [y, m, day] = beijingDate(d).split("-");
+  return `${y}年${Number(m)}月${Number(day)}日`;
+}
+
+/** Splits text into lines no wider than `width` (CJK breaks anywhere; fine for addresses and notes). */
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const ch of text) {
+    if (font.widthOfTextAtSize(line + ch, size) > width && line) {
+      lines.push(line);
+      line = ch;
+    } else line += ch;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function drawCentered(page: PDFPage, text: string, y: number, size: number, font: PDFFont, color = INK) {
+  const w = font.widthOfTextAtSize(text, size);
+  page.drawText(text, { x: (A4[0] - w) / 2, y, size, font, color });
+}
+
+/** Vector QR code (crisp at any zoom), `size` points wide, bottom-left at (x, y). */
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
+  const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
+  const n = qr.modules.size;
+  const quiet = 2;
+  const cell = size / (n + quiet * 2);
+  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      if (!qr.modules.get(r, c)) continue;
+      page.drawRectangle({ x: x + (c + quiet) * cell, y: y + size - (r + quiet + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+    }
+  }
+}
+
+/**
+ * The permit to move in (准予迁入证明) as a one-page A4 PDF: number, people, destination address
+ * and station, date, and a QR code to the public verification page. Chinese is drawn with the
+ * font shipped in the repository, subset into the file.
+ */
+export async function renderPermitPdf(input: PermitPdfInput): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  doc.setTitle(`准予迁入证明 ${input.number}`);
+  doc.setSubject("三门峡市户口迁移（落户）准予迁入证明");
+  doc.setCreator("三门峡市落户通");
+  doc.setProducer("三门峡市落户通");
+  doc.setCreationDate(input.issuedAt);
+  doc.setLanguage("zh-CN");
+  const font = await doc.embedFont(permitFontBytes(), { subset: true });
+  const page = doc.addPage(A4);
+  const width = A4[0] - MARGIN * 2;
+  let y = A4[1] - MARGIN;
+
+  page.drawRectangle({ x: MARGIN - 16, y: MARGIN - 16, width: width + 32, height: A4[1] - 2 * MARGIN + 32, borderColor: GREY, borderWidth: 1 });
+  drawCentered(page, "三门峡市公安局", y - 10, 14, font, GREY);
+  y -= 52;
+  // A heavier title: the same text drawn twice, a hair apart (the subset font has one weight).
+  drawCentered(page, "准予迁入证明", y, 28, font);
+  page.drawText("准予迁入证明", { x: (A4[0] - font.widthOfTextAtSize("准予迁入证明", 28)) / 2 + 0.6, y, size: 28, font, color: INK });
+  y -= 34;
+  const numberLine = `编号：${input.number}`;
+  page.drawText(numberLine, { x: A4[0] - MARGIN - font.widthOfTextAtSize(numberLine, 12), y, size: 12, font, color: INK });
+  if (input.reference) page.drawText(`受理编号：${input.reference}`, { x: MARGIN, y, size: 12, font, color: GREY });
+  y -= 30;
+
+  const intro =
+    `经审核，下列人员的落户申请符合三门峡市人民政府办公室《推动非户籍人口在城市落户实施方案》（三政办〔2019〕24号）的规定，` +
+    `准予将常住户口迁入${input.destinationCountyName}。`;
+  for (const line of wrap(intro, font, 12.5, width)) {
+    page.drawText(line, { x: MARGIN, y, size: 12.5, font, color: INK });
+    y -= 20;
+  }
+  y -= 8;
+
+  // The people: a table with a header row.
+  const cols = [MARGIN, MARGIN + 40, MARGIN + 150, MARGIN + 270];
+  const rowH = 24;
+  const header = ["序号", "姓名", "与申请人关系", "公民身份号码"];
+  page.drawRectangle({ x: MARGIN, y: y - rowH + 6, width, height: rowH, color: rgb(0.93, 0.94, 0.96) });
+  header.forEach((h, i) => page.drawText(h, { x: cols[i] + 6, y: y - 11, size: 11.5, font, color: INK }));
+  y -= rowH;
+  input.persons.forEach((p, i) => {
+    const cells = [String(i + 1), p.name, relationLabel(p.relation).replace("（申请人）", ""), p.idNumber];
+    cells.forEach((c, k) => page.drawText(c, { x: cols[k] + 6, y: y - 11, size: 12, font, color: INK }));
+    page.drawLine({ start: { x: MARGIN, y: y - rowH + 6 }, end: { x: MARGIN + width, y: y - rowH + 6 }, thickness: 0.5, color: GREY });
+    y -= rowH;
+  });
+  page.drawText(`共 ${input.persons.length} 人`, { x: MARGIN, y: y - 8, size: 11, font, color: GREY });
+  y -= 36;
+
+  const fields: Array<[string, string]> = [
+    ["迁入地址", input.destinationAddress],
+    ["迁入地派出所", input.stationName],
+    ["派出所地址", `${input.stationAddress}${input.stationPhone ? `（电话 ${input.stationPhone}）` : ""}`],
+    ["签发日期", chineseDate(input.issuedAt)],
+  ];
+  for (const [label, value] of fields) {
+    page.drawText(`${label}：`, { x: MARGIN, y, size: 12.5, font, color: GREY });
+    const lines = wrap(value, font, 12.5, width - 96);
+    lines.forEach((line, i) => page.drawText(line, { x: MARGIN + 96, y: y - i * 19, size: 12.5, font, color: INK }));
+    y -= 19 * lines.length + 8;
+  }
+  y -= 6;
+  const notes = [
+    "1. 请持本证明及居民身份证、户口簿，到原户籍地公安机关办理户口迁出；省内及跨省迁移可由迁入地派出所网上一站式办理。",
+    "2. 落户遵循本人意愿，不以购房、投资纳税、积分或退出农村土地承包权、宅基地使用权、集体收益分配权为条件。",
+    "3. 本证明可扫描右下角二维码或登录三门峡市落户通核验真伪。",
+  ];
+  for (const n of notes) {
+    for (const line of wrap(n, font, 10.5, width - 130)) {
+      page.drawText(line, { x: MARGIN, y, size: 10.5, font, color: GREY });
+      y -= 16;
+    }
+  }
+
+  // Issuing station and an electronic seal mark; the QR code to the verification page.
+  const qrSize = 110;
+  const qrX = A4[0] - MARGIN - qrSize;
+  const qrY = MARGIN + 8;
+  drawQr(page, input.verifyUrl, qrX, qrY + 14, qrSize);
+  const cap = "扫码核验";
+  page.drawText(cap, { x: qrX + (qrSize - font.widthOfTextAtSize(cap, 10)) / 2, y: qrY, size: 10, font, color: GREY });
+  const sealX = qrX - 120;
+  const sealY = qrY + 14 + qrSize / 2;
+  page.drawCircle({ x: sealX, y: sealY, size: 48, borderColor: RED, borderWidth: 2.2, borderOpacity: 0.85 });
+  const sealLines = sealText(input.stationName).flatMap((l) => wrap(l, font, 9, 76));
+  sealLines.slice(0, 3).forEach((line, i) => {
+    page.drawText(line, { x: sealX - font.widthOfTextAtSize(line, 9) / 2, y: sealY + 10 - i * 12, size: 9, font, color: RED, opacity: 0.85 });
+  });
+  const sealCap = "电子签发";
+  page.drawText(sealCap, { x: sealX - font.widthOfTextAtSize(sealCap, 9) / 2, y: sealY - 30, size: 9, font, color: RED, opacity: 0.85 });
+  // The QR code is also a link, for whoever opens the PDF on a screen.
+  const link = doc.context.obj({
+    Type: "Annot",
+    Subtype: "Link",
+    Rect: [qrX, qrY + 14, qrX + qrSize, qrY + 14 + qrSize],
+    Border: [0, 0, 0],
+    A: { Type: "Action", S: "URI", URI: PDFString.of(input.verifyUrl) },
+  });
+  page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
+  const urlLines = wrap(input.verifyUrl, font, 8, qrX - MARGIN - 140);
+  urlLines.forEach((line, i) => page.drawText(line, { x: MARGIN, y: qrY + 14 - i * 11, size: 8, font, color: GREY }));
+
+  return doc.save();
+}
+
+/** 三门峡市公安局湖滨分局前进派出所 → ["湖滨分局", "前进派出所"]: the seal's lines. */
+function sealText(stationName: string): string[] {
+  const rest = stationName.replace(/^三门峡市公安局/, "");
+  const m = /^(.+?(?:分局|公安局))(.+)$/.exec(rest);
+  return m ? [m[1], m[2]] : [rest];
+}
+
+/** The file name offered for download. */
+export function permitFileName(number: string): string {
+  return `准予迁入证明-${number}.pdf`;
+}

@@ -1,0 +1,36 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { assertStorageKey, type FileStorage } from "./file-storage";
+
+/** Files in a local folder (default `LUOHU_DATA_DIR/uploads`), written atomically. */
+export class LocalFileStorage implements FileStorage {
+  constructor(readonly root: string) {}
+
+  private pathOf(key: string): string {
+    assertStorageKey(key);
+    return path.join(this.root, ...key.split("/"));
+  }
+
+  async put(key: string, bytes: Uint8Array): Promise<void> {
+    const file = this.pathOf(key);
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Write then rename: a reader never sees half a file.
+    const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+    await fs.writeFile(tmp, bytes, { mode: 0o600 });
+    await fs.rename(tmp, file);
+  }
+
+  async get(key: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await fs.readFile(this.pathOf(key)));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw e;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await fs.rm(this.pathOf(key), { force: true });
+  }
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PDFDocument, PDFDict, PDFName, PDFString, PDFArray } from "pdf-lib";
+import { createKit, type Kit, testId } from "./filing-test-kit";
+import { submitFilingDef } from "@/lib/filings/submit-filing";
+import { acceptFilingDef } from "@/lib/review/accept-filing";
+import { approveFilingDef } from "@/lib/review/approve-filing";
+import { downloadPermitDef } from "@/lib/permits/download-permit";
+import { renderPermitPdf } from "@/lib/permits/render-permit-pdf";
+import { verifyPermit } from "@/lib/permits/verify-permit";
+import { isDomainError, type DomainError } from "@/lib/errors";
+
+let kit: Kit;
+beforeAll(async () => {
+  kit = await createKit();
+});
+afterAll(async () => kit?.close());
+
+async function error(p: Promise<unknown>): Promise<DomainError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isDomainError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a DomainError");
+}
+
+/** The URI of the link annotation over the QR code. */
+async function linkUri(pdf: Uint8Array): Promise<string | null> {
+  const doc = await PDFDocument.load(pdf);
+  const annots = doc.getPage(0).node.lookup(PDFName.of("Annots"), PDFArray);
+  const link = annots.lookup(0, PDFDict);
+  const action = link.lookup(PDFName.of("A"), PDFDict);
+  return (action.lookup(PDFName.of("URI")) as PDFString).decodeText();
+}
+
+describe("the permit PDF and its public verification", () => {
+  it("renders one A4 page with the CJK font embedded (subset) and a QR link to /verify/<number>", async () => {
+    const pdf = await renderPermitPdf({
+      number: "ZQ-2026-000099",
+      issuedAt: new Date("2026-11-27T02:00:00Z"),
+      reference: "SMX-2026-000001",
+      stationName: "三门峡市公安局湖滨分局前进派出所",
+      stationAddress: "湖滨区崤山路中段",
+      stationPhone: "0398-2811101",
+      destinationCountyName: "湖滨区",
+      destinationAddress: "湖滨区崤山路88号院3号楼501室",
+      persons: [
+        { name: "张明", idNumber: testId(), relation: "self" },
+        { name: "李喆", idNumber: testId("411221", "19920202", "124"), relation: "spouse" },
+      ],
+      verifyUrl: "https://luohu.example.cn/verify/ZQ-2026-000099",
+    });
+    expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeLessThan(200_000); // the 7 MB font is subset to the glyphs used
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getPageCount()).toBe(1);
+    const { width, height } = doc.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+    expect(doc.getTitle()).toBe("准予迁入证明 ZQ-2026-000099");
+    const dicts = doc.context.enumerateIndirectObjects().map(([, o]) => o).filter((o): o is PDFDict => o instanceof PDFDict);
+    // An embedded TrueType font program: the repository's own CJK font, not a system one.
+    const descriptor = dicts.find((d) => d.has(PDFName.of("FontFile2")));
+    expect(descriptor?.get(PDFName.of("FontName"))?.toString()).toMatch(/LuohuPermitSansSC/);
+    // A ToUnicode map: the Chinese text can be copied and searched.
+    expect(dicts.some((d) => d.get(PDFName.of("Subtype"))?.toString() === "/Type0" && d.has(PDFName.of("ToUnicode")))).toBe(true);
+    expect(await linkUri(pdf)).toBe("https://luohu.example.cn/verify/ZQ-2026-000099");
+  });
+
+  it("approval by the clerk makes the permit downloadable by its resident only; verification shows genuine, masked; revoked and unknown say so", async () => {
+    const me = await kit.resident("张明");
+    const spouseId = testId("411221", "19920202", "124");
+    const id = await kit.residenceDraft(me, [{ relation: "spouse", name: "李芳芳", idNumber: spouseId }]);
+    await kit.uploadAll(me, id);
+    await kit.run(me, submitFilingDef, { applicationId: id, submitKey: "permit-key-0123456789abc", truthful: "true", voluntary: "true" });
+    const base = "http://127.0.0.1:3201";
+    // Not yet approved: no permit.
+    expect((await error(kit.run(me, downloadPermitDef, { applicationId: id, baseUrl: base }))).code).toBe("not_found");
+
+    const clerk = await kit.clerk("411202-01");
+    let v = (await kit.prisma.application.findUniqueOrThrow({ where: { id } })).version;
+    await kit.run(clerk, acceptFilingDef, { applicationId: id, version: v });
+    v = (await kit.prisma.application.findUniqueOrThrow({ where: { id } })).version;
+    const { permitNumber } = await kit.run(clerk, approveFilingDef, { applicationId: id, version: v });
+
+    const out = await kit.run(me, downloadPermitDef, { applicationId: id, baseUrl: base });
+    expect(out.number).toBe(permitNumber);
+    expect(await linkUri(out.pdf)).toBe(`${base}/verify/${permitNumber}`);
+    expect((await PDFDocument.load(out.pdf)).getTitle()).toContain(permitNumber);
+    expect(await kit.prisma.auditEvent.count({ where: { action: "permit.download", applicationId: id, actorId: me.id } })).toBe(1);
+    // The clerk of the station may download it too; a stranger or another station may not.
+    expect((await kit.run(clerk, downloadPermitDef, { applicationId: id, baseUrl: base })).number).toBe(permitNumber);
+    const stranger = await kit.resident("旁人");
+    expect((await error(kit.run(stranger, downloadPermitDef, { applicationId: id, baseUrl: base }))).code).toBe("not_found");
+    expect((await error(kit.run(await kit.clerk("411203-01"), downloadPermitDef, { applicationId: id, baseUrl: base }))).code).toBe("not_found");
+
+    const ok = await verifyPermit(kit.prisma, permitNumber.toLowerCase());
+    expect(ok.state).toBe("valid");
+    if (ok.state === "unknown") throw new Error("unreachable");
+    expect(ok.stationName).toContain("前进派出所");
+    expect(ok.destinationCountyName).toBe("湖滨区");
+    expect(ok.persons.map((p) => p.maskedName)).toEqual(["张*", "李**"]);
+    expect(ok.persons[1].maskedIdNumber).toBe(`${spouseId.slice(0, 4)}**********${spouseId.slice(-4)}`);
+    expect(JSON.stringify(ok)).not.toContain(spouseId);
+    expect(JSON.stringify(ok)).not.toContain("李芳芳");
+
+    await kit.prisma.permit.update({ where: { number: permitNumber }, data: { revokedAt: new Date(), revokeReason: "documents_invalid" } });
+    const revoked = await verifyPermit(kit.prisma, permitNumber);
+    expect(revoked.state).toBe("revoked");
+    expect((await error(kit.run(me, downloadPermitDef, { applicationId: id, baseUrl: base }))).message).toContain("已被撤销");
+
+    expect((await verifyPermit(kit.prisma, "ZQ-2026-999999")).state).toBe("unknown");
+    expect((await verifyPermit(kit.prisma, "'; DROP TABLE \"Permit\"; --")).state).toBe("unknown");
+  });
+});
