@@ -6,6 +6,7 @@ export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: `test-results/e2e-${port}`,
   timeout: 90_000,
   expect: { timeout: 15_000 },
   // One embedded database, one server: run the journeys one after another.

@@ -94,6 +94,9 @@ async function main() {
     await seedReferenceData(prisma);
     const demo = embedded || process.env.LUOHU_DEMO === "1";
     if (demo) await seedDemoData(prisma);
+    // Drafts untouched for the rule set's retention period are deleted (lib/filings/README.md).
+    const { scheduleDraftCleanup } = await import("../lib/filings/cleanup-drafts");
+    scheduleDraftCleanup(() => prisma);
   } catch (e) {
     fail(describeDbError(e));
   }
