@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { closeEmbeddedDatabase, getDataDir, getPgdataDir, openEmbeddedDatabase } from "../lib/db/client";
+import { closeEmbeddedDatabase, explainDatabaseError, getDataDir, getPgdataDir, openEmbeddedDatabase } from "../lib/db/client";
 import { releaseDataDirLock } from "../lib/db/data-dir-lock";
 import { applyMigrations, createMigration, defaultMigrationsDir, migrationStatus, type MigrationTarget } from "../lib/db/migrate";
 import { describeConnectionString, scrubSecrets } from "../lib/db/sql-executor";
@@ -122,9 +122,7 @@ async function cmdSeed(): Promise<number> {
 }
 
 function oneLine(e: unknown): string {
-  const err = e as { message?: string; name?: string };
-  const msg = String(err?.message ?? e).split("\n").find((l) => l.trim()) ?? String(e);
-  return scrubSecrets(msg, databaseUrl);
+  return scrubSecrets(explainDatabaseError(e, { databaseUrl: databaseUrl ?? "" }), databaseUrl);
 }
 
 async function main(): Promise<number> {

@@ -14,7 +14,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-a
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { acquireDataDirLock, assertPgdataUsable, describeOpenFailure } from "./data-dir-lock";
-import { describeConnectionString, registerPrismaSource } from "./sql-executor";
+import { connectionFailureMessage, describeConnectionString, registerPrismaSource, scrubSecrets } from "./sql-executor";
 
 export interface CreatePrismaOptions {
   /** A PostgreSQL server; default `process.env.DATABASE_URL`. */
@@ -194,4 +194,31 @@ export async function closePrisma(): Promise<void> {
   const prisma = g[PRISMA_KEY];
   g[PRISMA_KEY] = undefined;
   if (prisma) await prisma.$disconnect();
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Errors → one clear line                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * One line (Chinese + English, never a password) for a failure to reach or open the database:
+ * our own errors (data folder locked / unusable, connection, migration) and Prisma's wrapped
+ * ones (P2010 + meta.driverAdapterError, "Invalid `prisma.x()` invocation:" prefixes).
+ */
+export function explainDatabaseError(e: unknown, opts: { databaseUrl?: string } = {}): string {
+  const url = opts.databaseUrl ?? process.env.DATABASE_URL;
+  const err = e as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } };
+  // Prisma puts "\nInvalid `prisma.foo()` invocation:\n\n\n" in front of the real message.
+  const text = String(err?.message ?? e).replace(/^\s*Invalid `[^`]*` invocation:?\s*/, "");
+  const first = text.split("\n").map((l) => l.trim()).find(Boolean) ?? String(e);
+  const cause = err?.meta?.driverAdapterError?.cause;
+  if (cause && url) {
+    const kind = String(cause.kind ?? "");
+    const asConn = (code: string, message = "") => connectionFailureMessage(Object.assign(new Error(message), { code }), url).message;
+    if (kind === "DatabaseNotReachable" || kind === "SocketTimeout") return asConn("ECONNREFUSED");
+    if (kind === "DatabaseDoesNotExist") return asConn("3D000");
+    if (kind === "DatabaseAccessDenied" || kind === "AuthenticationFailed") return asConn("28P01", String(cause.originalMessage ?? kind));
+    if (kind === "TlsConnectionError") return asConn("TLS", `TLS: ${String(cause.reason ?? "")}`);
+  }
+  return scrubSecrets(first, url);
 }

@@ -42,7 +42,9 @@ export class DataDirLockedError extends Error {
   ) {
     const elsewhere = holder.host !== os.hostname();
     super(
-      elsewhere
+      holder.pid === process.pid && !elsewhere
+        ? `数据目录 ${dataDir} 已被本进程的另一个实例打开 (this data folder is already open in another thread/module instance of this process).`
+        : elsewhere
         ? `数据目录 ${dataDir} 已被主机 ${holder.host} 上的进程 ${holder.pid} 使用 (another Luohu server on host ${holder.host} is using this data folder). ` +
             `If you are sure it is not running, delete ${path.join(dataDir, LOCK_FILE_NAME)}.`
         : `数据目录 ${dataDir} 已被进程 ${holder.pid} 使用 (another Luohu server is running on this data folder). ` +
@@ -128,7 +130,15 @@ export function readDataDirLock(dataDir: string): DataDirLockInfo | null {
 function holderIsLive(info: DataDirLockInfo | null): boolean {
   if (!info) return false; // empty / garbage: a crash while writing it
   if (info.host !== os.hostname()) return true; // cannot check another host: respect it
-  if (info.pid === process.pid) return false; // our pid but not in held(): a previous life (containers reuse pids)
+  if (info.pid === process.pid) {
+    // Our pid, but not held by this module instance: either a previous process that had the same
+    // pid (containers restart with the same small pids) — stale — or another thread / bundle of
+    // THIS process (e.g. a worker thread) — live: a second PGlite on the folder would corrupt it.
+    const mine = procStartOf(process.pid);
+    if (info.procStart && mine) return info.procStart === mine;
+    const started = info.startedAt ? Date.parse(info.startedAt) : NaN;
+    return Number.isFinite(started) && started >= Date.now() - process.uptime() * 1000 - 1000;
+  }
   if (!isProcessAlive(info.pid)) return false;
   if (info.procStart) {
     const now = procStartOf(info.pid);

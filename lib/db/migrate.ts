@@ -512,9 +512,15 @@ async function inMemoryPGliteFactory() {
   };
 }
 
+/** The engine's message without its Rust backtrace, on one line. */
 function engineError(e: unknown): string {
   const msg = String((e as Error)?.message ?? e);
-  return msg.split("\n").filter((l) => !/^\s+(\d+: |at )/.test(l))[0] ?? msg;
+  const lines: string[] = [];
+  for (const l of msg.split("\n")) {
+    if (/^\s+\d+: /.test(l)) break; // the backtrace starts
+    if (l.trim() && !/^(Error:|external connector error)$/.test(l.trim())) lines.push(l.trim());
+  }
+  return lines.join(" — ") || msg;
 }
 
 /**

@@ -121,6 +121,20 @@ describe("data folder lock", () => {
     expect(() => acquireDataDirLock(dir)).toThrow(/已被主机 other-box 上的进程 4242 使用.*delete .*luohu\.lock/);
   });
 
+  it("refuses a lock of this very process taken by another thread / module instance", () => {
+    const dir = tmpDataDir();
+    acquireDataDirLock(dir);
+    // Forget it in this module instance, as a worker thread (own globalThis) would not know it.
+    const held = (globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for("luohu.db.heldDataDirLocks")];
+    const entry = held.get(path.join(dir, "luohu.lock"));
+    held.delete(path.join(dir, "luohu.lock"));
+    try {
+      expect(() => acquireDataDirLock(dir)).toThrow(/已被本进程的另一个实例打开/);
+    } finally {
+      held.set(path.join(dir, "luohu.lock"), entry);
+    }
+  });
+
   it("takes over a lock left by a previous process that had our pid (container restarts)", () => {
     const dir = tmpDataDir();
     fs.writeFileSync(path.join(dir, "luohu.lock"), JSON.stringify({ pid: process.pid, host: os.hostname(), procStart: "0" }));

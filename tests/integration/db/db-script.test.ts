@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createPrisma, explainDatabaseError } from "@/lib/db/client";
 import { readMigrations } from "@/lib/db/migrate";
 
 function runDb(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; out: string }> {
@@ -57,5 +58,33 @@ describe("scripts/db.ts", () => {
     const { code, out } = await runDb(["frobnicate"], { LUOHU_DATA_DIR: dataDir });
     expect(code).toBe(1);
     expect(out).toMatch(/^usage: /);
+  });
+});
+
+describe("explainDatabaseError", () => {
+  it("turns Prisma's wrapped connection failures into one line without the password", async () => {
+    const url = "postgresql://luohu:Secr3t-pw@127.0.0.1:1/luohu";
+    const prisma = createPrisma({ databaseUrl: url });
+    const err = await prisma.$queryRawUnsafe("SELECT 1").catch((e) => e);
+    await prisma.$disconnect();
+    expect(explainDatabaseError(err, { databaseUrl: url })).toBe(
+      "无法连接数据库 127.0.0.1:1/luohu (ECONNREFUSED) — check DATABASE_URL and that the PostgreSQL server is running.",
+    );
+  });
+
+  it("keeps the message of an unusable embedded data folder (Prisma wraps it)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "luohu-bad-"));
+    try {
+      fs.mkdirSync(path.join(dir, "pgdata"));
+      fs.writeFileSync(path.join(dir, "pgdata", "junk"), "x");
+      const prisma = createPrisma({ dataDir: dir });
+      const err = await prisma.$queryRawUnsafe("SELECT 1").catch((e: { code?: string }) => e);
+      expect((err as { code?: string }).code).toBe("LUOHU_DATA_DIR_UNUSABLE");
+      expect(explainDatabaseError(err, { databaseUrl: "" })).toMatch(/^内嵌数据库目录 .*pgdata 不是有效的数据库/);
+    } finally {
+      const { releaseDataDirLock } = await import("@/lib/db/data-dir-lock");
+      releaseDataDirLock(dir);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
