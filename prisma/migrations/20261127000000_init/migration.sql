@@ -155,6 +155,17 @@ CREATE TABLE "ReviewAction" (
 );
 
 -- CreateTable
+CREATE TABLE "QueueCount" (
+    "stationId" TEXT NOT NULL,
+    "status" "ApplicationStatus" NOT NULL,
+    "channel" "Channel" NOT NULL,
+    "assignedClerkId" TEXT NOT NULL DEFAULT '',
+    "n" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "QueueCount_pkey" PRIMARY KEY ("stationId","status","channel","assignedClerkId")
+);
+
+-- CreateTable
 CREATE TABLE "SupplementNotice" (
     "id" TEXT NOT NULL,
     "applicationId" TEXT NOT NULL,
@@ -360,6 +371,12 @@ CREATE INDEX "Application_stationId_dueAt_id_idx" ON "Application"("stationId", 
 CREATE INDEX "Application_stationId_decidedAt_id_idx" ON "Application"("stationId", "decidedAt", "id");
 
 -- CreateIndex
+CREATE INDEX "Application_stationId_status_channel_dueAt_id_idx" ON "Application"("stationId", "status", "channel", "dueAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Application_assignedClerkId_status_dueAt_id_idx" ON "Application"("assignedClerkId", "status", "dueAt", "id");
+
+-- CreateIndex
 CREATE INDEX "Application_stationId_applicantName_idx" ON "Application"("stationId", "applicantName");
 
 -- CreateIndex
@@ -381,16 +398,10 @@ CREATE INDEX "Application_status_completedAt_idx" ON "Application"("status", "co
 CREATE INDEX "Application_status_updatedAt_idx" ON "Application"("status", "updatedAt");
 
 -- CreateIndex
-CREATE INDEX "Application_acceptedAt_idx" ON "Application"("acceptedAt");
+CREATE INDEX "Application_acceptedAt_destinationCounty_stationId_submitte_idx" ON "Application"("acceptedAt", "destinationCounty", "stationId", "submittedAt", "ruleSetId");
 
 -- CreateIndex
-CREATE INDEX "Application_decidedAt_idx" ON "Application"("decidedAt");
-
--- CreateIndex
-CREATE INDEX "Application_destinationCounty_acceptedAt_idx" ON "Application"("destinationCounty", "acceptedAt");
-
--- CreateIndex
-CREATE INDEX "Application_destinationCounty_decidedAt_idx" ON "Application"("destinationCounty", "decidedAt");
+CREATE INDEX "Application_decidedAt_destinationCounty_stationId_submitted_idx" ON "Application"("decidedAt", "destinationCounty", "stationId", "submittedAt", "acceptedAt", "ruleSetId");
 
 -- CreateIndex
 CREATE INDEX "HouseholdMember_idNumber_idx" ON "HouseholdMember"("idNumber");
@@ -447,7 +458,10 @@ CREATE UNIQUE INDEX "PopulationStat_countyCode_year_key" ON "PopulationStat"("co
 CREATE UNIQUE INDEX "TransferTarget_countyCode_year_key" ON "TransferTarget"("countyCode", "year");
 
 -- CreateIndex
-CREATE INDEX "DailyCounter_countyCode_day_idx" ON "DailyCounter"("countyCode", "day");
+CREATE INDEX "DailyCounter_countyCode_day_stationId_channel_event_filings_idx" ON "DailyCounter"("countyCode", "day", "stationId", "channel", "event", "filings", "persons");
+
+-- CreateIndex
+CREATE INDEX "DailyCounter_day_countyCode_stationId_channel_event_filings_idx" ON "DailyCounter"("day", "countyCode", "stationId", "channel", "event", "filings", "persons");
 
 -- CreateIndex
 CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt");

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { beijingDate } from "@/lib/calendar/working-days";
+import { CollectiveForm } from "../collective-form";
+
+export const metadata = { title: "修改社区集体户" };
+
+export default async function EditCollectivePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageUser(["admin"], `/admin/collective/${encodeURIComponent(id)}`);
+  const prisma = getPrisma();
+  const [h, stations] = await Promise.all([
+    prisma.collectiveHousehold.findUnique({ where: { id } }),
+    prisma.policeStation.findMany({ select: { id: true, name: true }, orderBy: { code: "asc" } }),
+  ]);
+  if (!h) notFound();
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link href="/admin/collective" className="text-brand-700 underline">
+          ← 返回社区集体户登记
+        </Link>
+      </p>
+      <h1 className="page-title">修改社区集体户</h1>
+      <div className="card">
+        <CollectiveForm
+          id={h.id}
+          initial={{ name: h.name, stationId: h.stationId, address: h.address, approvingOffice: h.approvingOffice, approvedAt: beijingDate(h.approvedAt), active: h.active }}
+          stations={stations}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { listStationCollectiveHouseholds } from "@/lib/collective/collective-households";
+import { formatDate } from "@/lib/review/labels";
+
+export const metadata = { title: "本所社区集体户" };
+
+/** The community collective households of the clerk's station (plan 二(三)). */
+export default async function StationCollectivePage() {
+  const user = await requirePageUser(["clerk"], "/clerk/collective");
+  const rows = user.stationId ? await listStationCollectiveHouseholds(getPrisma(), user.stationId) : [];
+  return (
+    <div>
+      <p className="mb-2">
+        <Link href="/clerk" className="text-brand-700 underline">
+          ← 返回受理工作台
+        </Link>
+      </p>
+      <h1 className="page-title">本所社区集体户</h1>
+      <p className="mb-4 text-slate-700">
+        无合法稳定住所、无直系亲属投靠、就业单位无集体户口的人员，在就业地派出所的社区集体户落户（二(三)）。集体户由系统管理员登记维护。
+      </p>
+      {rows.length === 0 ? (
+        <p className="card">本所辖区尚未登记社区集体户。</p>
+      ) : (
+        <ul className="space-y-2">
+          {rows.map((h) => (
+            <li key={h.id} className="card" data-testid="collective-household">
+              <p className="font-medium">
+                {h.name}
+                {!h.active && <span className="ml-2 rounded bg-slate-200 px-2 text-sm">已停用</span>}
+              </p>
+              <dl className="mt-1 grid gap-x-6 text-sm sm:grid-cols-2">
+                <div>
+                  <dt className="inline text-slate-600">地址：</dt>
+                  <dd className="inline">{h.address}</dd>
+                </div>
+                <div>
+                  <dt className="inline text-slate-600">批准机关：</dt>
+                  <dd className="inline">
+                    {h.approvingOffice}（{formatDate(h.approvedAt)}）
+                  </dd>
+                </div>
+                <div>
+                  <dt className="inline text-slate-600">已落户人数：</dt>
+                  <dd className="inline" data-testid="collective-members">
+                    {h.members}
+                  </dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

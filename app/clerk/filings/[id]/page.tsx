@@ -1,0 +1,261 @@
+import Link from "next/link";
+import { pageError, requestIp, requirePageUser } from "@/lib/auth/guard";
+import { runAction } from "@/lib/auth/run-action";
+import { getPrisma } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors";
+import { viewFilingDef } from "@/lib/review/view-filing";
+import { answerSummary } from "@/lib/review/answer-summary";
+import { CHANNEL_CLAUSES, CHANNEL_SHORT_LABELS, REVIEW_ACTION_LABELS, formatDate, formatDateTime } from "@/lib/review/labels";
+import { CLAIMABLE_STATUSES } from "@/lib/review/claim-filing";
+import { EVENT_LABELS } from "@/lib/filings/status";
+import { relationLabel } from "@/lib/filings/member-relations";
+import { beijingDate } from "@/lib/calendar/working-days";
+import { countyName } from "@/lib/places";
+import { SUBTYPE_LABELS, type Subtype } from "@/lib/schemas/eligibility";
+import { StatusBadge } from "@/components/review/status-badge";
+import { DueBadge } from "@/components/review/due-badge";
+import { RulesPanelView } from "@/components/review/rules-panel";
+import { DuplicatePanel } from "@/components/review/duplicate-panel";
+import { DocumentViewer } from "@/components/review/document-viewer";
+import { ClaimControls } from "@/components/review/claim-controls";
+import { AcceptForm, ApproveForm } from "@/components/review/accept-approve-forms";
+import { SupplementForm } from "@/components/review/supplement-form";
+import { CorrectionForm, RefuseForm } from "@/components/review/refuse-form";
+import { MoveOutForm, RegistrationForm } from "@/components/review/completion-forms";
+
+export const metadata = { title: "审核申请" };
+
+export default async function ReviewFilingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser(["clerk"], `/clerk/filings/${encodeURIComponent(id)}`);
+  let v;
+  try {
+    v = await runAction(getPrisma(), user, await requestIp(), viewFilingDef, { applicationId: id });
+  } catch (e) {
+    if (isDomainError(e) && e.code === "rate_limited") return <p className="card text-red-800" role="alert">{e.message}</p>;
+    pageError(e);
+  }
+  const f = v.filing;
+  const mine = f.assignedClerk?.id === v.me.id;
+  const heldByOther = !!f.assignedClerk && !mine;
+  const hasNotice = v.notices.length > 0;
+  const docsOf = (memberId: string | null, isSelf: boolean) => v.documents.filter((d) => d.memberId === memberId || (isSelf && d.memberId === null));
+  const reasons = v.refusalReasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause }));
+  const acts = { applicationId: f.id, version: f.version };
+  const self = v.members.find((m) => m.relation === "self");
+  const people = self ? v.members : [{ id: null, relation: "self", name: f.applicantName, idNumber: f.applicantIdNumber, hukouType: null }, ...v.members];
+
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link href="/clerk" className="text-brand-700 underline">
+          ← 返回受理工作台
+        </Link>
+      </p>
+      <header className="card">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="page-title mb-0 font-mono" data-testid="filing-reference">
+            {f.reference ?? "（无编号）"}
+          </h1>
+          <span data-testid="filing-status">
+            <StatusBadge status={f.status} />
+          </span>
+        </div>
+        <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="inline text-slate-600">落户通道：</dt>
+            <dd className="inline">
+              {CHANNEL_SHORT_LABELS[f.channel]}（{CHANNEL_CLAUSES[f.channel]}）{f.subtype ? ` · ${SUBTYPE_LABELS[f.subtype as Subtype] ?? f.subtype}` : ""}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">落户地：</dt>
+            <dd className="inline">
+              {countyName(f.destinationCounty)} {f.destinationAddress}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">提交时间：</dt>
+            <dd className="inline">{formatDateTime(f.submittedAt)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">办理期限：</dt>
+            <dd className="inline">
+              <DueBadge due={f.due} dueAt={f.dueAt} />
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">受理派出所：</dt>
+            <dd className="inline">{f.stationName}</dd>
+          </div>
+          {f.residentMobile && (
+            <div>
+              <dt className="inline text-slate-600">申请人手机：</dt>
+              <dd className="inline" data-testid="resident-mobile">
+                {f.residentMobile}
+              </dd>
+            </div>
+          )}
+          {v.permit && (
+            <div>
+              <dt className="inline text-slate-600">准迁证：</dt>
+              <dd className="inline font-mono" data-testid="permit-number">
+                {v.permit.number}
+                {v.permit.revokedAt ? `（已于 ${formatDate(v.permit.revokedAt)} 作废）` : `（${formatDate(v.permit.issuedAt)} 签发）`}
+              </dd>
+            </div>
+          )}
+          {f.moveOutOffice && (
+            <div>
+              <dt className="inline text-slate-600">迁出：</dt>
+              <dd className="inline">
+                {f.moveOutOffice}，{formatDate(f.movedOutAt)}
+              </dd>
+            </div>
+          )}
+          {f.collectiveHousehold && (
+            <div>
+              <dt className="inline text-slate-600">社区集体户：</dt>
+              <dd className="inline">{f.collectiveHousehold.name}</dd>
+            </div>
+          )}
+        </dl>
+        <div className="mt-3 border-t border-slate-200 pt-3">
+          <ClaimControls
+            applicationId={f.id}
+            claimable={CLAIMABLE_STATUSES.includes(f.status)}
+            assignedClerk={f.assignedClerk}
+            meId={v.me.id}
+            isStationHead={v.me.isStationHead}
+            clerks={v.clerks}
+          />
+        </div>
+      </header>
+
+      <section className="card" aria-labelledby="people-title">
+        <h2 id="people-title" className="mb-2 text-lg font-semibold">
+          申请人及随迁人员（{people.length}人）
+        </h2>
+        <ul className="space-y-4">
+          {people.map((m) => (
+            <li key={m.id ?? "self"} className="rounded border border-slate-200 p-3" data-testid="member">
+              <p>
+                <span className="font-medium">{m.name}</span>
+                <span className="ml-2 text-sm text-slate-600">{relationLabel(m.relation)}</span>
+              </p>
+              <p className="text-sm">
+                身份证号码：<span className="font-mono">{m.idNumber}</span>
+                {m.hukouType && <span className="ml-3 text-slate-600">{m.hukouType === "rural" ? "农业户口" : "城镇户口"}</span>}
+              </p>
+              <h3 className="mt-2 text-sm font-semibold">材料</h3>
+              <DocumentViewer docs={docsOf(m.id, m.relation === "self")} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="answers-title">
+        <h2 id="answers-title" className="mb-2 text-lg font-semibold">
+          申请信息
+        </h2>
+        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          {answerSummary(f.answers).map((l) => (
+            <div key={l.label}>
+              <dt className="inline text-slate-600">{l.label}：</dt>
+              <dd className="inline">{l.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <RulesPanelView panel={v.panel} />
+      <DuplicatePanel hits={v.duplicates} />
+
+      {v.notices.map((n) => (
+        <section key={n.id} className="card" aria-label="补正告知" data-testid="notice">
+          <h2 className="mb-1 text-lg font-semibold">一次性补正告知</h2>
+          <p className="text-sm text-slate-600">
+            {formatDateTime(n.requestedAt)} 发出，补正期限至 {formatDate(n.dueAt)}
+            {n.answeredAt ? `；申请人已于 ${formatDateTime(n.answeredAt)} 补正` : "；申请人尚未补正"}
+          </p>
+          <ol className="mt-2 list-decimal pl-5 text-sm">
+            {n.items.map((it, i) => (
+              <li key={i}>
+                {it.memberName}：{it.label}
+                {it.clause ? `（${it.clause}）` : ""}
+                {n.responses[i] && <p className="text-slate-700">申请人补正说明：{n.responses[i]}</p>}
+              </li>
+            ))}
+          </ol>
+          {n.note && <p className="mt-2 text-sm">说明：{n.note}</p>}
+        </section>
+      ))}
+
+      <section className="card space-y-3" aria-labelledby="actions-title">
+        <h2 id="actions-title" className="text-lg font-semibold">
+          办理
+        </h2>
+        {heldByOther && ["submitted", "accepted", "supplement_requested", "approved", "moved_out"].includes(f.status) && (
+          <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">该申请由{f.assignedClerk?.realName}办理，您只能查看。{v.me.isStationHead ? "作为所长，您可以改派。" : ""}</p>
+        )}
+        {!heldByOther && f.status === "submitted" && (
+          <>
+            <AcceptForm {...acts} disabledReason={v.panel.missingItems.length > 0 ? "规则核验发现缺少材料：请先发出一次性补正告知。" : null} />
+            {!hasNotice && <SupplementForm {...acts} missing={v.panel.missingItems} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />}
+            <RefuseForm {...acts} reasons={reasons} />
+          </>
+        )}
+        {!heldByOther && f.status === "accepted" && (
+          <>
+            <ApproveForm {...acts} disabledReason={!v.panel.allEligible ? "规则核验未通过，不能准予迁入。" : v.duplicates.length > 0 ? "存在重复申请，请核实。" : null} />
+            {!hasNotice && <SupplementForm {...acts} missing={v.panel.missingItems} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />}
+            <RefuseForm {...acts} reasons={reasons} />
+          </>
+        )}
+        {!heldByOther && f.status === "supplement_requested" && (
+          <>
+            <p className="text-sm text-slate-700">等待申请人补正材料。补正期限届满仍未补正的，可以“未在规定期限内补正材料”为由不予批准。</p>
+            <RefuseForm {...acts} reasons={reasons} />
+          </>
+        )}
+        {!heldByOther && f.status === "approved" && <MoveOutForm {...acts} today={beijingDate(v.now)} />}
+        {!heldByOther && f.status === "moved_out" && <RegistrationForm {...acts} collective={f.channel === "collective"} households={v.households} />}
+        {v.me.isStationHead && f.status === "refused" && <CorrectionForm {...acts} kind="reopen" reasons={reasons} />}
+        {v.me.isStationHead && f.status === "approved" && <CorrectionForm {...acts} kind="revoke" reasons={reasons} />}
+        {["registered", "withdrawn"].includes(f.status) && <p className="text-sm text-slate-700">该申请已办结，无需操作。</p>}
+        {f.status === "refused" && !v.me.isStationHead && <p className="text-sm text-slate-700">该申请已作出决定。如需更正，请报所长。</p>}
+      </section>
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
+          办理记录
+        </h2>
+        <ol className="space-y-2 border-l-2 border-slate-300 pl-4 text-sm" data-testid="timeline">
+          {v.timeline.map((e) => (
+            <li key={e.id}>
+              <p>
+                <span className="font-medium">{EVENT_LABELS[e.type] ?? e.type}</span>
+                <span className="ml-2 text-slate-600">{formatDateTime(e.at)}</span>
+                {e.actorName && <span className="ml-2 text-slate-600">{e.actorRole === "resident" ? "申请人" : e.actorName}</span>}
+              </p>
+              {e.note && <p className="text-slate-700">{e.note}</p>}
+            </li>
+          ))}
+        </ol>
+        {v.reviewActions.length > 0 && (
+          <>
+            <h3 className="mt-4 text-sm font-semibold">民警操作</h3>
+            <ul className="mt-1 space-y-1 text-sm text-slate-700">
+              {v.reviewActions.map((r) => (
+                <li key={r.id}>
+                  {formatDateTime(r.at)} {r.clerkName}：{REVIEW_ACTION_LABELS[r.action] ?? r.action}
+                  {r.reasonCodes.length > 0 && `（${r.reasonCodes.map((c) => reasons.find((x) => x.code === c)?.label ?? c).join("；")}）`}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

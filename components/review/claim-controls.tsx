@@ -1,0 +1,74 @@
+"use client";
+
+import { useState } from "react";
+import { assignAction, claimAction, releaseAction } from "@/app/clerk/actions";
+import { issueFor } from "@/components/forms/field";
+import { useReviewAction } from "./use-review-action";
+import { ActionError } from "./action-bits";
+
+type Props = {
+  applicationId: string;
+  claimable: boolean;
+  assignedClerk: { id: string; realName: string } | null;
+  meId: string;
+  isStationHead: boolean;
+  clerks: Array<{ id: string; realName: string; isStationHead: boolean }>;
+};
+
+/** 认领 / 退回 for a clerk; 改派 for the station head. */
+export function ClaimControls({ applicationId, claimable, assignedClerk, meId, isStationHead, clerks }: Props) {
+  const claim = useReviewAction(claimAction);
+  const release = useReviewAction(releaseAction);
+  const assign = useReviewAction(assignAction);
+  const [clerkId, setClerkId] = useState(assignedClerk?.id ?? "");
+  const mine = assignedClerk?.id === meId;
+  const err = claim.error ?? release.error ?? assign.error;
+
+  return (
+    <div className="space-y-2" data-testid="claim-controls">
+      <p className="text-sm">
+        办理民警：<span className="font-medium" data-testid="assignee">{assignedClerk ? (mine ? `${assignedClerk.realName}（我）` : assignedClerk.realName) : "未认领"}</span>
+      </p>
+      {claimable && (
+        <div className="flex flex-wrap gap-2">
+          {!assignedClerk && (
+            <form onSubmit={(e) => (e.preventDefault(), claim.run({ applicationId }))}>
+              <button type="submit" className="btn-secondary" disabled={claim.pending}>
+                {claim.pending ? "正在认领…" : "认领（由我办理）"}
+              </button>
+            </form>
+          )}
+          {mine && (
+            <form onSubmit={(e) => (e.preventDefault(), release.run({ applicationId }))}>
+              <button type="submit" className="btn-secondary" disabled={release.pending}>
+                {release.pending ? "正在退回…" : "退回待办"}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      {claimable && isStationHead && (
+        <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), assign.run({ applicationId, clerkId }))}>
+          <div>
+            <label htmlFor="assign-clerk" className="label">
+              改派给
+            </label>
+            <select id="assign-clerk" className="input" value={clerkId} onChange={(e) => setClerkId(e.target.value)} aria-invalid={issueFor(assign.error?.issues, "clerkId") ? true : undefined}>
+              <option value="">请选择民警</option>
+              {clerks.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.realName}
+                  {c.isStationHead ? "（所长）" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn-secondary" disabled={assign.pending}>
+            {assign.pending ? "正在改派…" : "改派"}
+          </button>
+        </form>
+      )}
+      <ActionError error={err} />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useState } from "react";
+import { refuseAction, correctionAction } from "@/app/clerk/actions";
+import { Field, fieldAria, issueFor } from "@/components/forms/field";
+import { useReviewAction } from "./use-review-action";
+import { ActionError, SubmitButton } from "./action-bits";
+
+export type ReasonOption = { code: string; label: string; clause: string };
+
+function ReasonChoices({ reasons, chosen, setChosen, error, legend }: { reasons: ReasonOption[]; chosen: string[]; setChosen: (c: string[]) => void; error?: string; legend: string }) {
+  return (
+    <fieldset aria-describedby={error ? "reasons-error" : undefined}>
+      <legend className="label">{legend}</legend>
+      <ul className="space-y-1">
+        {reasons.map((r) => (
+          <li key={r.code}>
+            <label className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="mt-0.5 h-5 w-5"
+                name="reasonCodes"
+                value={r.code}
+                checked={chosen.includes(r.code)}
+                onChange={(e) => setChosen(e.target.checked ? [...chosen, r.code] : chosen.filter((c) => c !== r.code))}
+              />
+              <span>
+                {r.label} <span className="text-slate-600">（依据{r.clause}）</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p id="reasons-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * 不予批准: one or more reasons allowed by the rule set, each with its clause, and a note. A note
+ * resting on a forbidden criterion (e.g. 未购房) is refused by the server with the clause.
+ */
+export function RefuseForm({ applicationId, version, reasons }: { applicationId: string; version: number; reasons: ReasonOption[] }) {
+  const { run, pending, error } = useReviewAction(refuseAction);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [note, setNote] = useState("");
+  const noteError = issueFor(error?.issues, "note");
+  return (
+    <form
+      className="space-y-3 rounded border border-red-200 p-3"
+      aria-labelledby="refuse-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run({ applicationId, version, reasonCodes: chosen, note });
+      }}
+    >
+      <h3 id="refuse-title" className="font-semibold text-red-900">
+        不予批准
+      </h3>
+      <p className="text-sm text-slate-600">只能依据规则集列明的理由作出；不得以购房、投资纳税、积分或退出农村土地权益等作为条件（二(二)、三(五)）。</p>
+      <ReasonChoices reasons={reasons} chosen={chosen} setChosen={setChosen} error={issueFor(error?.issues, "reasonCodes")} legend="不予批准的理由（至少一项）" />
+      <Field id="refuse-note" label="说明（将告知申请人）" error={noteError}>
+        <textarea id="refuse-note" className="input" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria("refuse-note", noteError)} />
+      </Field>
+      <ActionError error={error} />
+      <SubmitButton pending={pending} text="不予批准" pendingText="正在提交…" tone="danger" testId="refuse" />
+    </form>
+  );
+}
+
+/** A station head's correction: reopen a refusal, or revoke an approval with allowed reasons. */
+export function CorrectionForm({ applicationId, version, kind, reasons }: { applicationId: string; version: number; kind: "reopen" | "revoke"; reasons: ReasonOption[] }) {
+  const { run, pending, error } = useReviewAction(correctionAction);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [note, setNote] = useState("");
+  const noteError = issueFor(error?.issues, "note");
+  return (
+    <form
+      className="space-y-3 rounded border border-amber-300 bg-amber-50 p-3"
+      aria-labelledby="correct-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run({ applicationId, version, kind, reasonCodes: chosen, note });
+      }}
+    >
+      <h3 id="correct-title" className="font-semibold">
+        所长更正决定
+      </h3>
+      <p className="text-sm text-slate-700">
+        {kind === "reopen" ? "撤销不予批准决定，申请回到“已受理”重新审核，决定期限重新计算。" : "撤销准予迁入决定并作废准迁证，改为不予批准。"}更正将记入时间线和审计记录。
+      </p>
+      {kind === "revoke" && <ReasonChoices reasons={reasons} chosen={chosen} setChosen={setChosen} error={issueFor(error?.issues, "reasonCodes")} legend="撤销理由（至少一项）" />}
+      <Field id="correct-note" label="更正理由" error={noteError}>
+        <textarea id="correct-note" className="input" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria("correct-note", noteError)} />
+      </Field>
+      <ActionError error={error} />
+      <SubmitButton pending={pending} text={kind === "reopen" ? "撤销决定，重新审核" : "撤销准予迁入"} pendingText="正在提交…" tone="secondary" testId="correct" />
+    </form>
+  );
+}

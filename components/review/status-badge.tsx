@@ -1,0 +1,7 @@
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { STATUS_LABELS } from "@/lib/filings/status";
+import { STATUS_TONE } from "@/lib/review/labels";
+
+export function StatusBadge({ status }: { status: ApplicationStatus }) {
+  return <span className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${STATUS_TONE[status]}`}>{STATUS_LABELS[status]}</span>;
+}

@@ -1,0 +1,75 @@
+import { defineAction } from "@/lib/auth/run-action";
+import { DomainError } from "@/lib/errors";
+import { transition } from "@/lib/filings/transition";
+import { nextPermitNumber } from "@/lib/filings/numbers";
+import { loadCalendar } from "@/lib/calendar/load-calendar";
+import { workingDaysBetween } from "@/lib/calendar/working-days";
+import { approveSchema } from "./schemas";
+import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
+import { findDuplicates } from "./duplicate-check";
+
+/**
+ * 准予迁入: every person passes the rules check and no duplicate stands in the way; the permit
+ * (准迁证) is issued with the next permit number and the filing waits for the move-out. The
+ * permit's unique applicationId is the database's own guard against a second permit.
+ */
+export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review.approve", schema: approveSchema }, async (ctx, input) => {
+  const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
+  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["accepted"], what: "准予迁入" });
+  assertCleanText(input.note, "note");
+
+  const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
+  const panel = await rulesPanelFor(ctx.tx, f.id, ruleSet);
+  if (!panel.allEligible) {
+    const failing = panel.persons.filter((p) => p.outcome !== "eligible").map((p) => p.name);
+    throw new DomainError("invalid_state", `规则核验未通过（${failing.join("、")}），不能准予迁入。请依规要求补正或作出不予批准决定。`);
+  }
+  const app = await ctx.tx.application.findUniqueOrThrow({
+    where: { id: f.id },
+    select: { applicantIdNumber: true, applicantName: true, members: { select: { id: true, name: true, idNumber: true, relation: true }, orderBy: { sortOrder: "asc" } } },
+  });
+  const dups = await findDuplicates(ctx.tx, { ...f, applicantIdNumber: app.applicantIdNumber, applicantName: app.applicantName }, app.members);
+  if (dups.length > 0) {
+    const d = dups[0];
+    throw new DomainError(
+      "invalid_state",
+      d.kind === "already_registered"
+        ? `${d.personName}已通过申请 ${d.reference ?? ""} 在落户地登记常住户口，不能准予迁入。`
+        : `${d.personName}另有正在办理的落户申请 ${d.reference ?? ""}（${d.stationName ?? ""}），不能准予迁入。请核实后依规处理。`,
+    );
+  }
+
+  const now = new Date();
+  const number = await nextPermitNumber(ctx.tx, now);
+  const persons = (app.members.length > 0 ? app.members : [{ name: app.applicantName, idNumber: app.applicantIdNumber, relation: "self" }]).map((m) => ({
+    name: m.name,
+    idNumber: m.idNumber,
+    relation: m.relation,
+  }));
+  const permit = await ctx.tx.permit.create({
+    data: { number, applicationId: f.id, stationId: f.stationId, persons, destinationAddress: f.destinationAddress, issuedAt: now, issuedById: ctx.user.id },
+  });
+  const cal = await loadCalendar(ctx.tx);
+  await transition(ctx.tx, {
+    applicationId: f.id,
+    from: ["accepted"],
+    to: "approved",
+    event: "approved",
+    actorId: ctx.user.id,
+    expectedVersion: input.version,
+    note: input.note ?? null,
+    data: { permitNumber: number },
+    dueAt: null,
+    set: { decidedAt: now, ...claimColumns(f, ctx.user, now) },
+    counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+    message: `您的落户申请 ${f.reference ?? ""} 已准予迁入，准予迁入证明编号 ${number}。请登录下载准迁证，并到原户籍地办理迁出。`,
+    now,
+  });
+  await ctx.tx.reviewAction.create({
+    data: { applicationId: f.id, clerkId: ctx.user.id, action: "approve", note: input.note ?? null, data: { permitNumber: number } },
+  });
+  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { permitNumber: number, permitId: permit.id } });
+  return { permitNumber: number, permitId: permit.id };
+});

@@ -1,0 +1,288 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
+import type { Db } from "@/lib/db/types";
+import type { WorkCalendar } from "@/lib/calendar/working-days";
+import { maskIdNumber } from "@/lib/validation/id-number";
+import { DECIDED_STATUSES } from "@/lib/filings/status";
+import { QUEUE_TABS, STATION_CLOCK_STATUSES, TAB_SPECS, dueInfo, dueSoonLimit, type DueInfo, type QueueTab } from "./queue-tabs";
+import { decodeCursor, encodeCursor, type QueueKey } from "./queue-cursor";
+
+/**
+ * The clerk's queue at scale: keyset pagination on (dueAt, id) or (decidedAt, id) — never
+ * OFFSET — with raw SQL whose row comparisons match the indexes
+ * Application(stationId, status, dueAt, id), (stationId, dueAt, id) and (stationId, decidedAt, id).
+ * Every query is bound to ONE station: the caller passes the clerk's station (their scope).
+ */
+
+export const QUEUE_PAGE_SIZE = 25;
+
+export type QueueFilter = {
+  stationId: string;
+  channel?: Channel;
+  /** Only filings assigned to this clerk. */
+  assignedTo?: string;
+};
+
+export type QueueRow = {
+  id: string;
+  reference: string | null;
+  channel: Channel;
+  subtype: string | null;
+  status: ApplicationStatus;
+  applicantName: string;
+  /** Always masked: lists never carry a full ID number. */
+  applicantIdMasked: string;
+  personsCount: number;
+  submittedAt: Date | null;
+  dueAt: Date | null;
+  decidedAt: Date | null;
+  assignedClerkId: string | null;
+  assignedClerkName: string | null;
+  due: DueInfo | null;
+};
+
+export type QueuePage = {
+  rows: QueueRow[];
+  /** Cursor of the next page (older/later rows), null on the last page. */
+  next: string | null;
+  /** Cursor of the previous page, null on the first page. */
+  prev: string | null;
+};
+
+type RawRow = {
+  id: string;
+  reference: string | null;
+  channel: Channel;
+  subtype: string | null;
+  status: ApplicationStatus;
+  applicantName: string;
+  applicantIdNumber: string;
+  personsCount: number;
+  submittedAt: Date | string | null;
+  dueAt: Date | string | null;
+  decidedAt: Date | string | null;
+  assignedClerkId: string | null;
+  assignedClerkName: string | null;
+};
+
+const COLUMNS = Prisma.sql`
+  a."id", a."reference", a."channel"::text AS "channel", a."subtype", a."status"::text AS "status",
+  a."applicantName", a."applicantIdNumber", a."personsCount", a."submittedAt", a."dueAt", a."decidedAt",
+  a."assignedClerkId", u."realName" AS "assignedClerkName"`;
+const SELECT = Prisma.sql`SELECT ${COLUMNS} FROM "Application" a LEFT JOIN "User" u ON u."id" = a."assignedClerkId"`;
+
+/** Timestamps are stored as UTC `timestamp(3)`: compare with ISO text cast the same way. */
+const ts = (d: Date | string) => Prisma.sql`${typeof d === "string" ? d : d.toISOString()}::timestamp(3)`;
+const statusList = (ss: readonly ApplicationStatus[]) => Prisma.join(ss.map((s) => Prisma.sql`${s}::"ApplicationStatus"`));
+
+function toDate(v: Date | string | null): Date | null {
+  if (v === null) return null;
+  if (v instanceof Date) return v;
+  // A driver that returns the text of a `timestamp` column: it is UTC.
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(" ", "T")}Z`);
+}
+
+function toRow(r: RawRow, now: Date, cal: WorkCalendar): QueueRow {
+  const dueAt = toDate(r.dueAt);
+  const open = !DECIDED_STATUSES.includes(r.status) && r.status !== "withdrawn";
+  return {
+    id: r.id,
+    reference: r.reference,
+    channel: r.channel,
+    subtype: r.subtype,
+    status: r.status,
+    applicantName: r.applicantName,
+    applicantIdMasked: maskIdNumber(r.applicantIdNumber),
+    personsCount: Number(r.personsCount),
+    submittedAt: toDate(r.submittedAt),
+    dueAt,
+    decidedAt: toDate(r.decidedAt),
+    assignedClerkId: r.assignedClerkId,
+    assignedClerkName: r.assignedClerkName,
+    due: dueAt && open ? dueInfo(dueAt, now, cal) : null,
+  };
+}
+
+function filterSql(f: QueueFilter, statuses: readonly ApplicationStatus[]): Prisma.Sql {
+  const parts = [Prisma.sql`a."stationId" = ${f.stationId}`, Prisma.sql`a."status" IN (${statusList(statuses)})`];
+  if (f.channel) parts.push(Prisma.sql`a."channel" = ${f.channel}::"Channel"`);
+  if (f.assignedTo) parts.push(Prisma.sql`a."assignedClerkId" = ${f.assignedTo}`);
+  return Prisma.join(parts, " AND ");
+}
+
+const dueKey = (r: RawRow): QueueKey => ({ k: toDate(r.dueAt)?.toISOString() ?? null, i: r.id });
+const decidedKey = (r: RawRow): QueueKey => ({ k: toDate(r.decidedAt)?.toISOString() ?? null, i: r.id });
+
+/**
+ * Rows in due-date order (soonest first, rows without a due date last), `n` of them after or
+ * before a key. Each state is its own index range — (stationId, status[, channel], dueAt, id)
+ * or (assignedClerkId, status, dueAt, id) — read in order with a LIMIT and merged (UNION ALL),
+ * so a tab spanning several states never sorts thousands of rows. Rows without a due date are
+ * a second segment rather than an `OR dueAt IS NULL` that would defeat the index.
+ */
+async function fetchDueOrder(
+  db: Db,
+  filter: QueueFilter,
+  statuses: readonly ApplicationStatus[],
+  extra: Prisma.Sql,
+  key: QueueKey | null,
+  dir: "after" | "before",
+  n: number,
+): Promise<RawRow[]> {
+  const q = (cond: Prisma.Sql, desc: boolean, limit: number): Promise<RawRow[]> => {
+    if (limit <= 0) return Promise.resolve([]);
+    const order = desc ? Prisma.sql`"dueAt" DESC, "id" DESC` : Prisma.sql`"dueAt" ASC, "id" ASC`;
+    const branches = statuses.map(
+      (s) => Prisma.sql`(SELECT a."id", a."dueAt" FROM "Application" a WHERE ${filterSql(filter, [s])} ${extra} AND ${cond} ORDER BY ${order} LIMIT ${limit})`,
+    );
+    return db.$queryRaw<RawRow[]>`
+      SELECT ${COLUMNS} FROM (${Prisma.join(branches, " UNION ALL ")}) k
+      JOIN "Application" a ON a."id" = k."id" LEFT JOIN "User" u ON u."id" = a."assignedClerkId"
+      ORDER BY ${desc ? Prisma.sql`k."dueAt" DESC, k."id" DESC` : Prisma.sql`k."dueAt" ASC, k."id" ASC`} LIMIT ${limit}`;
+  };
+  if (dir === "after") {
+    if (key && key.k === null) return q(Prisma.sql`a."dueAt" IS NULL AND a."id" > ${key.i}`, false, n);
+    const dated = await q(key ? Prisma.sql`a."dueAt" IS NOT NULL AND (a."dueAt", a."id") > (${ts(key.k!)}, ${key.i})` : Prisma.sql`a."dueAt" IS NOT NULL`, false, n);
+    return dated.concat(await q(Prisma.sql`a."dueAt" IS NULL`, false, n - dated.length));
+  }
+  // Backwards: the same segments walked in reverse (returned in reverse order).
+  if (!key) return [];
+  if (key.k === null) {
+    const undated = await q(Prisma.sql`a."dueAt" IS NULL AND a."id" < ${key.i}`, true, n);
+    return undated.concat(await q(Prisma.sql`a."dueAt" IS NOT NULL`, true, n - undated.length));
+  }
+  return q(Prisma.sql`a."dueAt" IS NOT NULL AND (a."dueAt", a."id") < (${ts(key.k)}, ${key.i})`, true, n);
+}
+
+/**
+ * Decided filings, latest decision first: one range of (stationId, decidedAt, id), where
+ * decided states are nearly all the rows with a decision date.
+ */
+async function fetchDecidedOrder(
+  db: Db,
+  filter: QueueFilter,
+  statuses: readonly ApplicationStatus[],
+  extra: Prisma.Sql,
+  key: QueueKey | null,
+  dir: "after" | "before",
+  n: number,
+): Promise<RawRow[]> {
+  if (dir === "before" && !key) return [];
+  const cmp =
+    key && key.k !== null
+      ? dir === "after"
+        ? Prisma.sql`AND (a."decidedAt", a."id") < (${ts(key.k)}, ${key.i})`
+        : Prisma.sql`AND (a."decidedAt", a."id") > (${ts(key.k)}, ${key.i})`
+      : Prisma.empty;
+  const order = dir === "after" ? Prisma.sql`a."decidedAt" DESC, a."id" DESC` : Prisma.sql`a."decidedAt" ASC, a."id" ASC`;
+  return db.$queryRaw<RawRow[]>`${SELECT} WHERE ${filterSql(filter, statuses)} ${extra} AND a."decidedAt" IS NOT NULL ${cmp} ORDER BY ${order} LIMIT ${n}`;
+}
+
+export type QueuePageInput = {
+  tab: QueueTab;
+  /** Cursor: the page starting after this row … */
+  after?: string | null;
+  /** … or the page ending before this row. */
+  before?: string | null;
+  limit?: number;
+};
+
+/** One page of a tab. */
+export async function listQueue(db: Db, filter: QueueFilter, input: QueuePageInput, now: Date, cal: WorkCalendar): Promise<QueuePage> {
+  const spec = TAB_SPECS[input.tab];
+  const limit = Math.min(Math.max(input.limit ?? QUEUE_PAGE_SIZE, 1), 100);
+  let extra = Prisma.empty;
+  if (spec.dueWindow) {
+    const w = spec.dueWindow(now, cal);
+    if (w.from) extra = Prisma.sql`${extra} AND a."dueAt" >= ${ts(w.from)}`;
+    if (w.to) extra = Prisma.sql`${extra} AND a."dueAt" <= ${ts(w.to)}`;
+  }
+  const fetch = spec.order === "due" ? fetchDueOrder : fetchDecidedOrder;
+  const keyOf = spec.order === "due" ? dueKey : decidedKey;
+  const before = decodeCursor(input.before);
+  const after = before ? null : decodeCursor(input.after);
+
+  if (before) {
+    const got = await fetch(db, filter, spec.statuses, extra, before, "before", limit + 1);
+    // Reached the top: show the real first page rather than a short one.
+    if (got.length <= limit) return listQueue(db, filter, { tab: input.tab, limit }, now, cal);
+    const rows = got.slice(0, limit).reverse();
+    return {
+      rows: rows.map((r) => toRow(r, now, cal)),
+      prev: encodeCursor(keyOf(rows[0])),
+      next: encodeCursor(keyOf(rows[rows.length - 1])),
+    };
+  }
+  const got = await fetch(db, filter, spec.statuses, extra, after, "after", limit + 1);
+  const rows = got.slice(0, limit);
+  return {
+    rows: rows.map((r) => toRow(r, now, cal)),
+    prev: after && rows.length > 0 ? encodeCursor(keyOf(rows[0])) : null,
+    next: got.length > limit ? encodeCursor(keyOf(rows[rows.length - 1])) : null,
+  };
+}
+
+/**
+ * How many filings each tab holds (same filters as the list). Counts per state come from
+ * QueueCount (kept by triggers on Application: O(1) at any volume); due soon and overdue
+ * depend on the clock, so they are counted in the index over the open filings' due dates.
+ */
+export async function countQueueTabs(db: Db, filter: QueueFilter, now: Date, cal: WorkCalendar): Promise<Record<QueueTab, number>> {
+  const soon = dueSoonLimit(now, cal);
+  const keys = [Prisma.sql`c."stationId" = ${filter.stationId}`];
+  if (filter.channel) keys.push(Prisma.sql`c."channel" = ${filter.channel}::"Channel"`);
+  if (filter.assignedTo) keys.push(Prisma.sql`c."assignedClerkId" = ${filter.assignedTo}`);
+  // Sequential: the page runs this inside its transaction (one connection).
+  const byStatus = await db.$queryRaw<{ status: ApplicationStatus; n: number }[]>`
+    SELECT c."status"::text AS "status", sum(c."n")::int AS "n" FROM "QueueCount" c
+    WHERE ${Prisma.join(keys, " AND ")} GROUP BY c."status"`;
+  const clock = await db.$queryRaw<{ overdue: number; due_soon: number }[]>`
+    SELECT count(*) FILTER (WHERE a."dueAt" < ${ts(now)})::int AS "overdue",
+           count(*) FILTER (WHERE a."dueAt" >= ${ts(now)})::int AS "due_soon"
+    FROM "Application" a
+    WHERE ${filterSql(filter, STATION_CLOCK_STATUSES)} AND a."dueAt" <= ${ts(soon)}`;
+  const n = (s: ApplicationStatus) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  const counts = {
+    new: n("submitted"),
+    accepted: n("accepted"),
+    supplement: n("supplement_requested"),
+    due_soon: Number(clock[0]?.due_soon ?? 0),
+    overdue: Number(clock[0]?.overdue ?? 0),
+    decided: DECIDED_STATUSES.reduce((sum, s) => sum + n(s), 0),
+  } satisfies Record<QueueTab, number>;
+  return Object.fromEntries(QUEUE_TABS.map((t) => [t, counts[t]])) as Record<QueueTab, number>;
+}
+
+// --- search ------------------------------------------------------------------------------
+
+export type SearchKind = "reference" | "id_number" | "name";
+export const SEARCH_LIMIT = 50;
+
+/** What the clerk typed: a reference number, an ID number (matched exactly) or a name. */
+export function classifySearch(raw: string): { kind: SearchKind; value: string } {
+  const q = raw.normalize("NFKC").trim().replace(/\s+/g, "");
+  const ref = /^(?:SMX-?)?(\d{4})-?(\d{1,6})$/i.exec(q);
+  if (ref) return { kind: "reference", value: `SMX-${ref[1]}-${ref[2].padStart(6, "0")}` };
+  if (/^\d{17}[\dXx]$/.test(q)) return { kind: "id_number", value: q.toUpperCase() };
+  return { kind: "name", value: raw.normalize("NFKC").trim() };
+}
+
+/**
+ * Filings of the station matching the search, any state but draft, due date first. ID
+ * numbers and names match the applicant or any household member exactly (indexed).
+ */
+export async function searchQueue(db: Db, stationId: string, raw: string, now: Date, cal: WorkCalendar): Promise<{ kind: SearchKind; rows: QueueRow[]; more: boolean }> {
+  const { kind, value } = classifySearch(raw);
+  const ids =
+    kind === "reference"
+      ? Prisma.sql`SELECT "id" FROM "Application" WHERE "reference" = ${value}`
+      : kind === "id_number"
+        ? Prisma.sql`SELECT "id" FROM "Application" WHERE "applicantIdNumber" = ${value}
+                     UNION SELECT "applicationId" FROM "HouseholdMember" WHERE "idNumber" = ${value}`
+        : Prisma.sql`SELECT "id" FROM "Application" WHERE "stationId" = ${stationId} AND "applicantName" = ${value}
+                     UNION SELECT "applicationId" FROM "HouseholdMember" WHERE "name" = ${value}`;
+  const rows = await db.$queryRaw<RawRow[]>`
+    ${SELECT} WHERE a."stationId" = ${stationId} AND a."status" <> 'draft'::"ApplicationStatus" AND a."id" IN (${ids})
+    ORDER BY a."dueAt" ASC NULLS LAST, a."id" ASC LIMIT ${SEARCH_LIMIT + 1}`;
+  return { kind, rows: rows.slice(0, SEARCH_LIMIT).map((r) => toRow(r, now, cal)), more: rows.length > SEARCH_LIMIT };
+}

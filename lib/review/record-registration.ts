@@ -1,0 +1,51 @@
+import { defineAction } from "@/lib/auth/run-action";
+import { DomainError } from "@/lib/errors";
+import { transition } from "@/lib/filings/transition";
+import { loadCalendar } from "@/lib/calendar/load-calendar";
+import { workingDaysBetween } from "@/lib/calendar/working-days";
+import { findRegistrableHousehold } from "@/lib/collective/collective-households";
+import { registrationSchema } from "./schemas";
+import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { assertCleanText } from "./filing-rules";
+
+/**
+ * 落户: registration completed; the filing is done. A collective-channel filing is registered
+ * into one of the station's active community collective households (plan 二(三)).
+ */
+export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "review.record_registration", schema: registrationSchema }, async (ctx, input) => {
+  const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
+  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["moved_out"], what: "登记落户" });
+  assertCleanText(input.note, "note");
+
+  let household: { id: string; name: string } | null = null;
+  if (f.channel === "collective") {
+    household = input.collectiveHouseholdId ? await findRegistrableHousehold(ctx.tx, f.stationId, input.collectiveHouseholdId) : null;
+    if (!household) {
+      throw new DomainError("validation_failed", "社区集体户落户须选择本所辖区的社区集体户。", {
+        issues: [{ path: "collectiveHouseholdId", message: "请选择本所辖区的社区集体户" }],
+      });
+    }
+  }
+  const now = new Date();
+  const cal = await loadCalendar(ctx.tx);
+  await transition(ctx.tx, {
+    applicationId: f.id,
+    from: ["moved_out"],
+    to: "registered",
+    event: "registered",
+    actorId: ctx.user.id,
+    expectedVersion: input.version,
+    note: household ? `落户至${household.name}${input.note ? `；${input.note}` : ""}` : (input.note ?? null),
+    data: household ? { collectiveHouseholdId: household.id, collectiveHouseholdName: household.name } : undefined,
+    dueAt: null,
+    set: { completedAt: now, ...(household ? { collectiveHouseholdId: household.id } : {}), ...claimColumns(f, ctx.user, now) },
+    counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+    message: `您的落户申请 ${f.reference ?? ""} 已办结，落户完成${household ? `（${household.name}）` : ""}。登录后可查看落户后可享受的住房、医疗、养老、子女入学等政策。`,
+    now,
+  });
+  await ctx.tx.reviewAction.create({
+    data: { applicationId: f.id, clerkId: ctx.user.id, action: "record_registration", note: input.note ?? null, data: household ? { collectiveHouseholdId: household.id } : undefined },
+  });
+  return { status: "registered" as const, collectiveHouseholdId: household?.id ?? null };
+});

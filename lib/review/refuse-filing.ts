@@ -1,0 +1,60 @@
+import { defineAction } from "@/lib/auth/run-action";
+import { DomainError } from "@/lib/errors";
+import { transition } from "@/lib/filings/transition";
+import { loadCalendar } from "@/lib/calendar/load-calendar";
+import { workingDaysBetween } from "@/lib/calendar/working-days";
+import { refuseSchema } from "./schemas";
+import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { assertLawfulRefusal, ruleSetForFiling } from "./filing-rules";
+
+/**
+ * 不予批准: at least one allowed reason of the filing's rule set, each with its clause, and a
+ * note. The guard of the rules refuses a note that rests on a forbidden criterion (未购房,
+ * 纳税不足, 积分不够, 未退出宅基地 …) and names the clause that forbids it.
+ */
+export const refuseFilingDef = defineAction({ roles: ["clerk"], action: "review.refuse", schema: refuseSchema }, async (ctx, input) => {
+  const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
+  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["submitted", "supplement_requested", "accepted"], what: "作出不予批准决定" });
+  const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
+  const reasons = assertLawfulRefusal(input, ruleSet.data);
+
+  const now = new Date();
+  if (reasons.some((r) => r.code === "supplement_not_provided")) {
+    const notice = await ctx.tx.supplementNotice.findFirst({ where: { applicationId: f.id }, orderBy: { requestedAt: "desc" } });
+    const expired = f.status === "supplement_requested" && notice?.dueAt && notice.dueAt < now;
+    if (!expired) {
+      throw new DomainError("validation_failed", "补正期限尚未届满（或未要求补正），不能以“未在规定期限内补正材料”为由不予批准。", {
+        issues: [{ path: "reasonCodes", message: "补正期限尚未届满，不能选择此理由" }],
+      });
+    }
+  }
+  const cal = await loadCalendar(ctx.tx);
+  const reasonText = reasons.map((r) => `${r.label}（依据${r.clause}）`).join("；");
+  await transition(ctx.tx, {
+    applicationId: f.id,
+    from: [f.status],
+    to: "refused",
+    event: "refused",
+    actorId: ctx.user.id,
+    expectedVersion: input.version,
+    note: input.note,
+    data: { reasons: reasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause })) },
+    dueAt: null,
+    set: { decidedAt: now, ...claimColumns(f, ctx.user, now) },
+    counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+    message: `您的落户申请 ${f.reference ?? ""} 不予批准。理由：${reasonText}。说明：${input.note}`,
+    now,
+  });
+  await ctx.tx.reviewAction.create({
+    data: {
+      applicationId: f.id,
+      clerkId: ctx.user.id,
+      action: "refuse",
+      reasonCodes: reasons.map((r) => r.code),
+      note: input.note,
+      data: { reasons: reasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause })) },
+    },
+  });
+  return { status: "refused" as const, reasons };
+});
