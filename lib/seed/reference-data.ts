@@ -42,5 +42,5 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
         },
       });
     }
-  });
+  }, { timeout: 120_000, maxWait: 60_000 });
 }
