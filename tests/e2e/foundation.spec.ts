@@ -45,7 +45,7 @@ test.describe("the portal shell and sign-in", () => {
     await page.getByLabel("手机号或用户名").fill("clerk-hubin");
     await page.getByLabel("密码").fill("not-the-password");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toContainText("账号或密码不正确");
+    await expect(page.getByText("账号或密码不正确")).toBeVisible();
     await expect(page.getByLabel("手机号或用户名")).toHaveValue("clerk-hubin");
   });
 
