@@ -1,0 +1,22 @@
+import Link from "next/link";
+
+export const ADMIN_SECTIONS = [
+  { href: "/admin/staff", title: "工作人员账号", text: "民警、领导、管理员、审计人员：新建、停用、重置密码、角色与所属单位" },
+  { href: "/admin/stations", title: "派出所", text: "各县（市、区）的派出所及其地址电话" },
+  { href: "/admin/collective", title: "社区集体户", text: "经公安机关批准设立的社区集体户（二(三)）" },
+  { href: "/admin/calendar", title: "节假日安排", text: "每年的法定节假日与调休上班日，用于计算办理时限" },
+  { href: "/admin/population", title: "人口统计数据", text: "各县（市、区）各年度户籍人口、常住人口，用于计算城镇化率" },
+  { href: "/admin/targets", title: "转户目标", text: "全市每年不少于46,000人的转户目标分解到各县（市、区）" },
+  { href: "/admin/rules", title: "规则集", text: "各通道所需材料、办理时限、不予批准理由：版本对比、修改与发布" },
+] as const;
+
+/** Back to the settings index, for every admin page. */
+export function AdminBack() {
+  return (
+    <p className="mb-2 text-sm">
+      <Link href="/admin" className="text-brand-700 underline">
+        ← 系统管理
+      </Link>
+    </p>
+  );
+}

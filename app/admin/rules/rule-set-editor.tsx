@@ -1,0 +1,226 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
+import type { FieldIssue } from "@/lib/errors";
+import { saveRuleSetAction } from "../actions";
+import { useActionForm } from "../_ui/use-action-form";
+
+type Group = { alternatives: string[]; clause: string; label?: string };
+type Reason = { code: string; label: string; clause: string };
+type Limits = { acceptanceWorkingDays: string; decisionWorkingDays: string; supplementWorkingDays: string; draftRetentionDays: string };
+export type EditorSlot = { key: string; path: string; label: string };
+
+export type EditorProps = {
+  baseId: string;
+  baseVersion: string;
+  suggestedVersion: string;
+  today: string;
+  slots: EditorSlot[];
+  documents: Record<string, Group[]>;
+  timeLimits: Record<keyof Limits, number>;
+  refusalReasons: Reason[];
+  documentOptions: Array<{ code: string; label: string }>;
+};
+
+const LIMITS: Array<[keyof Limits, string]> = [
+  ["acceptanceWorkingDays", "受理时限（提交后，工作日）"],
+  ["decisionWorkingDays", "决定时限（受理后，工作日）"],
+  ["supplementWorkingDays", "补正期限（工作日）"],
+  ["draftRetentionDays", "未提交草稿保留期（自然日）"],
+];
+const MAX_ALTERNATIVES = 6;
+
+/** The problems of one slot (their paths start with the slot's path in the rule set data). */
+const slotIssues = (issues: FieldIssue[] | undefined, slot: EditorSlot, all: EditorSlot[]) =>
+  (issues ?? []).filter((i) => {
+    const owner = [...all].sort((a, b) => b.path.length - a.path.length).find((s) => i.path === s.path || i.path.startsWith(`${s.path}.`));
+    return owner?.key === slot.key;
+  });
+
+/**
+ * Edits a copy of a rule set's data part as a new version: documents per channel and variant
+ * (any one of a group's alternatives satisfies it), time limits and refusal reasons. The rules
+ * guard judges it on the server; what it refuses is shown with the clause, nothing is lost.
+ */
+export function RuleSetEditor(p: EditorProps) {
+  const [version, setVersion] = useState(p.suggestedVersion);
+  const [effectiveFrom, setEffectiveFrom] = useState(p.today);
+  const [notes, setNotes] = useState("");
+  const [docs, setDocs] = useState<Record<string, Group[]>>(p.documents);
+  const [limits, setLimits] = useState<Limits>(Object.fromEntries(LIMITS.map(([k]) => [k, String(p.timeLimits[k])])) as Limits);
+  const [reasons, setReasons] = useState<Reason[]>(p.refusalReasons);
+  const f = useActionForm(saveRuleSetAction, { refresh: false });
+  const issues = f.err?.issues;
+
+  const setGroup = (key: string, i: number, g: Group) => setDocs((d) => ({ ...d, [key]: d[key].map((x, k) => (k === i ? g : x)) }));
+  const submit = (publish: boolean) => {
+    if (publish && !window.confirm(`发布后，新提交的申请将按版本 ${version} 审核（自 ${effectiveFrom} 起）。确定发布吗？`)) return;
+    f.submit({ baseId: p.baseId, version, effectiveFrom, notes, documents: docs, timeLimits: limits, refusalReasons: reasons, publish });
+  };
+  const label = (code: string) => p.documentOptions.find((o) => o.code === code)?.label ?? code;
+
+  return (
+    <form className="space-y-5" noValidate onSubmit={(e) => e.preventDefault()} aria-label="编辑规则集">
+      <div aria-live="assertive">
+        {f.err && <ErrorSummary message={f.err.message} issues={f.err.issues} />}
+        {f.done && (
+          <div role="status" className="rounded bg-green-50 p-3 text-green-900">
+            版本 {f.done.version} 已{f.done.published ? "保存并发布" : "保存为草稿"}。
+            <Link href={`/admin/rules/${f.done.id}`} className="ml-2 underline">
+              查看该版本
+            </Link>
+          </div>
+        )}
+      </div>
+
+      <section className="card grid gap-3 sm:grid-cols-2" aria-labelledby="meta-title">
+        <h2 id="meta-title" className="text-lg font-semibold sm:col-span-2">
+          版本（基于 {p.baseVersion}）
+        </h2>
+        <Field id="r-version" label="新版本号" error={f.issue("version")}>
+          <input id="r-version" className="input font-mono" value={version} onChange={(e) => setVersion(e.target.value)} {...fieldAria("r-version", f.issue("version"))} />
+        </Field>
+        <Field id="r-from" label="生效日期" error={f.issue("effectiveFrom")}>
+          <input id="r-from" type="date" className="input" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} {...fieldAria("r-from", f.issue("effectiveFrom"))} />
+        </Field>
+        <div className="sm:col-span-2">
+          <Field id="r-notes" label="修改说明" error={f.issue("notes")}>
+            <textarea id="r-notes" className="input" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} {...fieldAria("r-notes", f.issue("notes"))} />
+          </Field>
+        </div>
+      </section>
+
+      <section className="space-y-2" aria-labelledby="docs-title">
+        <h2 id="docs-title" className="text-lg font-semibold">
+          所需材料（身份证明之外；每组材料任选其一即可，第一种为缺少时提示的材料）
+        </h2>
+        <p className="text-sm text-slate-600">不得要求购房、投资纳税、积分或退出农村土地权益（二(二)、三(五)）：不动产权证书只能作为住所证明之一，必须可以用房屋租赁合同代替。</p>
+        {p.slots.map((slot) => {
+          const groups = docs[slot.key] ?? [];
+          const problems = slotIssues(issues, slot, p.slots);
+          return (
+            <details key={slot.key} className={`card ${problems.length ? "border-red-400" : ""}`} open={problems.length > 0 || undefined} data-slot={slot.key}>
+              <summary className="cursor-pointer font-medium">
+                {slot.label}：{groups.length ? groups.map((g) => g.alternatives.map(label).join(" 或 ")).join("；") : "（无）"}
+              </summary>
+              {problems.length > 0 && (
+                <ul className="mt-2 list-disc pl-5 text-sm text-red-700" role="alert">
+                  {problems.map((x) => (
+                    <li key={x.path + x.message}>{x.message}</li>
+                  ))}
+                </ul>
+              )}
+              <div className="mt-3 space-y-3">
+                {groups.map((g, i) => (
+                  <fieldset key={i} className="rounded border border-slate-200 p-3">
+                    <legend className="px-1 text-sm font-medium">
+                      {slot.label} · 材料组{i + 1}（任选其一）
+                    </legend>
+                    <div className="grid gap-2 sm:grid-cols-3">
+                      {[...g.alternatives, ...(g.alternatives.length < MAX_ALTERNATIVES ? [""] : [])].map((alt, k) => (
+                        <div key={k}>
+                          <label htmlFor={`d-${slot.key}-${i}-${k}`} className="label">
+                            {k === 0 ? "第1种材料" : `或第${k + 1}种材料`}
+                          </label>
+                          <select
+                            id={`d-${slot.key}-${i}-${k}`}
+                            className="input"
+                            value={alt}
+                            onChange={(e) => {
+                              const next = [...g.alternatives];
+                              if (e.target.value === "") next.splice(k, 1);
+                              else next[k] = e.target.value;
+                              setGroup(slot.key, i, { ...g, alternatives: next });
+                            }}
+                          >
+                            <option value="">（不选）</option>
+                            {p.documentOptions.map((o) => (
+                              <option key={o.code} value={o.code}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                      ))}
+                    </div>
+                    <div className="mt-2 grid gap-2 sm:grid-cols-[8rem_1fr_auto] sm:items-end">
+                      <div>
+                        <label htmlFor={`d-${slot.key}-${i}-clause`} className="label">
+                          依据条款
+                        </label>
+                        <input id={`d-${slot.key}-${i}-clause`} className="input" value={g.clause} onChange={(e) => setGroup(slot.key, i, { ...g, clause: e.target.value })} placeholder="二(二)" />
+                      </div>
+                      <div>
+                        <label htmlFor={`d-${slot.key}-${i}-label`} className="label">
+                          说明（可选）
+                        </label>
+                        <input id={`d-${slot.key}-${i}-label`} className="input" value={g.label ?? ""} onChange={(e) => setGroup(slot.key, i, { ...g, label: e.target.value })} />
+                      </div>
+                      <button type="button" className="btn-secondary" onClick={() => setDocs((d) => ({ ...d, [slot.key]: d[slot.key].filter((_, k) => k !== i) }))}>
+                        删除此组<span className="sr-only">（{slot.label} 材料组{i + 1}）</span>
+                      </button>
+                    </div>
+                  </fieldset>
+                ))}
+                <button type="button" className="btn-secondary" onClick={() => setDocs((d) => ({ ...d, [slot.key]: [...(d[slot.key] ?? []), { alternatives: [], clause: "" }] }))}>
+                  添加材料组<span className="sr-only">（{slot.label}）</span>
+                </button>
+              </div>
+            </details>
+          );
+        })}
+      </section>
+
+      <section className="card grid gap-3 sm:grid-cols-2" aria-labelledby="limits-title">
+        <h2 id="limits-title" className="text-lg font-semibold sm:col-span-2">
+          办理时限
+        </h2>
+        {LIMITS.map(([k, text]) => (
+          <Field key={k} id={`l-${k}`} label={text} error={f.issue(`timeLimits.${k}`)}>
+            <input id={`l-${k}`} className="input" inputMode="numeric" value={limits[k]} onChange={(e) => setLimits({ ...limits, [k]: e.target.value })} {...fieldAria(`l-${k}`, f.issue(`timeLimits.${k}`))} />
+          </Field>
+        ))}
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="reasons-title">
+        <h2 id="reasons-title" className="text-lg font-semibold">
+          不予批准理由（民警只能从中选择，每项须注明条款）
+        </h2>
+        {reasons.map((r, i) => {
+          const e = (k: string) => issues?.find((x) => x.path === `refusalReasons.${i}.${k}` || (k === "code" && x.path === `refusalReasons.${i}`))?.message;
+          return (
+            <fieldset key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[12rem_1fr_7rem_auto] sm:items-end">
+              <legend className="sr-only">理由{i + 1}</legend>
+              <Field id={`rr-${i}-code`} label="代码" error={e("code")}>
+                <input id={`rr-${i}-code`} className="input font-mono" value={r.code} onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, code: x.target.value } : y)))} {...fieldAria(`rr-${i}-code`, e("code"))} />
+              </Field>
+              <Field id={`rr-${i}-label`} label="理由" error={e("label")}>
+                <input id={`rr-${i}-label`} className="input" value={r.label} onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, label: x.target.value } : y)))} {...fieldAria(`rr-${i}-label`, e("label"))} />
+              </Field>
+              <Field id={`rr-${i}-clause`} label="条款" error={e("clause")}>
+                <input id={`rr-${i}-clause`} className="input" value={r.clause} onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, clause: x.target.value } : y)))} {...fieldAria(`rr-${i}-clause`, e("clause"))} />
+              </Field>
+              <button type="button" className="btn-secondary" onClick={() => setReasons(reasons.filter((_, k) => k !== i))}>
+                删除<span className="sr-only">理由{i + 1}</span>
+              </button>
+            </fieldset>
+          );
+        })}
+        <button type="button" className="btn-secondary" onClick={() => setReasons([...reasons, { code: "", label: "", clause: "" }])}>
+          添加理由
+        </button>
+      </section>
+
+      <div className="flex flex-wrap gap-3">
+        <button type="button" className="btn-secondary" disabled={f.pending} onClick={() => submit(false)}>
+          {f.pending ? "正在保存…" : "保存为草稿"}
+        </button>
+        <button type="button" className="btn-primary" disabled={f.pending} onClick={() => submit(true)}>
+          {f.pending ? "正在保存…" : "保存并发布"}
+        </button>
+      </div>
+    </form>
+  );
+}

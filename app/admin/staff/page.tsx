@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { COUNTIES, countyName } from "@/lib/places";
+import { listStaff, STAFF_ROLES, type StaffRole } from "@/lib/admin/staff-accounts";
+import { formatBeijing } from "@/lib/csv";
+import { AdminBack } from "../_ui/admin-nav";
+import { StaffForm } from "./staff-form";
+
+export const metadata = { title: "工作人员账号" };
+
+export default async function StaffPage({ searchParams }: { searchParams: Promise<{ role?: string; q?: string }> }) {
+  await requirePageUser(["admin"], "/admin/staff");
+  const sp = await searchParams;
+  const role = (STAFF_ROLES as readonly string[]).includes(sp.role ?? "") ? (sp.role as StaffRole) : undefined;
+  const q = (sp.q ?? "").trim().slice(0, 30) || undefined;
+  const prisma = getPrisma();
+  const [rows, stations] = await Promise.all([listStaff(prisma, { role, q }), prisma.policeStation.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, countyCode: true } })]);
+  const stationOptions = stations.map((s) => ({ value: s.id, label: `${countyName(s.countyCode)} · ${s.name}` }));
+  const counties = COUNTIES.map((c) => ({ value: c.code, label: c.name }));
+  return (
+    <div className="space-y-4">
+      <AdminBack />
+      <h1 className="page-title">工作人员账号</h1>
+      <form method="get" className="card flex flex-wrap items-end gap-3" aria-label="筛选账号">
+        <div>
+          <label htmlFor="f-role" className="label">
+            角色
+          </label>
+          <select id="f-role" name="role" defaultValue={role ?? ""} className="input">
+            <option value="">全部</option>
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-q" className="label">
+            用户名或姓名
+          </label>
+          <input id="f-q" name="q" defaultValue={q} className="input" />
+        </div>
+        <button type="submit" className="btn-secondary">
+          筛选
+        </button>
+      </form>
+      <div className="card overflow-x-auto">
+        <table className="table-basic" data-testid="staff-table">
+          <caption className="sr-only">工作人员账号</caption>
+          <thead>
+            <tr>
+              <th scope="col">用户名</th>
+              <th scope="col">姓名</th>
+              <th scope="col">角色</th>
+              <th scope="col">所属</th>
+              <th scope="col">状态</th>
+              <th scope="col">最近登录</th>
+              <th scope="col">
+                <span className="sr-only">操作</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className={r.disabled ? "text-slate-500" : ""}>
+                <td className="font-mono">{r.username}</td>
+                <td>{r.realName}</td>
+                <td>
+                  {ROLE_LABELS[r.role]}
+                  {r.isStationHead ? "（所长）" : ""}
+                </td>
+                <td>{r.role === "clerk" ? r.station?.name : r.role === "official" ? (r.countyCode ? countyName(r.countyCode) : "全市") : "—"}</td>
+                <td>{r.disabled ? "已停用" : "在用"}</td>
+                <td className="whitespace-nowrap">{r.lastLoginAt ? formatBeijing(r.lastLoginAt) : "—"}</td>
+                <td>
+                  <Link href={`/admin/staff/${r.id}`} className="text-brand-700 underline">
+                    管理<span className="sr-only">{r.username}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section className="card" aria-labelledby="new-staff">
+        <h2 id="new-staff" className="mb-2 text-lg font-semibold">
+          新建工作人员账号
+        </h2>
+        <StaffForm initial={{ username: "", realName: "", role: "", stationId: "", isStationHead: false, countyCode: "" }} stations={stationOptions} counties={counties} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { COUNTIES } from "@/lib/places";
+import { AdminBack } from "../../_ui/admin-nav";
+import { StationForm } from "../station-form";
+
+export const metadata = { title: "修改派出所" };
+
+export default async function StationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageUser(["admin"], `/admin/stations/${encodeURIComponent(id)}`);
+  const s = await getPrisma().policeStation.findUnique({ where: { id } });
+  if (!s) notFound();
+  return (
+    <div className="space-y-4">
+      <AdminBack />
+      <h1 className="page-title">{s.name}</h1>
+      <section className="card">
+        <StationForm
+          id={s.id}
+          initial={{ code: s.code, name: s.name, countyCode: s.countyCode, address: s.address, phone: s.phone ?? "", active: s.active }}
+          counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+        />
+      </section>
+    </div>
+  );
+}

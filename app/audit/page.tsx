@@ -1,0 +1,175 @@
+import Link from "next/link";
+import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { runAction } from "@/lib/auth/run-action";
+import { isDomainError } from "@/lib/errors";
+import { AUDIT_READER_ROLES, listAuditEventsDef, type AuditPage } from "@/lib/audit/query-audit";
+import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { formatBeijing } from "@/lib/csv";
+import { countyName } from "@/lib/places";
+import { VerifyPanel } from "./verify-panel";
+
+export const metadata = { title: "审计日志" };
+
+type Search = Record<string, string | string[] | undefined>;
+const FILTERS = ["person", "station", "action", "filing", "from", "to"] as const;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/** The auditors' read-only view of the trail (四(四)): filters, pages, CSV export and chain verification. */
+export default async function AuditPageView({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requirePageUser(AUDIT_READER_ROLES, "/audit");
+  const sp = await searchParams;
+  const f = Object.fromEntries(FILTERS.map((k) => [k, one(sp[k]).slice(0, 100)])) as Record<(typeof FILTERS)[number], string>;
+  const prisma = getPrisma();
+  const stations = await prisma.policeStation.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, countyCode: true } });
+  let page: AuditPage | null = null;
+  let error: string | null = null;
+  try {
+    page = await runAction(prisma, user, await requestIp(), listAuditEventsDef, { ...f, before: one(sp.before) || undefined });
+  } catch (e) {
+    if (isDomainError(e) && e.code === "validation_failed") error = e.issues.map((i) => i.message).join("；") || e.message;
+    else pageError(e);
+  }
+  const qs = (extra: Record<string, string>) => {
+    const p = new URLSearchParams();
+    for (const k of FILTERS) if (f[k]) p.set(k, f[k]);
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    return p.toString();
+  };
+  const filtered = FILTERS.some((k) => f[k]);
+
+  return (
+    <div className="space-y-6">
+      <h1 className="page-title">审计日志</h1>
+      <VerifyPanel />
+
+      <form method="get" action="/audit" className="card grid gap-3 sm:grid-cols-3" aria-label="筛选审计记录">
+        <div>
+          <label htmlFor="a-person" className="label">
+            操作人（用户名、手机号或姓名）
+          </label>
+          <input id="a-person" name="person" defaultValue={f.person} className="input" />
+        </div>
+        <div>
+          <label htmlFor="a-station" className="label">
+            派出所
+          </label>
+          <select id="a-station" name="station" defaultValue={f.station} className="input">
+            <option value="">全部</option>
+            {stations.map((s) => (
+              <option key={s.id} value={s.id}>
+                {countyName(s.countyCode)} · {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="a-action" className="label">
+            操作（如 review.refuse，或以点结尾的前缀 review.）
+          </label>
+          <input id="a-action" name="action" defaultValue={f.action} className="input" />
+        </div>
+        <div>
+          <label htmlFor="a-filing" className="label">
+            申请编号
+          </label>
+          <input id="a-filing" name="filing" defaultValue={f.filing} className="input" placeholder="SMX-2026-000123" />
+        </div>
+        <div>
+          <label htmlFor="a-from" className="label">
+            开始日期
+          </label>
+          <input id="a-from" name="from" type="date" defaultValue={f.from} className="input" />
+        </div>
+        <div>
+          <label htmlFor="a-to" className="label">
+            结束日期
+          </label>
+          <input id="a-to" name="to" type="date" defaultValue={f.to} className="input" />
+        </div>
+        <div className="flex flex-wrap gap-3 sm:col-span-3">
+          <button type="submit" className="btn-primary">
+            筛选
+          </button>
+          {filtered && (
+            <Link href="/audit" className="btn-secondary">
+              清除筛选
+            </Link>
+          )}
+          <a href={`/api/export/audit?${qs({})}`} className="btn-secondary" download>
+            导出CSV{filtered ? "（按当前筛选）" : "（全部）"}
+          </a>
+        </div>
+      </form>
+
+      {error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+          {error}
+        </p>
+      )}
+
+      {page && (
+        <section aria-labelledby="events-title">
+          <h2 id="events-title" className="mb-2 text-lg font-semibold">
+            审计记录（最新在前）
+          </h2>
+          <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="events-title">
+            <table className="table-basic" data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">序号</th>
+                  <th scope="col">时间</th>
+                  <th scope="col">操作</th>
+                  <th scope="col">操作人</th>
+                  <th scope="col">派出所</th>
+                  <th scope="col">申请</th>
+                  <th scope="col">IP</th>
+                  <th scope="col">详情</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td className="tabular-nums">{r.id}</td>
+                    <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
+                    <td className="font-mono text-xs">{r.action}</td>
+                    <td className="whitespace-nowrap">
+                      {r.actorName ?? "—"}
+                      {r.actorRole && <div className="text-xs text-slate-600">{ROLE_LABELS[r.actorRole as Role] ?? r.actorRole}{r.actorLogin ? ` · ${r.actorLogin}` : ""}</div>}
+                    </td>
+                    <td>{r.stationName ?? "—"}</td>
+                    <td className="whitespace-nowrap">{r.applicationReference ?? (r.applicationId ? r.applicationId.slice(0, 10) : "—")}</td>
+                    <td className="font-mono text-xs">{r.ip ?? "—"}</td>
+                    <td className="max-w-xs break-all font-mono text-xs">
+                      {r.details ? (r.details.length > 160 ? <details><summary>{r.details.slice(0, 80)}…</summary>{r.details}</details> : r.details) : "—"}
+                      {r.entityType && <div className="text-slate-600">{r.entityType}{r.entityId ? `: ${r.entityId}` : ""}</div>}
+                    </td>
+                  </tr>
+                ))}
+                {page.rows.length === 0 && (
+                  <tr>
+                    <td colSpan={8} className="text-slate-600">
+                      没有符合条件的审计记录。
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <nav className="mt-3 flex gap-3" aria-label="翻页">
+            {one(sp.before) && (
+              <Link href={`/audit?${qs({})}`} className="btn-secondary">
+                回到最新
+              </Link>
+            )}
+            {page.nextBefore && (
+              <Link href={`/audit?${qs({ before: page.nextBefore })}`} className="btn-secondary">
+                下一页（更早的记录）
+              </Link>
+            )}
+          </nav>
+        </section>
+      )}
+    </div>
+  );
+}

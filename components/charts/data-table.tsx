@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { formatCell, type StatTable } from "@/lib/stats/tables";
+
+/**
+ * The accessible table beside every chart: the same numbers, readable without the picture
+ * (caption, column and row headers), scrollable on a phone, with its CSV download.
+ */
+export function DataTable({ table, csvHref, rowHref, highlight }: { table: StatTable; csvHref?: string; rowHref?: (key: string) => string | null; highlight?: (row: number) => boolean }) {
+  const captionId = `t-${table.key}-caption`;
+  return (
+    <div className="min-w-0" data-testid={`table-${table.key}`}>
+      <div className="overflow-x-auto rounded border border-slate-200" tabIndex={0} role="region" aria-labelledby={captionId}>
+        <table className="table-basic">
+          <caption id={captionId} className="bg-white px-2 py-2 text-left font-semibold">
+            {table.title}
+          </caption>
+          <thead>
+            <tr>
+              {table.columns.map((c, i) => (
+                <th key={c.label} scope="col" className={i > 0 && c.format !== "text" ? "text-right whitespace-nowrap" : "whitespace-nowrap"}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => {
+              const key = table.rowKeys[r];
+              const href = key && rowHref ? rowHref(key) : null;
+              const total = key === null;
+              return (
+                <tr key={`${key ?? "total"}-${r}`} className={`${total ? "bg-slate-50 font-semibold" : ""} ${highlight?.(r) ? "bg-amber-50" : ""}`}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row" className="whitespace-nowrap text-left font-medium">
+                        {href ? (
+                          <Link href={href} className="text-brand-700 underline">
+                            {formatCell(cell, table.columns[i].format)}
+                          </Link>
+                        ) : (
+                          formatCell(cell, table.columns[i].format)
+                        )}
+                      </th>
+                    ) : (
+                      <td key={i} className={table.columns[i].format !== "text" ? "text-right tabular-nums whitespace-nowrap" : "min-w-40"}>
+                        {formatCell(cell, table.columns[i].format)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              );
+            })}
+            {table.rows.length === 0 && (
+              <tr>
+                <td colSpan={table.columns.length} className="text-slate-600">
+                  本期暂无数据。
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {table.note && <p className="mt-1 text-sm text-slate-600">{table.note}</p>}
+      {csvHref && (
+        <p className="mt-1">
+          <a href={csvHref} className="text-sm text-brand-700 underline" download>
+            下载CSV（{table.title.replace(/（.*$/, "")}）
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A chart with its table beside it (side by side on a wide screen, one under the other on a phone). */
+export function ChartWithTable({ chart, children, wide }: { chart: React.ReactNode; children: React.ReactNode; wide?: boolean }) {
+  return (
+    <div className={`grid gap-4 ${wide ? "" : "lg:grid-cols-2"} items-start`}>
+      <figure className="min-w-0 rounded border border-slate-200 bg-white p-2" aria-hidden={false}>
+        {chart}
+      </figure>
+      {children}
+    </div>
+  );
+}

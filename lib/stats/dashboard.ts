@@ -1,0 +1,88 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/types";
+import type { SessionUser } from "@/lib/auth/roles";
+import { defineAction } from "@/lib/auth/run-action";
+import type { RateLimitRule } from "@/lib/http/rate-limit";
+import { csvResponse } from "@/lib/csv";
+import { resolveDashboardScope, type DashboardScope } from "./dashboard-scope";
+import { periodFrom, periodSchema, type Period } from "./period";
+import { transfersReport, type TransfersReport } from "./transfers";
+import { urbanizationReport, type UrbanizationReport } from "./urbanization";
+import { serviceReport, type ServiceReport } from "./service";
+import { TABLE_KEYS, TABLE_PART, csvLabel, csvValue, dashboardTable, tableFileName, type DashboardPart, type DashboardParts } from "./tables";
+
+/** The officials' dashboard (plan 一, 四(一)): transfers against targets, urbanization, service. */
+
+export const DASHBOARD_ROLES = ["official"] as const;
+
+/** Reading dashboards is reading: a more generous limit than acting. */
+export const DASHBOARD_RATE: RateLimitRule = { name: "dashboard", limit: 300, windowMs: 60_000 };
+
+const optionalCounty = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(32).optional());
+
+export const dashboardQuerySchema = periodSchema.extend({ county: optionalCounty });
+export type DashboardQuery = z.input<typeof dashboardQuerySchema>;
+
+export type Dashboard = {
+  scope: DashboardScope;
+  period: Period;
+  transfers: TransfersReport;
+  urbanization: UrbanizationReport;
+  service: ServiceReport;
+  generatedAt: Date;
+};
+
+const ALL_PARTS: readonly DashboardPart[] = ["transfers", "urbanization", "service"];
+
+/** Some or all reports for a scope and period. */
+export async function loadDashboardParts(db: Db, scope: DashboardScope, period: Period, parts: readonly DashboardPart[], now = new Date()): Promise<DashboardParts> {
+  // Sequential on purpose: inside the guard's transaction the queries share one connection.
+  const out: DashboardParts = {};
+  if (parts.includes("transfers")) out.transfers = await transfersReport(db, scope, period, now);
+  if (parts.includes("urbanization")) out.urbanization = await urbanizationReport(db, scope, period.year, now);
+  if (parts.includes("service")) out.service = await serviceReport(db, scope, period, now);
+  return out;
+}
+
+export async function loadDashboard(db: Db, user: SessionUser, input: z.output<typeof dashboardQuerySchema>, now = new Date()): Promise<Dashboard> {
+  const scope = resolveDashboardScope(user, input.county);
+  const period = periodFrom(input, now);
+  const parts = await loadDashboardParts(db, scope, period, ALL_PARTS, now);
+  return { scope, period, transfers: parts.transfers!, urbanization: parts.urbanization!, service: parts.service!, generatedAt: now };
+}
+
+/**
+ * Aggregates only (no personal data), so a view is not written to the audit trail; an
+ * attempt to open another county is (the guard audits every "not found").
+ */
+export const viewDashboardDef = defineAction(
+  { roles: DASHBOARD_ROLES, action: "stats.dashboard.view", schema: dashboardQuerySchema, rateLimit: DASHBOARD_RATE, auditEvent: false },
+  async (ctx, input) => loadDashboard(ctx.tx, ctx.user, input),
+);
+
+export const exportDashboardSchema = dashboardQuerySchema.extend({
+  table: z.enum(TABLE_KEYS, { error: "未知的统计表" }),
+});
+
+/** One dashboard table as CSV (UTF-8 with BOM); the same scope rules as the page, and audited. */
+export const exportDashboardCsvDef = defineAction(
+  { roles: DASHBOARD_ROLES, action: "stats.export", schema: exportDashboardSchema, rateLimit: DASHBOARD_RATE },
+  async (ctx, input) => {
+    const now = new Date();
+    const scope = resolveDashboardScope(ctx.user, input.county);
+    const period = periodFrom(input, now);
+    const parts = await loadDashboardParts(ctx.tx, scope, period, [TABLE_PART[input.table]], now);
+    const table = dashboardTable({ scope, period, ...parts }, input.table);
+    ctx.audit({
+      entityType: "dashboard_table",
+      entityId: input.table,
+      countyCode: scope.kind === "county" ? scope.countyCode : ctx.user.countyCode,
+      details: { table: input.table, year: period.year, month: period.month, rows: table.rows.length },
+    });
+    return csvResponse(
+      tableFileName({ scope, period }, table),
+      table.columns.map(csvLabel),
+      table.rows.map((r) => r.map((v, i) => csvValue(v, table.columns[i].format))),
+    );
+  },
+);

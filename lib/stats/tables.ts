@@ -1,0 +1,295 @@
+import type { CsvCell } from "@/lib/csv";
+import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
+import { STATUS_LABELS } from "@/lib/filings/status";
+import { scopeLabel, unitLabel, type DashboardScope } from "./dashboard-scope";
+import type { Period } from "./period";
+import { COUNTER_EVENT_LABELS, OPEN_STATUS_COLUMNS, type EventCounts, type OpenCount, type TransfersReport } from "./transfers";
+import { PACE_STATUS_LABELS, type Pace } from "./targets";
+import type { RateRow, UrbanizationReport } from "./urbanization";
+import type { ServiceReport, ServiceRow } from "./service";
+
+/**
+ * Every table of the dashboard, defined once: the page renders it (beside its chart) and the
+ * CSV export writes the same rows, so what an official downloads is what they saw.
+ */
+
+export const TABLE_KEYS = ["targets", "transfers", "channels", "urbanization", "trend", "service", "refusals"] as const;
+export type TableKey = (typeof TABLE_KEYS)[number];
+
+/** How a number is shown: whole people/filings, a percentage (0–100), points, working days, a share (0–1). */
+export type ColumnFormat = "text" | "int" | "pct" | "pts" | "days" | "share";
+export type Column = { label: string; format: ColumnFormat };
+export type Cell = string | number | null;
+
+type Base = { scope: DashboardScope; period: Period };
+export type DashboardPart = "transfers" | "urbanization" | "service";
+export type DashboardParts = { transfers?: TransfersReport; urbanization?: UrbanizationReport; service?: ServiceReport };
+
+export type StatTable = {
+  key: TableKey;
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+  /** The unit code of each row (for links from the city view to a county), null for a total. */
+  rowKeys: Array<string | null>;
+  note?: string;
+};
+
+const col = (label: string, format: ColumnFormat = "int"): Column => ({ label, format });
+
+function paceCells(p: Pace | null): Cell[] {
+  if (!p) return [null, null, null, null, null, null, null];
+  return [p.target, p.done, p.share, p.expectedByNow === null ? null : Math.round(p.expectedByNow), p.target === null ? null : p.remaining, p.neededPerDay, PACE_STATUS_LABELS[p.status]];
+}
+
+const PACE_COLUMNS = [col("年度目标（人）"), col("已落户（人）"), col("完成率", "share"), col("序时进度应完成（人）"), col("尚需（人）"), col("剩余每日需完成（人）", "days"), col("状态", "text")];
+
+function targetsTable(d: Base, t: TransfersReport): StatTable {
+  const rows: Cell[][] = [];
+  const keys: Array<string | null> = [];
+  if (d.scope.kind === "city") {
+    for (const u of t.units) {
+      rows.push([u.name, ...paceCells(u.pace)]);
+      keys.push(u.code);
+    }
+  }
+  rows.push([d.scope.kind === "city" ? "全市" : scopeLabel(d.scope), ...paceCells(t.pace)]);
+  keys.push(null);
+  return {
+    key: "targets",
+    title: `${d.period.year}年转户目标完成情况（落户完成人数，家庭申请按全部成员计）`,
+    columns: [col(d.scope.kind === "city" ? "县（市、区）" : "单位", "text"), ...PACE_COLUMNS],
+    rows,
+    rowKeys: keys,
+    note:
+      d.scope.kind === "city"
+        ? `全市目标为各县级单位分解目标之和（${t.targets.sumOfShares.toLocaleString("zh-CN")}人）且不低于方案规定的46,000人${t.targets.sharesShort ? "；各单位分解目标之和低于46,000人，请系统管理员补足分解" : ""}。`
+        : undefined,
+  };
+}
+
+const EVENT_COLUMNS = [col("提交（件）"), col("补正告知（件）"), col("受理（件）"), col("准予迁入（件）"), col("不予批准（件）"), col("迁出（件）"), col("落户完成（件）"), col("落户完成（人）"), col("撤回（件）")];
+
+function eventCells(e: EventCounts): Cell[] {
+  return [e.submitted.filings, e.supplement_requested.filings, e.accepted.filings, e.approved.filings, e.refused.filings, e.moved_out.filings, e.registered.filings, e.registered.persons, e.withdrawn.filings];
+}
+
+const openTotal = (o: OpenCount) => OPEN_STATUS_COLUMNS.reduce((s, k) => s + o[k].filings, 0);
+
+function transfersTable(d: Base, t: TransfersReport): StatTable {
+  return {
+    key: "transfers",
+    title: `${d.period.label}转户办理情况（按${unitLabel(d.scope)}）`,
+    columns: [col(unitLabel(d.scope), "text"), ...EVENT_COLUMNS, col("当前在办（件）")],
+    rows: [...t.units.map((u) => [u.name + (u.active ? "" : "（已停用）"), ...eventCells(u.events), openTotal(u.open)]), ["合计", ...eventCells(t.total), openTotal(t.openTotal)]],
+    rowKeys: [...t.units.map((u) => u.code), null],
+    note: `“${COUNTER_EVENT_LABELS.submitted}”“${COUNTER_EVENT_LABELS.registered}”等为本期发生的办理环节数；“当前在办”为此刻尚未办结的申请（不受所选期间限制）。`,
+  };
+}
+
+function channelsTable(d: Base, t: TransfersReport): StatTable {
+  const openCols = OPEN_STATUS_COLUMNS.map((s) => col(`在办：${STATUS_LABELS[s]}`));
+  const openCells = (o: OpenCount) => OPEN_STATUS_COLUMNS.map((s) => o[s].filings);
+  return {
+    key: "channels",
+    title: `${d.period.label}${scopeLabel(d.scope)}各落户通道办理情况`,
+    columns: [col("落户通道", "text"), ...EVENT_COLUMNS, ...openCols],
+    rows: [...t.byChannel.map((c) => [CHANNEL_LABELS[c.channel], ...eventCells(c.events), ...openCells(c.open)]), ["合计", ...eventCells(t.total), ...openCells(t.openTotal)]],
+    rowKeys: [...t.byChannel.map((c) => c.channel), null],
+  };
+}
+
+function rateCells(r: RateRow): Cell[] {
+  const p = r.projection;
+  return [
+    r.name,
+    r.stat?.hukouTotal ?? null,
+    r.stat?.hukouUrban ?? null,
+    r.stat?.residentTotal ?? null,
+    r.stat?.residentUrban ?? null,
+    r.registeredRate,
+    r.residentRate,
+    r.gap,
+    r.gap2015,
+    r.gapNarrowed,
+    r.rise,
+    p?.projectedRate ?? null,
+    p ? `以${p.baseYear}年统计为基数，加上此后完成的农业转城镇落户${p.ruralSettled.toLocaleString("zh-CN")}人` : null,
+    r.behind.length ? r.behind.join("；") : "—",
+  ];
+}
+
+function urbanizationTable(d: Base, u: UrbanizationReport): StatTable {
+  const rows = u.rows.map(rateCells);
+  const keys: Array<string | null> = u.rows.map((r) => r.code);
+  if (u.city) {
+    rows.push(rateCells({ ...u.city, name: "全市" }));
+    keys.push(null);
+  }
+  return {
+    key: "urbanization",
+    title: `${u.year}年城镇化率（户籍人口、常住人口）`,
+    columns: [
+      col("单位", "text"),
+      col("户籍总人口"),
+      col("城镇户籍人口"),
+      col("常住人口"),
+      col("城镇常住人口"),
+      col("户籍人口城镇化率", "pct"),
+      col("常住人口城镇化率", "pct"),
+      col("两率差距（百分点）", "pts"),
+      col("2015年差距（百分点）", "pts"),
+      col("差距较2015年缩小（百分点）", "pts"),
+      col("户籍率比上年提高（百分点）", "pts"),
+      col("推算本年户籍人口城镇化率", "pct"),
+      col("推算依据", "text"),
+      col("未达目标情况", "text"),
+    ],
+    rows,
+    rowKeys: keys,
+    note: "户籍人口城镇化率＝城镇户籍人口÷户籍总人口；常住人口城镇化率＝城镇常住人口÷常住人口；目标：户籍人口城镇化率每年提高2个百分点以上，两率差距较2015年缩小2个百分点以上。推算：以最近一年统计为基数，户籍总人口不变，每完成一名农业户口人员落户，城镇户籍人口加一。",
+  };
+}
+
+function trendTable(d: Base, u: UrbanizationReport): StatTable {
+  return {
+    key: "trend",
+    title: `${scopeLabel(d.scope)}城镇化率历年变化`,
+    columns: [col("年份", "text"), col("户籍人口城镇化率", "pct"), col("常住人口城镇化率", "pct"), col("两率差距（百分点）", "pts")],
+    rows: u.trend.map((t) => [`${t.year}年`, t.registeredRate, t.residentRate, t.gap]),
+    rowKeys: u.trend.map((t) => String(t.year)),
+  };
+}
+
+function serviceCells(r: ServiceRow): Cell[] {
+  return [
+    r.acceptance.count,
+    r.acceptance.median,
+    r.acceptance.p90,
+    r.decision.count,
+    r.decision.median,
+    r.decision.p90,
+    r.overdueShare,
+    r.openOverdue,
+    r.submitted,
+    r.supplementRequests,
+    r.supplementRate,
+    r.refusals,
+  ];
+}
+
+function serviceTable(d: Base, s: ServiceReport): StatTable {
+  return {
+    key: "service",
+    title: `${d.period.label}办理时效（按${unitLabel(d.scope)}，工作日）`,
+    columns: [
+      col(unitLabel(d.scope), "text"),
+      col("受理（件）"),
+      col("提交至受理 中位数", "days"),
+      col("提交至受理 90%分位", "days"),
+      col("作出决定（件）"),
+      col("提交至决定 中位数", "days"),
+      col("提交至决定 90%分位", "days"),
+      col("超期率", "share"),
+      col("当前超期在办（件）"),
+      col("提交（件）"),
+      col("补正告知（件）"),
+      col("补正率", "share"),
+      col("不予批准（件）"),
+    ],
+    rows: [...s.rows.map((r) => [r.name + (r.active ? "" : "（已停用）"), ...serviceCells(r)]), ["合计", ...serviceCells(s.total)]],
+    rowKeys: [...s.rows.map((r) => r.code), null],
+    note: `工作日按节假日安排（含调休）计算。超期：受理超过${s.limits.acceptanceWorkingDays}个工作日、或受理后超过${s.limits.decisionWorkingDays}个工作日作出决定（按该申请适用的规则集时限）。补正率＝补正告知数÷提交数。`,
+  };
+}
+
+function refusalsTable(d: Base, s: ServiceReport): StatTable {
+  const units = s.rows.filter((u) => s.refusalsByReason.some((r) => r.byUnit[u.code]));
+  return {
+    key: "refusals",
+    title: `${d.period.label}不予批准理由统计（一次决定可有多项理由）`,
+    columns: [col("理由代码", "text"), col("理由", "text"), col("依据条款", "text"), col("合计（次）"), ...units.map((u) => col(u.name))],
+    rows: s.refusalsByReason.map((r) => [r.code, r.label, r.clause, r.count, ...units.map((u) => r.byUnit[u.code] ?? 0)]),
+    rowKeys: s.refusalsByReason.map((r) => r.code),
+  };
+}
+
+/** The report each table is made from (an export loads only that one). */
+export const TABLE_PART: Readonly<Record<TableKey, DashboardPart>> = {
+  targets: "transfers",
+  transfers: "transfers",
+  channels: "transfers",
+  urbanization: "urbanization",
+  trend: "urbanization",
+  service: "service",
+  refusals: "service",
+};
+
+function need<T>(r: T | undefined): T {
+  if (!r) throw new Error("dashboard part not loaded");
+  return r;
+}
+
+export function dashboardTable(d: Base & DashboardParts, key: TableKey): StatTable {
+  switch (key) {
+    case "targets":
+      return targetsTable(d, need(d.transfers));
+    case "transfers":
+      return transfersTable(d, need(d.transfers));
+    case "channels":
+      return channelsTable(d, need(d.transfers));
+    case "urbanization":
+      return urbanizationTable(d, need(d.urbanization));
+    case "trend":
+      return trendTable(d, need(d.urbanization));
+    case "service":
+      return serviceTable(d, need(d.service));
+    case "refusals":
+      return refusalsTable(d, need(d.service));
+  }
+}
+
+/** A number for a spreadsheet: percentages and shares as percent with two decimals, days with one. */
+export function csvValue(v: Cell, format: ColumnFormat): CsvCell {
+  if (v === null || typeof v === "string") return v;
+  switch (format) {
+    case "share":
+      return Math.round(v * 10_000) / 100;
+    case "pct":
+    case "pts":
+      return Math.round(v * 100) / 100;
+    case "days":
+      return Math.round(v * 10) / 10;
+    default:
+      return v;
+  }
+}
+
+/** The label of a column in a CSV: shares and rates say they are percent. */
+export function csvLabel(c: Column): string {
+  return c.format === "share" || c.format === "pct" ? `${c.label}（%）` : c.label;
+}
+
+/** For the page: how a cell reads. */
+export function formatCell(v: Cell, format: ColumnFormat): string {
+  if (v === null) return "—";
+  if (typeof v === "string") return v;
+  switch (format) {
+    case "int":
+      return Math.round(v).toLocaleString("zh-CN");
+    case "pct":
+      return `${v.toFixed(2)}%`;
+    case "pts":
+      return v.toFixed(2);
+    case "share":
+      return `${(v * 100).toFixed(1)}%`;
+    case "days":
+      return v.toFixed(1);
+    default:
+      return String(v);
+  }
+}
+
+export function tableFileName(d: Base, t: StatTable): string {
+  return `${scopeLabel(d.scope)}-${t.title.replace(/[（(].*$/, "")}-${d.period.label}.csv`.replace(/[\\/:*?"<>|\s]+/g, "_");
+}
