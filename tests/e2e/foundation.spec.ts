@@ -61,6 +61,7 @@ test.describe("the portal shell and sign-in", () => {
       expect((await page.request.get(path)).status(), path).toBe(404);
     }
     await page.getByRole("button", { name: "退出" }).click();
+    await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
     await signIn(page, "clerk-hubin");
     await expect(page).toHaveURL(/\/clerk/);
     for (const path of ["/admin", "/audit", "/official", "/my"]) {
