@@ -4,7 +4,7 @@ import { ProgressBar } from "@/components/charts/progress-bar";
 import { ChartWithTable, DataTable } from "@/components/charts/data-table";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import type { Dashboard } from "@/lib/stats/dashboard";
-import { scopeLabel, unitLabel } from "@/lib/stats/dashboard-scope";
+import { scopeLabel, shortUnitName, unitLabel } from "@/lib/stats/dashboard-scope";
 import { FIRST_YEAR, currentBeijingYear } from "@/lib/stats/period";
 import { PACE_STATUS_LABELS } from "@/lib/stats/targets";
 import { dashboardTable, type TableKey } from "@/lib/stats/tables";
@@ -81,14 +81,18 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
 
       {behind.length > 0 && (
         <section className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4" aria-labelledby="behind-title" data-testid="behind">
-          <h2 id="behind-title" className="font-semibold">
-            需要关注（未达到《实施方案》目标）
-          </h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-            {behind.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
+          <details open={behind.length <= 6}>
+            <summary className="cursor-pointer">
+              <h2 id="behind-title" className="inline font-semibold">
+                需要关注：{behind.length} 项未达到《实施方案》目标
+              </h2>
+            </summary>
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+              {behind.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+          </details>
         </section>
       )}
 
@@ -136,11 +140,13 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
           二、转户办理情况（{d.period.label}）
         </h2>
         <ChartWithTable
-          chart={<BarChart id="transfers" title={`${d.period.label}落户完成人数（按${unitLabel(d.scope)}）`} categories={t.units.map((x) => x.name)} series={[{ name: "落户完成（人）", values: t.units.map((x) => x.events.registered.persons) }]} format={fmtInt} />}
+          wide
+          chart={<BarChart id="transfers" title={`${d.period.label}落户完成人数（按${unitLabel(d.scope)}）`} categories={t.units.map((x) => shortUnitName(x.name))} series={[{ name: "落户完成（人）", values: t.units.map((x) => x.events.registered.persons) }]} format={fmtInt} />}
         >
           <DataTable table={tables.transfers} csvHref={csv("transfers")} rowHref={countyHref} />
         </ChartWithTable>
         <ChartWithTable
+          wide
           chart={
             <BarChart
               id="channels"
@@ -163,6 +169,7 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
           三、城镇化率（{u.year}年）
         </h2>
         <ChartWithTable
+          wide
           chart={
             <BarChart
               id="urbanization"
@@ -201,11 +208,12 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
           四、办理时效（{d.period.label}）
         </h2>
         <ChartWithTable
+          wide
           chart={
             <BarChart
               id="service"
               title={`提交至受理用时（工作日，按${unitLabel(d.scope)}）`}
-              categories={s.rows.map((r) => r.name)}
+              categories={s.rows.map((r) => shortUnitName(r.name))}
               series={[
                 { name: "中位数", values: s.rows.map((r) => r.acceptance.median) },
                 { name: "90%分位", values: s.rows.map((r) => r.acceptance.p90) },

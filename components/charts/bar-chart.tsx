@@ -22,14 +22,14 @@ export type BarChartProps = {
 
 export const SERIES_COLORS = ["#1e40af", "#f59e0b", "#059669", "#b91c1c", "#7c3aed"];
 
-const WIDTH = 640;
-const LABEL_W = 190;
-const VALUE_W = 70;
+const WIDTH = 560;
+const LABEL_W = 170;
+const VALUE_W = 64;
 const BAR_H = 14;
 const GAP = 4;
 const ROW_PAD = 10;
 
-function truncate(s: string, max = 13): string {
+function truncate(s: string, max = 12): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 

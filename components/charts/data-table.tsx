@@ -72,13 +72,14 @@ export function DataTable({ table, csvHref, rowHref, highlight }: { table: StatT
   );
 }
 
-/** A chart with its table beside it (side by side on a wide screen, one under the other on a phone). */
+/**
+ * A chart with its table beside it: side by side on a wide screen; a table with many columns
+ * (`wide`) goes under its chart at full width. On a phone, one under the other.
+ */
 export function ChartWithTable({ chart, children, wide }: { chart: React.ReactNode; children: React.ReactNode; wide?: boolean }) {
   return (
-    <div className={`grid gap-4 ${wide ? "" : "lg:grid-cols-2"} items-start`}>
-      <figure className="min-w-0 rounded border border-slate-200 bg-white p-2" aria-hidden={false}>
-        {chart}
-      </figure>
+    <div className={`grid items-start gap-4 ${wide ? "" : "xl:grid-cols-2"}`}>
+      <figure className={`min-w-0 rounded border border-slate-200 bg-white p-2 ${wide ? "max-w-3xl" : ""}`}>{chart}</figure>
       {children}
     </div>
   );

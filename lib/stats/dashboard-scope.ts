@@ -42,3 +42,9 @@ export async function scopeUnits(db: Db, scope: DashboardScope): Promise<Unit[]>
 
 export const scopeLabel = (scope: DashboardScope) => (scope.kind === "city" ? "三门峡市" : scope.countyName);
 export const unitLabel = (scope: DashboardScope) => (scope.kind === "city" ? "县（市、区）" : "派出所");
+
+/** A station's name without the bureau it belongs to (三门峡市公安局湖滨分局前进派出所 → 前进派出所), for chart labels. */
+export function shortUnitName(name: string): string {
+  const short = name.replace(/^.*(分局|公安局)/, "");
+  return short || name;
+}
