@@ -55,7 +55,9 @@ export function stableStringify(v: unknown): string {
  * records, so the action and its audit event commit or fail together. The advisory lock
  * (released at commit) keeps the chain linear when many actions run at once.
  */
-export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Db, rawInput: AuditInput): Promise<void> {
+  // Hash exactly what jsonb will store (a Date becomes its ISO string, undefined disappears).
+  const input: AuditInput = rawInput.details ? { ...rawInput, details: JSON.parse(JSON.stringify(rawInput.details)) } : rawInput;
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
