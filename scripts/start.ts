@@ -93,7 +93,12 @@ async function main() {
     if (applied.length) console.log(`✔ 数据库迁移 ${applied.length} 个: ${applied.join(", ")}`);
     await seedReferenceData(prisma);
     const demo = embedded || process.env.LUOHU_DEMO === "1";
-    if (demo) await seedDemoData(prisma);
+    if (demo) {
+      await seedDemoData(prisma);
+      // A year of closed filings with consistent counters, so the dashboards have something to show.
+      const { seedDashboardDemo } = await import("../lib/stats/demo-stats");
+      await seedDashboardDemo(prisma);
+    }
     // Drafts untouched for the rule set's retention period are deleted (lib/filings/README.md).
     const { scheduleDraftCleanup } = await import("../lib/filings/cleanup-drafts");
     scheduleDraftCleanup(() => prisma);
