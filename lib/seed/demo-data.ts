@@ -7,6 +7,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { nextPermitNumber, nextReference } from "@/lib/filings/numbers";
 import { bumpCounter } from "@/lib/filings/transition";
 import { COUNTIES } from "@/lib/places";
+import type { RuleSetData } from "@/lib/rules/types";
 
 export const DEMO_PASSWORD = "luohu-demo";
 
@@ -254,9 +255,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
 }
 
 function ruleData(data: unknown): { acceptance: number; decision: number } {
-  const d = data as { timeLimits?: { acceptanceWorkingDays?: number; decisionWorkingDays?: number }; acceptanceWorkingDays?: number; decisionWorkingDays?: number };
-  return {
-    acceptance: d.timeLimits?.acceptanceWorkingDays ?? d.acceptanceWorkingDays ?? 5,
-    decision: d.timeLimits?.decisionWorkingDays ?? d.decisionWorkingDays ?? 20,
-  };
+  const { timeLimits } = data as RuleSetData;
+  return { acceptance: timeLimits.acceptanceWorkingDays, decision: timeLimits.decisionWorkingDays };
 }
