@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKit, file, PDF, type Kit, testId } from "./filing-test-kit";
+import { createKit, file, PDF, type Kit, testId, error } from "./filing-test-kit";
 import { startFilingDef } from "@/lib/filings/start-filing";
 import { saveApplicantDef, saveChannelDef, saveDestinationDef, saveResidenceDetailsDef } from "@/lib/filings/save-draft-steps";
 import { uploadDocumentDef } from "@/lib/filings/upload-document";
@@ -11,23 +11,12 @@ import { assessDraft } from "@/lib/filings/assess-draft";
 import { cleanupStaleDrafts } from "@/lib/filings/cleanup-drafts";
 import { encodePrecheckCarry } from "@/lib/filings/precheck-carry";
 import { readAnswers } from "@/lib/filings/filing-answers";
-import { isDomainError, type DomainError } from "@/lib/errors";
 
 let kit: Kit;
 beforeAll(async () => {
   kit = await createKit();
 });
 afterAll(async () => kit?.close());
-
-async function error(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("drafts", () => {
   it("starts from the pre-check's answers (no ID number travels) and prefills without marking pages done", async () => {

@@ -1,3 +1,4 @@
+import { isDomainError, type DomainError } from "@/lib/errors";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -133,3 +134,14 @@ export async function createKit() {
 }
 
 export { testId };
+
+/** The DomainError a call fails with (the test fails if it succeeds or throws something else). */
+export async function error(p: Promise<unknown>): Promise<DomainError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isDomainError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a DomainError");
+}

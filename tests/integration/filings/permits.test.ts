@@ -1,29 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument, PDFDict, PDFName, PDFString, PDFArray } from "pdf-lib";
-import { createKit, type Kit, testId } from "./filing-test-kit";
+import { createKit, type Kit, testId, error } from "./filing-test-kit";
 import { submitFilingDef } from "@/lib/filings/submit-filing";
 import { acceptFilingDef } from "@/lib/review/accept-filing";
 import { approveFilingDef } from "@/lib/review/approve-filing";
 import { downloadPermitDef } from "@/lib/permits/download-permit";
 import { renderPermitPdf } from "@/lib/permits/render-permit-pdf";
 import { verifyPermit } from "@/lib/permits/verify-permit";
-import { isDomainError, type DomainError } from "@/lib/errors";
 
 let kit: Kit;
 beforeAll(async () => {
   kit = await createKit();
 });
 afterAll(async () => kit?.close());
-
-async function error(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 /** The URI of the link annotation over the QR code. */
 async function linkUri(pdf: Uint8Array): Promise<string | null> {

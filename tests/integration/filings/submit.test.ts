@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKit, type Kit, testId } from "./filing-test-kit";
+import { createKit, type Kit, testId, error } from "./filing-test-kit";
 import { submitFilingDef, type SubmitResult } from "@/lib/filings/submit-filing";
 import { saveMemberDef } from "@/lib/filings/household-members";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { isDomainError, type DomainError } from "@/lib/errors";
+import type { DomainError } from "@/lib/errors";
 
 let kit: Kit;
 beforeAll(async () => {
@@ -15,16 +15,6 @@ afterAll(async () => kit?.close());
 const key = (s: string) => `submit-key-${s}-0123456789`;
 const spouseId = testId("411221", "19920202", "124");
 const childId = testId("411202", "20180505", "123");
-
-async function error(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("submitting a household filing", () => {
   it("lists every member's documents, refuses an incomplete draft, then submits with reference, rules result and due date", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKit, file, PDF, PNG, type Kit, testId } from "./filing-test-kit";
+import { createKit, file, PDF, PNG, type Kit, testId, error } from "./filing-test-kit";
 import { submitFilingDef } from "@/lib/filings/submit-filing";
 import { uploadDocumentDef, removeDocumentDef, SUPPLEMENT_ATTACHMENT } from "@/lib/filings/upload-document";
 import { resubmitSupplementDef } from "@/lib/filings/resubmit-supplement";
@@ -10,7 +10,6 @@ import { acceptFilingDef } from "@/lib/review/accept-filing";
 import { approveFilingDef } from "@/lib/review/approve-filing";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { isDomainError, type DomainError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 
 let kit: Kit;
@@ -18,16 +17,6 @@ beforeAll(async () => {
   kit = await createKit();
 });
 afterAll(async () => kit?.close());
-
-async function error(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 let n = 0;
 async function submitted(user: SessionUser, members: Parameters<Kit["residenceDraft"]>[1] = []) {

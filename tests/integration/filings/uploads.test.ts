@@ -2,11 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKit, file, NOT_AN_IMAGE, PDF, PNG, type Kit } from "./filing-test-kit";
+import { createKit, file, NOT_AN_IMAGE, PDF, PNG, type Kit, error } from "./filing-test-kit";
 import { removeDocumentDef, uploadDocumentDef, viewDocumentDef } from "@/lib/filings/upload-document";
 import { submitFilingDef } from "@/lib/filings/submit-filing";
 import { MAX_UPLOAD_BYTES } from "@/lib/storage/upload-limits";
-import { isDomainError, type DomainError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 
 let kit: Kit;
@@ -14,16 +13,6 @@ beforeAll(async () => {
   kit = await createKit();
 });
 afterAll(async () => kit?.close());
-
-async function error(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 async function draftWithSelf(user: SessionUser) {
   const id = await kit.residenceDraft(user);
