@@ -5,6 +5,7 @@ import { SiteHeader } from "@/components/site-header";
 export const metadata: Metadata = {
   title: { default: "三门峡市户口迁移（落户）网上办理 · 落户通", template: "%s · 落户通" },
   description: "依据《推动非户籍人口在城市落户实施方案》（三政办〔2019〕24号），网上办理落户申请、材料补正、审核与准迁证。",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

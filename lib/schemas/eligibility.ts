@@ -3,7 +3,7 @@ import { COUNTY_CODES } from "@/lib/places";
 import { idNumberSchema } from "@/lib/validation/id-number";
 
 /**
- * The request of POST /api/v1/eligibility (docs: shared/spec/eligibility-api.md), shared by
+ * The request of POST /api/v1/eligibility (docs: docs/api/eligibility-api.md), shared by
  * the public pre-check, the filing form and the clerk's rules check. The contract is fixed.
  */
 

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const MAX_BODY = 64 * 1024;
 
-/** Public eligibility check — contract: shared/spec/eligibility-api.md. No sign-in. */
+/** Public eligibility check — contract: docs/api/eligibility-api.md. No sign-in. */
 export async function POST(req: Request) {
   try {
     const wait = await checkRateLimit(RATE_LIMITS.eligibility, clientIpFromHeaders(req.headers));
