@@ -5,7 +5,8 @@ import { buildDocumentChecklist } from "@/lib/filings/document-checklist";
 import type { PanelDocument, PanelFiling, PanelMember } from "./rules-panel";
 import { DomainError } from "@/lib/errors";
 import type { Db } from "@/lib/db/types";
-import { assertCleanText } from "./filing-rules";
+import { checkNote } from "@/lib/rules/forbidden-criteria";
+import { assertCleanText, refusedTextDetails } from "./filing-rules";
 
 /**
  * What a 补正告知 may ask of a filing — structure first: for every person on it, each document
@@ -81,7 +82,7 @@ export function composeNotice(allowed: AllowedNoticeItem[], chosen: NoticeItemIn
       });
     }
     const clarification = c.clarification?.trim() || null;
-    assertCleanText(clarification, `${path}.${i}.clarification`);
+    assertCleanClarification(clarification, `${path}.${i}.clarification`);
     if (picked.has(key) && !clarification) return;
     picked.set(key, { clarification });
   });
@@ -94,6 +95,27 @@ export function composeNotice(allowed: AllowedNoticeItem[], chosen: NoticeItemIn
     items.push({ ...rest, clarification: picked.get(key)?.clarification ?? null, source: a.missing ? "rules" : "clerk" });
   }
   return items;
+}
+
+/** A polite request in a notice is a demand: 「请提供…」 is read as 「须提供…」. */
+const REQUEST = /请(?=(?:您|申请人|本人)?(?:务必|尽快|另行|再|补充|一并)?(?:提供|提交|上传|出具|补交|补充|补正|出示|办理|缴纳|交纳))/g;
+
+/**
+ * A clarification explains an item; it may not add a demand. The guard reads it as written
+ * and, because the notice addresses the resident, with its requests read as demands.
+ */
+export function assertCleanClarification(text: string | null, path: string): void {
+  if (!text) return;
+  assertCleanText(text, path);
+  const asDemand = text.replace(REQUEST, "须");
+  if (asDemand === text) return;
+  const problems = checkNote(asDemand);
+  if (problems.length > 0) {
+    throw new DomainError("forbidden_criterion", problems[0].message, {
+      issues: problems.map((p) => ({ path, message: p.message })),
+      details: refusedTextDetails(path, text, problems),
+    });
+  }
 }
 
 /** Reads stored items (older notices have no kind, alternatives or clarification). */
