@@ -10,6 +10,7 @@ import { ruleSetForFiling } from "./filing-rules";
 import { dueInfo } from "./queue-tabs";
 import { stationClerks } from "./claim-filing";
 import { allowedNoticeItems, readNoticeItems } from "./notice-items";
+import { supplementSettingsOf } from "@/lib/rules/default-rule-set";
 
 /**
  * The review page's loader: everything the resident submitted (every member with full ID
@@ -99,6 +100,7 @@ export const viewFilingDef = defineAction(
       duplicates,
       refusalReasons: ruleSet.data.refusalReasons,
       timeLimits: ruleSet.data.timeLimits,
+      supplementSettings: supplementSettingsOf(ruleSet.data),
       clerks,
       households: households.map((h) => ({ id: h.id, name: h.name, address: h.address })),
       me: { id: ctx.user.id, isStationHead: ctx.user.isStationHead },

@@ -188,7 +188,7 @@ describe("correcting and withdrawing a sent notice", () => {
     // The resident's view of the notice: the corrected one.
     const open = await openNotice(prisma, f.id);
     expect(open?.id).toBe(noticeId);
-    const items = noticeItems(open!.items, f.members);
+    const items = noticeItems(open!.items, await prisma.householdMember.findMany({ where: { applicationId: f.id }, orderBy: { sortOrder: "asc" } }));
     expect(items.map((i) => i.label)).toContain("材料无法辨认，请重新上传清晰、完整的材料");
     expect(items.find((i) => i.label.startsWith("材料无法辨认"))?.clarification).toBe("户口簿本人页模糊");
     expect(items.some((i) => i.label.includes("姓名不一致"))).toBe(false);
