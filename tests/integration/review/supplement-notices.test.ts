@@ -337,3 +337,26 @@ describe("rule set: supplement settings", () => {
     }
   });
 });
+
+describe("rule set editor: supplement settings", () => {
+  it("an edited version carries the other items and the clock setting; the guard still judges them", async () => {
+    const { applyEdits, ruleSetEditSchema } = await import("@/lib/admin/rule-set-editing");
+    const input = ruleSetEditSchema.parse({
+      baseId: "x",
+      version: "test/supplement-1",
+      effectiveFrom: "2026-12-01",
+      documents: {},
+      timeLimits: DEFAULT_RULE_SET_DATA.timeLimits,
+      refusalReasons: DEFAULT_RULE_SET_DATA.refusalReasons,
+      supplement: { otherItems: [{ code: "stamp_missing", label: "材料缺少单位公章，请补盖后重新上传" }, { code: "", label: "" }], correctionRestartsClock: false },
+    });
+    const data = applyEdits(DEFAULT_RULE_SET_DATA, input);
+    expect(data.supplement).toEqual({ otherItems: [{ code: "stamp_missing", label: "材料缺少单位公章，请补盖后重新上传" }], correctionRestartsClock: false });
+    expect(validateRuleSetData(data).ok).toBe(true);
+    const bad = applyEdits(DEFAULT_RULE_SET_DATA, { ...input, supplement: { otherItems: [{ code: "tax", label: "须提供纳税证明" }], correctionRestartsClock: true } });
+    const r = validateRuleSetData(bad);
+    expect(r.ok).toBe(false);
+    // Without the field, the base's settings are kept.
+    expect(applyEdits(DEFAULT_RULE_SET_DATA, { ...input, supplement: undefined }).supplement).toEqual(DEFAULT_RULE_SET_DATA.supplement);
+  });
+});
