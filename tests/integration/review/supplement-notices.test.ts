@@ -360,3 +360,27 @@ describe("rule set editor: supplement settings", () => {
     expect(applyEdits(DEFAULT_RULE_SET_DATA, { ...input, supplement: undefined }).supplement).toEqual(DEFAULT_RULE_SET_DATA.supplement);
   });
 });
+
+describe("denied rule-set drafts", () => {
+  it("an admin's forbidden refusal reason is audited with the field, its text, criterion and clause — and counted by supervision", async () => {
+    const { saveRuleSetDraftDef } = await import("@/lib/admin/rule-set-editing");
+    const t0 = new Date(Date.now() - 1000);
+    const e = await rejects(
+      runAction(prisma, w.staff.admin, IP, saveRuleSetDraftDef, {
+        baseId: w.ruleSetId,
+        version: "test/denied-1",
+        effectiveFrom: "2026-12-01",
+        documents: {},
+        timeLimits: DEFAULT_RULE_SET_DATA.timeLimits,
+        refusalReasons: [...DEFAULT_RULE_SET_DATA.refusalReasons, { code: "no_tax", label: "未缴纳个人所得税", clause: "二" }],
+      }),
+    );
+    expect(e.code).toBe("forbidden_criterion");
+    const denied = await prisma.auditEvent.findFirstOrThrow({ where: { action: "admin.rules.save.denied", actorId: w.staff.admin.id }, orderBy: { id: "desc" } });
+    expect(denied.details).toMatchObject({ code: "forbidden_criterion", text: "未缴纳个人所得税", criterion: "tax_payment", clause: "二(二)" });
+    expect((denied.details as { field: string }).field).toMatch(/^refusalReasons\.\d+\.label$/);
+    // No station: the city's and the auditors' supervision count it, a county's does not.
+    expect(await countForbiddenAttempts(prisma, { countyCode: null }, t0, new Date(Date.now() + 1000))).toBe(1);
+    expect(await countForbiddenAttempts(prisma, { countyCode: "411202" }, t0, new Date(Date.now() + 1000))).toBe(0);
+  });
+});
