@@ -11,8 +11,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/types";
 import { correctNoticeSchema } from "./schemas";
 import { lockFiling, type LockedFiling } from "./filing-lock";
-import { assertCleanText, ruleSetForFiling } from "./filing-rules";
-import { allowedNoticeItemsFor, auditItems, composeNotice, noticeText, readNoticeItems } from "./notice-items";
+import { ruleSetForFiling } from "./filing-rules";
+import { allowedNoticeItemsFor, assertCleanClarification, auditItems, composeNotice, noticeText, readNoticeItems } from "./notice-items";
 import { OPEN_NOTICE_STATUSES } from "./request-supplement";
 
 /**
@@ -42,8 +42,8 @@ export async function lockOpenNotice(tx: Db, user: SessionUser, input: { applica
 export const correctSupplementNoticeDef = defineAction({ roles: ["clerk"], action: "review.notice.correct", schema: correctNoticeSchema }, async (ctx, input) => {
   ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
   const { f, notice } = await lockOpenNotice(ctx.tx, ctx.user, input, "更正");
-  assertCleanText(input.reason, "reason");
-  assertCleanText(input.note, "note");
+  assertCleanClarification(input.reason, "reason");
+  assertCleanClarification(input.note ?? null, "note");
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
   const items = composeNotice(await allowedNoticeItemsFor(ctx.tx, f.id, ruleSet), input.items);
   if (items.length === 0) {

@@ -102,7 +102,8 @@ const REQUEST = /请(?=(?:您|申请人|本人)?(?:务必|尽快|另行|再|补�
 
 /**
  * A clarification explains an item; it may not add a demand. The guard reads it as written
- * and, because the notice addresses the resident, with its requests read as demands.
+ * and, because the notice addresses the resident, with its requests read as demands. The
+ * notice's note and a station head's reasons (sent to the resident too) are read the same way.
  */
 export function assertCleanClarification(text: string | null, path: string): void {
   if (!text) return;

@@ -7,8 +7,8 @@ import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { auditText } from "@/lib/audit/denied-details";
 import { supplementSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { assertCleanText, ruleSetForFiling } from "./filing-rules";
-import { allowedNoticeItemsFor, auditItems, composeNotice, noticeText, type NoticeItem } from "./notice-items";
+import { ruleSetForFiling } from "./filing-rules";
+import { allowedNoticeItemsFor, assertCleanClarification, auditItems, composeNotice, noticeText, type NoticeItem } from "./notice-items";
 
 export type { NoticeItem } from "./notice-items";
 
@@ -30,7 +30,7 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
   if ((await ctx.tx.supplementNotice.count({ where: { applicationId: f.id, status: { in: [...OPEN_NOTICE_STATUSES] }, answeredAt: null } })) > 0) {
     throw new DomainError("invalid_state", "本申请已有尚未答复的补正告知。申请人补正后，如仍需补正，可再发出告知。");
   }
-  assertCleanText(input.note, "note");
+  assertCleanClarification(input.note ?? null, "note");
 
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
   const allowed = await allowedNoticeItemsFor(ctx.tx, f.id, ruleSet);

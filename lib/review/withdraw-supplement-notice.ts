@@ -4,9 +4,9 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { auditText } from "@/lib/audit/denied-details";
 import { withdrawNoticeSchema } from "./schemas";
-import { assertCleanText, ruleSetForFiling } from "./filing-rules";
+import { ruleSetForFiling } from "./filing-rules";
 import { lockOpenNotice } from "./correct-supplement-notice";
-import { auditItems, readNoticeItems } from "./notice-items";
+import { assertCleanClarification, auditItems, readNoticeItems } from "./notice-items";
 
 /**
  * 撤回补正告知: a station head withdraws a sent notice before the resident answers (e.g. it
@@ -16,7 +16,7 @@ import { auditItems, readNoticeItems } from "./notice-items";
 export const withdrawSupplementNoticeDef = defineAction({ roles: ["clerk"], action: "review.notice.withdraw", schema: withdrawNoticeSchema }, async (ctx, input) => {
   ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
   const { f, notice } = await lockOpenNotice(ctx.tx, ctx.user, input, "撤回");
-  assertCleanText(input.reason, "reason");
+  assertCleanClarification(input.reason, "reason");
   const app = await ctx.tx.application.findUniqueOrThrow({ where: { id: f.id }, select: { supplementFrom: true } });
   const back = app.supplementFrom === "accepted" ? "accepted" : "submitted";
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);

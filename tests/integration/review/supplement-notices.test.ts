@@ -387,3 +387,17 @@ describe("denied rule-set drafts", () => {
     expect(await countForbiddenAttempts(prisma, { countyCode: "411202" }, t0, far)).toBe(hubinBefore);
   });
 });
+
+describe("notes that reach the resident", () => {
+  it("a notice's note and a correction's reason are read as demands too", async () => {
+    const f = await createFiling(w, { documents: [["id_card"]] });
+    const e = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请提供购房合同原件" }));
+    expect(e.code).toBe("forbidden_criterion");
+    expect(e.issues[0].path).toBe("note");
+    const res = await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请一次补齐以上材料" });
+    const cur = await reload(prisma, f.id);
+    const e2 = await rejects(runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: f.id, version: cur.version, noticeId: res.noticeId, items: [], reason: "请提交购房发票" }));
+    expect(e2.code).toBe("forbidden_criterion");
+    expect((await lastAudit(f.id, "review.notice.correct.denied")).details).toMatchObject({ field: "reason", text: "请提交购房发票", criterion: "home_purchase" });
+  });
+});
