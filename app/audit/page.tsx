@@ -41,6 +41,11 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-6">
       <h1 className="page-title">审计日志</h1>
+      <nav aria-label="审计功能" className="flex flex-wrap gap-3 text-sm">
+        <Link href="/audit/supervision" className="text-brand-700 underline">
+          违规设置落户条件监督（四(四)）
+        </Link>
+      </nav>
       <VerifyPanel />
 
       <form method="get" action="/audit" className="card grid gap-3 sm:grid-cols-3" aria-label="筛选审计记录">
@@ -138,7 +143,15 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
                       {r.actorRole && <div className="text-xs text-slate-600">{ROLE_LABELS[r.actorRole as Role] ?? r.actorRole}{r.actorLogin ? ` · ${r.actorLogin}` : ""}</div>}
                     </td>
                     <td>{r.stationName ?? "—"}</td>
-                    <td className="whitespace-nowrap">{r.applicationReference ?? (r.applicationId ? r.applicationId.slice(0, 10) : "—")}</td>
+                    <td className="whitespace-nowrap">
+                      {r.applicationId ? (
+                        <Link href={`/audit/filings/${encodeURIComponent(r.applicationId)}`} className="text-brand-700 underline" data-testid="audit-filing-link">
+                          {r.applicationReference ?? r.applicationId.slice(0, 10)}
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                     <td className="font-mono text-xs">{r.ip ?? "—"}</td>
                     <td className="max-w-xs break-all font-mono text-xs">
                       {r.details ? (r.details.length > 160 ? <details><summary>{r.details.slice(0, 80)}…</summary>{r.details}</details> : r.details) : "—"}

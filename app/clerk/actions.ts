@@ -12,6 +12,8 @@ import { refuseFilingDef } from "@/lib/review/refuse-filing";
 import { recordMoveOutDef } from "@/lib/review/record-move-out";
 import { recordRegistrationDef } from "@/lib/review/record-registration";
 import { correctDecisionDef } from "@/lib/review/correct-decision";
+import { correctSupplementNoticeDef } from "@/lib/review/correct-supplement-notice";
+import { withdrawSupplementNoticeDef } from "@/lib/review/withdraw-supplement-notice";
 
 /**
  * The clerk's server actions: each one is a guarded ActionDef of lib/review (role, station
@@ -64,4 +66,10 @@ export async function registrationAction(input: unknown) {
 }
 export async function correctionAction(input: unknown) {
   return onFiling(input, () => callAsServerAction(correctDecisionDef, input));
+}
+export async function correctNoticeAction(input: unknown) {
+  return onFiling(input, () => callAsServerAction(correctSupplementNoticeDef, input));
+}
+export async function withdrawNoticeAction(input: unknown) {
+  return onFiling(input, () => callAsServerAction(withdrawSupplementNoticeDef, input));
 }

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { scopeLabel } from "@/lib/stats/dashboard-scope";
 import { DashboardView } from "./dashboard-view";
 import { loadDashboardPage } from "./load-dashboard-page";
+import { SupervisionFigure } from "./supervision-figure";
 
 export const metadata = { title: "落户工作统计" };
 
 /** The official's own scope: the whole city (a row per county) or their county (a row per station). */
 export default async function OfficialPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { d, error } = await loadDashboardPage("/official", await searchParams);
+  const { user, d, error } = await loadDashboardPage("/official", await searchParams);
   return (
     <div>
       <h1 className="page-title">{d ? `${scopeLabel(d.scope)}落户工作统计` : "落户工作统计"}</h1>
@@ -16,6 +17,7 @@ export default async function OfficialPage({ searchParams }: { searchParams: Pro
           {error} <Link href="/official" className="underline">查看本年度</Link>
         </p>
       )}
+      <SupervisionFigure user={user} />
       {d && <DashboardView d={d} basePath="/official" />}
     </div>
   );

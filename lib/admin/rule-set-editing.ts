@@ -113,6 +113,13 @@ export const ruleSetEditSchema = z.object({
     draftRetentionDays: z.coerce.number({ error: "须为整数" }),
   }),
   refusalReasons: z.array(z.object({ code: z.string().trim().max(64), label: z.string().trim().max(500), clause: z.string().trim().max(20) })).max(50),
+  /** Supplement notices: the other (non-document) items and whether a correction restarts the clock. */
+  supplement: z
+    .object({
+      otherItems: z.array(z.object({ code: z.string().trim().max(64), label: z.string().trim().max(500) })).max(30),
+      correctionRestartsClock: z.boolean(),
+    })
+    .optional(),
   /** Save and publish in one step (the guard runs on both). */
   publish: z.boolean().default(false),
 });
@@ -132,6 +139,12 @@ export function applyEdits(base: RuleSetData, input: z.output<typeof ruleSetEdit
   }
   data.timeLimits = { ...input.timeLimits } as TimeLimits;
   data.refusalReasons = input.refusalReasons.filter((r) => r.code || r.label).map((r) => ({ code: r.code, label: r.label, clause: r.clause }));
+  if (input.supplement) {
+    data.supplement = {
+      otherItems: input.supplement.otherItems.filter((x) => x.code || x.label).map((x) => ({ code: x.code, label: x.label })),
+      correctionRestartsClock: input.supplement.correctionRestartsClock,
+    };
+  }
   return data;
 }
 

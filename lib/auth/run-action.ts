@@ -4,6 +4,7 @@ import type { Role, SessionUser } from "./roles";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { checkRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/http/rate-limit";
 import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
+import { deniedDetails, type DeniedDetails } from "@/lib/audit/denied-details";
 import { formatZodIssues } from "@/lib/schemas/eligibility";
 
 export type GuardContext = {
@@ -53,7 +54,7 @@ export async function runAction<S extends z.ZodType, O>(
 ): Promise<O> {
   const { opts, handler } = def;
   if (!opts.roles.includes(user.role)) {
-    await auditDenied(prisma, user, ip, opts.action, "not_found");
+    await auditDenied(prisma, user, ip, opts.action, { code: "not_found" }, null);
     throw new DomainError("not_found", "页面不存在或您无权访问。");
   }
   const limited = await checkRateLimit(opts.rateLimit ?? RATE_LIMITS.action, user.id);
@@ -62,13 +63,15 @@ export async function runAction<S extends z.ZodType, O>(
   if (!parsed.success) {
     throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: formatZodIssues(parsed.error) });
   }
+  // What the handler said the call is about, kept for the audit event of a refused attempt too.
+  let target: AuditTarget | null = null;
   try {
     return await prisma.$transaction(
       async (tx) => {
-        let target: AuditTarget | null = null;
+        target = null;
         const out = await handler({ user, ip, tx, audit: (t) => void (target = t) }, parsed.data as z.output<S>);
         if (opts.auditEvent !== false || target) {
-          const t: AuditTarget = target ?? {};
+          const t: AuditTarget = (target as AuditTarget | null) ?? {};
           await recordAudit(tx, {
             ...t,
             action: t.action ?? opts.action,
@@ -86,23 +89,32 @@ export async function runAction<S extends z.ZodType, O>(
   } catch (e) {
     // Refused attempts (scope, forbidden criteria) are audited too, outside the rolled-back transaction.
     if (isDomainError(e) && ["forbidden", "not_found", "forbidden_criterion"].includes(e.code)) {
-      await auditDenied(prisma, user, ip, opts.action, e.code);
+      await auditDenied(prisma, user, ip, opts.action, deniedDetails(e), target as AuditTarget | null);
     }
     throw e;
   }
 }
 
-async function auditDenied(prisma: PrismaClient, user: SessionUser, ip: string, action: string, code: string) {
-  await prisma.$transaction((tx) =>
-    recordAudit(tx, {
+/**
+ * A refused attempt: the filing it was about (id and reference, when the handler had named
+ * it), and for a text the guard refused the field, the text, the criterion and the clause.
+ */
+async function auditDenied(prisma: PrismaClient, user: SessionUser, ip: string, action: string, details: DeniedDetails, target: AuditTarget | null) {
+  await prisma.$transaction(async (tx) => {
+    const applicationId = target?.applicationId ?? null;
+    const reference = applicationId ? ((await tx.application.findUnique({ where: { id: applicationId }, select: { reference: true } }))?.reference ?? null) : undefined;
+    await recordAudit(tx, {
       action: `${action}.denied`,
       actorId: user.id,
       actorRole: user.role,
       stationId: user.stationId,
       countyCode: user.countyCode,
+      entityType: target?.entityType ?? null,
+      entityId: target?.entityId ?? null,
+      applicationId,
       ip,
-      details: { code },
-    }),
-  );
+      details: applicationId ? { ...details, reference } : { ...details },
+    });
+  });
 }
 

@@ -33,4 +33,6 @@ export const EVENT_LABELS: Record<string, string> = {
   registered: "落户完成",
   corrected: "所长更正决定",
   supplement_expired: "补正期限届满",
+  supplement_corrected: "所长更正补正告知",
+  supplement_withdrawn: "所长撤回补正告知",
 };

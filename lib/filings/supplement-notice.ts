@@ -19,6 +19,8 @@ export type ResidentNoticeItem = {
   /** The document to upload, for items of the rules check. */
   documentCode: DocumentCode | null;
   alternatives: DocumentCode[];
+  /** The station's clarification of this item, if any. */
+  clarification: string | null;
 };
 
 const isDocumentCode = (d: unknown): d is DocumentCode => typeof d === "string" && (DOCUMENT_CODES as readonly string[]).includes(d);
@@ -31,7 +33,7 @@ export function noticeItems(json: unknown, members: Array<{ id: string; name: st
     const byIndex = typeof it.memberIndex === "number" ? members[it.memberIndex] : undefined;
     const memberId = typeof it.memberId === "string" ? it.memberId : (byIndex?.id ?? members[0]?.id ?? null);
     const member = members.find((m) => m.id === memberId);
-    const code = isDocumentCode(it.code) ? it.code : null;
+    const code = isDocumentCode(it.code) && it.kind !== "other" ? it.code : null;
     return {
       index,
       label: typeof it.label === "string" && it.label ? it.label : code ? DOCUMENT_LABELS[code] : "补正事项",
@@ -39,12 +41,20 @@ export function noticeItems(json: unknown, members: Array<{ id: string; name: st
       memberId,
       memberName: typeof it.memberName === "string" ? it.memberName : (member?.name ?? "申请人"),
       documentCode: code,
-      alternatives: code ? alternativesOf(ruleData, code) : [],
+      alternatives: code ? storedAlternatives(it.alternatives, code) ?? alternativesOf(ruleData, code) : [],
+      clarification: typeof it.clarification === "string" && it.clarification ? it.clarification : null,
     };
   });
 }
 
-/** The unanswered notice of a filing waiting for a supplement. */
+/** The alternatives the notice was sent with (the notice names them), when it carries them. */
+function storedAlternatives(raw: unknown, code: DocumentCode): DocumentCode[] | null {
+  if (!Array.isArray(raw)) return null;
+  const list = raw.filter(isDocumentCode);
+  return list.includes(code) ? list : null;
+}
+
+/** The current (sent or corrected, unanswered) notice of a filing waiting for a supplement. */
 export async function openNotice(db: Db, applicationId: string) {
-  return db.supplementNotice.findFirst({ where: { applicationId, answeredAt: null }, orderBy: { requestedAt: "desc" } });
+  return db.supplementNotice.findFirst({ where: { applicationId, answeredAt: null, status: { in: ["sent", "corrected"] } }, orderBy: { requestedAt: "desc" } });
 }

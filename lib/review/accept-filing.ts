@@ -1,4 +1,5 @@
 import { defineAction } from "@/lib/auth/run-action";
+import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
 import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
@@ -16,6 +17,7 @@ export const acceptFilingDef = defineAction({ roles: ["clerk"], action: "review.
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["submitted"], what: "受理" });
   assertCleanText(input.note, "note");
+  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { note: auditText(input.note) } });
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
   const panel = await rulesPanelFor(ctx.tx, f.id, ruleSet);
   if (panel.missingItems.length > 0) {

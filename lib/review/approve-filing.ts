@@ -1,4 +1,5 @@
 import { defineAction } from "@/lib/auth/run-action";
+import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
 import { transition } from "@/lib/filings/transition";
 import { nextPermitNumber } from "@/lib/filings/numbers";
@@ -70,6 +71,6 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
   await ctx.tx.reviewAction.create({
     data: { applicationId: f.id, clerkId: ctx.user.id, action: "approve", note: input.note ?? null, data: { permitNumber: number } },
   });
-  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { permitNumber: number, permitId: permit.id } });
+  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { permitNumber: number, permitId: permit.id, note: auditText(input.note) } });
   return { permitNumber: number, permitId: permit.id };
 });

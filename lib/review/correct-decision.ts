@@ -1,4 +1,5 @@
 import { defineAction } from "@/lib/auth/run-action";
+import { auditText } from "@/lib/audit/denied-details";
 import { DomainError, forbidden } from "@/lib/errors";
 import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
@@ -34,6 +35,7 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
 
   if (input.kind === "reopen") {
     assertCleanText(input.note, "note");
+    ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { kind: input.kind, from: f.status, note: auditText(input.note) } });
     const cal = await loadCalendar(ctx.tx);
     const dueAt = addWorkingDays(now, ruleSet.data.timeLimits.decisionWorkingDays, cal);
     await transition(ctx.tx, {
@@ -56,6 +58,12 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
   }
 
   const reasons = assertLawfulRefusal({ reasonCodes: input.reasonCodes, note: input.note }, ruleSet.data);
+  ctx.audit({
+    applicationId: f.id,
+    entityType: "application",
+    entityId: f.id,
+    details: { kind: input.kind, from: f.status, reasonCodes: reasons.map((r) => r.code), reasons: reasons.map((r) => ({ code: r.code, clause: r.clause })), clauses: [...new Set(reasons.map((r) => r.clause))], note: auditText(input.note) },
+  });
   const reasonData = reasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause }));
   await ctx.tx.permit.updateMany({ where: { applicationId: f.id, revokedAt: null }, data: { revokedAt: now, revokeReason: input.note } });
   await transition(ctx.tx, {

@@ -36,9 +36,24 @@ export function assertCleanText(text: string | undefined | null, path: string): 
   if (problems.length > 0) {
     throw new DomainError("forbidden_criterion", problems[0].message, {
       issues: problems.map((p) => ({ path, message: p.message })),
-      details: { criteria: problems.map((p) => ({ criterion: p.criterion, clause: p.clause })) },
+      details: refusedTextDetails(path, text, problems),
     });
   }
+}
+
+/**
+ * What the audit trail keeps of a refused text (`<action>.denied`): the field, the text
+ * itself, and each criterion with its clause and the words matched. ID numbers in the text
+ * are masked by the trail (lib/audit/denied-details.ts).
+ */
+export function refusedTextDetails(field: string, text: string, problems: Array<{ criterion: string; clause: string; match?: string }>) {
+  return {
+    field,
+    text,
+    criterion: problems[0]?.criterion,
+    clause: problems[0]?.clause,
+    criteria: problems.map((p) => ({ criterion: p.criterion, clause: p.clause, match: p.match ?? null })),
+  };
 }
 
 /**
@@ -51,7 +66,7 @@ export function assertLawfulRefusal(input: { reasonCodes: string[]; note: string
   if (forbiddenOnes.length > 0) {
     throw new DomainError("forbidden_criterion", forbiddenOnes[0].message, {
       issues: forbiddenOnes.map((p) => ({ path: "note", message: p.message })),
-      details: { criteria: forbiddenOnes.map((p) => ({ criterion: p.criterion, clause: p.clause })) },
+      details: refusedTextDetails("note", input.note, forbiddenOnes),
     });
   }
   if (problems.length > 0) {

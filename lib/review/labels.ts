@@ -41,6 +41,8 @@ export const REVIEW_ACTION_LABELS: Readonly<Record<string, string>> = {
   record_move_out: "登记迁出",
   record_registration: "登记落户",
   correct: "所长更正决定",
+  correct_notice: "所长更正补正告知",
+  withdraw_notice: "所长撤回补正告知",
 };
 
 const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });

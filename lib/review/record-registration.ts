@@ -1,4 +1,5 @@
 import { defineAction } from "@/lib/auth/run-action";
+import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
 import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
@@ -17,6 +18,7 @@ export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "r
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["moved_out"], what: "登记落户" });
   assertCleanText(input.note, "note");
+  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { note: auditText(input.note) } });
 
   let household: { id: string; name: string } | null = null;
   if (f.channel === "collective") {

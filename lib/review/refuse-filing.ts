@@ -1,4 +1,5 @@
 import { defineAction } from "@/lib/auth/run-action";
+import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
 import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
@@ -18,10 +19,16 @@ export const refuseFilingDef = defineAction({ roles: ["clerk"], action: "review.
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["submitted", "supplement_requested", "accepted"], what: "作出不予批准决定" });
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
   const reasons = assertLawfulRefusal(input, ruleSet.data);
+  ctx.audit({
+    applicationId: f.id,
+    entityType: "application",
+    entityId: f.id,
+    details: { reasonCodes: reasons.map((r) => r.code), reasons: reasons.map((r) => ({ code: r.code, clause: r.clause })), clauses: [...new Set(reasons.map((r) => r.clause))], note: auditText(input.note) },
+  });
 
   const now = new Date();
   if (reasons.some((r) => r.code === "supplement_not_provided")) {
-    const notice = await ctx.tx.supplementNotice.findFirst({ where: { applicationId: f.id }, orderBy: { requestedAt: "desc" } });
+    const notice = await ctx.tx.supplementNotice.findFirst({ where: { applicationId: f.id, status: { in: ["sent", "corrected"] } }, orderBy: { requestedAt: "desc" } });
     const expired = f.status === "supplement_requested" && notice?.dueAt && notice.dueAt < now;
     if (!expired) {
       throw new DomainError("validation_failed", "补正期限尚未届满（或未要求补正），不能以“未在规定期限内补正材料”为由不予批准。", {

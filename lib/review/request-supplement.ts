@@ -4,69 +4,56 @@ import { DomainError } from "@/lib/errors";
 import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
+import { auditText } from "@/lib/audit/denied-details";
 import { supplementSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
+import { ruleSetForFiling } from "./filing-rules";
+import { allowedNoticeItemsFor, assertCleanClarification, auditItems, composeNotice, noticeText, type NoticeItem } from "./notice-items";
 
-/** One line of the 补正告知 as stored (SupplementNotice.items) and shown to the resident. */
-export type NoticeItem = {
-  /** The document to upload, when the item is a document of the rules. */
-  code: string | null;
-  label: string;
-  clause: string | null;
-  memberId: string | null;
-  /** Position of the member on the filing (0 = applicant), for readers without member ids. */
-  memberIndex: number;
-  memberName: string;
-  source: "rules" | "clerk";
-};
+export type { NoticeItem } from "./notice-items";
+
+/** Notices still waiting for the resident's answer. */
+export const OPEN_NOTICE_STATUSES = ["sent", "corrected"] as const;
 
 /**
- * 一次性告知: ONE notice listing everything missing — every missing document of every person
- * found by the rules check (always included, recomputed here, never taken from the browser)
- * plus what the clerk adds — with the supplement time limit of the rule set. A filing gets
- * one notice; what is still wrong after the resubmission is decided on, not asked again.
+ * 一次性告知: ONE notice listing everything missing — every missing document slot of every
+ * person found by the rules check (always included, recomputed here, never taken from the
+ * browser) plus the items the clerk picks among those the filing's rules allow (document slots
+ * with their alternatives, the rule set's other items), each with an optional clarification —
+ * with the supplement time limit of the rule set. A filing may get a later notice only once the
+ * resident answered the previous one.
  */
 export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "review.request_supplement", schema: supplementSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["submitted", "accepted"], what: "要求补正" });
-  if ((await ctx.tx.supplementNotice.count({ where: { applicationId: f.id } })) > 0) {
-    throw new DomainError("invalid_state", "本申请已发出过一次性补正告知，不能再次要求补正。补正后材料仍不符合要求的，请依规作出决定。");
+  if ((await ctx.tx.supplementNotice.count({ where: { applicationId: f.id, status: { in: [...OPEN_NOTICE_STATUSES] }, answeredAt: null } })) > 0) {
+    throw new DomainError("invalid_state", "本申请已有尚未答复的补正告知。申请人补正后，如仍需补正，可再发出告知。");
   }
-  input.extraItems.forEach((item, i) => assertCleanText(item.label, `extraItems.${i}.label`));
-  assertCleanText(input.note, "note");
+  assertCleanClarification(input.note ?? null, "note");
 
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
-  const panel = await rulesPanelFor(ctx.tx, f.id, ruleSet);
-  const members = new Map(panel.members.map((m, i) => [m.id, { ...m, index: i }]));
-  const self = panel.members.find((m) => m.relation === "self");
-  const who = (memberId: string | null | undefined) => {
-    const m = (memberId ? members.get(memberId) : undefined) ?? (self ? members.get(self.id) : undefined);
-    return { memberId: m?.id ?? null, memberIndex: m?.index ?? 0, memberName: m?.name ?? "申请人" };
-  };
-  input.extraItems.forEach((item, i) => {
-    if (item.memberId && !members.has(item.memberId)) {
-      throw new DomainError("validation_failed", "补正事项所对应的人员不在本申请中。", { issues: [{ path: `extraItems.${i}.memberId`, message: "请选择本申请中的人员" }] });
-    }
-  });
-  const items: NoticeItem[] = [
-    ...panel.missingItems.map((m) => ({ code: m.code, label: m.label, clause: m.clause, ...who(m.memberId), source: "rules" as const })),
-    ...input.extraItems.map((x) => ({ code: null, label: x.label, clause: null, ...who(x.memberId), source: "clerk" as const })),
-  ];
+  const allowed = await allowedNoticeItemsFor(ctx.tx, f.id, ruleSet);
+  const items: NoticeItem[] = composeNotice(allowed, input.items);
   if (items.length === 0) {
-    throw new DomainError("validation_failed", "规则核验未发现缺少的材料。如需补正其他内容，请添加补正事项。", {
-      issues: [{ path: "extraItems", message: "请至少添加一项补正事项" }],
+    throw new DomainError("validation_failed", "规则核验未发现缺少的材料。如需申请人补正，请从规定的补正事项中选择。", {
+      issues: [{ path: "items", message: "请至少选择一项补正事项" }],
     });
   }
 
   const now = new Date();
   const cal = await loadCalendar(ctx.tx);
   const dueAt = addWorkingDays(now, ruleSet.data.timeLimits.supplementWorkingDays, cal);
+  const round = (await ctx.tx.supplementNotice.count({ where: { applicationId: f.id } })) + 1;
   const notice = await ctx.tx.supplementNotice.create({
     data: { applicationId: f.id, items: items as unknown as Prisma.InputJsonValue, note: input.note ?? null, requestedById: ctx.user.id, requestedAt: now, dueAt },
   });
-  const list = items.map((it, i) => `${i + 1}. ${it.memberName}：${it.label}`).join("；");
+  ctx.audit({
+    applicationId: f.id,
+    entityType: "supplement_notice",
+    entityId: notice.id,
+    details: { noticeId: notice.id, round, items: auditItems(items), note: auditText(input.note), dueAt: dueAt.toISOString() },
+  });
   await transition(ctx.tx, {
     applicationId: f.id,
     from: [f.status],
@@ -78,7 +65,7 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
     data: { noticeId: notice.id, items: items.length },
     dueAt,
     set: { supplementFrom: f.status, ...claimColumns(f, ctx.user, now) },
-    message: `您的落户申请 ${f.reference ?? ""} 需要补正材料（一次性告知），请于 ${beijingDate(dueAt)} 前登录补正：${list}${input.note ? `。说明：${input.note}` : ""}`,
+    message: `您的落户申请 ${f.reference ?? ""} 需要补正材料（一次性告知），请于 ${beijingDate(dueAt)} 前登录补正：${noticeText(items)}${input.note ? `。说明：${input.note}` : ""}`,
     now,
   });
   await ctx.tx.reviewAction.create({

@@ -72,23 +72,50 @@ export const acceptSchema = z.object({
   note: optionalText(500, "备注"),
 });
 
-export const supplementItemSchema = z.object({
-  /** The household member the item concerns; empty for the filing as a whole. */
+/** One item of a supplement notice: an item the filing's rules allow, for a person, with an optional clarification. */
+export const supplementItemSchema = z.strictObject({
+  /** A document code of a slot the rules require, or a code of the rule set's other items. */
+  code: z.string({ error: "请选择补正事项" }).trim().min(1, "请选择补正事项").max(64, "补正事项代码过长"),
+  /** The household member the item concerns; empty for the applicant. */
   memberId: z
     .string()
     .trim()
     .max(64)
     .optional()
     .transform((v) => (v ? v : undefined)),
-  label: requiredText(2, 200, "补正内容"),
+  /** Explains the item (e.g. which page is unreadable); checked by the guard, never a demand of its own. */
+  clarification: optionalText(300, "补充说明"),
 });
 
-export const supplementSchema = z.object({
+/**
+ * 一次性告知: the items chosen from what the rules require of the filing (every missing document
+ * is added by the server anyway). No free-text items: a key the schema does not know is refused.
+ */
+export const supplementSchema = z.strictObject({
   applicationId: id,
   version,
-  /** Items the clerk adds to those the rules check found missing (always included). */
-  extraItems: z.array(supplementItemSchema, { error: "补正内容格式不正确" }).max(20, "补正内容最多20项").default([]),
+  items: z.array(supplementItemSchema, { error: "补正事项格式不正确" }).max(60, "补正事项过多").default([]),
   note: optionalText(1000, "说明"),
+});
+
+const noticeId = z.string({ error: "缺少补正告知编号" }).trim().min(1, "缺少补正告知编号").max(64, "编号过长");
+
+/** A station head corrects a sent notice before the resident answers: the new items, and why. */
+export const correctNoticeSchema = z.strictObject({
+  applicationId: id,
+  version,
+  noticeId,
+  items: z.array(supplementItemSchema, { error: "补正事项格式不正确" }).max(60, "补正事项过多").default([]),
+  note: optionalText(1000, "说明"),
+  reason: requiredText(4, 500, "更正理由"),
+});
+
+/** A station head withdraws a sent notice before the resident answers. */
+export const withdrawNoticeSchema = z.strictObject({
+  applicationId: id,
+  version,
+  noticeId,
+  reason: requiredText(4, 500, "撤回理由"),
 });
 
 export const approveSchema = z.object({

@@ -9,7 +9,8 @@ import { findDuplicates } from "./duplicate-check";
 import { ruleSetForFiling } from "./filing-rules";
 import { dueInfo } from "./queue-tabs";
 import { stationClerks } from "./claim-filing";
-import type { NoticeItem } from "./request-supplement";
+import { allowedNoticeItems, readNoticeItems } from "./notice-items";
+import { supplementSettingsOf } from "@/lib/rules/default-rule-set";
 
 /**
  * The review page's loader: everything the resident submitted (every member with full ID
@@ -79,8 +80,13 @@ export const viewFilingDef = defineAction(
       timeline: app.events.map((e) => ({ id: e.id, type: e.type, toStatus: e.toStatus, note: e.note, data: e.data, at: e.createdAt, actorName: e.actor?.realName ?? null, actorRole: e.actor?.role ?? null })),
       notices: app.notices.map((n) => ({
         id: n.id,
-        items: n.items as unknown as NoticeItem[],
+        items: readNoticeItems(n.items),
         note: n.note,
+        status: n.status,
+        revision: n.revision,
+        correctedAt: n.correctedAt,
+        withdrawnAt: n.withdrawnAt,
+        withdrawReason: n.withdrawReason,
         requestedAt: n.requestedAt,
         dueAt: n.dueAt,
         answeredAt: n.answeredAt,
@@ -89,9 +95,12 @@ export const viewFilingDef = defineAction(
       reviewActions: app.reviewActions.map((r) => ({ id: r.id, action: r.action, reasonCodes: r.reasonCodes, note: r.note, at: r.createdAt, clerkName: r.clerk.realName })),
       permit: app.permit ? { number: app.permit.number, issuedAt: app.permit.issuedAt, revokedAt: app.permit.revokedAt, revokeReason: app.permit.revokeReason } : null,
       panel,
+      /** What a supplement notice may list for this filing (lib/review/notice-items.ts). */
+      noticeOptions: allowedNoticeItems({ version: ruleSet.version, data: ruleSet.data }, app, app.members, app.documents),
       duplicates,
       refusalReasons: ruleSet.data.refusalReasons,
       timeLimits: ruleSet.data.timeLimits,
+      supplementSettings: supplementSettingsOf(ruleSet.data),
       clerks,
       households: households.map((h) => ({ id: h.id, name: h.name, address: h.address })),
       me: { id: ctx.user.id, isStationHead: ctx.user.isStationHead },

@@ -50,10 +50,33 @@ function assertValid(data: unknown): RuleSetData {
     throw new DomainError(
       forbidden ? "forbidden_criterion" : "validation_failed",
       forbidden ? `规则集不能发布：${forbidden.message}` : "规则集内容有误，请按提示修改。",
-      { issues: checked.problems.map((p) => ({ path: p.path, message: p.clause ? `${p.message}（${p.clause}）` : p.message })), details: { problems: checked.problems } },
+      {
+        issues: checked.problems.map((p) => ({ path: p.path, message: p.clause ? `${p.message}（${p.clause}）` : p.message })),
+        // The refused attempt's audit event keeps the field, its text, the criterion and the clause.
+        details: forbidden
+          ? {
+              problems: checked.problems,
+              field: forbidden.path,
+              text: textAt(data, forbidden.path),
+              criterion: forbidden.criterion,
+              clause: forbidden.clause,
+              criteria: checked.problems.filter((p) => p.criterion).map((p) => ({ criterion: p.criterion, clause: p.clause ?? "", match: null })),
+            }
+          : { problems: checked.problems },
+      },
     );
   }
   return checked.data;
+}
+
+/** The text at a dotted path of the submitted data (a label, a message), when it is one. */
+function textAt(data: unknown, path: string): string | undefined {
+  let node: unknown = data;
+  for (const key of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === "string" ? node : Array.isArray(node) ? node.join("、") : undefined;
 }
 
 /** A new draft version; the data is checked now, and again when published. */

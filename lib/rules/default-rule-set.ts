@@ -1,4 +1,4 @@
-import type { DocumentGroup, RuleSet, RuleSetData } from "./types";
+import type { DocumentGroup, RuleSet, RuleSetData, SupplementSettings } from "./types";
 import type { DocumentCode } from "@/lib/schemas/eligibility";
 
 /**
@@ -17,6 +17,22 @@ const residenceGroup = (first: DocumentCode) => {
   const all: DocumentCode[] = ["property_certificate", "rental_contract", "employer_housing_certificate"];
   return group("二(二)", [first, ...all.filter((d) => d !== first)], RESIDENCE_LABEL);
 };
+
+/** Non-document items a supplement notice may list, and whether a corrected notice restarts the clock. */
+export const DEFAULT_SUPPLEMENT_SETTINGS: SupplementSettings = {
+  otherItems: [
+    { code: "document_unreadable", label: "材料无法辨认，请重新上传清晰、完整的材料" },
+    { code: "name_mismatch", label: "不同材料上的姓名不一致，请说明原因或上传更正后的材料" },
+    { code: "details_mismatch", label: "材料上的信息与申请填写的信息不一致，请核对后说明或更正" },
+    { code: "document_expired", label: "材料已过有效期，请上传有效期内的材料" },
+  ],
+  correctionRestartsClock: true,
+};
+
+/** The supplement settings of a rule set (older stored sets have none: the defaults). */
+export function supplementSettingsOf(data: RuleSetData): SupplementSettings {
+  return data.supplement ?? DEFAULT_SUPPLEMENT_SETTINGS;
+}
 
 export const DEFAULT_RULE_SET_DATA: RuleSetData = {
   formatVersion: 1,
@@ -209,6 +225,7 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
     { code: "withdrawn", label: "申请人自愿撤回申请（落户遵循本人意愿）", clause: "二" },
     { code: "supplement_not_provided", label: "未在规定期限内补正材料", clause: "二" },
   ],
+  supplement: DEFAULT_SUPPLEMENT_SETTINGS,
 };
 
 export const DEFAULT_RULE_SET: RuleSet = { version: DEFAULT_RULE_SET_VERSION, data: DEFAULT_RULE_SET_DATA };

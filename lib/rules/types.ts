@@ -123,6 +123,24 @@ export type RefusalReason = {
   clause: Clause;
 };
 
+/**
+ * A supplement-notice item that is no document of the rules (e.g. an unreadable upload, names
+ * that differ between documents). A notice lists only document slots the rules check requires
+ * of the filing and these items: a clerk's free text never adds a demand.
+ */
+export type SupplementItemDef = {
+  /** Stable code (not a document code). */
+  code: string;
+  /** Chinese, in plain words, shown to the resident. */
+  label: string;
+};
+
+export type SupplementSettings = {
+  otherItems: SupplementItemDef[];
+  /** Whether a station head's correction of a sent notice gives the resident the full time limit again. */
+  correctionRestartsClock: boolean;
+};
+
 export type RuleSetData = {
   /** Shape of this JSON, for future migrations. */
   formatVersion: 1;
@@ -132,6 +150,8 @@ export type RuleSetData = {
   channels: ChannelRules;
   timeLimits: TimeLimits;
   refusalReasons: RefusalReason[];
+  /** Supplement notices; absent in older stored sets (DEFAULT_SUPPLEMENT_SETTINGS then apply). */
+  supplement?: SupplementSettings;
 };
 
 /** A stored rule set: the version lives on the database row, the data is the JSON. */

@@ -128,6 +128,12 @@ export const ruleSetDataSchema = z.strictObject({
   refusalReasons: z
     .array(z.strictObject({ code: codeSchema, label: textSchema("理由"), clause: clauseSchema }))
     .min(1, "至少要有一项不予落户理由"),
+  supplement: z
+    .strictObject({
+      otherItems: z.array(z.strictObject({ code: codeSchema, label: textSchema("补正事项") })).max(30, "补正事项最多30项"),
+      correctionRestartsClock: z.boolean({ error: "须选择更正补正告知后是否重新计算补正期限" }),
+    })
+    .optional(),
 });
 
 /** As parsed: like RuleSetData, except that a condition's fact is any string until the guard has run. */
@@ -265,6 +271,16 @@ function guard(data: ParsedRuleSetData): RuleSetProblem[] {
 
   checkDuplicates(c, ["refusalReasons"], data.refusalReasons.map((r) => r.code), "不予落户理由");
   data.refusalReasons.forEach((r, i) => c.text(["refusalReasons", i, "label"], r.label));
+
+  // Supplement-notice items beyond the documents: no document code (those come from the rules), no forbidden demand.
+  const otherItems = data.supplement?.otherItems ?? [];
+  checkDuplicates(c, ["supplement", "otherItems"], otherItems.map((x) => x.code), "补正事项");
+  otherItems.forEach((x, i) => {
+    if ((DOCUMENT_CODES as readonly string[]).includes(x.code)) {
+      c.add("invalid", ["supplement", "otherItems", i, "code"], `“${x.code}”是材料代码：材料补正事项由规则核验的材料要求产生，不能另列`);
+    }
+    c.text(["supplement", "otherItems", i, "label"], x.label);
+  });
 
   return c.problems;
 }

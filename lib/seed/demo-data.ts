@@ -211,7 +211,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
               applicationId: app.id,
               items: [
                 { code: docsFor(f)[2] ?? "hukou_booklet", label: "证明材料（原件扫描件，清晰完整）", clause: f.channel === "talent" ? "二(一)" : "二(二)", memberId: null, memberIndex: 0, memberName: resident.realName, source: "rules" },
-                { code: null, label: "请说明现住址的实际居住情况", clause: null, memberId: null, memberIndex: 0, memberName: resident.realName, source: "clerk" },
+                { code: "details_mismatch", kind: "other", label: "材料上的信息与申请填写的信息不一致，请核对后说明或更正", clause: null, memberId: null, memberIndex: 0, memberName: resident.realName, clarification: "请说明现住址的实际居住情况", source: "clerk" },
               ],
               note: "请上传清晰、完整的证明材料扫描件，一次补齐。",
               requestedById: actor ?? clerk.id,

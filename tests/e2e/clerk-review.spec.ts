@@ -69,8 +69,8 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   await expect(clerk.getByTestId("action-error").first()).toContainText("一次性补正告知");
   const prefilled = clerk.getByTestId("supplement-prefilled");
   await expect(prefilled).toContainText("居民身份证");
-  await clerk.getByRole("button", { name: "添加补正事项" }).click();
-  await clerk.getByLabel("补正事项 1").fill("请上传清晰的彩色扫描件");
+  // Items come from the rules; the clerk adds a clarification to one of them (no free-text items).
+  await clerk.getByTestId("notice-clarification").first().fill("请上传清晰的彩色扫描件");
   await clerk.getByTestId("send-supplement").click();
   await expect(clerk.getByText("请确认本告知已列明需要补正的全部内容")).toBeVisible();
   await clerk.getByLabel(/我已核对，本告知已列明需要补正的全部内容/).check();

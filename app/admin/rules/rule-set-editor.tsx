@@ -21,6 +21,8 @@ export type EditorProps = {
   documents: Record<string, Group[]>;
   timeLimits: Record<keyof Limits, number>;
   refusalReasons: Reason[];
+  /** Supplement notices: items beyond the documents, and whether a correction restarts the clock. */
+  supplement: { otherItems: Array<{ code: string; label: string }>; correctionRestartsClock: boolean };
   documentOptions: Array<{ code: string; label: string }>;
 };
 
@@ -51,13 +53,15 @@ export function RuleSetEditor(p: EditorProps) {
   const [docs, setDocs] = useState<Record<string, Group[]>>(p.documents);
   const [limits, setLimits] = useState<Limits>(Object.fromEntries(LIMITS.map(([k]) => [k, String(p.timeLimits[k])])) as Limits);
   const [reasons, setReasons] = useState<Reason[]>(p.refusalReasons);
+  const [otherItems, setOtherItems] = useState(p.supplement.otherItems);
+  const [restarts, setRestarts] = useState(p.supplement.correctionRestartsClock);
   const f = useActionForm(saveRuleSetAction, { refresh: false });
   const issues = f.err?.issues;
 
   const setGroup = (key: string, i: number, g: Group) => setDocs((d) => ({ ...d, [key]: d[key].map((x, k) => (k === i ? g : x)) }));
   const submit = (publish: boolean) => {
     if (publish && !window.confirm(`发布后，新提交的申请将按版本 ${version} 审核（自 ${effectiveFrom} 起）。确定发布吗？`)) return;
-    f.submit({ baseId: p.baseId, version, effectiveFrom, notes, documents: docs, timeLimits: limits, refusalReasons: reasons, publish });
+    f.submit({ baseId: p.baseId, version, effectiveFrom, notes, documents: docs, timeLimits: limits, refusalReasons: reasons, supplement: { otherItems, correctionRestartsClock: restarts }, publish });
   };
   const label = (code: string) => p.documentOptions.find((o) => o.code === code)?.label ?? code;
 
@@ -211,6 +215,37 @@ export function RuleSetEditor(p: EditorProps) {
         <button type="button" className="btn-secondary" onClick={() => setReasons([...reasons, { code: "", label: "", clause: "" }])}>
           添加理由
         </button>
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="supplement-items-title">
+        <h2 id="supplement-items-title" className="text-lg font-semibold">
+          补正告知（材料以外的补正事项）
+        </h2>
+        <p className="text-sm text-slate-600">补正告知只能列明规则要求的材料和以下事项；民警不能另写补正要求。事项同样受禁止条件检查。</p>
+        {otherItems.map((x, i) => {
+          const e = (k: string) => issues?.find((y) => y.path === `supplement.otherItems.${i}.${k}`)?.message;
+          return (
+            <fieldset key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+              <legend className="sr-only">补正事项{i + 1}</legend>
+              <Field id={`si-${i}-code`} label="代码" error={e("code")}>
+                <input id={`si-${i}-code`} className="input font-mono" value={x.code} onChange={(v) => setOtherItems(otherItems.map((y, k) => (k === i ? { ...y, code: v.target.value } : y)))} {...fieldAria(`si-${i}-code`, e("code"))} />
+              </Field>
+              <Field id={`si-${i}-label`} label="事项（告知申请人的文字）" error={e("label")}>
+                <input id={`si-${i}-label`} className="input" value={x.label} onChange={(v) => setOtherItems(otherItems.map((y, k) => (k === i ? { ...y, label: v.target.value } : y)))} {...fieldAria(`si-${i}-label`, e("label"))} />
+              </Field>
+              <button type="button" className="btn-secondary" onClick={() => setOtherItems(otherItems.filter((_, k) => k !== i))}>
+                删除<span className="sr-only">补正事项{i + 1}</span>
+              </button>
+            </fieldset>
+          );
+        })}
+        <button type="button" className="btn-secondary" onClick={() => setOtherItems([...otherItems, { code: "", label: "" }])}>
+          添加补正事项
+        </button>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-0.5 h-5 w-5" checked={restarts} onChange={(e) => setRestarts(e.target.checked)} />
+          所长更正已发出的补正告知后，补正期限重新计算
+        </label>
       </section>
 
       <div className="flex flex-wrap gap-3">

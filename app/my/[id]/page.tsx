@@ -63,14 +63,16 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
         <section className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4" data-testid="supplement-notice" aria-labelledby="notice-title">
           <h2 id="notice-title" className="text-lg font-semibold">
             补正告知（一次性告知）
+            {notice.status === "corrected" && <span className="ml-2 text-base font-normal text-sky-900" data-testid="notice-corrected">（已更正，以本告知为准）</span>}
           </h2>
           <p className="text-sm">
-            派出所于 {beijingDate(notice.requestedAt)} 告知，请在 {notice.dueAt ? beijingDate(notice.dueAt) : "规定期限"} 前补齐以下全部内容：
+            派出所于 {beijingDate(notice.correctedAt ?? notice.requestedAt)} {notice.status === "corrected" ? "更正告知" : "告知"}，请在 {notice.dueAt ? beijingDate(notice.dueAt) : "规定期限"} 前补齐以下全部内容：
           </p>
           <ol className="mt-2 list-decimal pl-5">
             {items.map((it) => (
               <li key={it.index}>
                 {it.memberName}：{it.label}
+                {it.clarification && <span className="text-slate-700">（说明：{it.clarification}）</span>}
               </li>
             ))}
           </ol>

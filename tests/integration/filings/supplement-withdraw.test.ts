@@ -33,7 +33,7 @@ describe("supplement (一次性告知) round trip", () => {
     const id = await submitted(me);
     const clerk = await kit.clerk("411202-01");
     const app0 = await kit.prisma.application.findUniqueOrThrow({ where: { id } });
-    await kit.run(clerk, requestSupplementDef, { applicationId: id, version: app0.version, extraItems: [{ label: "租赁合同照片不清晰，请重新上传清晰件" }], note: "一次补齐" });
+    await kit.run(clerk, requestSupplementDef, { applicationId: id, version: app0.version, items: [{ code: "document_unreadable", clarification: "租赁合同照片不清晰" }], note: "一次补齐" });
     const notice = await kit.prisma.supplementNotice.findFirstOrThrow({ where: { applicationId: id } });
     expect((await kit.prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("supplement_requested");
     expect((await kit.prisma.notification.findMany({ where: { applicationId: id }, orderBy: { createdAt: "desc" } }))[0].body).toContain("租赁合同照片不清晰");

@@ -74,12 +74,12 @@ describe("accept (受理)", () => {
 });
 
 describe("request a supplement (一次性告知)", () => {
-  it("one notice pre-filled with every missing item of every member, plus the clerk's items and note, with the rule set's time limit", async () => {
+  it("one notice pre-filled with every missing item of every member, plus the items the clerk picks (with a clarification) and a note, with the rule set's time limit", async () => {
     const f = await createFiling(w, { members: [{ relation: "spouse", name: "李娜" }, { relation: "child", name: "王小明" }], documents: [["id_card"], ["id_card", "hukou_booklet"], []] });
     const res = await runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, {
       applicationId: f.id,
       version: f.version,
-      extraItems: [{ memberId: f.members[1].id, label: "结婚证复印件须清晰完整" }],
+      items: [{ code: "id_card", memberId: f.members[1].id, clarification: "身份证背面不清晰" }],
       note: "请一次补齐以上全部材料。",
     });
     const items = res.items as NoticeItem[];
@@ -89,9 +89,9 @@ describe("request a supplement (一次性告知)", () => {
     expect(byPerson("李娜")).toEqual(["marriage_certificate"]);
     expect(byPerson("王小明")).toEqual(["id_card", "hukou_booklet", "birth_certificate"]);
     expect(items.filter((i) => i.source === "clerk")).toEqual([
-      expect.objectContaining({ label: "结婚证复印件须清晰完整", memberId: f.members[1].id, memberIndex: 1, memberName: "李娜" }),
+      expect.objectContaining({ code: "id_card", kind: "document", clarification: "身份证背面不清晰", memberId: f.members[1].id, memberIndex: 1, memberName: "李娜" }),
     ]);
-    expect(items.every((i) => i.source === "clerk" || i.clause)).toBe(true);
+    expect(items.every((i) => i.clause)).toBe(true);
 
     const after = await reload(prisma, f.id);
     expect(after.status).toBe("supplement_requested");
@@ -109,33 +109,34 @@ describe("request a supplement (一次性告知)", () => {
     expect(await prisma.outboxMessage.count({ where: { subject: msg.title } })).toBeGreaterThan(0);
   });
 
-  it("never a second notice for the same filing", async () => {
+  it("no second notice while one is unanswered", async () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
     await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version });
-    // The resident resubmits: back to submitted (what the resident journey does).
+    // Back to submitted without answering the notice (not what the resident journey does).
     await prisma.application.update({ where: { id: f.id }, data: { status: "submitted", version: { increment: 1 } } });
     const cur = await reload(prisma, f.id);
     const e = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: cur.version }));
     expect(e.code).toBe("invalid_state");
-    expect(e.message).toContain("一次性补正告知");
+    expect(e.message).toContain("尚未答复的补正告知");
   });
 
-  it("a notice asking for a home purchase contract is refused by the guard with the clause", async () => {
+  it("a free-text item (a purchase contract) is no longer accepted: no such key, no such item", async () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
-    const e = await rejects(
+    const free = await rejects(
       runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, extraItems: [{ label: "需提供购房合同" }] }),
     );
-    expect(e.code).toBe("forbidden_criterion");
-    expect(e.message).toContain("二(二)");
-    expect(e.issues[0].path).toBe("extraItems.0.label");
+    expect(free.code).toBe("validation_failed");
+    const notItem = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "purchase_contract" }] }));
+    expect(notItem.code).toBe("validation_failed");
+    expect(notItem.issues[0].path).toBe("items.0.code");
     expect(await prisma.supplementNotice.count({ where: { applicationId: f.id } })).toBe(0);
   });
 
-  it("nothing to ask for: the clerk must name an item", async () => {
+  it("nothing to ask for: the clerk must pick an item", async () => {
     const f = await createFiling(w);
     const e = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version }));
     expect(e.code).toBe("validation_failed");
-    expect(e.issues[0].path).toBe("extraItems");
+    expect(e.issues[0].path).toBe("items");
   });
 });
 

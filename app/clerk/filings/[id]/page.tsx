@@ -20,6 +20,7 @@ import { DocumentViewer } from "@/components/review/document-viewer";
 import { ClaimControls } from "@/components/review/claim-controls";
 import { AcceptForm, ApproveForm } from "@/components/review/accept-approve-forms";
 import { SupplementForm } from "@/components/review/supplement-form";
+import { NoticeCorrectionForms } from "@/components/review/notice-correction-forms";
 import { CorrectionForm, RefuseForm } from "@/components/review/refuse-form";
 import { MoveOutForm, RegistrationForm } from "@/components/review/completion-forms";
 
@@ -38,7 +39,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
   const f = v.filing;
   const mine = f.assignedClerk?.id === v.me.id;
   const heldByOther = !!f.assignedClerk && !mine;
-  const hasNotice = v.notices.length > 0;
+  const openNotice = v.notices.find((n) => (n.status === "sent" || n.status === "corrected") && !n.answeredAt) ?? null;
   const docsOf = (memberId: string | null, isSelf: boolean) => v.documents.filter((d) => d.memberId === memberId || (isSelf && d.memberId === null));
   const reasons = v.refusalReasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause }));
   const acts = { applicationId: f.id, version: f.version };
@@ -171,18 +172,23 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
       <RulesPanelView panel={v.panel} />
       <DuplicatePanel hits={v.duplicates} />
 
-      {v.notices.map((n) => (
-        <section key={n.id} className="card" aria-label="补正告知" data-testid="notice">
-          <h2 className="mb-1 text-lg font-semibold">一次性补正告知</h2>
+      {v.notices.map((n, k) => (
+        <section key={n.id} className="card" aria-label="补正告知" data-testid="notice" data-status={n.status}>
+          <h2 className="mb-1 text-lg font-semibold">
+            一次性补正告知{v.notices.length > 1 ? `（第${k + 1}次）` : ""}
+            {n.status === "corrected" && <span className="ml-2 rounded bg-sky-100 px-1 text-sm text-sky-900">已由所长更正（第{n.revision}版）</span>}
+            {n.status === "withdrawn" && <span className="ml-2 rounded bg-slate-200 px-1 text-sm">已撤回</span>}
+          </h2>
           <p className="text-sm text-slate-600">
             {formatDateTime(n.requestedAt)} 发出，补正期限至 {formatDate(n.dueAt)}
-            {n.answeredAt ? `；申请人已于 ${formatDateTime(n.answeredAt)} 补正` : "；申请人尚未补正"}
+            {n.answeredAt ? `；申请人已于 ${formatDateTime(n.answeredAt)} 补正` : n.withdrawnAt ? `；${formatDateTime(n.withdrawnAt)} 撤回：${n.withdrawReason ?? ""}` : "；申请人尚未补正"}
           </p>
           <ol className="mt-2 list-decimal pl-5 text-sm">
             {n.items.map((it, i) => (
               <li key={i}>
                 {it.memberName}：{it.label}
                 {it.clause ? `（${it.clause}）` : ""}
+                {it.clarification && <span className="text-slate-700"> — 说明：{it.clarification}</span>}
                 {n.responses[i] && <p className="text-slate-700">申请人补正说明：{n.responses[i]}</p>}
               </li>
             ))}
@@ -201,14 +207,14 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
         {!heldByOther && f.status === "submitted" && (
           <>
             <AcceptForm {...acts} disabledReason={v.panel.missingItems.length > 0 ? "规则核验发现缺少材料：请先发出一次性补正告知。" : null} />
-            {!hasNotice && <SupplementForm {...acts} missing={v.panel.missingItems} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />}
+            <SupplementForm {...acts} options={v.noticeOptions} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />
             <RefuseForm {...acts} reasons={reasons} />
           </>
         )}
         {!heldByOther && f.status === "accepted" && (
           <>
             <ApproveForm {...acts} disabledReason={!v.panel.allEligible ? "规则核验未通过，不能准予迁入。" : v.duplicates.length > 0 ? "存在重复申请，请核实。" : null} />
-            {!hasNotice && <SupplementForm {...acts} missing={v.panel.missingItems} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />}
+            <SupplementForm {...acts} options={v.noticeOptions} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />
             <RefuseForm {...acts} reasons={reasons} />
           </>
         )}
@@ -217,6 +223,16 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
             <p className="text-sm text-slate-700">等待申请人补正材料。补正期限届满仍未补正的，可以“未在规定期限内补正材料”为由不予批准。</p>
             <RefuseForm {...acts} reasons={reasons} />
           </>
+        )}
+        {v.me.isStationHead && f.status === "supplement_requested" && openNotice && (
+          <NoticeCorrectionForms
+            {...acts}
+            noticeId={openNotice.id}
+            current={openNotice.items.map((it) => ({ code: it.code, memberId: it.memberId, clarification: it.clarification }))}
+            options={v.noticeOptions}
+            members={v.members}
+            restartsClock={v.supplementSettings.correctionRestartsClock}
+          />
         )}
         {!heldByOther && f.status === "approved" && <MoveOutForm {...acts} today={beijingDate(v.now)} />}
         {!heldByOther && f.status === "moved_out" && <RegistrationForm {...acts} collective={f.channel === "collective"} households={v.households} />}

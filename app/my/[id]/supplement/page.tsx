@@ -31,6 +31,11 @@ export default async function SupplementPage({ params }: { params: Promise<{ id:
     <div className="mx-auto max-w-2xl space-y-5">
       <div>
         <h1 className="page-title">补正材料：{app.reference}</h1>
+        {notice.status === "corrected" && (
+          <p className="mb-2 rounded bg-sky-50 p-3 text-sm text-sky-900" data-testid="notice-corrected">
+            派出所所长已于 {beijingDate(notice.correctedAt ?? notice.requestedAt)} 更正本告知，请以下列事项为准。
+          </p>
+        )}
         <p className="text-slate-700">
           请在 {notice.dueAt ? beijingDate(notice.dueAt) : "规定期限"} 前补齐以下全部事项。只需补正所列内容，其他已提交的信息和材料不必重复提交。
         </p>
@@ -43,6 +48,7 @@ export default async function SupplementPage({ params }: { params: Promise<{ id:
               {it.index + 1}. {it.memberName}：{it.label}
               {it.clause ? <span className="text-sm text-slate-500">（方案{it.clause}）</span> : null}
             </p>
+            {it.clarification && <p className="text-sm text-slate-700">派出所说明：{it.clarification}</p>}
             <DocumentSlot
               testId={`supplement-slot-${it.index}`}
               applicationId={app.id}

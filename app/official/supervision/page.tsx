@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
+import { getPrisma } from "@/lib/db/client";
+import { runAction } from "@/lib/auth/run-action";
+import { isDomainError } from "@/lib/errors";
+import { viewSupervisionDef, type SupervisionReport } from "@/lib/audit/supervision";
+import { countyName } from "@/lib/places";
+import { SupervisionView } from "@/components/audit/supervision-view";
+
+export const metadata = { title: "违规设置落户条件监督" };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/** Officials: attempts to impose forbidden or unset conditions in their county (a city official: the city) (四(四)). */
+export default async function OfficialSupervisionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser(["official"], "/official/supervision");
+  const sp = await searchParams;
+  let r: SupervisionReport | null = null;
+  let error: string | null = null;
+  try {
+    r = await runAction(getPrisma(), user, await requestIp(), viewSupervisionDef, { from: one(sp.from), to: one(sp.to), station: one(sp.station), clerk: one(sp.clerk) });
+  } catch (e) {
+    if (isDomainError(e) && e.code === "validation_failed") error = e.issues.map((i) => i.message).join("；") || e.message;
+    else pageError(e);
+  }
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link href="/official" className="text-brand-700 underline">
+          ← 返回落户工作统计
+        </Link>
+      </p>
+      <h1 className="page-title">违规设置落户条件监督</h1>
+      {error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+          {error} <Link href="/official/supervision" className="underline">查看本年度</Link>
+        </p>
+      )}
+      {r && <SupervisionView r={r} basePath="/official/supervision" scopeLabel={user.countyCode ? countyName(user.countyCode) : "全市"} auditLinks={false} />}
+    </div>
+  );
+}

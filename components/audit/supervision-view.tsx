@@ -1,0 +1,187 @@
+import Link from "next/link";
+import type { SupervisionReport } from "@/lib/audit/supervision";
+import { FORBIDDEN_CRITERION_INFO } from "@/lib/rules/forbidden-criteria";
+import { formatBeijing } from "@/lib/csv";
+import { countyName } from "@/lib/places";
+
+/** Conditions the plan never sets, for criteria the guard may name beyond its table. */
+const OTHER_CRITERIA: Record<string, string> = {
+  social_insurance: "社保缴纳年限",
+  residence_duration: "居住年限",
+  quota: "落户名额或指标",
+};
+
+export function criterionLabel(c: string): string {
+  return (FORBIDDEN_CRITERION_INFO as Record<string, { label: string } | undefined>)[c]?.label ?? OTHER_CRITERIA[c] ?? c;
+}
+
+/**
+ * 四(四) supervision: refused attempts to impose forbidden or unset conditions, per station and
+ * per clerk, with the refused texts as the drill-down. Shared by the officials' and auditors' pages.
+ */
+export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: SupervisionReport; basePath: string; scopeLabel: string; auditLinks: boolean }) {
+  const q = (extra: Record<string, string | null>) => {
+    const p = new URLSearchParams({ from: r.period.from, to: r.period.to });
+    for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);
+    return `${basePath}?${p.toString()}`;
+  };
+  const drilled = r.filter.station || r.filter.clerk;
+  return (
+    <div className="space-y-6">
+      <form method="get" action={basePath} className="card flex flex-wrap items-end gap-3" aria-label="选择期间">
+        <div>
+          <label htmlFor="sv-from" className="label">
+            开始日期
+          </label>
+          <input id="sv-from" name="from" type="date" defaultValue={r.period.from} className="input" />
+        </div>
+        <div>
+          <label htmlFor="sv-to" className="label">
+            结束日期
+          </label>
+          <input id="sv-to" name="to" type="date" defaultValue={r.period.to} className="input" />
+        </div>
+        <button type="submit" className="btn-primary">
+          查看
+        </button>
+      </form>
+
+      <section className="card" aria-labelledby="sv-total">
+        <h2 id="sv-total" className="text-lg font-semibold">
+          {scopeLabel} {r.period.from} 至 {r.period.to}
+        </h2>
+        <p className="mt-1">
+          试图以禁止或未设定的条件（购房、投资、纳税、积分、放弃农村土地权益、社保或居住年限、名额等）办理落户、被系统拦截：
+          <strong className="text-2xl tabular-nums" data-testid="supervision-total">
+            {r.total}
+          </strong>{" "}
+          次
+        </p>
+        {r.byCriterion.length > 0 && (
+          <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+            {r.byCriterion.map((c) => (
+              <li key={`${c.criterion}|${c.clause}`} className="rounded bg-slate-100 px-2 py-1">
+                {criterionLabel(c.criterion)}（{c.clause ?? "—"}）：{c.attempts}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sv-stations">
+        <h2 id="sv-stations" className="mb-2 text-lg font-semibold">
+          按派出所
+        </h2>
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="sv-stations">
+          <table className="table-basic" data-testid="supervision-stations">
+            <thead>
+              <tr>
+                <th scope="col">派出所</th>
+                <th scope="col">县级单位</th>
+                <th scope="col">次数</th>
+                <th scope="col">涉及民警</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.byStation.map((s) => (
+                <tr key={s.stationId ?? "none"}>
+                  <td>{s.stationId ? <Link href={q({ station: s.stationId })} className="text-brand-700 underline">{s.stationName}</Link> : s.stationName}</td>
+                  <td>{s.countyCode ? countyName(s.countyCode) : "—"}</td>
+                  <td className="tabular-nums">{s.attempts}</td>
+                  <td className="tabular-nums">{s.clerks}</td>
+                </tr>
+              ))}
+              {r.byStation.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="text-slate-600">
+                    本期间没有被拦截的违规条件。
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="sv-clerks">
+        <h2 id="sv-clerks" className="mb-2 text-lg font-semibold">
+          按民警
+        </h2>
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="sv-clerks">
+          <table className="table-basic" data-testid="supervision-clerks">
+            <thead>
+              <tr>
+                <th scope="col">民警</th>
+                <th scope="col">派出所</th>
+                <th scope="col">次数</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.byClerk.map((c) => (
+                <tr key={`${c.actorId}|${c.stationId}`}>
+                  <td>{c.actorId ? <Link href={q({ clerk: c.actorId })} className="text-brand-700 underline">{c.actorName}</Link> : c.actorName}</td>
+                  <td>{c.stationName}</td>
+                  <td className="tabular-nums">{c.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="sv-events">
+        <h2 id="sv-events" className="mb-2 text-lg font-semibold">
+          {drilled ? "所选范围的拦截记录" : "最近的拦截记录"}
+          {drilled && (
+            <Link href={q({})} className="ml-3 text-sm font-normal text-brand-700 underline">
+              查看全部
+            </Link>
+          )}
+        </h2>
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="sv-events">
+          <table className="table-basic" data-testid="supervision-events">
+            <thead>
+              <tr>
+                <th scope="col">时间</th>
+                <th scope="col">民警</th>
+                <th scope="col">派出所</th>
+                <th scope="col">申请</th>
+                <th scope="col">被拦截的内容</th>
+                <th scope="col">条件 / 条款</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.events.map((e) => (
+                <tr key={e.id}>
+                  <td className="whitespace-nowrap">{formatBeijing(e.at)}</td>
+                  <td>{e.actorName ?? "—"}</td>
+                  <td>{e.stationName ?? "—"}</td>
+                  <td className="whitespace-nowrap">
+                    {auditLinks && e.applicationId ? (
+                      <Link href={`/audit/filings/${encodeURIComponent(e.applicationId)}`} className="text-brand-700 underline">
+                        {e.reference ?? e.applicationId.slice(0, 10)}
+                      </Link>
+                    ) : (
+                      (e.reference ?? "—")
+                    )}
+                  </td>
+                  <td className="max-w-xs break-all">{e.text ?? "—"}</td>
+                  <td>
+                    {criterionLabel(e.criterion)}（{e.clause ?? "—"}）
+                    {auditLinks && (
+                      <div>
+                        <Link href={`/audit?action=${encodeURIComponent(e.action)}${e.reference ? `&filing=${encodeURIComponent(e.reference)}` : ""}`} className="text-xs text-brand-700 underline">
+                          审计日志
+                        </Link>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
