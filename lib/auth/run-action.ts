@@ -24,6 +24,8 @@ export type GuardOptions<S extends z.ZodType> = {
   rateLimit?: RateLimitRule;
   /** Every call is audited unless false (then only when the handler names a target). */
   auditEvent?: boolean;
+  /** Allowed while the user must still change a temporary password or enrol two-factor (the account pages). */
+  allowDuringSetup?: boolean;
 };
 
 /** One authenticated operation: who may call it, its input schema, and the handler. */
@@ -55,6 +57,10 @@ export async function runAction<S extends z.ZodType, O>(
   if (!opts.roles.includes(user.role)) {
     await auditDenied(prisma, user, ip, opts.action, "not_found");
     throw new DomainError("not_found", "页面不存在或您无权访问。");
+  }
+  if ((user.mustChangePassword || user.needsTwoFactorEnrolment) && !opts.allowDuringSetup) {
+    await auditDenied(prisma, user, ip, opts.action, "setup_required");
+    throw new DomainError("forbidden", user.mustChangePassword ? "请先修改临时密码。" : "请先启用两步验证。");
   }
   const limited = await checkRateLimit(opts.rateLimit ?? RATE_LIMITS.action, user.id);
   if (limited) throw new DomainError("rate_limited", `操作过于频繁，请${limited}秒后再试。`);
