@@ -5,6 +5,7 @@ import { DomainError, isDomainError } from "@/lib/errors";
 import { checkRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/http/rate-limit";
 import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { formatZodIssues } from "@/lib/schemas/eligibility";
+import { inputProblem } from "@/lib/schemas/text";
 
 export type GuardContext = {
   user: SessionUser;
@@ -64,6 +65,9 @@ export async function runAction<S extends z.ZodType, O>(
   }
   const limited = await checkRateLimit(opts.rateLimit ?? RATE_LIMITS.action, user.id);
   if (limited) throw new DomainError("rate_limited", `操作过于频繁，请${limited}秒后再试。`);
+  // Any input, before its schema: bounded nesting, no control characters (NUL would reach the database).
+  const bad = inputProblem(rawInput);
+  if (bad) throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: [bad] });
   const parsed = opts.schema.safeParse(rawInput);
   if (!parsed.success) {
     throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: formatZodIssues(parsed.error) });
