@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
+import { TwoFactorHint } from "@/components/two-factor-hint";
 import { getPrisma } from "@/lib/db/client";
 import { runAction } from "@/lib/auth/run-action";
 import { isDomainError } from "@/lib/errors";
@@ -41,6 +42,7 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-6">
       <h1 className="page-title">审计日志</h1>
+      <TwoFactorHint user={user} />
       <VerifyPanel />
 
       <form method="get" action="/audit" className="card grid gap-3 sm:grid-cols-3" aria-label="筛选审计记录">

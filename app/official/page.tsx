@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { currentUser } from "@/lib/auth/guard";
+import { TwoFactorHint } from "@/components/two-factor-hint";
 import { scopeLabel } from "@/lib/stats/dashboard-scope";
 import { DashboardView } from "./dashboard-view";
 import { loadDashboardPage } from "./load-dashboard-page";
@@ -8,9 +10,11 @@ export const metadata = { title: "落户工作统计" };
 /** The official's own scope: the whole city (a row per county) or their county (a row per station). */
 export default async function OfficialPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { d, error } = await loadDashboardPage("/official", await searchParams);
+  const user = await currentUser();
   return (
     <div>
       <h1 className="page-title">{d ? `${scopeLabel(d.scope)}落户工作统计` : "落户工作统计"}</h1>
+      {user && <TwoFactorHint user={user} />}
       {error && (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
           {error} <Link href="/official" className="underline">查看本年度</Link>

@@ -36,6 +36,8 @@ export type SessionUser = {
   mustChangePassword?: boolean;
   /** Staff without TOTP while LUOHU_REQUIRE_2FA is on: only the enrolment page until done. */
   needsTwoFactorEnrolment?: boolean;
+  /** TOTP two-factor sign-in is on for this account. */
+  twoFactorEnabled?: boolean;
 };
 
 export const STAFF_AND_RESIDENT: readonly Role[] = ["resident", "clerk", "official", "admin", "auditor"];

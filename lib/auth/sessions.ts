@@ -84,6 +84,7 @@ export async function loadSessionUser(db: Db, claims: SessionClaims, now = new D
     sessionId: claims.sid,
     mustChangePassword: u.mustChangePassword,
     needsTwoFactorEnrolment: isStaffRole(u.role) && requireTwoFactor() && !u.totpEnabledAt,
+    twoFactorEnabled: !!u.totpEnabledAt,
   };
 }
 
