@@ -28,6 +28,7 @@ beforeAll(async () => {
   ({ prisma, close } = await createTestPrisma());
   await seedReferenceData(prisma);
   (globalThis as Record<symbol, unknown>)[KEY] = prisma;
+  process.env.AUTH_SECRET ??= "test-secret-0123456789-0123456789";
   setRateLimitStore(new MemoryRateLimitStore());
   await prisma.user.create({ data: { role: "clerk", username: "fuzz-clerk", realName: "民警", passwordHash: await hashPassword("luohu-demo") } });
 }, 180_000);
@@ -59,7 +60,17 @@ const validish = fc.record(
 );
 
 function bodyText(): fc.Arbitrary<{ text: string; type: string }> {
+  const valid = fc.constantFrom(
+    { channel: "residence", residence: { tenure: "rented", address: "湖滨区崤山路1号", legal: true }, documents: ["id_card", "hukou_booklet", "rental_contract"] },
+    { channel: "talent", subtype: "college_graduate", documents: [] },
+  );
   const json = fc.oneof(
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(valid, fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }))
+        .map(([v, extra]) => JSON.stringify({ ...extra, applicant: { idNumber: testId(), name: "张三", hukouType: "rural", hukouRegion: "410323" }, destinationCounty: "411202", ...v })),
+    },
     { weight: 4, arbitrary: validish.map((v) => JSON.stringify(v)) },
     { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 6 }).map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: deep.map((d) => `{"documents":${d}}`) },
@@ -107,7 +118,7 @@ describe("fuzzing: zero 5xx on generated input", () => {
   it("sign-in (password step): 2,500 generated forms answer with a message, never an exception", async () => {
     const field = fc.oneof(nastyString, fc.constantFrom("fuzz-clerk", "13800000001", "luohu-demo"), fc.anything({ maxDepth: 2 }));
     await fc.assert(
-      fc.asyncProperty(field, field, fc.constantFrom("10.0.0.1", "10.0.0.2", "10.0.0.3", "unknown"), async (login, password, ip) => {
+      fc.asyncProperty(field, field, fc.constantFrom("10.0.0.1", "unknown"), async (login, password, ip) => {
         const r = await beginSignIn({ login, password }, ip);
         expect(typeof r.ok).toBe("boolean");
         if (!r.ok) expect(r.message).toMatch(/[\u4e00-\u9fff]/);
