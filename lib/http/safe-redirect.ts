@@ -37,7 +37,6 @@ function isPlainPath(s: string): boolean {
   if (!s.startsWith("/")) return false;
   if (s.startsWith("//") || s.startsWith("/\\")) return false;
   if (s.includes("\\")) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(s)) return false;
   // A scheme anywhere before the first slash-free segment, e.g. "/javascript:…" is a path, but be strict: no ":" in the first segment.
   const first = s.slice(1).split(/[/?#]/)[0];

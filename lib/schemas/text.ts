@@ -5,9 +5,7 @@ import { z } from "zod";
  * sequence"), the others (C0/C1 controls, DEL) have no business in a name or a note and
  * can hide content. Tab, line feed and carriage return are allowed in multi-line text only.
  */
-// eslint-disable-next-line no-control-regex
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const CONTROL_CHAR_MESSAGE = "不能包含控制字符";
