@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/db/client";
 import { signInSchema } from "@/lib/schemas/account";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { isDomainError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { checkPasswordStep, checkSecondFactorStep, readSignInTicket } from "./sign-in";
 import { endSession, SESSION_MAX_AGE_S, startSession } from "./sessions";
 
@@ -107,7 +108,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // POST /api/auth/signout and the header's 退出 button both end the session row.
     async signOut(message) {
       const token = "token" in message ? message.token : null;
-      if (token && typeof token.sid === "string") await endSession(getPrisma(), token.sid);
+      if (!token || typeof token.sid !== "string") return;
+      const sid = token.sid;
+      const ip = clientIpFromHeaders(await headers());
+      await getPrisma().$transaction(async (tx) => {
+        await endSession(tx, sid);
+        await recordAudit(tx, { actorId: typeof token.uid === "string" ? token.uid : null, action: "auth.sign_out", entityType: "user_session", entityId: sid, ip });
+      });
     },
   },
 });
