@@ -113,7 +113,7 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
 
   // Sign out; signing in now asks for the code (the next time step: the enrolment code was used).
   await staff.getByRole("button", { name: "退出" }).click();
-  await expect(staff.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(staff.getByRole("banner").getByRole("link", { name: "登录", exact: true })).toBeVisible();
   await signIn(staff, username, finalPassword);
   await staff.getByLabel("验证码或恢复码").fill("000000");
   await staff.getByRole("button", { name: "验证并登录" }).click();
@@ -138,7 +138,7 @@ test("redirect targets: /register?next=/%5Cevil.invalid/ and /login?next=//evil.
   await page.getByRole("button", { name: "注册并登录" }).click();
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/my$/);
   await page.getByRole("button", { name: "退出" }).click();
-  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "登录", exact: true })).toBeVisible();
 
   await page.goto("/login?next=//evil.invalid/x");
   await page.getByLabel("手机号或用户名").fill("13800000001");
