@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/types";
 import { DomainError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
 import { checkRateLimit, countAgainst, isRateLimited, RATE_LIMITS } from "@/lib/http/rate-limit";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { verifySecondFactor } from "./two-factor";
 
 /**
@@ -16,6 +16,12 @@ import { verifySecondFactor } from "./two-factor";
 
 export const WRONG_CREDENTIALS = "账号或密码不正确。";
 export const TOO_MANY_ATTEMPTS = "登录尝试过于频繁，请稍后再试。";
+
+/** The audit chain is appended under a transaction-scoped lock: open one when given the client. */
+async function audit(db: Db, input: AuditInput) {
+  if ("$transaction" in db) await db.$transaction((tx) => recordAudit(tx, input));
+  else await recordAudit(db, input);
+}
 
 let dummyHash: Promise<string> | undefined;
 /** A real scrypt hash of a random password, made once: unknown accounts are checked against it. */
@@ -60,7 +66,7 @@ export async function authenticate(db: Db, login: string, password: string, ip: 
   // Always one scrypt verification, whether or not the account exists or is disabled.
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   const ok = !!user && !user.disabled && passwordOk;
-  await recordAudit(db, {
+  await audit(db, {
     actorId: user?.id ?? null,
     actorRole: user?.role ?? null,
     stationId: user?.stationId ?? null,
@@ -88,7 +94,7 @@ export async function checkPasswordStep(db: Db, login: string, password: string,
 export async function checkSecondFactorStep(db: Db, userId: string, code: string, login: string, ip: string): Promise<void> {
   await assertSignInAllowed(login, ip);
   const ok = await verifySecondFactor(db, userId, code);
-  await recordAudit(db, { actorId: userId, action: ok ? "auth.second_factor_ok" : "auth.second_factor_failed", entityType: "user", entityId: userId, ip });
+  await audit(db, { actorId: userId, action: ok ? "auth.second_factor_ok" : "auth.second_factor_failed", entityType: "user", entityId: userId, ip });
   if (!ok) {
     await countSignInFailure(login, ip);
     throw new DomainError("unauthenticated", "验证码不正确或已使用过。");

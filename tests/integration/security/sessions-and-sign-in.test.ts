@@ -15,6 +15,7 @@ import { beginTotpEnrolment, verifySecondFactor } from "@/lib/auth/two-factor";
 import { MemoryRateLimitStore, setRateLimitStore, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { registerResident, REGISTRATION_REFUSED } from "@/lib/residents/register-resident";
 import { testId } from "../../helpers/ids";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
 
 let prisma: PrismaClient;
 let close: () => Promise<void>;
@@ -164,8 +165,10 @@ describe("sign-in without enumeration, with backoff (point 3)", () => {
     // an unknown account gets the very same treatment
     for (let i = 0; i < RATE_LIMITS.signInAccountFailures.limit; i++) await checkPasswordStep(prisma, "ghost-account", "x", `192.0.2.${i}`).catch(() => undefined);
     await expect(checkPasswordStep(prisma, "ghost-account", "x", "192.0.2.250")).rejects.toMatchObject({ message: TOO_MANY_ATTEMPTS });
-    // the audit trail records the addresses the attempts came from
+    // the audit trail records the addresses the attempts came from, in an intact chain
     expect(await prisma.auditEvent.count({ where: { action: "auth.sign_in_failed", ip: { startsWith: "198.51.100." } } })).toBe(10);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => checkPasswordStep(prisma, `parallel-${i}`, "x", `192.0.2.${100 + i}`).catch(() => undefined)));
+    expect((await verifyAuditChain(prisma)).breaks).toEqual([]);
   });
 
   it("a global throttle caps all sign-in attempts", async () => {
