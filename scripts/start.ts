@@ -65,6 +65,10 @@ function ensureAuthSecret(dataDir: string) {
 function checkPublicBaseUrl() {
   const problem = publicBaseUrlProblem(process.env.PUBLIC_BASE_URL, !embedded);
   if (problem) fail(problem);
+  const hops = process.env.LUOHU_TRUST_PROXY?.trim();
+  if (hops && hops !== "true" && !/^([1-9]|10)$/.test(hops)) {
+    fail(`LUOHU_TRUST_PROXY must be the number of reverse proxies in front of the portal (1–10), got "${hops.slice(0, 20)}".`);
+  }
 }
 
 async function main() {
