@@ -20,6 +20,9 @@ export async function SiteHeader() {
               <Link href={ROLE_HOME[user.role]} className="underline-offset-4 hover:underline" data-testid="signed-in-as">
                 {user.realName}（{ROLE_LABELS[user.role]}）
               </Link>
+              <Link href="/account" className="underline-offset-4 hover:underline">
+                账户安全
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">
                   退出

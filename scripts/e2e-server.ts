@@ -13,6 +13,7 @@ async function main() {
   process.env.AUTH_SECRET ??= "e2e-only-secret-not-for-production-0123456789";
   process.env.LUOHU_DIST_DIR ??= process.env.CI ? ".next" : `.next-e2e-${port}`;
   process.env.LUOHU_RATE_ELIGIBILITY ??= "100000";
+  process.env.PUBLIC_BASE_URL ??= `http://127.0.0.1:${port}`;
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     const name = `${url.pathname.slice(1)}_e2e`;

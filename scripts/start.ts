@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { connectPg, connectionFailureMessage } from "../lib/db/sql-executor";
 import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
+import { publicBaseUrlProblem } from "../lib/permits/public-base-url";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -60,7 +61,18 @@ function ensureAuthSecret(dataDir: string) {
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
+/** Production (DATABASE_URL) prints permit links from PUBLIC_BASE_URL only: never from a client's Host or X-Forwarded-Host. */
+function checkPublicBaseUrl() {
+  const problem = publicBaseUrlProblem(process.env.PUBLIC_BASE_URL, !embedded);
+  if (problem) fail(problem);
+  const hops = process.env.LUOHU_TRUST_PROXY?.trim();
+  if (hops && hops !== "true" && !/^([1-9]|10)$/.test(hops)) {
+    fail(`LUOHU_TRUST_PROXY must be the number of reverse proxies in front of the portal (1–10), got "${hops.slice(0, 20)}".`);
+  }
+}
+
 async function main() {
+  checkPublicBaseUrl();
   const { getDataDir, getPrisma } = await import("../lib/db/client");
   const { acquireDataDirLock } = await import("../lib/db/data-dir-lock");
   const { applyMigrations } = await import("../lib/db/migrate");

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TwoFactorHint } from "@/components/two-factor-hint";
 import { requirePageUser } from "@/lib/auth/guard";
 import { ADMIN_SECTIONS } from "./_ui/admin-nav";
 
@@ -10,6 +11,7 @@ export default async function AdminPage() {
   return (
     <div>
       <h1 className="page-title">系统管理</h1>
+      <TwoFactorHint user={user} />
       <p className="mb-4 text-slate-700">您好，{user.realName}。以下各项设置的每一次修改都会记入审计日志。</p>
       <ul className="grid gap-3 sm:grid-cols-2">
         {ADMIN_SECTIONS.map((s) => (

@@ -45,6 +45,8 @@ export type StepName = keyof typeof STEPS;
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export async function saveStepAction(step: StepName, _prev: FormState, form: FormData): Promise<FormState> {
+  // The step is bound by the page, but a crafted call may send anything.
+  if (typeof step !== "string" || !Object.hasOwn(STEPS, step) || !(form instanceof FormData)) return { message: "填写的内容有误，请按提示修改。" };
   const input = formToObject(form);
   const { def, next } = STEPS[step];
   // Each step's own schema validates the input; the union of defs only differs in output.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
+import { TwoFactorHint } from "@/components/two-factor-hint";
 import { getPrisma } from "@/lib/db/client";
 import { runAction } from "@/lib/auth/run-action";
 import { isDomainError } from "@/lib/errors";
@@ -46,6 +47,7 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
           违规设置落户条件监督（四(四)）
         </Link>
       </nav>
+      <TwoFactorHint user={user} />
       <VerifyPanel />
 
       <form method="get" action="/audit" className="card grid gap-3 sm:grid-cols-3" aria-label="筛选审计记录">

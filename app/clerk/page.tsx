@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requestIp, requirePageUser, pageError } from "@/lib/auth/guard";
+import { TwoFactorHint } from "@/components/two-factor-hint";
 import { runAction } from "@/lib/auth/run-action";
 import { getPrisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
@@ -42,6 +43,7 @@ export default async function ClerkQueuePage({ searchParams }: { searchParams: P
 
   return (
     <div>
+      <TwoFactorHint user={user} />
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="page-title mb-0">受理工作台</h1>
         <nav aria-label="工作台" className="flex gap-3 text-sm">

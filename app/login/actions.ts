@@ -2,27 +2,45 @@
 
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { signInSchema } from "@/lib/schemas/account";
+import { beginSignIn } from "@/lib/auth/begin-sign-in";
+import { requestIp } from "@/lib/auth/guard";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
-export type SignInState = { message?: string; login?: string };
+export type SignInState = { message?: string; login?: string; ticket?: string; next?: string };
 
-/** Only same-site paths may be a redirect target after sign-in. */
-function safeNext(v: FormDataEntryValue | null): string {
-  const s = typeof v === "string" ? v : "";
-  return s.startsWith("/") && !s.startsWith("//") ? s : "/after-login";
-}
+const str = (form: FormData, k: string) => {
+  const v = form.get(k);
+  return typeof v === "string" ? v : "";
+};
 
+/**
+ * Step 1: login + password (checked with every limit, same answer for unknown accounts).
+ * Accounts with two-factor on get a short-lived ticket and step 2 asks for the 6-digit code.
+ */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse({ login: form.get("login"), password: form.get("password") });
-  const login = String(form.get("login") ?? "");
-  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "请输入账号和密码", login };
+  // Called with anything but a form (a crafted server-action request): a validation answer, never a 500.
+  if (!(form instanceof FormData)) return { message: "请输入账号和密码。" };
+  const redirectTo = safeRedirectPath(str(form, "next"));
+  const login = str(form, "login").slice(0, 64);
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeNext(form.get("next")) });
+    const ticket = str(form, "ticket");
+    if (ticket) {
+      await signIn("credentials", { ticket, code: str(form, "code").slice(0, 32), redirectTo });
+      return {};
+    }
+    const step = await beginSignIn({ login: form.get("login"), password: form.get("password") }, await requestIp());
+    if (!step.ok) return { message: step.message, login };
+    if (step.secondFactor) return { ticket: step.ticket, login, next: redirectTo };
+    await signIn("credentials", { ticket: step.ticket, redirectTo });
     return {};
   } catch (e) {
     if (e instanceof AuthError) {
-      const limited = (e as AuthError & { code?: string }).code === "rate_limited";
-      return { message: limited ? "登录尝试过于频繁，请5分钟后再试。" : "账号或密码不正确。", login };
+      const code = (e as AuthError & { code?: string }).code;
+      if (code === "rate_limited") return { message: "登录尝试过于频繁，请稍后再试。", login };
+      if (code === "second_factor_wrong" || code === "second_factor_required") {
+        return { message: "验证码不正确或已使用过，请输入身份验证器中当前的6位数字或一个恢复码。", login, ticket: str(form, "ticket"), next: redirectTo };
+      }
+      return { message: "账号或密码不正确。", login };
     }
     throw e; // the redirect after a successful sign-in
   }

@@ -2,17 +2,25 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser, homeFor } from "@/lib/auth/guard";
 import { SignInForm } from "./sign-in-form";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata = { title: "登录" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; changed?: string }> }) {
   const user = await currentUser();
   if (user) redirect(homeFor(user));
-  const { next } = await searchParams;
+  const params = await searchParams;
+  // Only a same-site path survives as the target after sign-in (lib/http/safe-redirect.ts).
+  const next = safeRedirectPath(params.next, "") || undefined;
   return (
     <div className="mx-auto max-w-md">
       <h1 className="page-title">登录</h1>
       <div className="card">
+        {params.changed === "1" && (
+          <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-green-800">
+            密码已修改，所有登录已退出。请用新密码重新登录。
+          </p>
+        )}
         <SignInForm next={next} />
         <p className="mt-4 text-sm text-slate-600">
           还没有账号？

@@ -5,6 +5,30 @@ import { signInAction, type SignInState } from "./actions";
 
 export function SignInForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  if (state.ticket) {
+    // Step 2: the account has two-factor sign-in on.
+    return (
+      <form action={action} className="space-y-4" noValidate>
+        {state.message && (
+          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
+            {state.message}
+          </p>
+        )}
+        <input type="hidden" name="ticket" value={state.ticket} />
+        <input type="hidden" name="next" value={state.next ?? next ?? ""} />
+        <p className="text-sm text-slate-700">账号 {state.login} 已启用两步验证。请打开手机上的身份验证器，输入当前显示的6位数字；手机不在身边时可输入一个恢复码。</p>
+        <div>
+          <label htmlFor="code" className="label">
+            验证码或恢复码
+          </label>
+          <input id="code" name="code" className="input" inputMode="numeric" autoComplete="one-time-code" required autoFocus maxLength={32} />
+        </div>
+        <button type="submit" className="btn-primary w-full" disabled={pending}>
+          {pending ? "正在验证…" : "验证并登录"}
+        </button>
+      </form>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message && (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TwoFactorHint } from "@/components/two-factor-hint";
 import { scopeLabel } from "@/lib/stats/dashboard-scope";
 import { DashboardView } from "./dashboard-view";
 import { loadDashboardPage } from "./load-dashboard-page";
@@ -12,6 +13,7 @@ export default async function OfficialPage({ searchParams }: { searchParams: Pro
   return (
     <div>
       <h1 className="page-title">{d ? `${scopeLabel(d.scope)}落户工作统计` : "落户工作统计"}</h1>
+      {user && <TwoFactorHint user={user} />}
       {error && (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
           {error} <Link href="/official" className="underline">查看本年度</Link>

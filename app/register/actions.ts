@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/client";
-import { registerResident } from "@/lib/residents/register-resident";
+import { registerResident, REGISTRATION_REFUSED } from "@/lib/residents/register-resident";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { signIn } from "@/lib/auth/auth";
 import { requestIp } from "@/lib/auth/guard";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
@@ -11,6 +12,8 @@ import { isDomainError, type FieldIssue } from "@/lib/errors";
 export type SignUpState = { message?: string; issues?: FieldIssue[]; values?: Record<string, string> };
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+  // Called with anything but a form (a crafted server-action request): a validation answer, never a 500.
+  if (!(form instanceof FormData)) return { message: "填写的内容有误，请按提示修改。" };
   const raw = {
     mobile: String(form.get("mobile") ?? ""),
     realName: String(form.get("realName") ?? ""),
@@ -26,10 +29,9 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     await getPrisma().$transaction((tx) => registerResident(tx, raw, ip));
   } catch (e) {
     if (isDomainError(e)) return { message: e.message, issues: e.issues, values };
-    if ((e as { code?: string }).code === "P2002") return { message: "该手机号或身份证号已注册，请直接登录。", values };
+    if ((e as { code?: string }).code === "P2002") return { message: REGISTRATION_REFUSED, values };
     throw e;
   }
-  const next = String(form.get("next") ?? "");
   await signIn("credentials", { login: raw.mobile, password: raw.password, redirect: false });
-  redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/my");
+  redirect(safeRedirectPath(form.get("next"), "/my"));
 }

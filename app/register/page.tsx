@@ -1,9 +1,10 @@
 import { SignUpForm } from "./sign-up-form";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export const metadata = { title: "实名注册" };
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeRedirectPath((await searchParams).next, "") || undefined;
   return (
     <div className="mx-auto max-w-md">
       <h1 className="page-title">实名注册</h1>

@@ -3,20 +3,29 @@ import { redirect } from "next/navigation";
 export const metadata = { title: "核验准予迁入证明", robots: { index: false } };
 
 /** Public: type a permit number (or scan the QR code, which opens /verify/<number> directly). */
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ number?: string }> }) {
-  const { number } = await searchParams;
-  if (number?.trim()) redirect(`/verify/${encodeURIComponent(number.trim().toUpperCase().slice(0, 40))}`);
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ number?: string | string[]; code?: string | string[] }> }) {
+  const { number, code } = await searchParams;
+  if (typeof number === "string" && number.trim()) {
+    const c = typeof code === "string" ? code.trim().slice(0, 80) : "";
+    redirect(`/verify/${encodeURIComponent(number.trim().toUpperCase().slice(0, 40))}${c ? `?code=${encodeURIComponent(c)}` : ""}`);
+  }
   return (
     <div className="mx-auto max-w-md">
       <h1 className="page-title">核验准予迁入证明</h1>
       <div className="card">
-        <p className="mb-4 text-sm text-slate-700">扫描准迁证右下角的二维码，或输入证明编号，即可核验真伪。无需登录。</p>
+        <p className="mb-4 text-sm text-slate-700">扫描准迁证右下角的二维码，或输入证明编号和证明上印的核验码，即可核验真伪。无需登录。</p>
         <form method="get" action="/verify" className="space-y-4">
           <div>
             <label htmlFor="number" className="label">
               准迁证编号
             </label>
-            <input id="number" name="number" className="input" placeholder="如 ZQ-2026-000045" maxLength={40} autoComplete="off" />
+            <input id="number" name="number" className="input" placeholder="如 ZQ-2026-000045" maxLength={40} autoComplete="off" required />
+          </div>
+          <div>
+            <label htmlFor="code" className="label">
+              核验码
+            </label>
+            <input id="code" name="code" className="input font-mono" placeholder="证明上“核验码”后的24位字母数字" maxLength={80} autoComplete="off" required />
           </div>
           <button type="submit" className="btn-primary w-full">
             核验

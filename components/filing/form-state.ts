@@ -6,6 +6,8 @@ export type FormState = { message?: string; issues?: FieldIssue[]; values?: Reco
 /** FormData → a plain object (repeated names become arrays; files are kept as File). */
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  // A crafted server-action call may pass anything: no form → nothing, and the schema answers.
+  if (!(form instanceof FormData)) return out;
   for (const [k, v] of form.entries()) {
     if (k.startsWith("$ACTION") || k.startsWith("_")) continue;
     if (k in out) out[k] = ([] as unknown[]).concat(out[k], v);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db, Prisma } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import { realNameSchema } from "@/lib/schemas/account";
 import { COUNTY_CODES } from "@/lib/places";
 import { DomainError, notFound } from "@/lib/errors";
@@ -79,7 +80,14 @@ export const createStaffDef = defineAction({ roles: ["admin"], action: "admin.st
   }
   const password = temporaryPassword();
   const user = await ctx.tx.user.create({
-    data: { username: input.username, realName: input.realName, role: input.role, passwordHash: await hashPassword(password), ...(await placementColumns(ctx.tx, input)) },
+    data: {
+      username: input.username,
+      realName: input.realName,
+      role: input.role,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      ...(await placementColumns(ctx.tx, input)),
+    },
     select: SUMMARY,
   });
   ctx.audit({ entityType: "user", entityId: user.id, details: { after: user } });
@@ -95,6 +103,10 @@ export const updateStaffDef = defineAction({ roles: ["admin"], action: "admin.st
     data: { realName: input.realName, role: input.role, ...(await placementColumns(ctx.tx, input)) },
     select: SUMMARY,
   });
+  // A new role, station or county ends the account's sessions: the next request signs in again with the new rights.
+  if (before.role !== after.role || before.stationId !== after.stationId || before.countyCode !== after.countyCode || before.isStationHead !== after.isStationHead) {
+    await revokeAllSessions(ctx.tx, after.id);
+  }
   ctx.audit({ entityType: "user", entityId: input.id, details: { before, after } });
   return { id: after.id };
 });
@@ -105,6 +117,7 @@ export const setStaffDisabledDef = defineAction({ roles: ["admin"], action: "adm
   if (input.disabled && before.id === ctx.user.id) throw new DomainError("invalid_state", "不能停用自己正在使用的账号。");
   if (input.disabled && before.role === "admin") await assertAnotherActiveAdmin(ctx.tx, before.id);
   await ctx.tx.user.update({ where: { id: input.id }, data: { disabled: input.disabled } });
+  if (input.disabled) await revokeAllSessions(ctx.tx, input.id);
   ctx.audit({ action: input.disabled ? "admin.staff.disable" : "admin.staff.enable", entityType: "user", entityId: input.id, details: { username: before.username } });
   return { id: input.id, disabled: input.disabled };
 });
@@ -114,7 +127,9 @@ export const resetStaffPasswordDef = defineAction({ roles: ["admin"], action: "a
   const user = await ctx.tx.user.findUnique({ where: { id: input.id }, select: { id: true, role: true, username: true } });
   if (!user || user.role === "resident") throw notFound("账号");
   const password = temporaryPassword();
-  await ctx.tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  // The temporary password must be changed at the next sign-in; every session of the old password ends now.
+  await ctx.tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password), mustChangePassword: true } });
+  await revokeAllSessions(ctx.tx, user.id);
   ctx.audit({ entityType: "user", entityId: user.id, details: { username: user.username } });
   return { id: user.id, username: user.username, temporaryPassword: password };
 });

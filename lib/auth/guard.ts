@@ -9,31 +9,20 @@ import { ROLE_HOME } from "./roles";
 import { DomainError, isDomainError, toActionError, type ActionResult } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { runAction, type ActionDef } from "./run-action";
+import { loadSessionUser } from "./sessions";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export { defineAction, runAction, type ActionDef, type GuardContext } from "./run-action";
 
-const USER_SELECT = {
-  id: true,
-  role: true,
-  realName: true,
-  username: true,
-  mobile: true,
-  stationId: true,
-  isStationHead: true,
-  countyCode: true,
-  disabled: true,
-} as const;
-
-/** The signed-in person, reloaded from the database once per request (a disabled account is out at once). */
+/**
+ * The signed-in person, reloaded from the database once per request. The session cookie is
+ * refused when its session was ended (sign-out), the user's session version moved on (password,
+ * role or station change, disabling) or it idled or aged out (lib/auth/sessions.ts).
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const u = await getPrisma().user.findUnique({ where: { id }, select: USER_SELECT });
-  if (!u || u.disabled) return null;
-  const { disabled: _disabled, ...user } = u;
-  void _disabled;
-  return user;
+  const session = (await auth()) as { user?: { id?: string }; sid?: unknown; sv?: unknown } | null;
+  if (!session?.user?.id) return null;
+  return loadSessionUser(getPrisma(), { uid: session.user.id, sid: session.sid, sv: session.sv });
 });
 
 export async function requestIp(): Promise<string> {
@@ -44,10 +33,13 @@ export async function requestIp(): Promise<string> {
  * For pages: the signed-in person with one of `roles`. Not signed in → the sign-in page;
  * another role → 404 (a page that exists for others is not advertised).
  */
-export async function requirePageUser(roles: readonly Role[], nextPath?: string): Promise<SessionUser> {
+export async function requirePageUser(roles: readonly Role[], nextPath?: string, opts: { setupPage?: boolean } = {}): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect(`/login${nextPath ? `?next=${encodeURIComponent(nextPath)}` : ""}`);
+  if (!user) redirect(`/login${nextPath ? `?next=${encodeURIComponent(safeRedirectPath(nextPath, ""))}` : ""}`);
   if (!roles.includes(user.role)) nextNotFound();
+  // A temporary password is changed, and (when required) two-factor set up, before anything else.
+  if (!opts.setupPage && user.mustChangePassword) redirect("/account/password");
+  if (!opts.setupPage && user.needsTwoFactorEnrolment) redirect("/account/two-factor");
   return user;
 }
 

@@ -30,4 +30,14 @@ export type SessionUser = {
   isStationHead: boolean;
   /** Official: their county; null for the city (and for other roles). */
   countyCode: string | null;
+  /** The UserSession row of this request's cookie (lib/auth/sessions.ts). */
+  sessionId?: string;
+  /** Signed in with a temporary password: only the password page until it is changed. */
+  mustChangePassword?: boolean;
+  /** Staff without TOTP while LUOHU_REQUIRE_2FA is on: only the enrolment page until done. */
+  needsTwoFactorEnrolment?: boolean;
+  /** TOTP two-factor sign-in is on for this account. */
+  twoFactorEnabled?: boolean;
 };
+
+export const STAFF_AND_RESIDENT: readonly Role[] = ["resident", "clerk", "official", "admin", "auditor"];

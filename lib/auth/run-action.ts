@@ -6,6 +6,7 @@ import { checkRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/http/rate
 import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { deniedDetails, type DeniedDetails } from "@/lib/audit/denied-details";
 import { formatZodIssues } from "@/lib/schemas/eligibility";
+import { inputProblem } from "@/lib/schemas/text";
 
 export type GuardContext = {
   user: SessionUser;
@@ -25,6 +26,8 @@ export type GuardOptions<S extends z.ZodType> = {
   rateLimit?: RateLimitRule;
   /** Every call is audited unless false (then only when the handler names a target). */
   auditEvent?: boolean;
+  /** Allowed while the user must still change a temporary password or enrol two-factor (the account pages). */
+  allowDuringSetup?: boolean;
 };
 
 /** One authenticated operation: who may call it, its input schema, and the handler. */
@@ -57,8 +60,15 @@ export async function runAction<S extends z.ZodType, O>(
     await auditDenied(prisma, user, ip, opts.action, { code: "not_found" }, null);
     throw new DomainError("not_found", "页面不存在或您无权访问。");
   }
+  if ((user.mustChangePassword || user.needsTwoFactorEnrolment) && !opts.allowDuringSetup) {
+    await auditDenied(prisma, user, ip, opts.action, "setup_required");
+    throw new DomainError("forbidden", user.mustChangePassword ? "请先修改临时密码。" : "请先启用两步验证。");
+  }
   const limited = await checkRateLimit(opts.rateLimit ?? RATE_LIMITS.action, user.id);
   if (limited) throw new DomainError("rate_limited", `操作过于频繁，请${limited}秒后再试。`);
+  // Any input, before its schema: bounded nesting, no control characters (NUL would reach the database).
+  const bad = inputProblem(rawInput);
+  if (bad) throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: [bad] });
   const parsed = opts.schema.safeParse(rawInput);
   if (!parsed.success) {
     throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: formatZodIssues(parsed.error) });

@@ -1,15 +1,52 @@
+import { isIP } from "node:net";
+
 /**
  * The client address. Our server (scripts/start.ts) stamps the socket address on every
- * request as `x-luohu-client-ip`, overwriting anything a client sent. X-Forwarded-For is
- * trusted only when LUOHU_TRUST_PROXY=1 (behind the city's reverse proxy), since any
- * client can forge it to dodge rate limits.
+ * request as `x-luohu-client-ip`, overwriting anything a client sent.
+ *
+ * Behind reverse proxies set LUOHU_TRUST_PROXY=<hops>, the number of proxies in front of the
+ * portal (`1` = one proxy). Each proxy APPENDS the address it saw to X-Forwarded-For, so
+ * everything left of the last <hops> entries was written by the client and may be invented:
+ * the client address is the entry <hops> places from the RIGHT. With fewer entries than hops
+ * (the request skipped a proxy) the socket address is used.
  */
 export const CLIENT_IP_HEADER = "x-luohu-client-ip";
 
+/** How many reverse proxies in front of the portal are trusted (0 = none: use the socket address). */
+export function trustedProxyHops(): number {
+  const raw = process.env.LUOHU_TRUST_PROXY?.trim();
+  if (!raw) return 0;
+  if (raw === "true") return 1;
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 && n <= 10 ? n : 0;
+}
+
+export function behindTrustedProxy(): boolean {
+  return trustedProxyHops() > 0;
+}
+
+function clean(ip: string): string {
+  let s = ip.trim();
+  // "[::1]:port" or "1.2.3.4:port" as some proxies write it
+  const bracket = /^\[([^\]]+)\](?::\d+)?$/.exec(s);
+  if (bracket) s = bracket[1];
+  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(s)) s = s.slice(0, s.lastIndexOf(":"));
+  if (s.startsWith("::ffff:") && isIP(s.slice(7)) === 4) s = s.slice(7);
+  return isIP(s) ? s : "";
+}
+
 export function clientIpFromHeaders(h: Headers): string {
-  if (process.env.LUOHU_TRUST_PROXY === "1") {
-    const fwd = h.get("x-forwarded-for");
-    if (fwd) return fwd.split(",")[0].trim().slice(0, 64);
+  const socket = (h.get(CLIENT_IP_HEADER) ?? "").slice(0, 64);
+  const hops = trustedProxyHops();
+  if (hops > 0) {
+    const entries = (h.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (entries.length >= hops) {
+      const ip = clean(entries[entries.length - hops]);
+      if (ip) return ip;
+    }
   }
-  return (h.get(CLIENT_IP_HEADER) ?? "unknown").slice(0, 64);
+  return clean(socket) || socket.replace(/[^0-9A-Za-z.:_-]/g, "") || "unknown";
 }

@@ -44,6 +44,12 @@ export const RATE_LIMITS = {
   eligibility: { name: "eligibility", limit: Number(process.env.LUOHU_RATE_ELIGIBILITY ?? 300), windowMs: 60_000 },
   /** Failed sign-ins per client and account (successful ones do not count). */
   signInFailures: { name: "sign-in-failures", limit: 10, windowMs: 5 * 60_000 },
+  /** Failed sign-ins per account from ANY address (backoff: the account rests for the window). */
+  signInAccountFailures: { name: "sign-in-account", limit: Number(process.env.LUOHU_SIGNIN_ACCOUNT_FAILURES ?? 10), windowMs: 15 * 60_000 },
+  /** Failed sign-ins per address across accounts (password spraying). */
+  signInIpFailures: { name: "sign-in-ip", limit: 50, windowMs: 15 * 60_000 },
+  /** Every sign-in attempt of the whole portal (a global throttle against distributed guessing). */
+  signInGlobal: { name: "sign-in-global", limit: Number(process.env.LUOHU_RATE_SIGNIN_GLOBAL ?? 600), windowMs: 60_000 },
   signUp: { name: "sign-up", limit: 10, windowMs: 60 * 60_000 },
   action: { name: "action", limit: 300, windowMs: 60_000 },
   upload: { name: "upload", limit: 60, windowMs: 60_000 },

@@ -27,7 +27,7 @@ export const downloadPermitDef = defineAction(
         id: true,
         reference: true,
         destinationCounty: true,
-        permit: { select: { id: true, number: true, issuedAt: true, revokedAt: true, persons: true, destinationAddress: true, station: { select: { name: true, address: true, phone: true } } } },
+        permit: { select: { id: true, number: true, verifyCode: true, issuedAt: true, revokedAt: true, persons: true, destinationAddress: true, station: { select: { name: true, address: true, phone: true } } } },
       },
     });
     if (!app || !app.permit) throw notFound("准予迁入证明");
@@ -44,7 +44,8 @@ export const downloadPermitDef = defineAction(
       destinationCountyName: countyName(app.destinationCounty),
       destinationAddress: p.destinationAddress,
       persons: permitPersons(p.persons),
-      verifyUrl: verifyUrl(input.baseUrl, p.number),
+      verifyUrl: verifyUrl(input.baseUrl, p.number, p.verifyCode),
+      verifyCode: p.verifyCode,
     });
     return { number: p.number, pdf };
   },

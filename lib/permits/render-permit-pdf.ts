@@ -16,8 +16,10 @@ export type PermitPdfInput = {
   destinationCountyName: string;
   destinationAddress: string;
   persons: Array<{ name: string; idNumber: string; relation: string }>;
-  /** Absolute URL of the public verification page of this permit (printed as a QR code). */
+  /** Absolute URL of the public verification page of this permit, with its code (printed as a QR code). */
   verifyUrl: string;
+  /** The permit's verification code (printed in groups of four; /verify needs it with the number). */
+  verifyCode?: string;
 };
 
 const A4: [number, number] = [595.28, 841.89];
@@ -25,6 +27,11 @@ const MARGIN = 56;
 const INK = rgb(0.1, 0.1, 0.12);
 const GREY = rgb(0.38, 0.4, 0.45);
 const RED = rgb(0.75, 0.1, 0.1);
+
+/** ABCD1234… → ABCD-1234-… (easier to read out and type). */
+export function formatVerifyCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join("-") ?? code;
+}
 
 /** 2026-11-27 → 2026年11月27日 (Beijing calendar day). */
 export function chineseDate(d: Date): string {
@@ -172,6 +179,9 @@ export async function renderPermitPdf(input: PermitPdfInput): Promise<Uint8Array
     A: { Type: "Action", S: "URI", URI: PDFString.of(input.verifyUrl) },
   });
   page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
+  if (input.verifyCode) {
+    page.drawText(`核验码：${formatVerifyCode(input.verifyCode)}`, { x: MARGIN, y: qrY + 30, size: 10.5, font, color: INK });
+  }
   const urlLines = wrap(input.verifyUrl, font, 8, qrX - MARGIN - 140);
   urlLines.forEach((line, i) => page.drawText(line, { x: MARGIN, y: qrY + 14 - i * 11, size: 8, font, color: GREY }));
 

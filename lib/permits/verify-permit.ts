@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/types";
 import { countyName } from "@/lib/places";
 import { maskIdNumber } from "@/lib/validation/id-number";
@@ -35,17 +36,26 @@ export function permitPersons(json: unknown): PermitPerson[] {
   });
 }
 
+/** A typed or scanned verification code: letters and digits only, upper case ("abcd-1234 …" → "ABCD1234…"). */
+export function normaliseVerifyCode(raw: unknown): string {
+  return typeof raw === "string" ? raw.slice(0, 80).toUpperCase().replace(/[^0-9A-Z]/g, "") : "";
+}
+
 /**
- * Public verification of a permit number (no sign-in): genuine and current, revoked, or
- * unknown. A permit whose filing is no longer approved (refused on correction, withdrawn)
- * counts as revoked even without a revocation date.
+ * Public verification of a permit (no sign-in): genuine and current, revoked, or unknown.
+ * Needs the number AND the verification code printed on the permit (96 random bits): numbers
+ * run in sequence, so a number alone answers "unknown" and discloses nothing about the holders.
+ * A permit whose filing is no longer approved (refused on correction, withdrawn) counts as
+ * revoked even without a revocation date.
  */
-export async function verifyPermit(db: Db, rawNumber: string): Promise<PermitVerification> {
+export async function verifyPermit(db: Db, rawNumber: string, rawCode: unknown): Promise<PermitVerification> {
   const number = rawNumber.trim().toUpperCase();
   if (!PERMIT_NUMBER_PATTERN.test(number)) return { state: "unknown", number: rawNumber.trim().slice(0, 40) };
+  const code = normaliseVerifyCode(rawCode);
   const permit = await db.permit.findUnique({
     where: { number },
     select: {
+      verifyCode: true,
       number: true,
       issuedAt: true,
       revokedAt: true,
@@ -54,7 +64,7 @@ export async function verifyPermit(db: Db, rawNumber: string): Promise<PermitVer
       application: { select: { status: true, destinationCounty: true } },
     },
   });
-  if (!permit) return { state: "unknown", number };
+  if (!permit || !codesMatch(permit.verifyCode, code)) return { state: "unknown", number };
   const current = ["approved", "moved_out", "registered"].includes(permit.application.status);
   return {
     state: permit.revokedAt || !current ? "revoked" : "valid",
@@ -70,4 +80,10 @@ export async function verifyPermit(db: Db, rawNumber: string): Promise<PermitVer
     registered: permit.application.status === "registered",
     revokedAt: permit.revokedAt,
   };
+}
+
+function codesMatch(stored: string, given: string): boolean {
+  const a = Buffer.from(normaliseVerifyCode(stored));
+  const b = Buffer.from(given);
+  return a.length > 0 && a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idNumberSchema } from "@/lib/validation/id-number";
+import { CONTROL_CHARS, plainText } from "./text";
 
 export const mobileSchema = z
   .string({ error: "请输入手机号码" })
@@ -9,7 +10,8 @@ export const mobileSchema = z
 export const passwordSchema = z
   .string({ error: "请输入密码" })
   .min(8, "密码至少8位")
-  .max(128, "密码最长128位");
+  .max(128, "密码最长128位")
+  .refine((v) => !CONTROL_CHARS.test(v), "密码不能包含控制字符");
 
 export const realNameSchema = z
   .string({ error: "请输入姓名" })
@@ -32,6 +34,6 @@ export const signUpSchema = z
 export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  login: z.string({ error: "请输入手机号或用户名" }).trim().min(1, "请输入手机号或用户名").max(64),
-  password: z.string({ error: "请输入密码" }).min(1, "请输入密码").max(128),
+  login: plainText({ required: "请输入手机号或用户名", max: 64 }),
+  password: z.string({ error: "请输入密码" }).min(1, "请输入密码").max(128).refine((v) => !CONTROL_CHARS.test(v), "密码不能包含控制字符"),
 });

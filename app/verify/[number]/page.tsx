@@ -13,9 +13,15 @@ export const metadata = { title: "准迁证核验结果", robots: { index: false
  * revoked, or unknown — with the people masked (姓名、身份证号) so the page gives away no more
  * than is needed to recognise the permit. Rate-limited per client against number guessing.
  */
-export default async function VerifyNumberPage({ params }: { params: Promise<{ number: string }> }) {
+export default async function VerifyNumberPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ code?: string | string[] }> }) {
   const { number: raw } = await params;
-  const number = decodeURIComponent(raw);
+  const { code } = await searchParams;
+  let number: string;
+  try {
+    number = decodeURIComponent(raw);
+  } catch {
+    number = raw;
+  }
   const limited = await checkRateLimit(RATE_LIMITS.verify, clientIpFromHeaders(await headers()));
   if (limited) {
     return (
@@ -25,14 +31,16 @@ export default async function VerifyNumberPage({ params }: { params: Promise<{ n
       </div>
     );
   }
-  const v = await verifyPermit(getPrisma(), number);
+  const v = await verifyPermit(getPrisma(), number, typeof code === "string" ? code : "");
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="page-title">准迁证核验结果</h1>
       {v.state === "unknown" && (
         <div className="rounded-lg border-2 border-slate-400 bg-white p-5" data-testid="verify-result" data-state="unknown">
           <p className="text-xl font-bold">未查到该证明</p>
-          <p className="mt-2 text-slate-700">编号“{v.number}”不是三门峡市签发的准予迁入证明编号，请核对编号；如证明上的二维码指向其他网址，请谨防伪造。</p>
+          <p className="mt-2 text-slate-700">
+            编号“{v.number}”与核验码不对应任何三门峡市签发的准予迁入证明。请核对证明上的编号和核验码（扫描证明上的二维码会自动带上两者）；如二维码指向其他网址，请谨防伪造。
+          </p>
         </div>
       )}
       {v.state !== "unknown" && (

@@ -74,7 +74,10 @@ describe("the permit PDF and its public verification", () => {
 
     const out = await kit.run(me, downloadPermitDef, { applicationId: id, baseUrl: base });
     expect(out.number).toBe(permitNumber);
-    expect(await linkUri(out.pdf)).toBe(`${base}/verify/${permitNumber}`);
+    const { verifyCode } = await kit.prisma.permit.findUniqueOrThrow({ where: { number: permitNumber } });
+    // ≥ 80 bits: 24 hex digits = 96 bits, printed in the QR link with the number.
+    expect(verifyCode).toMatch(/^[0-9A-F]{24}$/);
+    expect(await linkUri(out.pdf)).toBe(`${base}/verify/${permitNumber}?code=${verifyCode}`);
     expect((await PDFDocument.load(out.pdf)).getTitle()).toContain(permitNumber);
     expect(await kit.prisma.auditEvent.count({ where: { action: "permit.download", applicationId: id, actorId: me.id } })).toBe(1);
     // The clerk of the station may download it too; a stranger or another station may not.
@@ -83,7 +86,15 @@ describe("the permit PDF and its public verification", () => {
     expect((await error(kit.run(stranger, downloadPermitDef, { applicationId: id, baseUrl: base }))).code).toBe("not_found");
     expect((await error(kit.run(await kit.clerk("411203-01"), downloadPermitDef, { applicationId: id, baseUrl: base }))).code).toBe("not_found");
 
-    const ok = await verifyPermit(kit.prisma, permitNumber.toLowerCase());
+    // The number alone (or with a wrong code) discloses nothing about the holders.
+    const bare = await verifyPermit(kit.prisma, permitNumber, "");
+    expect(bare).toEqual({ state: "unknown", number: permitNumber });
+    const wrongCode = await verifyPermit(kit.prisma, permitNumber, "0".repeat(24));
+    expect(wrongCode).toEqual({ state: "unknown", number: permitNumber });
+    expect(JSON.stringify([bare, wrongCode])).not.toContain("张");
+    // Typed in groups, lower case: still the same code.
+    const typed = verifyCode.toLowerCase().match(/.{4}/g)!.join("-");
+    const ok = await verifyPermit(kit.prisma, permitNumber.toLowerCase(), typed);
     expect(ok.state).toBe("valid");
     if (ok.state === "unknown") throw new Error("unreachable");
     expect(ok.stationName).toContain("前进派出所");
@@ -94,11 +105,11 @@ describe("the permit PDF and its public verification", () => {
     expect(JSON.stringify(ok)).not.toContain("李芳芳");
 
     await kit.prisma.permit.update({ where: { number: permitNumber }, data: { revokedAt: new Date(), revokeReason: "documents_invalid" } });
-    const revoked = await verifyPermit(kit.prisma, permitNumber);
+    const revoked = await verifyPermit(kit.prisma, permitNumber, verifyCode);
     expect(revoked.state).toBe("revoked");
     expect((await error(kit.run(me, downloadPermitDef, { applicationId: id, baseUrl: base }))).message).toContain("已被撤销");
 
-    expect((await verifyPermit(kit.prisma, "ZQ-2026-999999")).state).toBe("unknown");
-    expect((await verifyPermit(kit.prisma, "'; DROP TABLE \"Permit\"; --")).state).toBe("unknown");
+    expect((await verifyPermit(kit.prisma, "ZQ-2026-999999", verifyCode)).state).toBe("unknown");
+    expect((await verifyPermit(kit.prisma, "'; DROP TABLE \"Permit\"; --", verifyCode)).state).toBe("unknown");
   });
 });

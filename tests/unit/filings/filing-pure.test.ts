@@ -54,7 +54,11 @@ describe("masking and links", () => {
     const prev = process.env.PUBLIC_BASE_URL;
     delete process.env.PUBLIC_BASE_URL;
     expect(publicBaseUrl(new Headers({ host: "127.0.0.1:3201" }))).toBe("http://127.0.0.1:3201");
+    // Forwarded headers count only behind a trusted proxy (LUOHU_TRUST_PROXY).
+    expect(publicBaseUrl(new Headers({ host: "luohu.smx.gov.cn", "x-forwarded-proto": "https", "x-forwarded-host": "evil.invalid" }))).toBe("http://luohu.smx.gov.cn");
+    process.env.LUOHU_TRUST_PROXY = "1";
     expect(publicBaseUrl(new Headers({ host: "luohu.smx.gov.cn", "x-forwarded-proto": "https" }))).toBe("https://luohu.smx.gov.cn");
+    delete process.env.LUOHU_TRUST_PROXY;
     expect(publicBaseUrl(new Headers({ host: "evil.com/<script>" }))).toBe("http://localhost:3000");
     process.env.PUBLIC_BASE_URL = "https://luohu.smx.gov.cn/";
     expect(verifyUrl(publicBaseUrl(new Headers({ host: "other" })), "ZQ-2026-000001")).toBe("https://luohu.smx.gov.cn/verify/ZQ-2026-000001");
