@@ -1,6 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
-import { startOfBeijingDay } from "@/lib/calendar/working-days";
 import { STATION_CLOCK_STATUSES } from "@/lib/review/queue-tabs";
 import { DEFAULT_RULE_SET_DATA } from "@/lib/rules/default-rule-set";
 import type { RuleSetData } from "@/lib/rules/types";
