@@ -5,14 +5,27 @@ import { dateOnly, splitRange } from "./period";
  * WHERE condition on a (grain, bucket) rollup for a day range [from, to): whole months from
  * the month rows, the edges from the day rows — a year is 12 month rows per key.
  */
-export function grainRange(from: string, to: string, grainCol = `"grain"`, bucketCol = `"bucket"`): Prisma.Sql {
+export function grainRange(
+  from: string,
+  to: string,
+  grainCol = `"grain"`,
+  bucketCol = `"bucket"`,
+): Prisma.Sql {
   const { months, days } = splitRange(from, to);
   const g = Prisma.raw(grainCol);
   const b = Prisma.raw(bucketCol);
   const parts: Prisma.Sql[] = [];
-  if (months) parts.push(Prisma.sql`(${g} = 'month' AND ${b} >= ${dateOnly(months[0])} AND ${b} < ${dateOnly(months[1])})`);
-  for (const [a, z] of days) parts.push(Prisma.sql`(${g} = 'day' AND ${b} >= ${dateOnly(a)} AND ${b} < ${dateOnly(z)})`);
-  return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
+  if (months)
+    parts.push(
+      Prisma.sql`(${g} = 'month' AND ${b} >= ${dateOnly(months[0])} AND ${b} < ${dateOnly(months[1])})`,
+    );
+  for (const [a, z] of days)
+    parts.push(
+      Prisma.sql`(${g} = 'day' AND ${b} >= ${dateOnly(a)} AND ${b} < ${dateOnly(z)})`,
+    );
+  return parts.length
+    ? Prisma.sql`(${Prisma.join(parts, " OR ")})`
+    : Prisma.sql`FALSE`;
 }
 
 /**
@@ -23,11 +36,16 @@ export function countersInRange(from: string, to: string): Prisma.Sql {
   const { months, days } = splitRange(from, to);
   const parts: Prisma.Sql[] = [];
   if (months) {
-    parts.push(Prisma.sql`SELECT "stationId", "countyCode", "channel", "event", "filings", "persons", "ruralPersons" FROM "MonthlyCounter" WHERE "month" >= ${dateOnly(months[0])} AND "month" < ${dateOnly(months[1])}`);
+    parts.push(
+      Prisma.sql`SELECT "stationId", "countyCode", "channel", "event", "filings", "persons", "ruralPersons" FROM "MonthlyCounter" WHERE "month" >= ${dateOnly(months[0])} AND "month" < ${dateOnly(months[1])}`,
+    );
   }
   for (const [a, z] of days) {
-    parts.push(Prisma.sql`SELECT "stationId", "countyCode", "channel", "event", "filings", "persons", "ruralPersons" FROM "DailyCounter" WHERE "day" >= ${dateOnly(a)} AND "day" < ${dateOnly(z)}`);
+    parts.push(
+      Prisma.sql`SELECT "stationId", "countyCode", "channel", "event", "filings", "persons", "ruralPersons" FROM "DailyCounter" WHERE "day" >= ${dateOnly(a)} AND "day" < ${dateOnly(z)}`,
+    );
   }
-  if (!parts.length) return Prisma.sql`SELECT NULL::text AS "stationId", NULL::text AS "countyCode", NULL::"Channel" AS "channel", NULL::text AS "event", 0 AS "filings", 0 AS "persons", 0 AS "ruralPersons" WHERE FALSE`;
+  if (!parts.length)
+    return Prisma.sql`SELECT NULL::text AS "stationId", NULL::text AS "countyCode", NULL::"Channel" AS "channel", NULL::text AS "event", 0 AS "filings", 0 AS "persons", 0 AS "ruralPersons" WHERE FALSE`;
   return Prisma.join(parts, " UNION ALL ");
 }

@@ -28,7 +28,12 @@ import type { Period } from "./period";
  *   taken out again; corrections (reopened, revoked) are counted separately.
  */
 
-export type StepStats = { count: number; median: number | null; p90: number | null; late: number };
+export type StepStats = {
+  count: number;
+  median: number | null;
+  p90: number | null;
+  late: number;
+};
 
 export type ServiceRow = Unit & {
   acceptance: StepStats;
@@ -46,9 +51,24 @@ export type ServiceRow = Unit & {
 };
 
 /** A clerk's performance at one station (station view). */
-export type ClerkRow = { clerkId: string; name: string; active: boolean; acceptance: StepStats; decision: StepStats; handled: number; refusals: number; reasons: Record<string, number> };
+export type ClerkRow = {
+  clerkId: string;
+  name: string;
+  active: boolean;
+  acceptance: StepStats;
+  decision: StepStats;
+  handled: number;
+  refusals: number;
+  reasons: Record<string, number>;
+};
 
-export type RefusalReasonRow = { code: string; label: string; clause: string | null; count: number; byUnit: Record<string, number> };
+export type RefusalReasonRow = {
+  code: string;
+  label: string;
+  clause: string | null;
+  count: number;
+  byUnit: Record<string, number>;
+};
 
 export type ServiceReport = {
   scope: DashboardScope;
@@ -62,18 +82,40 @@ export type ServiceReport = {
   limits: { acceptanceWorkingDays: number; decisionWorkingDays: number };
 };
 
-const emptyStep = (): StepStats => ({ count: 0, median: null, p90: null, late: 0 });
+const emptyStep = (): StepStats => ({
+  count: 0,
+  median: null,
+  p90: null,
+  late: 0,
+});
 
 type Step = "accept" | "decide";
-type HistogramRow = { station: string; clerk: string; step: Step; wd: number; n: number; late: number };
+type HistogramRow = {
+  station: string;
+  clerk: string;
+  step: Step;
+  wd: number;
+  n: number;
+  late: number;
+};
 
 /**
  * Working days → filings (and late ones) per station, clerk and step for the period, from the
  * StepHistogram rollup (whole months from month rows, the edges from day rows).
  */
-async function stepHistogram(db: Db, scope: DashboardScope, period: Period, stationId?: string): Promise<HistogramRow[]> {
-  const county = scope.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
-  const station = stationId ? Prisma.sql`AND "stationId" = ${stationId}` : Prisma.empty;
+async function stepHistogram(
+  db: Db,
+  scope: DashboardScope,
+  period: Period,
+  stationId?: string,
+): Promise<HistogramRow[]> {
+  const county =
+    scope.kind === "county"
+      ? Prisma.sql`AND "countyCode" = ${scope.countyCode}`
+      : Prisma.empty;
+  const station = stationId
+    ? Prisma.sql`AND "stationId" = ${stationId}`
+    : Prisma.empty;
   return db.$queryRaw<HistogramRow[]>`
     SELECT "stationId" AS station, "clerkId" AS clerk, "step", "wd", SUM("n")::int AS n, SUM("late")::int AS late
       FROM "StepHistogram"
@@ -83,7 +125,10 @@ async function stepHistogram(db: Db, scope: DashboardScope, period: Period, stat
 }
 
 /** percentile_cont(p) of a histogram: linear interpolation between the order statistics around p·(n−1). */
-export function histogramPercentile(hist: ReadonlyArray<readonly [value: number, count: number]>, p: number): number | null {
+export function histogramPercentile(
+  hist: ReadonlyArray<readonly [value: number, count: number]>,
+  p: number,
+): number | null {
   const sorted = [...hist].filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0]);
   const n = sorted.reduce((s, [, c]) => s + c, 0);
   if (n === 0) return null;
@@ -104,15 +149,27 @@ export function histogramPercentile(hist: ReadonlyArray<readonly [value: number,
 
 function stepStatsOf(hist: Array<[number, number]>, late: number): StepStats {
   const count = hist.reduce((s, [, c]) => s + c, 0);
-  return { count, median: histogramPercentile(hist, 0.5), p90: histogramPercentile(hist, 0.9), late };
+  return {
+    count,
+    median: histogramPercentile(hist, 0.5),
+    p90: histogramPercentile(hist, 0.9),
+    late,
+  };
 }
 
 /**
  * Open filings past their due date, per station: the clerk queue's (stationId, status, dueAt)
  * index answers it for each station and state without reading a filing.
  */
-async function openOverdue(db: Db, scope: DashboardScope, now: Date): Promise<Map<string, number>> {
-  const stations = await db.policeStation.findMany({ where: scope.kind === "county" ? { countyCode: scope.countyCode } : {}, select: { id: true, countyCode: true } });
+async function openOverdue(
+  db: Db,
+  scope: DashboardScope,
+  now: Date,
+): Promise<Map<string, number>> {
+  const stations = await db.policeStation.findMany({
+    where: scope.kind === "county" ? { countyCode: scope.countyCode } : {},
+    select: { id: true, countyCode: true },
+  });
   if (!stations.length) return new Map();
   const rows = await db.$queryRaw<Array<{ stationId: string; n: number }>>`
     SELECT "stationId", COUNT(*)::int AS n
@@ -124,17 +181,30 @@ async function openOverdue(db: Db, scope: DashboardScope, now: Date): Promise<Ma
   const countyOf = new Map(stations.map((s) => [s.id, s.countyCode]));
   const out = new Map<string, number>();
   for (const r of rows) {
-    const key = scope.kind === "city" ? countyOf.get(r.stationId)! : r.stationId;
+    const key =
+      scope.kind === "city" ? countyOf.get(r.stationId)! : r.stationId;
     out.set(key, (out.get(key) ?? 0) + r.n);
   }
   return out;
 }
 
 /** Final refusals by reason code per station and clerk for the period (RefusalCount rollup). */
-async function refusalReasons(db: Db, scope: DashboardScope, period: Period, stationId?: string): Promise<Array<{ station: string; clerk: string; code: string; n: number }>> {
-  const county = scope.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
-  const station = stationId ? Prisma.sql`AND "stationId" = ${stationId}` : Prisma.empty;
-  return db.$queryRaw<Array<{ station: string; clerk: string; code: string; n: number }>>`
+async function refusalReasons(
+  db: Db,
+  scope: DashboardScope,
+  period: Period,
+  stationId?: string,
+): Promise<Array<{ station: string; clerk: string; code: string; n: number }>> {
+  const county =
+    scope.kind === "county"
+      ? Prisma.sql`AND "countyCode" = ${scope.countyCode}`
+      : Prisma.empty;
+  const station = stationId
+    ? Prisma.sql`AND "stationId" = ${stationId}`
+    : Prisma.empty;
+  return db.$queryRaw<
+    Array<{ station: string; clerk: string; code: string; n: number }>
+  >`
     SELECT "stationId" AS station, "clerkId" AS clerk, "code", SUM("n")::int AS n
       FROM "RefusalCount"
      WHERE ${grainRange(period.from, period.to)} ${county} ${station}
@@ -143,35 +213,65 @@ async function refusalReasons(db: Db, scope: DashboardScope, period: Period, sta
 }
 
 /** Labels of refusal reasons: those of every stored rule set (admins may add codes), newest first. */
-async function reasonLabels(db: Db): Promise<Map<string, { label: string; clause: string }>> {
-  const sets = await db.ruleSet.findMany({ orderBy: { createdAt: "asc" }, select: { data: true } });
+async function reasonLabels(
+  db: Db,
+): Promise<Map<string, { label: string; clause: string }>> {
+  const sets = await db.ruleSet.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { data: true },
+  });
   const out = new Map<string, { label: string; clause: string }>();
-  for (const r of DEFAULT_RULE_SET_DATA.refusalReasons) out.set(r.code, { label: r.label, clause: r.clause });
+  for (const r of DEFAULT_RULE_SET_DATA.refusalReasons)
+    out.set(r.code, { label: r.label, clause: r.clause });
   for (const s of sets) {
-    for (const r of (s.data as unknown as Partial<RuleSetData>).refusalReasons ?? []) out.set(r.code, { label: r.label, clause: r.clause });
+    for (const r of (s.data as unknown as Partial<RuleSetData>)
+      .refusalReasons ?? [])
+      out.set(r.code, { label: r.label, clause: r.clause });
   }
   return out;
 }
 
-async function currentLimits(db: Db, now: Date): Promise<RuleSetData["timeLimits"]> {
+async function currentLimits(
+  db: Db,
+  now: Date,
+): Promise<RuleSetData["timeLimits"]> {
   const row = await db.ruleSet.findFirst({
     where: { publishedAt: { not: null }, effectiveFrom: { lte: now } },
     orderBy: [{ effectiveFrom: "desc" }, { publishedAt: "desc" }],
     select: { data: true },
   });
-  return (row?.data as unknown as RuleSetData | undefined)?.timeLimits ?? DEFAULT_RULE_SET_DATA.timeLimits;
+  return (
+    (row?.data as unknown as RuleSetData | undefined)?.timeLimits ??
+    DEFAULT_RULE_SET_DATA.timeLimits
+  );
 }
 
-export async function serviceReport(db: Db, scope: DashboardScope, period: Period, now = new Date(), stationId?: string): Promise<ServiceReport> {
+export async function serviceReport(
+  db: Db,
+  scope: DashboardScope,
+  period: Period,
+  now = new Date(),
+  stationId?: string,
+): Promise<ServiceReport> {
   const limits = await currentLimits(db, now);
   let units = await scopeUnits(db, scope);
-  const station = stationId && scope.kind === "county" ? (units.find((u) => u.code === stationId) ?? null) : null;
+  const station =
+    stationId && scope.kind === "county"
+      ? (units.find((u) => u.code === stationId) ?? null)
+      : null;
   if (station) units = [station];
   const only = station ? station.code : undefined;
   const [hist, overdue, counters, reasons, labels] = await Promise.all([
     stepHistogram(db, scope, period, only),
     openOverdue(db, scope, now),
-    counterSums(db, scope, period.from, period.to, ["submitted", "supplement_requested", "refused", "reopened", "revoked"], only),
+    counterSums(
+      db,
+      scope,
+      period.from,
+      period.to,
+      ["submitted", "supplement_requested", "refused", "reopened", "revoked"],
+      only,
+    ),
     refusalReasons(db, scope, period, only),
     reasonLabels(db),
   ]);
@@ -197,12 +297,19 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
     h.late += late;
     byKey.set(key, h);
   };
-  const countyOf = new Map((await db.policeStation.findMany({ select: { id: true, countyCode: true } })).map((st) => [st.id, st.countyCode]));
+  const countyOf = new Map(
+    (
+      await db.policeStation.findMany({
+        select: { id: true, countyCode: true },
+      })
+    ).map((st) => [st.id, st.countyCode]),
+  );
   for (const h of hist) {
     const unit = scope.kind === "city" ? countyOf.get(h.station) : h.station;
     if (unit && rows.has(unit)) addTo(`${unit}|${h.step}`, h.wd, h.n, h.late);
     if (station) addTo(`clerk:${h.clerk}|${h.step}`, h.wd, h.n, h.late);
-    if (!station || unit === station.code) addTo(`total|${h.step}`, h.wd, h.n, h.late);
+    if (!station || unit === station.code)
+      addTo(`total|${h.step}`, h.wd, h.n, h.late);
   }
   const statsFor = (key: string) => {
     const h = byKey.get(key);
@@ -220,21 +327,31 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
     const r = rows.get(c.unit);
     for (const t of r ? [r, total] : [total]) {
       if (c.event === "submitted") t.submitted += c.filings;
-      else if (c.event === "supplement_requested") t.supplementRequests += c.filings;
+      else if (c.event === "supplement_requested")
+        t.supplementRequests += c.filings;
       else if (c.event === "refused") t.refusals += c.filings;
-      else if (c.event === "reopened" || c.event === "revoked") t.corrections += c.filings;
+      else if (c.event === "reopened" || c.event === "revoked")
+        t.corrections += c.filings;
     }
   }
   for (const r of [...rows.values(), total]) {
     const steps = r.acceptance.count + r.decision.count;
-    r.overdueShare = steps ? (r.acceptance.late + r.decision.late) / steps : null;
+    r.overdueShare = steps
+      ? (r.acceptance.late + r.decision.late) / steps
+      : null;
     r.supplementRate = r.submitted ? r.supplementRequests / r.submitted : null;
   }
   const byCode = new Map<string, RefusalReasonRow>();
   for (const x of reasons) {
     if (x.code === ALL_REFUSALS) continue;
     const info = labels.get(x.code);
-    const row = byCode.get(x.code) ?? { code: x.code, label: info?.label ?? x.code, clause: info?.clause ?? null, count: 0, byUnit: {} };
+    const row = byCode.get(x.code) ?? {
+      code: x.code,
+      label: info?.label ?? x.code,
+      clause: info?.clause ?? null,
+      count: 0,
+      byUnit: {},
+    };
     const unit = scope.kind === "city" ? countyOf.get(x.station) : x.station;
     row.count += x.n;
     if (unit) row.byUnit[unit] = (row.byUnit[unit] ?? 0) + x.n;
@@ -244,13 +361,31 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
   // One station: its clerks — everyone who acted there in the period, and its current clerks.
   let clerks: ClerkRow[] | null = null;
   if (station) {
-    const acted = new Set([...hist.map((h) => h.clerk), ...reasons.map((r) => r.clerk)].filter(Boolean));
+    const acted = new Set(
+      [...hist.map((h) => h.clerk), ...reasons.map((r) => r.clerk)].filter(
+        Boolean,
+      ),
+    );
     const users = await db.user.findMany({
-      where: { OR: [{ id: { in: [...acted] } }, { role: "clerk", stationId: station.code }] },
-      select: { id: true, realName: true, username: true, disabled: true, stationId: true },
+      where: {
+        OR: [
+          { id: { in: [...acted] } },
+          { role: "clerk", stationId: station.code },
+        ],
+      },
+      select: {
+        id: true,
+        realName: true,
+        username: true,
+        disabled: true,
+        stationId: true,
+      },
       orderBy: { username: "asc" },
     });
-    const refusalsByClerk = new Map<string, { n: number; reasons: Record<string, number> }>();
+    const refusalsByClerk = new Map<
+      string,
+      { n: number; reasons: Record<string, number> }
+    >();
     for (const x of reasons) {
       const c = refusalsByClerk.get(x.clerk) ?? { n: 0, reasons: {} };
       if (x.code === ALL_REFUSALS) c.n += x.n;
@@ -278,9 +413,14 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
     period,
     rows: [...rows.values()],
     total,
-    refusalsByReason: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    refusalsByReason: [...byCode.values()].sort(
+      (a, b) => b.count - a.count || a.code.localeCompare(b.code),
+    ),
     clerks,
     station: station ? { id: station.code, name: station.name } : null,
-    limits: { acceptanceWorkingDays: limits.acceptanceWorkingDays, decisionWorkingDays: limits.decisionWorkingDays },
+    limits: {
+      acceptanceWorkingDays: limits.acceptanceWorkingDays,
+      decisionWorkingDays: limits.decisionWorkingDays,
+    },
   };
 }
