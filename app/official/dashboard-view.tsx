@@ -4,17 +4,10 @@ import { ProgressBar } from "@/components/charts/progress-bar";
 import { ChartWithTable, DataTable } from "@/components/charts/data-table";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import type { Dashboard } from "@/lib/stats/dashboard";
-import {
-  scopeLabel,
-  shortUnitName,
-  unitLabel,
-} from "@/lib/stats/dashboard-scope";
+import { scopeLabel, shortUnitName, unitLabel } from "@/lib/stats/dashboard-scope";
 import { FIRST_YEAR, currentBeijingYear } from "@/lib/stats/period";
 import { PACE_STATUS_LABELS } from "@/lib/stats/targets";
-import {
-  TRANSFER_DEFINITION,
-  TRANSFER_PROGRESS_LABELS,
-} from "@/lib/stats/plans";
+import { TRANSFER_DEFINITION, TRANSFER_PROGRESS_LABELS } from "@/lib/stats/plans";
 import { dashboardTable, type TableKey } from "@/lib/stats/tables";
 
 const fmtInt = (v: number) => Math.round(v).toLocaleString("zh-CN");
@@ -22,24 +15,11 @@ const fmtPct = (v: number) => `${v.toFixed(1)}%`;
 const fmtDays = (v: number) => v.toFixed(1);
 
 /** The dashboard of one scope (the city, or one county) for one period. */
-export function DashboardView({
-  d,
-  basePath,
-  backHref,
-}: {
-  d: Dashboard;
-  basePath: string;
-  backHref?: string;
-}) {
+export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePath: string; backHref?: string }) {
   const periodParams = (p: URLSearchParams) => {
     if (d.period.custom) {
       p.set("from", d.period.from);
-      p.set(
-        "to",
-        new Date(Date.parse(`${d.period.to}T00:00:00Z`) - 86_400_000)
-          .toISOString()
-          .slice(0, 10),
-      );
+      p.set("to", new Date(Date.parse(`${d.period.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
     } else {
       p.set("year", String(d.period.year));
       if (d.period.month) p.set("month", String(d.period.month));
@@ -49,44 +29,20 @@ export function DashboardView({
   const q = (extra: Record<string, string | number | null | undefined>) => {
     const p = periodParams(new URLSearchParams());
     if (d.scope.kind === "county") p.set("county", d.scope.countyCode);
-    for (const [k, v] of Object.entries(extra))
-      if (v !== null && v !== undefined) p.set(k, String(v));
+    for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined) p.set(k, String(v));
     return p.toString();
   };
   const csv = (table: TableKey) => `/api/export/dashboard?${q({ table })}`;
   const tables = Object.fromEntries(
-    (
-      [
-        "targets",
-        "plan",
-        "transfers",
-        "channels",
-        "urbanization",
-        "trend",
-        "service",
-        "refusals",
-      ] as const
-    ).map((k) => [k, dashboardTable(d, k)]),
+    (["targets", "plan", "transfers", "channels", "urbanization", "trend", "service", "refusals"] as const).map((k) => [k, dashboardTable(d, k)]),
   ) as Record<TableKey, ReturnType<typeof dashboardTable>>;
   const periodQs = periodParams(new URLSearchParams()).toString();
   // City view: each county's row opens that county's dashboard (per station); county view: each station's performance.
-  const countyHref =
-    d.scope.kind === "city"
-      ? (code: string) =>
-          `/official/county/${encodeURIComponent(code)}?${periodQs}`
-      : undefined;
-  const stationHref =
-    d.scope.kind === "county"
-      ? (id: string) =>
-          `/official/station/${encodeURIComponent(id)}?${periodQs}`
-      : undefined;
+  const countyHref = d.scope.kind === "city" ? (code: string) => `/official/county/${encodeURIComponent(code)}?${periodQs}` : undefined;
+  const stationHref = d.scope.kind === "county" ? (id: string) => `/official/station/${encodeURIComponent(id)}?${periodQs}` : undefined;
   const rowHref = countyHref ?? stationHref;
   // Every count leads to the filings behind it, within the official's scope.
-  const drill = (
-    kind: string,
-    key: string | null,
-    extra: Record<string, string> = {},
-  ) => {
+  const drill = (kind: string, key: string | null, extra: Record<string, string> = {}) => {
     const p = new URLSearchParams({ kind, ...extra });
     if (kind === "refused" || kind === "registered") periodParams(p);
     if (d.scope.kind === "city") {
@@ -114,15 +70,8 @@ export function DashboardView({
   const s = d.service;
   const nowYear = currentBeijingYear();
   // The years with data: never next year.
-  const years = Array.from(
-    { length: nowYear - FIRST_YEAR + 1 },
-    (_, i) => nowYear - i,
-  );
-  const toDay = d.period.custom
-    ? new Date(Date.parse(`${d.period.to}T00:00:00Z`) - 86_400_000)
-        .toISOString()
-        .slice(0, 10)
-    : "";
+  const years = Array.from({ length: nowYear - FIRST_YEAR + 1 }, (_, i) => nowYear - i);
+  const toDay = d.period.custom ? new Date(Date.parse(`${d.period.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : "";
 
   // What needs attention: stations nobody can work, the plan's targets (city), late steps.
   const behind: Array<{ text: string; href?: string }> = [];
@@ -131,17 +80,12 @@ export function DashboardView({
       text: `${a.stationName}有 ${fmtInt(a.open)} 件在办申请，但没有在岗民警`,
       href: `/official/filings?kind=open&county=${encodeURIComponent(a.countyCode)}&station=${encodeURIComponent(a.stationId)}`,
     });
-  if (
-    t.progress.plan &&
-    t.progress.targetAverage !== null &&
-    (t.progress.status === "behind_pace" || t.progress.status === "missed")
-  ) {
+  if (t.progress.plan && t.progress.targetAverage !== null && (t.progress.status === "behind_pace" || t.progress.status === "missed")) {
     behind.push({
       text: `全市转户：${TRANSFER_PROGRESS_LABELS[t.progress.status]}（${t.progress.plan.startYear}年以来年均 ${fmtInt(t.progress.average ?? 0)} 人 / 方案年均 ${fmtInt(t.progress.targetAverage)} 人）`,
     });
   }
-  for (const r of [...u.rows, ...(u.city ? [u.city] : [])])
-    for (const b of r.behind) behind.push({ text: `${r.name}：${b}` });
+  for (const r of [...u.rows, ...(u.city ? [u.city] : [])]) for (const b of r.behind) behind.push({ text: `${r.name}：${b}` });
   if (s.total.openOverdue > 0)
     behind.push({
       text: `${scopeLabel(d.scope)}当前有 ${fmtInt(s.total.openOverdue)} 件申请超过办理时限`,
@@ -150,22 +94,12 @@ export function DashboardView({
 
   return (
     <div className="space-y-8">
-      <form
-        method="get"
-        action={basePath}
-        className="card flex flex-wrap items-end gap-3"
-        aria-label="选择统计期间"
-      >
+      <form method="get" action={basePath} className="card flex flex-wrap items-end gap-3" aria-label="选择统计期间">
         <div>
           <label htmlFor="f-year" className="label">
             年度
           </label>
-          <select
-            id="f-year"
-            name="year"
-            defaultValue={d.period.year}
-            className="input"
-          >
+          <select id="f-year" name="year" defaultValue={d.period.year} className="input">
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}年
@@ -177,12 +111,7 @@ export function DashboardView({
           <label htmlFor="f-month" className="label">
             月份
           </label>
-          <select
-            id="f-month"
-            name="month"
-            defaultValue={d.period.month ?? ""}
-            className="input"
-          >
+          <select id="f-month" name="month" defaultValue={d.period.month ?? ""} className="input">
             <option value="">全年</option>
             {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
               <option key={m} value={m}>
@@ -195,53 +124,29 @@ export function DashboardView({
           查看
         </button>
       </form>
-      <form
-        method="get"
-        action={basePath}
-        className="card -mt-6 flex flex-wrap items-end gap-3"
-        aria-label="按日期范围统计"
-      >
+      <form method="get" action={basePath} className="card -mt-6 flex flex-wrap items-end gap-3" aria-label="按日期范围统计">
         <div>
           <label htmlFor="f-from" className="label">
             开始日期
           </label>
-          <input
-            id="f-from"
-            name="from"
-            type="date"
-            className="input"
-            defaultValue={d.period.custom ? d.period.from : ""}
-            required
-          />
+          <input id="f-from" name="from" type="date" className="input" defaultValue={d.period.custom ? d.period.from : ""} required />
         </div>
         <div>
           <label htmlFor="f-to" className="label">
             结束日期（含）
           </label>
-          <input
-            id="f-to"
-            name="to"
-            type="date"
-            className="input"
-            defaultValue={toDay}
-            required
-          />
+          <input id="f-to" name="to" type="date" className="input" defaultValue={toDay} required />
         </div>
         <button type="submit" className="btn-secondary">
           按日期范围查看
         </button>
         <p className="w-full text-sm text-slate-600">
-          统计范围：{scopeLabel(d.scope)} · {d.period.label} · 生成于{" "}
-          {d.generatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}
+          统计范围：{scopeLabel(d.scope)} · {d.period.label} · 生成于 {d.generatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}
         </p>
       </form>
 
       {behind.length > 0 && (
-        <section
-          className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4"
-          aria-labelledby="behind-title"
-          data-testid="behind"
-        >
+        <section className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4" aria-labelledby="behind-title" data-testid="behind">
           <h2 id="behind-title" className="font-semibold">
             需要关注（{behind.length} 项）
           </h2>
@@ -266,27 +171,16 @@ export function DashboardView({
           一、转户与方案目标（{d.period.year}年）
         </h2>
         <div className="card space-y-2">
-          <p
-            className="text-sm text-slate-700"
-            data-testid="transfer-definition"
-          >
+          <p className="text-sm text-slate-700" data-testid="transfer-definition">
             {TRANSFER_DEFINITION}
           </p>
           {t.plan ? (
             <p>
-              适用方案：<strong>{t.plan.documentNumber}</strong>（
-              {t.plan.startYear}—{t.plan.endYear}
-              年）。方案目标是全市的期内年均数和期末目标：年均转户{" "}
-              {fmtInt(
-                t.plan.transfersPerYear,
-              )} 人以上、户籍人口城镇化率年均提高 {t.plan.rateRisePerYear}{" "}
+              适用方案：<strong>{t.plan.documentNumber}</strong>（{t.plan.startYear}—{t.plan.endYear}
+              年）。方案目标是全市的期内年均数和期末目标：年均转户 {fmtInt(t.plan.transfersPerYear)} 人以上、户籍人口城镇化率年均提高 {t.plan.rateRisePerYear}{" "}
               个百分点以上
-              {t.plan.endRate !== null
-                ? `；到${t.plan.endYear}年全市户籍人口城镇化率达到${t.plan.endRate}%以上`
-                : ""}
-              {t.plan.gapNarrowing !== null
-                ? `、两率差距较${t.plan.baselineYear}年缩小${t.plan.gapNarrowing}个百分点以上`
-                : ""}
+              {t.plan.endRate !== null ? `；到${t.plan.endYear}年全市户籍人口城镇化率达到${t.plan.endRate}%以上` : ""}
+              {t.plan.gapNarrowing !== null ? `、两率差距较${t.plan.baselineYear}年缩小${t.plan.gapNarrowing}个百分点以上` : ""}
               。单个年份、单个县（市、区）不作硬性下限；期末目标只在
               {t.plan.endYear}年判断。{" "}
               <Link
@@ -309,18 +203,11 @@ export function DashboardView({
           )}
           <p>
             {scopeLabel(d.scope)}
-            {d.period.year}年转户{" "}
-            <strong data-testid="settled-persons">{fmtInt(t.pace.done)}</strong>{" "}
-            人
+            {d.period.year}年转户 <strong data-testid="settled-persons">{fmtInt(t.pace.done)}</strong> 人
             {t.pace.target !== null && (
               <>
-                ；
-                {d.scope.kind === "city"
-                  ? "方案年均数"
-                  : "全市分解给本地的参考数"}{" "}
-                <strong>{fmtInt(t.pace.target)}</strong> 人（
-                {fmtInt(t.pace.done)} ÷ {fmtInt(t.pace.target)} ＝{" "}
-                {t.pace.share !== null ? fmtPct(t.pace.share * 100) : "—"}，
+                ；{d.scope.kind === "city" ? "方案年均数" : "全市分解给本地的参考数"} <strong>{fmtInt(t.pace.target)}</strong> 人（
+                {fmtInt(t.pace.done)} ÷ {fmtInt(t.pace.target)} ＝ {t.pace.share !== null ? fmtPct(t.pace.share * 100) : "—"}，
                 {PACE_STATUS_LABELS[t.pace.status]}）
               </>
             )}
@@ -336,22 +223,15 @@ export function DashboardView({
           )}
           {t.progress.plan && (
             <p data-testid="plan-progress">
-              {t.progress.plan.startYear}年至{d.period.year}年累计转户{" "}
-              {fmtInt(t.progress.total)} 人，年均{" "}
-              {fmtInt(t.progress.average ?? 0)} 人
+              {t.progress.plan.startYear}年至{d.period.year}年累计转户 {fmtInt(t.progress.total)} 人，年均 {fmtInt(t.progress.average ?? 0)} 人
               {t.progress.targetAverage !== null && (
                 <>
                   （方案年均 {fmtInt(t.progress.targetAverage)} 人：
                   {TRANSFER_PROGRESS_LABELS[t.progress.status]}
-                  {t.progress.neededPerRemainingYear !== null
-                    ? `；余下各年需年均 ${fmtInt(t.progress.neededPerRemainingYear)} 人`
-                    : ""}
-                  ）
+                  {t.progress.neededPerRemainingYear !== null ? `；余下各年需年均 ${fmtInt(t.progress.neededPerRemainingYear)} 人` : ""}）
                 </>
               )}
-              {d.scope.kind === "county" &&
-                "（方案只规定全市目标，本地数字供参考）"}
-              。
+              {d.scope.kind === "county" && "（方案只规定全市目标，本地数字供参考）"}。
             </p>
           )}
         </div>
@@ -409,23 +289,15 @@ export function DashboardView({
                 categoryTitle="县（市、区）"
                 detail={(i) => {
                   const p = t.units[i]?.pace;
-                  return p && p.target
-                    ? `${fmtInt(p.done)} ÷ ${fmtInt(p.target)} ＝ ${fmtPct((p.share ?? 0) * 100)}`
-                    : null;
+                  return p && p.target ? `${fmtInt(p.done)} ÷ ${fmtInt(p.target)} ＝ ${fmtPct((p.share ?? 0) * 100)}` : null;
                 }}
               />
             }
           >
-            <DataTable
-              table={tables.targets}
-              csvHref={csv("targets")}
-              rowHref={countyHref}
-            />
+            <DataTable table={tables.targets} csvHref={csv("targets")} rowHref={countyHref} />
           </ChartWithTable>
         )}
-        {d.scope.kind === "county" && (
-          <DataTable table={tables.targets} csvHref={csv("targets")} />
-        )}
+        {d.scope.kind === "county" && <DataTable table={tables.targets} csvHref={csv("targets")} />}
       </section>
 
       <section aria-labelledby="sec-transfers" className="space-y-3">
@@ -448,21 +320,11 @@ export function DashboardView({
               format={fmtInt}
               valueTitle="落户完成人数（人）"
               categoryTitle={unitLabel(d.scope)}
-              detail={(i) =>
-                `${fmtInt(t.units[i].events.registered.filings)} 件申请，其中转户 ${fmtInt(0)}`.replace(
-                  /，其中转户 0$/,
-                  "",
-                )
-              }
+              detail={(i) => `${fmtInt(t.units[i].events.registered.filings)} 件申请，其中转户 ${fmtInt(0)}`.replace(/，其中转户 0$/, "")}
             />
           }
         >
-          <DataTable
-            table={tables.transfers}
-            csvHref={csv("transfers")}
-            rowHref={rowHref}
-            cellHref={transfersCell}
-          />
+          <DataTable table={tables.transfers} csvHref={csv("transfers")} rowHref={rowHref} cellHref={transfersCell} />
         </ChartWithTable>
         <ChartWithTable
           wide
@@ -470,9 +332,7 @@ export function DashboardView({
             <BarChart
               id="channels"
               title={`${d.period.label}各落户通道提交与落户完成件数`}
-              categories={t.byChannel.map((c) =>
-                CHANNEL_LABELS[c.channel].replace(/（.*$/, ""),
-              )}
+              categories={t.byChannel.map((c) => CHANNEL_LABELS[c.channel].replace(/（.*$/, ""))}
               series={[
                 {
                   name: "提交（件）",
@@ -503,23 +363,15 @@ export function DashboardView({
             <BarChart
               id="urbanization"
               title={`${u.year}年户籍人口与常住人口城镇化率`}
-              categories={[
-                ...u.rows.map((r) => r.name),
-                ...(u.city ? ["全市"] : []),
-              ]}
+              categories={[...u.rows.map((r) => r.name), ...(u.city ? ["全市"] : [])]}
               series={[
                 {
                   name: "户籍人口城镇化率",
-                  values: [...u.rows, ...(u.city ? [u.city] : [])].map(
-                    (r) =>
-                      r.registeredRate ?? r.projection?.projectedRate ?? null,
-                  ),
+                  values: [...u.rows, ...(u.city ? [u.city] : [])].map((r) => r.registeredRate ?? r.projection?.projectedRate ?? null),
                 },
                 {
                   name: "常住人口城镇化率",
-                  values: [...u.rows, ...(u.city ? [u.city] : [])].map(
-                    (r) => r.residentRate,
-                  ),
+                  values: [...u.rows, ...(u.city ? [u.city] : [])].map((r) => r.residentRate),
                 },
               ]}
               format={fmtPct}
@@ -527,9 +379,7 @@ export function DashboardView({
               valueTitle="城镇化率（%）"
               categoryTitle="县（市、区）"
               markers={
-                u.plan.plan?.endRate != null &&
-                u.year === u.plan.plan.endYear &&
-                d.scope.kind === "city"
+                u.plan.plan?.endRate != null && u.year === u.plan.plan.endYear && d.scope.kind === "city"
                   ? [
                       {
                         value: u.plan.plan.endRate,
@@ -548,16 +398,9 @@ export function DashboardView({
             />
           }
         >
-          <DataTable
-            table={tables.urbanization}
-            csvHref={csv("urbanization")}
-            rowHref={countyHref}
-            highlight={(r) => (u.rows[r]?.behind.length ?? 0) > 0}
-          />
+          <DataTable table={tables.urbanization} csvHref={csv("urbanization")} rowHref={countyHref} highlight={(r) => (u.rows[r]?.behind.length ?? 0) > 0} />
         </ChartWithTable>
-        <p className="text-sm text-slate-600">
-          图中没有本年统计数据的单位显示推算的户籍人口城镇化率（见表“推算”列）。
-        </p>
+        <p className="text-sm text-slate-600">图中没有本年统计数据的单位显示推算的户籍人口城镇化率（见表“推算”列）。</p>
         <ChartWithTable
           chart={
             <BarChart
@@ -604,9 +447,7 @@ export function DashboardView({
               }}
               valueTitle="工作日"
               categoryTitle={unitLabel(d.scope)}
-              detail={(i) =>
-                `受理 ${fmtInt(s.rows[i].acceptance.count)} 件，其中超期 ${fmtInt(s.rows[i].acceptance.late)} 件`
-              }
+              detail={(i) => `受理 ${fmtInt(s.rows[i].acceptance.count)} 件，其中超期 ${fmtInt(s.rows[i].acceptance.late)} 件`}
             />
           }
         >

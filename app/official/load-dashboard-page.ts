@@ -2,11 +2,7 @@ import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
 import { runAction } from "@/lib/auth/run-action";
 import { isDomainError } from "@/lib/errors";
-import {
-  DASHBOARD_ROLES,
-  viewDashboardDef,
-  type Dashboard,
-} from "@/lib/stats/dashboard";
+import { DASHBOARD_ROLES, viewDashboardDef, type Dashboard } from "@/lib/stats/dashboard";
 import type { SessionUser } from "@/lib/auth/roles";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -16,34 +12,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
  * The loader both dashboard pages share: the signed-in official, then the dashboard through
  * the guard (scope: another county → 404). A malformed year or month is shown, not thrown.
  */
-export async function loadDashboardPage(
-  path: string,
-  search: Params,
-  county?: string,
-): Promise<{ user: SessionUser; d: Dashboard | null; error?: string }> {
+export async function loadDashboardPage(path: string, search: Params, county?: string): Promise<{ user: SessionUser; d: Dashboard | null; error?: string }> {
   const user = await requirePageUser(DASHBOARD_ROLES, path);
   try {
-    const d = await runAction(
-      getPrisma(),
-      user,
-      await requestIp(),
-      viewDashboardDef,
-      {
-        year: one(search.year),
-        month: one(search.month),
-        from: one(search.from),
-        to: one(search.to),
-        county,
-      },
-    );
+    const d = await runAction(getPrisma(), user, await requestIp(), viewDashboardDef, { year: one(search.year), month: one(search.month), from: one(search.from), to: one(search.to), county });
     return { user, d };
   } catch (e) {
-    if (isDomainError(e) && e.code === "validation_failed")
-      return {
-        user,
-        d: null,
-        error: e.issues.map((i) => i.message).join("；") || e.message,
-      };
+    if (isDomainError(e) && e.code === "validation_failed") return { user, d: null, error: e.issues.map((i) => i.message).join("；") || e.message };
     pageError(e);
   }
 }

@@ -6,26 +6,14 @@ import { loadDashboardPage } from "./load-dashboard-page";
 export const metadata = { title: "落户工作统计" };
 
 /** The official's own scope: the whole city (a row per county) or their county (a row per station). */
-export default async function OfficialPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OfficialPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { d, error } = await loadDashboardPage("/official", await searchParams);
   return (
     <div>
-      <h1 className="page-title">
-        {d ? `${scopeLabel(d.scope)}落户工作统计` : "落户工作统计"}
-      </h1>
+      <h1 className="page-title">{d ? `${scopeLabel(d.scope)}落户工作统计` : "落户工作统计"}</h1>
       {error && (
-        <p
-          role="alert"
-          className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800"
-        >
-          {error}{" "}
-          <Link href="/official" className="underline">
-            查看本年度
-          </Link>
+        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
+          {error} <Link href="/official" className="underline">查看本年度</Link>
         </p>
       )}
       {d && <DashboardView d={d} basePath="/official" />}

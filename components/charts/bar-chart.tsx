@@ -34,13 +34,7 @@ export type BarChartProps = {
   detail?: (i: number, k: number) => string | null;
 };
 
-export const SERIES_COLORS = [
-  "#1e40af",
-  "#f59e0b",
-  "#059669",
-  "#b91c1c",
-  "#7c3aed",
-];
+export const SERIES_COLORS = ["#1e40af", "#f59e0b", "#059669", "#b91c1c", "#7c3aed"];
 
 const WIDTH = 560;
 const LABEL_W = 170;
@@ -68,11 +62,8 @@ export function BarChart({
   detail,
 }: BarChartProps) {
   const lines = [...(marker ? [marker] : []), ...(markers ?? [])];
-  const values = series.flatMap((s) =>
-    s.values.filter((v): v is number => v !== null && Number.isFinite(v)),
-  );
-  const top =
-    Math.max(max ?? 0, ...values, ...lines.map((m) => m.value), 0) || 1;
+  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  const top = Math.max(max ?? 0, ...values, ...lines.map((m) => m.value), 0) || 1;
   const rowH = series.length * (BAR_H + GAP) + ROW_PAD;
   const legendH = (series.length > 1 ? 24 : 0) + (categoryTitle ? 18 : 0);
   const plotBottom = legendH + categories.length * rowH + 4;
@@ -102,86 +93,37 @@ export function BarChart({
         <title id={titleId}>{title}</title>
         <desc id={descId}>{desc}</desc>
         {categoryTitle && (
-          <text
-            x={LABEL_W - 8}
-            y={14}
-            fontSize="12"
-            fontWeight="600"
-            textAnchor="end"
-            fill="#334155"
-            data-axis="category"
-          >
+          <text x={LABEL_W - 8} y={14} fontSize="12" fontWeight="600" textAnchor="end" fill="#334155" data-axis="category">
             {categoryTitle}
           </text>
         )}
         {series.length > 1 &&
           series.map((s, k) => (
-            <g
-              key={s.name}
-              transform={`translate(${LABEL_W + k * 150}, ${categoryTitle ? 22 : 6})`}
-            >
-              <rect
-                width="12"
-                height="12"
-                fill={s.color ?? SERIES_COLORS[k % SERIES_COLORS.length]}
-              />
+            <g key={s.name} transform={`translate(${LABEL_W + k * 150}, ${categoryTitle ? 22 : 6})`}>
+              <rect width="12" height="12" fill={s.color ?? SERIES_COLORS[k % SERIES_COLORS.length]} />
               <text x="16" y="11" fontSize="12" fill="#334155">
                 {s.name}
               </text>
             </g>
           ))}
         {/* value axis with ticks and its title */}
-        <line
-          x1={LABEL_W}
-          x2={LABEL_W + plotW}
-          y1={plotBottom}
-          y2={plotBottom}
-          stroke="#94a3b8"
-        />
+        <line x1={LABEL_W} x2={LABEL_W + plotW} y1={plotBottom} y2={plotBottom} stroke="#94a3b8" />
         {[0, 0.25, 0.5, 0.75, 1].map((f) => (
           <g key={f}>
-            <line
-              x1={x(top * f)}
-              x2={x(top * f)}
-              y1={plotBottom}
-              y2={plotBottom + 4}
-              stroke="#94a3b8"
-            />
-            <text
-              x={x(top * f)}
-              y={plotBottom + 17}
-              fontSize="12"
-              textAnchor="middle"
-              fill="#475569"
-            >
+            <line x1={x(top * f)} x2={x(top * f)} y1={plotBottom} y2={plotBottom + 4} stroke="#94a3b8" />
+            <text x={x(top * f)} y={plotBottom + 17} fontSize="12" textAnchor="middle" fill="#475569">
               {format(top * f)}
             </text>
           </g>
         ))}
         {valueTitle && (
-          <text
-            x={LABEL_W + plotW / 2}
-            y={plotBottom + 34}
-            fontSize="12"
-            fontWeight="600"
-            textAnchor="middle"
-            fill="#334155"
-            data-axis="value"
-          >
+          <text x={LABEL_W + plotW / 2} y={plotBottom + 34} fontSize="12" fontWeight="600" textAnchor="middle" fill="#334155" data-axis="value">
             {valueTitle}
           </text>
         )}
         {lines.map((m, j) => (
           <g key={`${m.label}-${j}`} data-testid={`target-line-${id}`}>
-            <line
-              x1={x(m.value)}
-              x2={x(m.value)}
-              y1={legendH}
-              y2={plotBottom}
-              stroke="#b91c1c"
-              strokeWidth="1.5"
-              strokeDasharray="5 3"
-            />
+            <line x1={x(m.value)} x2={x(m.value)} y1={legendH} y2={plotBottom} stroke="#b91c1c" strokeWidth="1.5" strokeDasharray="5 3" />
             <text
               x={Math.min(x(m.value) + 3, WIDTH - 4)}
               y={legendH + 12 + j * 14}
@@ -197,13 +139,7 @@ export function BarChart({
           const y0 = legendH + i * rowH + ROW_PAD / 2;
           return (
             <g key={`${c}-${i}`}>
-              <text
-                x={LABEL_W - 8}
-                y={y0 + (series.length * (BAR_H + GAP)) / 2 + 4}
-                fontSize="12"
-                textAnchor="end"
-                fill="#0f172a"
-              >
+              <text x={LABEL_W - 8} y={y0 + (series.length * (BAR_H + GAP)) / 2 + 4} fontSize="12" textAnchor="end" fill="#0f172a">
                 <title>{c}</title>
                 {truncate(c)}
               </text>
@@ -223,12 +159,7 @@ export function BarChart({
                     >
                       <title>{`${c} · ${s.name}：${has ? format(v as number) : "无数据"}${detail?.(i, k) ? `（${detail(i, k)}）` : ""}`}</title>
                     </rect>
-                    <text
-                      x={has ? x(v as number) + 4 : LABEL_W + 4}
-                      y={y + BAR_H - 3}
-                      fontSize="12"
-                      fill="#334155"
-                    >
+                    <text x={has ? x(v as number) + 4 : LABEL_W + 4} y={y + BAR_H - 3} fontSize="12" fill="#334155">
                       {has ? format(v as number) : "—"}
                     </text>
                   </g>

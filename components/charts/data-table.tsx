@@ -22,31 +22,15 @@ export function DataTable({
   const captionId = `t-${table.key}-caption`;
   return (
     <div className="min-w-0" data-testid={`table-${table.key}`}>
-      <div
-        className="overflow-x-auto rounded border border-slate-200"
-        tabIndex={0}
-        role="region"
-        aria-labelledby={captionId}
-      >
+      <div className="overflow-x-auto rounded border border-slate-200" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table className="table-basic">
-          <caption
-            id={captionId}
-            className="bg-white px-2 py-2 text-left font-semibold"
-          >
+          <caption id={captionId} className="bg-white px-2 py-2 text-left font-semibold">
             {table.title}
           </caption>
           <thead>
             <tr>
               {table.columns.map((c, i) => (
-                <th
-                  key={c.label}
-                  scope="col"
-                  className={
-                    i > 0 && c.format !== "text"
-                      ? "text-right whitespace-nowrap"
-                      : "whitespace-nowrap"
-                  }
-                >
+                <th key={c.label} scope="col" className={i > 0 && c.format !== "text" ? "text-right whitespace-nowrap" : "whitespace-nowrap"}>
                   {c.label}
                 </th>
               ))}
@@ -58,22 +42,12 @@ export function DataTable({
               const href = key && rowHref ? rowHref(key) : null;
               const total = key === null;
               return (
-                <tr
-                  key={`${key ?? "total"}-${r}`}
-                  className={`${total ? "bg-slate-50 font-semibold" : ""} ${highlight?.(r) ? "bg-amber-50" : ""}`}
-                >
+                <tr key={`${key ?? "total"}-${r}`} className={`${total ? "bg-slate-50 font-semibold" : ""} ${highlight?.(r) ? "bg-amber-50" : ""}`}>
                   {row.map((cell, i) =>
                     i === 0 ? (
-                      <th
-                        key={i}
-                        scope="row"
-                        className="whitespace-nowrap text-left font-medium"
-                      >
+                      <th key={i} scope="row" className="whitespace-nowrap text-left font-medium">
                         {href ? (
-                          <Link
-                            href={href}
-                            className="text-brand-700 underline"
-                          >
+                          <Link href={href} className="text-brand-700 underline">
                             {formatCell(cell, table.columns[i].format)}
                           </Link>
                         ) : (
@@ -81,29 +55,12 @@ export function DataTable({
                         )}
                       </th>
                     ) : (
-                      <td
-                        key={i}
-                        className={
-                          table.columns[i].format !== "text"
-                            ? "text-right tabular-nums whitespace-nowrap"
-                            : "min-w-40"
-                        }
-                      >
+                      <td key={i} className={table.columns[i].format !== "text" ? "text-right tabular-nums whitespace-nowrap" : "min-w-40"}>
                         {(() => {
-                          const link =
-                            typeof cell === "number" && cell !== 0
-                              ? cellHref?.(key, table.columns[i].label)
-                              : null;
-                          const text = formatCell(
-                            cell,
-                            table.columns[i].format,
-                          );
+                          const link = typeof cell === "number" && cell !== 0 ? cellHref?.(key, table.columns[i].label) : null;
+                          const text = formatCell(cell, table.columns[i].format);
                           return link ? (
-                            <Link
-                              href={link}
-                              className="text-brand-700 underline"
-                              aria-label={`${text}：查看${String(row[0])}${table.columns[i].label}的申请`}
-                            >
+                            <Link href={link} className="text-brand-700 underline" aria-label={`${text}：查看${String(row[0])}${table.columns[i].label}的申请`}>
                               {text}
                             </Link>
                           ) : (
@@ -126,16 +83,10 @@ export function DataTable({
           </tbody>
         </table>
       </div>
-      {table.note && (
-        <p className="mt-1 text-sm text-slate-600">{table.note}</p>
-      )}
+      {table.note && <p className="mt-1 text-sm text-slate-600">{table.note}</p>}
       {csvHref && (
         <p className="mt-1">
-          <a
-            href={csvHref}
-            className="text-sm text-brand-700 underline"
-            download
-          >
+          <a href={csvHref} className="text-sm text-brand-700 underline" download>
             下载CSV（{table.title.replace(/（.*$/, "")}）
           </a>
         </p>
@@ -148,20 +99,10 @@ export function DataTable({
  * A chart with its table beside it: side by side on a wide screen; a table with many columns
  * (`wide`) goes under its chart at full width. On a phone, one under the other.
  */
-export function ChartWithTable({
-  chart,
-  children,
-  wide,
-}: {
-  chart: React.ReactNode;
-  children: React.ReactNode;
-  wide?: boolean;
-}) {
+export function ChartWithTable({ chart, children, wide }: { chart: React.ReactNode; children: React.ReactNode; wide?: boolean }) {
   return (
     <div className={`grid items-start gap-4 ${wide ? "" : "xl:grid-cols-2"}`}>
-      <figure className="min-w-0 rounded border border-slate-200 bg-white p-2">
-        {chart}
-      </figure>
+      <figure className="min-w-0 rounded border border-slate-200 bg-white p-2">{chart}</figure>
       {children}
     </div>
   );

@@ -12,16 +12,7 @@ import { periodFrom, periodSchema, type Period } from "./period";
 import { transfersReport, type TransfersReport } from "./transfers";
 import { urbanizationReport, type UrbanizationReport } from "./urbanization";
 import { serviceReport, type ServiceReport } from "./service";
-import {
-  TABLE_KEYS,
-  TABLE_PART,
-  csvLabel,
-  csvValue,
-  dashboardTable,
-  tableFileName,
-  type DashboardPart,
-  type DashboardParts,
-} from "./tables";
+import { TABLE_KEYS, TABLE_PART, csvLabel, csvValue, dashboardTable, tableFileName, type DashboardPart, type DashboardParts } from "./tables";
 
 /** The officials' dashboard (plan 一, 四(一)): transfers against targets, urbanization, service. */
 
@@ -34,10 +25,7 @@ export const DASHBOARD_RATE: RateLimitRule = {
   windowMs: 60_000,
 };
 
-const optionalCounty = z.preprocess(
-  (v) => (v === "" || v === null ? undefined : v),
-  z.string().trim().max(32).optional(),
-);
+const optionalCounty = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(32).optional());
 
 export const dashboardQuerySchema = periodSchema.safeExtend({
   county: optionalCounty,
@@ -62,14 +50,8 @@ export type StationAlert = {
   open: number;
 };
 
-export async function stationAlerts(
-  db: Db,
-  scope: DashboardScope,
-): Promise<StationAlert[]> {
-  const county =
-    scope.kind === "county"
-      ? Prisma.sql`AND s."countyCode" = ${scope.countyCode}`
-      : Prisma.empty;
+export async function stationAlerts(db: Db, scope: DashboardScope): Promise<StationAlert[]> {
+  const county = scope.kind === "county" ? Prisma.sql`AND s."countyCode" = ${scope.countyCode}` : Prisma.empty;
   return db.$queryRaw<StationAlert[]>`
     SELECT s."id" AS "stationId", s."name" AS "stationName", s."countyCode", SUM(q."n")::int AS open
       FROM "QueueCount" q JOIN "PoliceStation" s ON s."id" = q."stationId"
@@ -80,11 +62,7 @@ export async function stationAlerts(
      ORDER BY s."countyCode", s."name"`;
 }
 
-const ALL_PARTS: readonly DashboardPart[] = [
-  "transfers",
-  "urbanization",
-  "service",
-];
+const ALL_PARTS: readonly DashboardPart[] = ["transfers", "urbanization", "service"];
 
 /** Some or all reports for a scope and period. */
 export async function loadDashboardParts(
@@ -96,21 +74,13 @@ export async function loadDashboardParts(
 ): Promise<DashboardParts> {
   // Sequential on purpose: inside the guard's transaction the queries share one connection.
   const out: DashboardParts = {};
-  if (parts.includes("transfers"))
-    out.transfers = await transfersReport(db, scope, period, now);
-  if (parts.includes("urbanization"))
-    out.urbanization = await urbanizationReport(db, scope, period.year, now);
-  if (parts.includes("service"))
-    out.service = await serviceReport(db, scope, period, now);
+  if (parts.includes("transfers")) out.transfers = await transfersReport(db, scope, period, now);
+  if (parts.includes("urbanization")) out.urbanization = await urbanizationReport(db, scope, period.year, now);
+  if (parts.includes("service")) out.service = await serviceReport(db, scope, period, now);
   return out;
 }
 
-export async function loadDashboard(
-  db: Db,
-  user: SessionUser,
-  input: z.output<typeof dashboardQuerySchema>,
-  now = new Date(),
-): Promise<Dashboard> {
+export async function loadDashboard(db: Db, user: SessionUser, input: z.output<typeof dashboardQuerySchema>, now = new Date()): Promise<Dashboard> {
   const scope = resolveDashboardScope(user, input.county);
   const period = periodFrom(input, now);
   const parts = await loadDashboardParts(db, scope, period, ALL_PARTS, now);
@@ -157,19 +127,12 @@ export const exportDashboardCsvDef = defineAction(
     const now = new Date();
     const scope = resolveDashboardScope(ctx.user, input.county);
     const period = periodFrom(input, now);
-    const parts = await loadDashboardParts(
-      ctx.tx,
-      scope,
-      period,
-      [TABLE_PART[input.table]],
-      now,
-    );
+    const parts = await loadDashboardParts(ctx.tx, scope, period, [TABLE_PART[input.table]], now);
     const table = dashboardTable({ scope, period, ...parts }, input.table);
     ctx.audit({
       entityType: "dashboard_table",
       entityId: input.table,
-      countyCode:
-        scope.kind === "county" ? scope.countyCode : ctx.user.countyCode,
+      countyCode: scope.kind === "county" ? scope.countyCode : ctx.user.countyCode,
       details: {
         table: input.table,
         year: period.year,
@@ -180,9 +143,7 @@ export const exportDashboardCsvDef = defineAction(
     return csvResponse(
       tableFileName({ scope, period }, table),
       table.columns.map(csvLabel),
-      table.rows.map((r) =>
-        r.map((v, i) => csvValue(v, table.columns[i].format)),
-      ),
+      table.rows.map((r) => r.map((v, i) => csvValue(v, table.columns[i].format))),
     );
   },
 );

@@ -19,10 +19,7 @@ import type { Db } from "@/lib/db/types";
 export type DayCheck = { unit: string; day: string; check: number };
 export type DayValue<V> = { unit: string; day: string; value: V };
 
-const addDays = (ymd: string, n: number) =>
-  new Date(Date.parse(`${ymd}T00:00:00Z`) + n * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+const addDays = (ymd: string, n: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export class DayMemo<V> {
   private readonly memo = new Map<string, { check: number; value: V }>();
@@ -39,36 +36,16 @@ export class DayMemo<V> {
    * with the counter's check as it was read before the recount: if work lands in between, the
    * next read sees the counter move and recounts again.
    */
-  async read(
-    db: Db,
-    checks: readonly DayCheck[],
-    recount: (fromDay: string, toDay: string) => Promise<Array<DayValue<V>>>,
-  ): Promise<Array<DayValue<V>>> {
-    const ns = (
-      await db.$queryRaw<
-        Array<{ name: string }>
-      >`SELECT current_database() AS name`
-    )[0].name;
-    const key = (c: { unit: string; day: string }) =>
-      `${ns}|${c.unit}|${c.day}`;
-    const stale = checks.filter(
-      (c) => this.memo.get(key(c))?.check !== c.check,
-    );
+  async read(db: Db, checks: readonly DayCheck[], recount: (fromDay: string, toDay: string) => Promise<Array<DayValue<V>>>): Promise<Array<DayValue<V>>> {
+    const ns = (await db.$queryRaw<Array<{ name: string }>>`SELECT current_database() AS name`)[0].name;
+    const key = (c: { unit: string; day: string }) => `${ns}|${c.unit}|${c.day}`;
+    const stale = checks.filter((c) => this.memo.get(key(c))?.check !== c.check);
     if (stale.length) {
-      const from = stale.reduce(
-        (a, c) => (c.day < a ? c.day : a),
-        stale[0].day,
-      );
+      const from = stale.reduce((a, c) => (c.day < a ? c.day : a), stale[0].day);
       const to = stale.reduce((a, c) => (c.day > a ? c.day : a), stale[0].day);
       if (this.memo.size > this.limit) this.memo.clear();
-      const found = new Map(
-        (await recount(from, addDays(to, 1))).map((v) => [key(v), v.value]),
-      );
-      for (const c of stale)
-        this.memo.set(key(c), {
-          check: c.check,
-          value: found.get(key(c)) ?? this.empty(),
-        });
+      const found = new Map((await recount(from, addDays(to, 1))).map((v) => [key(v), v.value]));
+      for (const c of stale) this.memo.set(key(c), { check: c.check, value: found.get(key(c)) ?? this.empty() });
     }
     const out: Array<DayValue<V>> = [];
     for (const c of checks) {

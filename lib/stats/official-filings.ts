@@ -6,11 +6,7 @@ import { defineAction } from "@/lib/auth/run-action";
 import { notFound } from "@/lib/errors";
 import { ACTIVE_STATUSES } from "@/lib/filings/status";
 import { STATION_CLOCK_STATUSES } from "@/lib/review/queue-tabs";
-import {
-  resolveDashboardScope,
-  scopeLabel,
-  type DashboardScope,
-} from "./dashboard-scope";
+import { resolveDashboardScope, scopeLabel, type DashboardScope } from "./dashboard-scope";
 import { periodFrom, periodSchema, type Period } from "./period";
 import { DASHBOARD_RATE, DASHBOARD_ROLES } from "./dashboard";
 
@@ -25,12 +21,7 @@ import { DASHBOARD_RATE, DASHBOARD_ROLES } from "./dashboard";
  * Names are personal data: each list view is audited. No ID numbers are shown.
  */
 
-export const DRILL_KINDS = [
-  "overdue",
-  "open",
-  "refused",
-  "registered",
-] as const;
+export const DRILL_KINDS = ["overdue", "open", "refused", "registered"] as const;
 export type DrillKind = (typeof DRILL_KINDS)[number];
 export const DRILL_LABELS: Readonly<Record<DrillKind, string>> = {
   overdue: "当前超期在办",
@@ -39,22 +30,13 @@ export const DRILL_LABELS: Readonly<Record<DrillKind, string>> = {
   registered: "落户完成",
 };
 
-const optional = (max: number) =>
-  z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    z.string().trim().max(max).optional(),
-  );
+const optional = (max: number) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(max).optional());
 
 export const officialFilingsSchema = periodSchema.safeExtend({
   kind: z.enum(DRILL_KINDS, { error: "未知的统计口径" }),
   county: optional(32),
   station: optional(40),
-  status: z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    z
-      .enum(ACTIVE_STATUSES as [ApplicationStatus, ...ApplicationStatus[]])
-      .optional(),
-  ),
+  status: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(ACTIVE_STATUSES as [ApplicationStatus, ...ApplicationStatus[]]).optional()),
   /** Keyset cursor: the last row's sort value and id ("<iso>|<id>"). */
   after: optional(120),
 });
@@ -103,61 +85,41 @@ export async function listOfficialFilings(
       where: { id: input.station },
       select: { id: true, name: true, countyCode: true },
     });
-    if (
-      !station ||
-      (scope.kind === "county" && station.countyCode !== scope.countyCode) ||
-      scope.kind === "city"
-    )
-      throw notFound("派出所");
+    if (!station || (scope.kind === "county" && station.countyCode !== scope.countyCode) || scope.kind === "city") throw notFound("派出所");
   }
   const where: Prisma.Sql[] = [];
   if (station) where.push(Prisma.sql`a."stationId" = ${station.id}`);
-  else if (scope.kind === "county")
-    where.push(Prisma.sql`a."destinationCounty" = ${scope.countyCode}`);
-  const statuses = (xs: readonly ApplicationStatus[]) =>
-    Prisma.join(xs.map((s) => Prisma.sql`${s}::"ApplicationStatus"`));
+  else if (scope.kind === "county") where.push(Prisma.sql`a."destinationCounty" = ${scope.countyCode}`);
+  const statuses = (xs: readonly ApplicationStatus[]) => Prisma.join(xs.map((s) => Prisma.sql`${s}::"ApplicationStatus"`));
   let sortCol: string;
   switch (input.kind) {
     case "overdue":
-      where.push(
-        Prisma.sql`a."status" IN (${statuses(STATION_CLOCK_STATUSES)}) AND a."dueAt" < ${now}`,
-      );
+      where.push(Prisma.sql`a."status" IN (${statuses(STATION_CLOCK_STATUSES)}) AND a."dueAt" < ${now}`);
       sortCol = "dueAt";
       break;
     case "open":
-      where.push(
-        Prisma.sql`a."status" IN (${statuses(input.status ? [input.status] : ACTIVE_STATUSES)}) AND a."stationId" IS NOT NULL`,
-      );
+      where.push(Prisma.sql`a."status" IN (${statuses(input.status ? [input.status] : ACTIVE_STATUSES)}) AND a."stationId" IS NOT NULL`);
       sortCol = "submittedAt";
       break;
     case "refused":
-      where.push(
-        Prisma.sql`a."status" = 'refused' AND a."decidedAt" >= ${period.start} AND a."decidedAt" < ${period.end}`,
-      );
+      where.push(Prisma.sql`a."status" = 'refused' AND a."decidedAt" >= ${period.start} AND a."decidedAt" < ${period.end}`);
       sortCol = "decidedAt";
       break;
     case "registered":
-      where.push(
-        Prisma.sql`a."status" = 'registered' AND a."completedAt" >= ${period.start} AND a."completedAt" < ${period.end}`,
-      );
+      where.push(Prisma.sql`a."status" = 'registered' AND a."completedAt" >= ${period.start} AND a."completedAt" < ${period.end}`);
       sortCol = "completedAt";
       break;
   }
   const col = Prisma.raw(`a."${sortCol}"`);
   const base = Prisma.join(where, " AND ");
-  const [{ n }] = await db.$queryRaw<
-    Array<{ n: number }>
-  >`SELECT COUNT(*)::int AS n FROM "Application" a WHERE ${base}`;
+  const [{ n }] = await db.$queryRaw<Array<{ n: number }>>`SELECT COUNT(*)::int AS n FROM "Application" a WHERE ${base}`;
   let cursor = Prisma.empty;
   if (input.after) {
     const [at, id] = input.after.split("|");
     const when = new Date(at);
-    if (id && !Number.isNaN(when.getTime()))
-      cursor = Prisma.sql`AND (${col}, a."id") > (${when}, ${id})`;
+    if (id && !Number.isNaN(when.getTime())) cursor = Prisma.sql`AND (${col}, a."id") > (${when}, ${id})`;
   }
-  const rows = await db.$queryRaw<
-    Array<OfficialFilingRow & { sortAt: Date | null }>
-  >`
+  const rows = await db.$queryRaw<Array<OfficialFilingRow & { sortAt: Date | null }>>`
     SELECT a."id", a."reference", a."channel"::text AS channel, a."status"::text AS status, s."name" AS "stationName", a."destinationCounty" AS "countyCode",
            a."applicantName", a."personsCount", a."submittedAt", a."dueAt", a."decidedAt", a."completedAt", ${col} AS "sortAt"
       FROM "Application" a JOIN "PoliceStation" s ON s."id" = a."stationId"
@@ -174,10 +136,22 @@ export async function listOfficialFilings(
     kind: input.kind,
     status: input.status ?? null,
     period,
-    rows: page.map(({ sortAt: _s, ...r }) => r),
+    rows: page.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      channel: r.channel,
+      status: r.status,
+      stationName: r.stationName,
+      countyCode: r.countyCode,
+      applicantName: r.applicantName,
+      personsCount: r.personsCount,
+      submittedAt: r.submittedAt,
+      dueAt: r.dueAt,
+      decidedAt: r.decidedAt,
+      completedAt: r.completedAt,
+    })),
     total: n,
-    nextCursor:
-      more && last?.sortAt ? `${last.sortAt.toISOString()}|${last.id}` : null,
+    nextCursor: more && last?.sortAt ? `${last.sortAt.toISOString()}|${last.id}` : null,
     title: `${where2}：${DRILL_LABELS[input.kind]}${input.kind === "refused" || input.kind === "registered" ? `（${period.label}）` : ""}`,
   };
 }

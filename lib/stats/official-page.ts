@@ -1,12 +1,6 @@
 import type { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
-import {
-  pageError,
-  requestIp,
-  requirePageUser,
-  runAction,
-  type ActionDef,
-} from "@/lib/auth/guard";
+import { pageError, requestIp, requirePageUser, runAction, type ActionDef } from "@/lib/auth/guard";
 import { isDomainError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { DASHBOARD_ROLES } from "./dashboard";
@@ -14,8 +8,7 @@ import { DASHBOARD_ROLES } from "./dashboard";
 type Params = Record<string, string | string[] | undefined>;
 
 /** The first value of a search parameter. */
-export const one = (v: string | string[] | undefined) =>
-  Array.isArray(v) ? v[0] : v;
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * The loader of every official page (dashboards, drill-down lists, station performance, the

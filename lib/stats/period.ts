@@ -24,12 +24,7 @@ export const LAST_YEAR = 2100;
 const optionalInt = (min: number, max: number, message: string) =>
   z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? undefined : v),
-    z.coerce
-      .number({ error: message })
-      .int(message)
-      .min(min, message)
-      .max(max, message)
-      .optional(),
+    z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).optional(),
   );
 
 const optionalDay = (message: string) =>
@@ -38,23 +33,14 @@ const optionalDay = (message: string) =>
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-      .refine(
-        (d) =>
-          !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-          new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-        message,
-      )
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), message)
       .optional(),
   );
 
 /** A year, a month of it, or any range of days (from … to, both included). */
 export const periodSchema = z
   .object({
-    year: optionalInt(
-      FIRST_YEAR,
-      LAST_YEAR,
-      `年份应在${FIRST_YEAR}—${LAST_YEAR}之间`,
-    ),
+    year: optionalInt(FIRST_YEAR, LAST_YEAR, `年份应在${FIRST_YEAR}—${LAST_YEAR}之间`),
     month: optionalInt(1, 12, "月份应为1—12"),
     from: optionalDay("开始日期格式应为YYYY-MM-DD"),
     to: optionalDay("结束日期格式应为YYYY-MM-DD"),
@@ -90,11 +76,7 @@ export function currentBeijingYear(now = new Date()): number {
 
 export function makePeriod(year: number, month: number | null = null): Period {
   const from = month ? `${year}-${pad(month)}-01` : `${year}-01-01`;
-  const to = month
-    ? month === 12
-      ? `${year + 1}-01-01`
-      : `${year}-${pad(month + 1)}-01`
-    : `${year + 1}-01-01`;
+  const to = month ? (month === 12 ? `${year + 1}-01-01` : `${year}-${pad(month + 1)}-01`) : `${year + 1}-01-01`;
   return {
     year,
     month,
@@ -106,10 +88,7 @@ export function makePeriod(year: number, month: number | null = null): Period {
   };
 }
 
-const addDay = (ymd: string) =>
-  new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+const addDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** A range of days, both included ("2025-03-15" … "2025-04-20"); its year is the year of its last day. */
 export function makeRangePeriod(fromDay: string, toDayIncl: string): Period {
@@ -126,35 +105,24 @@ export function makeRangePeriod(fromDay: string, toDayIncl: string): Period {
   };
 }
 
-export function periodFrom(
-  input: z.output<typeof periodSchema>,
-  now = new Date(),
-): Period {
+export function periodFrom(input: z.output<typeof periodSchema>, now = new Date()): Period {
   if (input.from && input.to) return makeRangePeriod(input.from, input.to);
   return makePeriod(input.year ?? currentBeijingYear(now), input.month ?? null);
 }
 
 /** The period is its whole calendar year. */
-export const isWholeYear = (p: Period) =>
-  p.from === `${p.year}-01-01` && p.to === `${p.year + 1}-01-01`;
+export const isWholeYear = (p: Period) => p.from === `${p.year}-01-01` && p.to === `${p.year + 1}-01-01`;
 
 /** A DATE column value for a "YYYY-MM-DD" day (Prisma maps @db.Date to midnight UTC). */
 export const dateOnly = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
 /** How far into its year a day is: elapsed and remaining days (Beijing calendar, today counted as elapsed). */
-export function yearProgress(
-  year: number,
-  now = new Date(),
-): { daysInYear: number; elapsed: number; remaining: number } {
-  const daysInYear =
-    (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+export function yearProgress(year: number, now = new Date()): { daysInYear: number; elapsed: number; remaining: number } {
+  const daysInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
   const today = beijingDate(now);
-  if (today < `${year}-01-01`)
-    return { daysInYear, elapsed: 0, remaining: daysInYear };
-  if (today >= `${year + 1}-01-01`)
-    return { daysInYear, elapsed: daysInYear, remaining: 0 };
-  const elapsed =
-    (Date.parse(`${today}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000 + 1;
+  if (today < `${year}-01-01`) return { daysInYear, elapsed: 0, remaining: daysInYear };
+  if (today >= `${year + 1}-01-01`) return { daysInYear, elapsed: daysInYear, remaining: 0 };
+  const elapsed = (Date.parse(`${today}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000 + 1;
   return { daysInYear, elapsed, remaining: daysInYear - elapsed };
 }
 
@@ -168,10 +136,7 @@ const nextMonth = (ymd: string) => {
  * A day range [from, to) as the rollups store it: whole months read from the month rows, the
  * days before the first and after the last whole month from the day rows.
  */
-export function splitRange(
-  from: string,
-  to: string,
-): { months: [string, string] | null; days: Array<[string, string]> } {
+export function splitRange(from: string, to: string): { months: [string, string] | null; days: Array<[string, string]> } {
   const m0 = from.endsWith("-01") ? from : nextMonth(from);
   const m1 = `${to.slice(0, 7)}-01`;
   if (m0 >= m1) return { months: null, days: from < to ? [[from, to]] : [] };

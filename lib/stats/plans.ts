@@ -53,15 +53,8 @@ export async function loadPlans(db: Db): Promise<PlanRow[]> {
 }
 
 /** The plan in force for a year: the latest-starting plan whose years contain it. */
-export function planFor(
-  plans: readonly PlanRow[],
-  year: number,
-): PlanRow | null {
-  return (
-    [...plans]
-      .filter((p) => p.startYear <= year && year <= p.endYear)
-      .sort((a, b) => b.startYear - a.startYear)[0] ?? null
-  );
+export function planFor(plans: readonly PlanRow[], year: number): PlanRow | null {
+  return [...plans].filter((p) => p.startYear <= year && year <= p.endYear).sort((a, b) => b.startYear - a.startYear)[0] ?? null;
 }
 
 export type PlanContext = {
@@ -72,15 +65,10 @@ export type PlanContext = {
   noPlanNote: string | null;
 };
 
-export function planContext(
-  plans: readonly PlanRow[],
-  year: number,
-): PlanContext {
+export function planContext(plans: readonly PlanRow[], year: number): PlanContext {
   const plan = planFor(plans, year);
   if (plan) return { plan, lastPlanEnd: null, noPlanNote: null };
-  const before = plans
-    .filter((p) => p.endYear < year)
-    .sort((a, b) => b.endYear - a.endYear)[0];
+  const before = plans.filter((p) => p.endYear < year).sort((a, b) => b.endYear - a.endYear)[0];
   return {
     plan: null,
     lastPlanEnd: before?.endYear ?? null,
@@ -90,12 +78,9 @@ export function planContext(
   };
 }
 
-export type TransferProgressStatus =
-  "achieved" | "missed" | "on_pace" | "behind_pace" | "no_plan";
+export type TransferProgressStatus = "achieved" | "missed" | "on_pace" | "behind_pace" | "no_plan";
 
-export const TRANSFER_PROGRESS_LABELS: Readonly<
-  Record<TransferProgressStatus, string>
-> = {
+export const TRANSFER_PROGRESS_LABELS: Readonly<Record<TransferProgressStatus, string>> = {
   achieved: "期末已达到年均目标",
   missed: "期末未达到年均目标",
   on_pace: "年均进度达到目标",
@@ -123,15 +108,8 @@ export type TransferProgress = {
 };
 
 /** Rural people settled (转户) per Beijing year, for the city or one county, from the month rollups. */
-export async function transfersByYear(
-  db: Db,
-  fromYear: number,
-  toYear: number,
-  countyCode?: string,
-): Promise<Map<number, number>> {
-  const county = countyCode
-    ? Prisma.sql`AND "countyCode" = ${countyCode}`
-    : Prisma.empty;
+export async function transfersByYear(db: Db, fromYear: number, toYear: number, countyCode?: string): Promise<Map<number, number>> {
+  const county = countyCode ? Prisma.sql`AND "countyCode" = ${countyCode}` : Prisma.empty;
   const rows = await db.$queryRaw<Array<{ year: number; n: number }>>`
     SELECT EXTRACT(YEAR FROM "month")::int AS year, SUM("ruralPersons")::int AS n
       FROM "MonthlyCounter"
@@ -141,30 +119,15 @@ export async function transfersByYear(
 }
 
 /** Rural people settled in a day range by unit (county, or station within a county). */
-export async function transfersInRange(
-  db: Db,
-  from: string,
-  to: string,
-  by: "county" | "station",
-  countyCode?: string,
-): Promise<Map<string, number>> {
-  const unit =
-    by === "county" ? Prisma.sql`"countyCode"` : Prisma.sql`"stationId"`;
-  const county = countyCode
-    ? Prisma.sql`AND "countyCode" = ${countyCode}`
-    : Prisma.empty;
+export async function transfersInRange(db: Db, from: string, to: string, by: "county" | "station", countyCode?: string): Promise<Map<string, number>> {
+  const unit = by === "county" ? Prisma.sql`"countyCode"` : Prisma.sql`"stationId"`;
+  const county = countyCode ? Prisma.sql`AND "countyCode" = ${countyCode}` : Prisma.empty;
   const rows = await db.$queryRaw<Array<{ unit: string; n: number }>>`
     SELECT ${unit} AS unit, SUM("ruralPersons")::int AS n FROM (${countersInRange(from, to)}) c WHERE "event" = 'registered' ${county} GROUP BY 1`;
   return new Map(rows.map((r) => [r.unit, r.n]));
 }
 
-export async function transferProgress(
-  db: Db,
-  ctx: PlanContext,
-  year: number,
-  countyCode: string | undefined,
-  now = new Date(),
-): Promise<TransferProgress> {
+export async function transferProgress(db: Db, ctx: PlanContext, year: number, countyCode: string | undefined, now = new Date()): Promise<TransferProgress> {
   const plan = ctx.plan;
   if (!plan) {
     return {
@@ -192,17 +155,13 @@ export async function transferProgress(
   }
   const planYears = plan.endYear - plan.startYear + 1;
   const average = yearsElapsed > 0 ? total / yearsElapsed : null;
-  const periodEnded =
-    year === plan.endYear && yearProgress(year, now).remaining === 0;
+  const periodEnded = year === plan.endYear && yearProgress(year, now).remaining === 0;
   const remainingYears = planYears - yearsElapsed;
   const targetAverage = countyCode ? null : plan.transfersPerYear;
   let status: TransferProgressStatus;
   if (targetAverage === null) status = "no_plan";
-  else if (periodEnded)
-    status = (average ?? 0) >= targetAverage ? "achieved" : "missed";
-  else
-    status =
-      average !== null && average >= targetAverage ? "on_pace" : "behind_pace";
+  else if (periodEnded) status = (average ?? 0) >= targetAverage ? "achieved" : "missed";
+  else status = average !== null && average >= targetAverage ? "on_pace" : "behind_pace";
   return {
     plan,
     noPlanNote: null,
@@ -211,10 +170,7 @@ export async function transferProgress(
     yearsElapsed,
     average,
     targetAverage,
-    neededPerRemainingYear:
-      targetAverage !== null && remainingYears > 0.001
-        ? Math.max(0, (targetAverage * planYears - total) / remainingYears)
-        : null,
+    neededPerRemainingYear: targetAverage !== null && remainingYears > 0.001 ? Math.max(0, (targetAverage * planYears - total) / remainingYears) : null,
     status,
   };
 }

@@ -5,27 +5,14 @@ import { dateOnly, splitRange } from "./period";
  * WHERE condition on a (grain, bucket) rollup for a day range [from, to): whole months from
  * the month rows, the edges from the day rows — a year is 12 month rows per key.
  */
-export function grainRange(
-  from: string,
-  to: string,
-  grainCol = `"grain"`,
-  bucketCol = `"bucket"`,
-): Prisma.Sql {
+export function grainRange(from: string, to: string, grainCol = `"grain"`, bucketCol = `"bucket"`): Prisma.Sql {
   const { months, days } = splitRange(from, to);
   const g = Prisma.raw(grainCol);
   const b = Prisma.raw(bucketCol);
   const parts: Prisma.Sql[] = [];
-  if (months)
-    parts.push(
-      Prisma.sql`(${g} = 'month' AND ${b} >= ${dateOnly(months[0])} AND ${b} < ${dateOnly(months[1])})`,
-    );
-  for (const [a, z] of days)
-    parts.push(
-      Prisma.sql`(${g} = 'day' AND ${b} >= ${dateOnly(a)} AND ${b} < ${dateOnly(z)})`,
-    );
-  return parts.length
-    ? Prisma.sql`(${Prisma.join(parts, " OR ")})`
-    : Prisma.sql`FALSE`;
+  if (months) parts.push(Prisma.sql`(${g} = 'month' AND ${b} >= ${dateOnly(months[0])} AND ${b} < ${dateOnly(months[1])})`);
+  for (const [a, z] of days) parts.push(Prisma.sql`(${g} = 'day' AND ${b} >= ${dateOnly(a)} AND ${b} < ${dateOnly(z)})`);
+  return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
 }
 
 /**

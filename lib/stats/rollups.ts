@@ -32,19 +32,12 @@ export type Grain = "day" | "month";
 /** RefusalCount's code for the refusals themselves (one per refusal, whatever its reasons). */
 export const ALL_REFUSALS = "*";
 export const dayDate = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
-export const monthDate = (ymd: string) =>
-  new Date(`${ymd.slice(0, 7)}-01T00:00:00Z`);
+export const monthDate = (ymd: string) => new Date(`${ymd.slice(0, 7)}-01T00:00:00Z`);
 
 type Where = { stationId: string; countyCode: string; channel: Channel };
 
 /** Adds to the month's counter (DailyCounter is bumped by transition()'s bumpCounter). */
-export async function bumpMonthlyCounter(
-  tx: Db,
-  w: Where,
-  event: string,
-  at: Date,
-  d: { filings: number; persons: number; ruralPersons: number },
-) {
+export async function bumpMonthlyCounter(tx: Db, w: Where, event: string, at: Date, d: { filings: number; persons: number; ruralPersons: number }) {
   const month = monthDate(beijingDate(at));
   await tx.$executeRaw`
     INSERT INTO "MonthlyCounter" ("month", "stationId", "countyCode", "channel", "event", "filings", "persons", "ruralPersons")
@@ -56,13 +49,7 @@ export async function bumpMonthlyCounter(
 }
 
 /** Takes a counted event out again (a reversed decision), on the day and month it was counted. */
-export async function unbumpCounter(
-  tx: Db,
-  w: Where,
-  event: string,
-  at: Date,
-  persons: number,
-) {
+export async function unbumpCounter(tx: Db, w: Where, event: string, at: Date, persons: number) {
   const ymd = beijingDate(at);
   await tx.$executeRaw`
     UPDATE "DailyCounter" SET "filings" = "filings" - 1, "persons" = "persons" - ${persons}
@@ -72,16 +59,7 @@ export async function unbumpCounter(
      WHERE "month" = ${monthDate(ymd)} AND "stationId" = ${w.stationId} AND "channel" = ${w.channel}::"Channel" AND "event" = ${event} AND "filings" > 0`;
 }
 
-async function bumpStep(
-  tx: Db,
-  w: Where,
-  clerkId: string,
-  step: "accept" | "decide",
-  wd: number,
-  late: boolean,
-  at: Date,
-  delta: 1 | -1,
-) {
+async function bumpStep(tx: Db, w: Where, clerkId: string, step: "accept" | "decide", wd: number, late: boolean, at: Date, delta: 1 | -1) {
   const ymd = beijingDate(at);
   for (const [grain, bucket] of [
     ["day", dayDate(ymd)],
@@ -95,14 +73,7 @@ async function bumpStep(
   }
 }
 
-async function bumpRefusals(
-  tx: Db,
-  w: Where,
-  clerkId: string,
-  codes: readonly string[],
-  at: Date,
-  delta: 1 | -1,
-) {
+async function bumpRefusals(tx: Db, w: Where, clerkId: string, codes: readonly string[], at: Date, delta: 1 | -1) {
   const ymd = beijingDate(at);
   // "*" counts the refusal itself once (a refusal may give several reasons).
   for (const code of new Set([...codes, ALL_REFUSALS])) {
@@ -122,10 +93,7 @@ async function bumpRefusals(
  * People of a filing whose previous hukou was rural: a member's own hukouType, else the
  * applicant's answer (answers.applicant.hukouType, then answers.hukouType) — as the rules panel reads it.
  */
-export async function ruralPersonsOf(
-  tx: Db,
-  applicationId: string,
-): Promise<number> {
+export async function ruralPersonsOf(tx: Db, applicationId: string): Promise<number> {
   const r = await tx.$queryRaw<Array<{ n: number }>>`
     SELECT COUNT(*) FILTER (WHERE COALESCE(m."hukouType", a."answers"->'applicant'->>'hukouType', a."answers"->>'hukouType') = 'rural')::int AS n
       FROM "Application" a LEFT JOIN "HouseholdMember" m ON m."applicationId" = a."id"
@@ -134,10 +102,7 @@ export async function ruralPersonsOf(
 }
 
 const limitsCache = new Map<string, RuleSetData["timeLimits"]>();
-async function limitsOf(
-  tx: Db,
-  ruleSetId: string | null,
-): Promise<RuleSetData["timeLimits"]> {
+async function limitsOf(tx: Db, ruleSetId: string | null): Promise<RuleSetData["timeLimits"]> {
   if (!ruleSetId) return DEFAULT_RULE_SET_DATA.timeLimits;
   const hit = limitsCache.get(ruleSetId);
   if (hit) return hit;
@@ -147,8 +112,7 @@ async function limitsOf(
   });
   const limits = {
     ...DEFAULT_RULE_SET_DATA.timeLimits,
-    ...((rs?.data as unknown as Partial<RuleSetData> | undefined)?.timeLimits ??
-      {}),
+    ...((rs?.data as unknown as Partial<RuleSetData> | undefined)?.timeLimits ?? {}),
   };
   if (rs?.publishedAt) limitsCache.set(ruleSetId, limits); // published rule sets never change
   return limits;
@@ -161,27 +125,17 @@ type StepFacts = {
   ruleSetId: string | null;
 };
 
-async function stepOf(
-  tx: Db,
-  step: "accept" | "decide",
-  f: StepFacts,
-): Promise<{ wd: number; late: boolean }> {
+async function stepOf(tx: Db, step: "accept" | "decide", f: StepFacts): Promise<{ wd: number; late: boolean }> {
   const cal = await loadCalendar(tx);
   const limits = await limitsOf(tx, f.ruleSetId);
   if (step === "accept") {
-    const wd = workingDaysBetween(
-      f.submittedAt,
-      f.acceptedAt ?? f.decidedAt,
-      cal,
-    );
+    const wd = workingDaysBetween(f.submittedAt, f.acceptedAt ?? f.decidedAt, cal);
     return { wd, late: wd > limits.acceptanceWorkingDays };
   }
   const wd = workingDaysBetween(f.submittedAt, f.decidedAt, cal);
   return {
     wd,
-    late:
-      workingDaysBetween(f.acceptedAt ?? f.submittedAt, f.decidedAt, cal) >
-      limits.decisionWorkingDays,
+    late: workingDaysBetween(f.acceptedAt ?? f.submittedAt, f.decidedAt, cal) > limits.decisionWorkingDays,
   };
 }
 
@@ -199,13 +153,8 @@ export type TransitionFacts = {
 };
 
 const reasonCodesOf = (data: unknown): string[] => {
-  const reasons = (data as { reasons?: Array<{ code?: unknown }> } | null)
-    ?.reasons;
-  return Array.isArray(reasons)
-    ? reasons
-        .map((r) => r?.code)
-        .filter((c): c is string => typeof c === "string")
-    : [];
+  const reasons = (data as { reasons?: Array<{ code?: unknown }> } | null)?.reasons;
+  return Array.isArray(reasons) ? reasons.map((r) => r?.code).filter((c): c is string => typeof c === "string") : [];
 };
 
 /**
@@ -220,10 +169,7 @@ export async function bumpRollups(tx: Db, t: TransitionFacts): Promise<void> {
   };
   const clerk = t.actorId ?? "";
   if (t.counter) {
-    const ruralPersons =
-      t.counter === "registered"
-        ? await ruralPersonsOf(tx, t.applicationId)
-        : 0;
+    const ruralPersons = t.counter === "registered" ? await ruralPersonsOf(tx, t.applicationId) : 0;
     if (ruralPersons) {
       await tx.$executeRaw`
         UPDATE "DailyCounter" SET "ruralPersons" = "ruralPersons" + ${ruralPersons}
@@ -235,10 +181,7 @@ export async function bumpRollups(tx: Db, t: TransitionFacts): Promise<void> {
       ruralPersons,
     });
   }
-  const isStep =
-    t.counter === "accepted" ||
-    t.counter === "approved" ||
-    t.counter === "refused";
+  const isStep = t.counter === "accepted" || t.counter === "approved" || t.counter === "refused";
   const isCorrection = t.event === "corrected";
   if (!isStep && !isCorrection) return;
   const f = await tx.application.findUniqueOrThrow({
@@ -264,15 +207,13 @@ export async function bumpRollups(tx: Db, t: TransitionFacts): Promise<void> {
   if (t.counter === "approved" || t.counter === "refused") {
     const s = await stepOf(tx, "decide", facts(t.now));
     await bumpStep(tx, w, clerk, "decide", s.wd, s.late, t.now, 1);
-    if (t.counter === "refused")
-      await bumpRefusals(tx, w, clerk, reasonCodesOf(t.data), t.now, 1);
+    if (t.counter === "refused") await bumpRefusals(tx, w, clerk, reasonCodesOf(t.data), t.now, 1);
     return;
   }
 
   // A station head's correction: take the reversed decision out where it was counted.
   const kind = (t.data as { kind?: string } | undefined)?.kind;
-  const previous =
-    kind === "reopen" ? "refused" : kind === "revoke" ? "approved" : null;
+  const previous = kind === "reopen" ? "refused" : kind === "revoke" ? "approved" : null;
   if (!previous) return;
   const prev = await tx.statusEvent.findFirst({
     where: {
@@ -298,24 +239,13 @@ export async function bumpRollups(tx: Db, t: TransitionFacts): Promise<void> {
           select: { createdAt: true, actorId: true, data: true },
         })
       : null;
-  const last =
-    prevRevoke && (!prev || prevRevoke.createdAt > prev.createdAt)
-      ? prevRevoke
-      : prev;
+  const last = prevRevoke && (!prev || prevRevoke.createdAt > prev.createdAt) ? prevRevoke : prev;
   if (last) {
     const at = last.createdAt;
     const s = await stepOf(tx, "decide", facts(at));
     await unbumpCounter(tx, w, previous, at, t.personsCount);
     await bumpStep(tx, w, last.actorId ?? "", "decide", s.wd, s.late, at, -1);
-    if (previous === "refused")
-      await bumpRefusals(
-        tx,
-        w,
-        last.actorId ?? "",
-        reasonCodesOf(last.data),
-        at,
-        -1,
-      );
+    if (previous === "refused") await bumpRefusals(tx, w, last.actorId ?? "", reasonCodesOf(last.data), at, -1);
   }
   const correction = kind === "reopen" ? "reopened" : "revoked";
   await bumpCorrection(tx, w, correction, t.now, t.personsCount);
@@ -328,13 +258,7 @@ export async function bumpRollups(tx: Db, t: TransitionFacts): Promise<void> {
   }
 }
 
-async function bumpCorrection(
-  tx: Db,
-  w: Where,
-  event: string,
-  at: Date,
-  persons: number,
-) {
+async function bumpCorrection(tx: Db, w: Where, event: string, at: Date, persons: number) {
   const day = dayDate(beijingDate(at));
   await tx.$executeRaw`
     INSERT INTO "DailyCounter" ("day", "stationId", "countyCode", "channel", "event", "filings", "persons", "workingDays")
@@ -354,9 +278,7 @@ async function bumpCorrection(
  */
 export async function rebuildStatRollups(db: Db): Promise<void> {
   const d = DEFAULT_RULE_SET_DATA.timeLimits;
-  const bounds = await db.$queryRaw<
-    Array<{ lo: string | null; hi: string | null }>
-  >`
+  const bounds = await db.$queryRaw<Array<{ lo: string | null; hi: string | null }>>`
     SELECT to_char(MIN("submittedAt" + INTERVAL '8 hours'), 'YYYY-MM-DD') AS lo, to_char(GREATEST(MAX("decidedAt"), MAX("acceptedAt"), MAX("submittedAt")) + INTERVAL '8 hours' + INTERVAL '1 day', 'YYYY-MM-DD') AS hi
       FROM "Application" WHERE "submittedAt" IS NOT NULL`;
   await db.$executeRaw`DELETE FROM "StepHistogram"`;
@@ -364,10 +286,7 @@ export async function rebuildStatRollups(db: Db): Promise<void> {
   const lo = bounds[0]?.lo;
   const hi = bounds[0]?.hi;
   if (lo && hi) {
-    const ord = (col: string) =>
-      Prisma.raw(
-        `cal.ord[((a."${col}" + INTERVAL '8 hours')::date - DATE '${lo}') + 1]`,
-      );
+    const ord = (col: string) => Prisma.raw(`cal.ord[((a."${col}" + INTERVAL '8 hours')::date - DATE '${lo}') + 1]`);
     for (const step of ["accept", "decide"] as const) {
       const at = step === "accept" ? "acceptedAt" : "decidedAt";
       const wd = Prisma.sql`${ord(at)} - ${ord("submittedAt")}`;
@@ -377,11 +296,7 @@ export async function rebuildStatRollups(db: Db): Promise<void> {
           : Prisma.sql`${ord("decidedAt")} - COALESCE(${ord("acceptedAt")}, ${ord("submittedAt")}) > COALESCE(l.dec, ${d.decisionWorkingDays})`;
       for (const grain of ["day", "month"] as const) {
         const bucket =
-          grain === "day"
-            ? Prisma.raw(`(a."${at}" + INTERVAL '8 hours')::date`)
-            : Prisma.raw(
-                `date_trunc('month', a."${at}" + INTERVAL '8 hours')::date`,
-              );
+          grain === "day" ? Prisma.raw(`(a."${at}" + INTERVAL '8 hours')::date`) : Prisma.raw(`date_trunc('month', a."${at}" + INTERVAL '8 hours')::date`);
         await db.$executeRaw`
           WITH cal AS MATERIALIZED (
             SELECT array_agg(ord ORDER BY i) AS ord FROM (
@@ -405,9 +320,7 @@ export async function rebuildStatRollups(db: Db): Promise<void> {
       const bucket =
         grain === "day"
           ? Prisma.raw(`(a."decidedAt" + INTERVAL '8 hours')::date`)
-          : Prisma.raw(
-              `date_trunc('month', a."decidedAt" + INTERVAL '8 hours')::date`,
-            );
+          : Prisma.raw(`date_trunc('month', a."decidedAt" + INTERVAL '8 hours')::date`);
       await db.$executeRaw`
         WITH last AS (
           SELECT DISTINCT ON (ra."applicationId") ra."applicationId", ra."clerkId", ra."reasonCodes"

@@ -103,19 +103,9 @@ type HistogramRow = {
  * Working days → filings (and late ones) per station, clerk and step for the period, from the
  * StepHistogram rollup (whole months from month rows, the edges from day rows).
  */
-async function stepHistogram(
-  db: Db,
-  scope: DashboardScope,
-  period: Period,
-  stationId?: string,
-): Promise<HistogramRow[]> {
-  const county =
-    scope.kind === "county"
-      ? Prisma.sql`AND "countyCode" = ${scope.countyCode}`
-      : Prisma.empty;
-  const station = stationId
-    ? Prisma.sql`AND "stationId" = ${stationId}`
-    : Prisma.empty;
+async function stepHistogram(db: Db, scope: DashboardScope, period: Period, stationId?: string): Promise<HistogramRow[]> {
+  const county = scope.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
+  const station = stationId ? Prisma.sql`AND "stationId" = ${stationId}` : Prisma.empty;
   return db.$queryRaw<HistogramRow[]>`
     SELECT "stationId" AS station, "clerkId" AS clerk, "step", "wd", SUM("n")::int AS n, SUM("late")::int AS late
       FROM "StepHistogram"
@@ -125,10 +115,7 @@ async function stepHistogram(
 }
 
 /** percentile_cont(p) of a histogram: linear interpolation between the order statistics around p·(n−1). */
-export function histogramPercentile(
-  hist: ReadonlyArray<readonly [value: number, count: number]>,
-  p: number,
-): number | null {
+export function histogramPercentile(hist: ReadonlyArray<readonly [value: number, count: number]>, p: number): number | null {
   const sorted = [...hist].filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0]);
   const n = sorted.reduce((s, [, c]) => s + c, 0);
   if (n === 0) return null;
@@ -161,11 +148,7 @@ function stepStatsOf(hist: Array<[number, number]>, late: number): StepStats {
  * Open filings past their due date, per station: the clerk queue's (stationId, status, dueAt)
  * index answers it for each station and state without reading a filing.
  */
-async function openOverdue(
-  db: Db,
-  scope: DashboardScope,
-  now: Date,
-): Promise<Map<string, number>> {
+async function openOverdue(db: Db, scope: DashboardScope, now: Date): Promise<Map<string, number>> {
   const stations = await db.policeStation.findMany({
     where: scope.kind === "county" ? { countyCode: scope.countyCode } : {},
     select: { id: true, countyCode: true },
@@ -181,8 +164,7 @@ async function openOverdue(
   const countyOf = new Map(stations.map((s) => [s.id, s.countyCode]));
   const out = new Map<string, number>();
   for (const r of rows) {
-    const key =
-      scope.kind === "city" ? countyOf.get(r.stationId)! : r.stationId;
+    const key = scope.kind === "city" ? countyOf.get(r.stationId)! : r.stationId;
     out.set(key, (out.get(key) ?? 0) + r.n);
   }
   return out;
@@ -195,16 +177,9 @@ async function refusalReasons(
   period: Period,
   stationId?: string,
 ): Promise<Array<{ station: string; clerk: string; code: string; n: number }>> {
-  const county =
-    scope.kind === "county"
-      ? Prisma.sql`AND "countyCode" = ${scope.countyCode}`
-      : Prisma.empty;
-  const station = stationId
-    ? Prisma.sql`AND "stationId" = ${stationId}`
-    : Prisma.empty;
-  return db.$queryRaw<
-    Array<{ station: string; clerk: string; code: string; n: number }>
-  >`
+  const county = scope.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
+  const station = stationId ? Prisma.sql`AND "stationId" = ${stationId}` : Prisma.empty;
+  return db.$queryRaw<Array<{ station: string; clerk: string; code: string; n: number }>>`
     SELECT "stationId" AS station, "clerkId" AS clerk, "code", SUM("n")::int AS n
       FROM "RefusalCount"
      WHERE ${grainRange(period.from, period.to)} ${county} ${station}
@@ -213,65 +188,38 @@ async function refusalReasons(
 }
 
 /** Labels of refusal reasons: those of every stored rule set (admins may add codes), newest first. */
-async function reasonLabels(
-  db: Db,
-): Promise<Map<string, { label: string; clause: string }>> {
+async function reasonLabels(db: Db): Promise<Map<string, { label: string; clause: string }>> {
   const sets = await db.ruleSet.findMany({
     orderBy: { createdAt: "asc" },
     select: { data: true },
   });
   const out = new Map<string, { label: string; clause: string }>();
-  for (const r of DEFAULT_RULE_SET_DATA.refusalReasons)
-    out.set(r.code, { label: r.label, clause: r.clause });
+  for (const r of DEFAULT_RULE_SET_DATA.refusalReasons) out.set(r.code, { label: r.label, clause: r.clause });
   for (const s of sets) {
-    for (const r of (s.data as unknown as Partial<RuleSetData>)
-      .refusalReasons ?? [])
-      out.set(r.code, { label: r.label, clause: r.clause });
+    for (const r of (s.data as unknown as Partial<RuleSetData>).refusalReasons ?? []) out.set(r.code, { label: r.label, clause: r.clause });
   }
   return out;
 }
 
-async function currentLimits(
-  db: Db,
-  now: Date,
-): Promise<RuleSetData["timeLimits"]> {
+async function currentLimits(db: Db, now: Date): Promise<RuleSetData["timeLimits"]> {
   const row = await db.ruleSet.findFirst({
     where: { publishedAt: { not: null }, effectiveFrom: { lte: now } },
     orderBy: [{ effectiveFrom: "desc" }, { publishedAt: "desc" }],
     select: { data: true },
   });
-  return (
-    (row?.data as unknown as RuleSetData | undefined)?.timeLimits ??
-    DEFAULT_RULE_SET_DATA.timeLimits
-  );
+  return (row?.data as unknown as RuleSetData | undefined)?.timeLimits ?? DEFAULT_RULE_SET_DATA.timeLimits;
 }
 
-export async function serviceReport(
-  db: Db,
-  scope: DashboardScope,
-  period: Period,
-  now = new Date(),
-  stationId?: string,
-): Promise<ServiceReport> {
+export async function serviceReport(db: Db, scope: DashboardScope, period: Period, now = new Date(), stationId?: string): Promise<ServiceReport> {
   const limits = await currentLimits(db, now);
   let units = await scopeUnits(db, scope);
-  const station =
-    stationId && scope.kind === "county"
-      ? (units.find((u) => u.code === stationId) ?? null)
-      : null;
+  const station = stationId && scope.kind === "county" ? (units.find((u) => u.code === stationId) ?? null) : null;
   if (station) units = [station];
   const only = station ? station.code : undefined;
   const [hist, overdue, counters, reasons, labels] = await Promise.all([
     stepHistogram(db, scope, period, only),
     openOverdue(db, scope, now),
-    counterSums(
-      db,
-      scope,
-      period.from,
-      period.to,
-      ["submitted", "supplement_requested", "refused", "reopened", "revoked"],
-      only,
-    ),
+    counterSums(db, scope, period.from, period.to, ["submitted", "supplement_requested", "refused", "reopened", "revoked"], only),
     refusalReasons(db, scope, period, only),
     reasonLabels(db),
   ]);
@@ -308,8 +256,7 @@ export async function serviceReport(
     const unit = scope.kind === "city" ? countyOf.get(h.station) : h.station;
     if (unit && rows.has(unit)) addTo(`${unit}|${h.step}`, h.wd, h.n, h.late);
     if (station) addTo(`clerk:${h.clerk}|${h.step}`, h.wd, h.n, h.late);
-    if (!station || unit === station.code)
-      addTo(`total|${h.step}`, h.wd, h.n, h.late);
+    if (!station || unit === station.code) addTo(`total|${h.step}`, h.wd, h.n, h.late);
   }
   const statsFor = (key: string) => {
     const h = byKey.get(key);
@@ -327,18 +274,14 @@ export async function serviceReport(
     const r = rows.get(c.unit);
     for (const t of r ? [r, total] : [total]) {
       if (c.event === "submitted") t.submitted += c.filings;
-      else if (c.event === "supplement_requested")
-        t.supplementRequests += c.filings;
+      else if (c.event === "supplement_requested") t.supplementRequests += c.filings;
       else if (c.event === "refused") t.refusals += c.filings;
-      else if (c.event === "reopened" || c.event === "revoked")
-        t.corrections += c.filings;
+      else if (c.event === "reopened" || c.event === "revoked") t.corrections += c.filings;
     }
   }
   for (const r of [...rows.values(), total]) {
     const steps = r.acceptance.count + r.decision.count;
-    r.overdueShare = steps
-      ? (r.acceptance.late + r.decision.late) / steps
-      : null;
+    r.overdueShare = steps ? (r.acceptance.late + r.decision.late) / steps : null;
     r.supplementRate = r.submitted ? r.supplementRequests / r.submitted : null;
   }
   const byCode = new Map<string, RefusalReasonRow>();
@@ -361,17 +304,10 @@ export async function serviceReport(
   // One station: its clerks — everyone who acted there in the period, and its current clerks.
   let clerks: ClerkRow[] | null = null;
   if (station) {
-    const acted = new Set(
-      [...hist.map((h) => h.clerk), ...reasons.map((r) => r.clerk)].filter(
-        Boolean,
-      ),
-    );
+    const acted = new Set([...hist.map((h) => h.clerk), ...reasons.map((r) => r.clerk)].filter(Boolean));
     const users = await db.user.findMany({
       where: {
-        OR: [
-          { id: { in: [...acted] } },
-          { role: "clerk", stationId: station.code },
-        ],
+        OR: [{ id: { in: [...acted] } }, { role: "clerk", stationId: station.code }],
       },
       select: {
         id: true,
@@ -382,10 +318,7 @@ export async function serviceReport(
       },
       orderBy: { username: "asc" },
     });
-    const refusalsByClerk = new Map<
-      string,
-      { n: number; reasons: Record<string, number> }
-    >();
+    const refusalsByClerk = new Map<string, { n: number; reasons: Record<string, number> }>();
     for (const x of reasons) {
       const c = refusalsByClerk.get(x.clerk) ?? { n: 0, reasons: {} };
       if (x.code === ALL_REFUSALS) c.n += x.n;
@@ -413,9 +346,7 @@ export async function serviceReport(
     period,
     rows: [...rows.values()],
     total,
-    refusalsByReason: [...byCode.values()].sort(
-      (a, b) => b.count - a.count || a.code.localeCompare(b.code),
-    ),
+    refusalsByReason: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     clerks,
     station: station ? { id: station.code, name: station.name } : null,
     limits: {

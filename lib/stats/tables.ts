@@ -3,13 +3,7 @@ import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { STATUS_LABELS } from "@/lib/filings/status";
 import { scopeLabel, unitLabel, type DashboardScope } from "./dashboard-scope";
 import type { Period } from "./period";
-import {
-  COUNTER_EVENT_LABELS,
-  OPEN_STATUS_COLUMNS,
-  type EventCounts,
-  type OpenCount,
-  type TransfersReport,
-} from "./transfers";
+import { COUNTER_EVENT_LABELS, OPEN_STATUS_COLUMNS, type EventCounts, type OpenCount, type TransfersReport } from "./transfers";
 import { PACE_STATUS_LABELS, type Pace } from "./targets";
 import type { RateRow, UrbanizationReport } from "./urbanization";
 import type { ServiceReport, ServiceRow } from "./service";
@@ -19,16 +13,7 @@ import type { ServiceReport, ServiceRow } from "./service";
  * CSV export writes the same rows, so what an official downloads is what they saw.
  */
 
-export const TABLE_KEYS = [
-  "targets",
-  "plan",
-  "transfers",
-  "channels",
-  "urbanization",
-  "trend",
-  "service",
-  "refusals",
-] as const;
+export const TABLE_KEYS = ["targets", "plan", "transfers", "channels", "urbanization", "trend", "service", "refusals"] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
 /** How a number is shown: whole people/filings, a percentage (0–100), points, working days, a share (0–1). */
@@ -91,10 +76,7 @@ function targetsTable(d: Base, t: TransfersReport): StatTable {
       keys.push(u.code);
     }
   }
-  rows.push([
-    d.scope.kind === "city" ? "全市" : scopeLabel(d.scope),
-    ...paceCells(t.pace),
-  ]);
+  rows.push([d.scope.kind === "city" ? "全市" : scopeLabel(d.scope), ...paceCells(t.pace)]);
   keys.push(null);
   const planText = t.plan
     ? `全市的年度参考数为方案${t.plan.documentNumber}规定的全市年均转户${t.plan.transfersPerYear.toLocaleString("zh-CN")}人（方案按${t.plan.startYear}—${t.plan.endYear}年期内年均考核，单年不作硬性下限）；各县（市、区）的参考数是全市对方案目标的分解，不是方案本身规定的目标${t.targets.sharesShort ? `；分解数合计${t.targets.sumOfShares.toLocaleString("zh-CN")}人，低于方案年均数` : ""}。`
@@ -102,10 +84,7 @@ function targetsTable(d: Base, t: TransfersReport): StatTable {
   return {
     key: "targets",
     title: `${d.period.year}年转户情况（农业转移人口落户，按人计）`,
-    columns: [
-      col(d.scope.kind === "city" ? "县（市、区）" : "单位", "text"),
-      ...PACE_COLUMNS,
-    ],
+    columns: [col(d.scope.kind === "city" ? "县（市、区）" : "单位", "text"), ...PACE_COLUMNS],
     rows,
     rowKeys: keys,
     note: `${planText}转户＝原农业户口人员在城镇办结落户的人数（家庭申请按其中农业户口成员计），与城镇化率推算同一口径。两个管理区单独统计，不重复计入所在县（市、区）。`,
@@ -119,24 +98,13 @@ function planTable(d: Base, t: TransfersReport): StatTable {
     cum += y.transfers;
     return [`${y.year}年`, y.transfers, cum, cum / (i + 1), p.targetAverage];
   });
-  if (p.plan)
-    rows.push(["期内至今", p.total, p.total, p.average, p.targetAverage]);
+  if (p.plan) rows.push(["期内至今", p.total, p.total, p.average, p.targetAverage]);
   return {
     key: "plan",
-    title: p.plan
-      ? `方案期内转户进度（${p.plan.documentNumber}，${p.plan.startYear}—${p.plan.endYear}年）`
-      : "方案期内转户进度",
-    columns: [
-      col("年份", "text"),
-      col("转户（人）"),
-      col("累计（人）"),
-      col("年均（人）"),
-      col("方案年均目标（人）"),
-    ],
+    title: p.plan ? `方案期内转户进度（${p.plan.documentNumber}，${p.plan.startYear}—${p.plan.endYear}年）` : "方案期内转户进度",
+    columns: [col("年份", "text"), col("转户（人）"), col("累计（人）"), col("年均（人）"), col("方案年均目标（人）")],
     rows,
-    rowKeys: rows.map((_, i) =>
-      i < p.byYear.length ? String(p.byYear[i].year) : null,
-    ),
+    rowKeys: rows.map((_, i) => (i < p.byYear.length ? String(p.byYear[i].year) : null)),
     note: p.plan
       ? `年均＝累计÷已过年数（当年按已过天数折算，表中末行为折算后的年均）。${d.scope.kind === "city" ? "" : "方案只规定全市目标，本表供参考。"}`
       : (p.noPlanNote ?? undefined),
@@ -169,24 +137,15 @@ function eventCells(e: EventCounts): Cell[] {
   ];
 }
 
-const openTotal = (o: OpenCount) =>
-  OPEN_STATUS_COLUMNS.reduce((s, k) => s + o[k].filings, 0);
+const openTotal = (o: OpenCount) => OPEN_STATUS_COLUMNS.reduce((s, k) => s + o[k].filings, 0);
 
 function transfersTable(d: Base, t: TransfersReport): StatTable {
   return {
     key: "transfers",
     title: `${d.period.label}转户办理情况（按${unitLabel(d.scope)}）`,
-    columns: [
-      col(unitLabel(d.scope), "text"),
-      ...EVENT_COLUMNS,
-      col("当前在办（件）"),
-    ],
+    columns: [col(unitLabel(d.scope), "text"), ...EVENT_COLUMNS, col("当前在办（件）")],
     rows: [
-      ...t.units.map((u) => [
-        u.name + (u.active ? "" : "（已停用）"),
-        ...eventCells(u.events),
-        openTotal(u.open),
-      ]),
+      ...t.units.map((u) => [u.name + (u.active ? "" : "（已停用）"), ...eventCells(u.events), openTotal(u.open)]),
       ["合计", ...eventCells(t.total), openTotal(t.openTotal)],
     ],
     rowKeys: [...t.units.map((u) => u.code), null],
@@ -195,21 +154,14 @@ function transfersTable(d: Base, t: TransfersReport): StatTable {
 }
 
 function channelsTable(d: Base, t: TransfersReport): StatTable {
-  const openCols = OPEN_STATUS_COLUMNS.map((s) =>
-    col(`在办：${STATUS_LABELS[s]}`),
-  );
-  const openCells = (o: OpenCount) =>
-    OPEN_STATUS_COLUMNS.map((s) => o[s].filings);
+  const openCols = OPEN_STATUS_COLUMNS.map((s) => col(`在办：${STATUS_LABELS[s]}`));
+  const openCells = (o: OpenCount) => OPEN_STATUS_COLUMNS.map((s) => o[s].filings);
   return {
     key: "channels",
     title: `${d.period.label}${scopeLabel(d.scope)}各落户通道办理情况`,
     columns: [col("落户通道", "text"), ...EVENT_COLUMNS, ...openCols],
     rows: [
-      ...t.byChannel.map((c) => [
-        CHANNEL_LABELS[c.channel],
-        ...eventCells(c.events),
-        ...openCells(c.open),
-      ]),
+      ...t.byChannel.map((c) => [CHANNEL_LABELS[c.channel], ...eventCells(c.events), ...openCells(c.open)]),
       ["合计", ...eventCells(t.total), ...openCells(t.openTotal)],
     ],
     rowKeys: [...t.byChannel.map((c) => c.channel), null],
@@ -232,9 +184,7 @@ function rateCells(r: RateRow): Cell[] {
     r.rise,
     r.avgRise,
     p?.projectedRate ?? null,
-    p
-      ? `以${p.baseYear}年统计为基数，加上此后完成的农业转城镇落户${p.ruralSettled.toLocaleString("zh-CN")}人`
-      : null,
+    p ? `以${p.baseYear}年统计为基数，加上此后完成的农业转城镇落户${p.ruralSettled.toLocaleString("zh-CN")}人` : null,
     r.behind.length ? r.behind.join("；") : "—",
   ];
 }
@@ -280,18 +230,8 @@ function trendTable(d: Base, u: UrbanizationReport): StatTable {
   return {
     key: "trend",
     title: `${scopeLabel(d.scope)}城镇化率历年变化`,
-    columns: [
-      col("年份", "text"),
-      col("户籍人口城镇化率", "pct"),
-      col("常住人口城镇化率", "pct"),
-      col("两率差距（百分点）", "pts"),
-    ],
-    rows: u.trend.map((t) => [
-      `${t.year}年`,
-      t.registeredRate,
-      t.residentRate,
-      t.gap,
-    ]),
+    columns: [col("年份", "text"), col("户籍人口城镇化率", "pct"), col("常住人口城镇化率", "pct"), col("两率差距（百分点）", "pts")],
+    rows: u.trend.map((t) => [`${t.year}年`, t.registeredRate, t.residentRate, t.gap]),
     rowKeys: u.trend.map((t) => String(t.year)),
   };
 }
@@ -334,39 +274,19 @@ function serviceTable(d: Base, s: ServiceReport): StatTable {
       col("不予批准（件，最终决定）"),
       col("决定被更正（件）"),
     ],
-    rows: [
-      ...s.rows.map((r) => [
-        r.name + (r.active ? "" : "（已停用）"),
-        ...serviceCells(r),
-      ]),
-      ["合计", ...serviceCells(s.total)],
-    ],
+    rows: [...s.rows.map((r) => [r.name + (r.active ? "" : "（已停用）"), ...serviceCells(r)]), ["合计", ...serviceCells(s.total)]],
     rowKeys: [...s.rows.map((r) => r.code), null],
     note: `工作日按节假日安排（含调休）计算。超期：受理超过${s.limits.acceptanceWorkingDays}个工作日、或受理后超过${s.limits.decisionWorkingDays}个工作日作出决定（按该申请适用的规则集时限）。补正率＝补正告知数÷提交数。不予批准按最终决定计：所长撤销后重新审核的不再计入，更正另列。`,
   };
 }
 
 function refusalsTable(d: Base, s: ServiceReport): StatTable {
-  const units = s.rows.filter((u) =>
-    s.refusalsByReason.some((r) => r.byUnit[u.code]),
-  );
+  const units = s.rows.filter((u) => s.refusalsByReason.some((r) => r.byUnit[u.code]));
   return {
     key: "refusals",
     title: `${d.period.label}不予批准理由统计（一次决定可有多项理由）`,
-    columns: [
-      col("理由代码", "text"),
-      col("理由", "text"),
-      col("依据条款", "text"),
-      col("合计（次）"),
-      ...units.map((u) => col(u.name)),
-    ],
-    rows: s.refusalsByReason.map((r) => [
-      r.code,
-      r.label,
-      r.clause,
-      r.count,
-      ...units.map((u) => r.byUnit[u.code] ?? 0),
-    ]),
+    columns: [col("理由代码", "text"), col("理由", "text"), col("依据条款", "text"), col("合计（次）"), ...units.map((u) => col(u.name))],
+    rows: s.refusalsByReason.map((r) => [r.code, r.label, r.clause, r.count, ...units.map((u) => r.byUnit[u.code] ?? 0)]),
     rowKeys: s.refusalsByReason.map((r) => r.code),
   };
 }
@@ -388,10 +308,7 @@ function need<T>(r: T | undefined): T {
   return r;
 }
 
-export function dashboardTable(
-  d: Base & DashboardParts,
-  key: TableKey,
-): StatTable {
+export function dashboardTable(d: Base & DashboardParts, key: TableKey): StatTable {
   switch (key) {
     case "targets":
       return targetsTable(d, need(d.transfers));
@@ -430,9 +347,7 @@ export function csvValue(v: Cell, format: ColumnFormat): CsvCell {
 
 /** The label of a column in a CSV: shares and rates say they are percent. */
 export function csvLabel(c: Column): string {
-  return c.format === "share" || c.format === "pct"
-    ? `${c.label}（%）`
-    : c.label;
+  return c.format === "share" || c.format === "pct" ? `${c.label}（%）` : c.label;
 }
 
 /** For the page: how a cell reads. */
@@ -456,18 +371,11 @@ export function formatCell(v: Cell, format: ColumnFormat): string {
 }
 
 export function tableFileName(d: Base, t: StatTable): string {
-  return `${scopeLabel(d.scope)}-${t.title.replace(/[（(].*$/, "")}-${d.period.label}.csv`.replace(
-    /[\\/:*?"<>|\s]+/g,
-    "_",
-  );
+  return `${scopeLabel(d.scope)}-${t.title.replace(/[（(].*$/, "")}-${d.period.label}.csv`.replace(/[\\/:*?"<>|\s]+/g, "_");
 }
 
 /** One station's clerks: handled, median and p90 working days, refusals and their reasons. */
-export function clerksTable(
-  d: Base,
-  s: ServiceReport,
-  reasonLabel: (code: string) => string,
-): StatTable {
+export function clerksTable(d: Base, s: ServiceReport, reasonLabel: (code: string) => string): StatTable {
   const clerks = s.clerks ?? [];
   return {
     key: "service",

@@ -19,10 +19,7 @@ export type CountyTargets = {
   sharesShort: boolean;
 };
 
-export async function loadTargets(
-  db: Db,
-  year: number,
-): Promise<CountyTargets> {
+export async function loadTargets(db: Db, year: number): Promise<CountyTargets> {
   const rows = await db.transferTarget.findMany({
     where: { year },
     select: { countyCode: true, target: true },
@@ -38,14 +35,7 @@ export async function loadTargets(
   };
 }
 
-export type PaceStatus =
-  | "achieved"
-  | "on_track"
-  | "behind"
-  | "missed"
-  | "below_average"
-  | "not_started"
-  | "no_target";
+export type PaceStatus = "achieved" | "on_track" | "behind" | "missed" | "below_average" | "not_started" | "no_target";
 
 export type Pace = {
   year: number;
@@ -71,29 +61,16 @@ export type Pace = {
  * Progress against a yearly figure and the pace the rest of the year needs. `strict: false`
  * (a plan's average or the city's breakdown): a finished year below it is "below_average", not missed.
  */
-export function computePace(
-  year: number,
-  target: number | null,
-  done: number,
-  now = new Date(),
-  opts: { strict?: boolean } = {},
-): Pace {
-  const {
-    daysInYear,
-    elapsed,
-    remaining: daysRemaining,
-  } = yearProgress(year, now);
+export function computePace(year: number, target: number | null, done: number, now = new Date(), opts: { strict?: boolean } = {}): Pace {
+  const { daysInYear, elapsed, remaining: daysRemaining } = yearProgress(year, now);
   const remaining = target === null ? 0 : Math.max(0, target - done);
-  const expectedByNow =
-    target === null ? null : (target * elapsed) / daysInYear;
-  const neededPerDay =
-    target === null || daysRemaining === 0 ? null : remaining / daysRemaining;
+  const expectedByNow = target === null ? null : (target * elapsed) / daysInYear;
+  const neededPerDay = target === null || daysRemaining === 0 ? null : remaining / daysRemaining;
   let status: PaceStatus;
   if (target === null || target <= 0) status = "no_target";
   else if (done >= target) status = "achieved";
   else if (elapsed === 0) status = "not_started";
-  else if (daysRemaining === 0)
-    status = opts.strict === false ? "below_average" : "missed";
+  else if (daysRemaining === 0) status = opts.strict === false ? "below_average" : "missed";
   else status = done >= (expectedByNow ?? 0) ? "on_track" : "behind";
   return {
     year,
@@ -106,12 +83,7 @@ export function computePace(
     daysRemaining,
     neededPerDay,
     neededPer30Days: neededPerDay === null ? null : neededPerDay * 30,
-    projectedYearEnd:
-      elapsed === 0
-        ? null
-        : daysRemaining === 0
-          ? done
-          : (done * daysInYear) / elapsed,
+    projectedYearEnd: elapsed === 0 ? null : daysRemaining === 0 ? done : (done * daysInYear) / elapsed,
     status,
   };
 }

@@ -7,13 +7,7 @@ import { scopeUnits, type DashboardScope, type Unit } from "./dashboard-scope";
 import { isWholeYear, makePeriod, type Period } from "./period";
 import { countersInRange } from "./rollup-range";
 import { computePace, loadTargets, type Pace } from "./targets";
-import {
-  loadPlans,
-  planContext,
-  transferProgress,
-  type PlanRow,
-  type TransferProgress,
-} from "./plans";
+import { loadPlans, planContext, transferProgress, type PlanRow, type TransferProgress } from "./plans";
 
 /**
  * Transfers (转户): filings by channel and by what happened to them in the period, and the
@@ -29,16 +23,7 @@ import {
  */
 
 /** The counter events shown as columns, in the order a filing meets them. */
-export const COUNTER_EVENTS = [
-  "submitted",
-  "supplement_requested",
-  "accepted",
-  "approved",
-  "refused",
-  "moved_out",
-  "registered",
-  "withdrawn",
-] as const;
+export const COUNTER_EVENTS = ["submitted", "supplement_requested", "accepted", "approved", "refused", "moved_out", "registered", "withdrawn"] as const;
 export type CounterEvent = (typeof COUNTER_EVENTS)[number];
 
 export const COUNTER_EVENT_LABELS: Readonly<Record<CounterEvent, string>> = {
@@ -55,12 +40,8 @@ export const COUNTER_EVENT_LABELS: Readonly<Record<CounterEvent, string>> = {
 export type Count = { filings: number; persons: number };
 export type EventCounts = Record<CounterEvent, Count>;
 
-const emptyCounts = (): EventCounts =>
-  Object.fromEntries(
-    COUNTER_EVENTS.map((e) => [e, { filings: 0, persons: 0 }]),
-  ) as EventCounts;
-const isCounterEvent = (e: string): e is CounterEvent =>
-  (COUNTER_EVENTS as readonly string[]).includes(e);
+const emptyCounts = (): EventCounts => Object.fromEntries(COUNTER_EVENTS.map((e) => [e, { filings: 0, persons: 0 }])) as EventCounts;
+const isCounterEvent = (e: string): e is CounterEvent => (COUNTER_EVENTS as readonly string[]).includes(e);
 
 type CounterRow = {
   unit: string;
@@ -84,18 +65,10 @@ export async function counterSums(
   events?: readonly string[],
   stationId?: string,
 ): Promise<CounterRow[]> {
-  const unit =
-    scope.kind === "city" ? Prisma.sql`"countyCode"` : Prisma.sql`"stationId"`;
-  const county =
-    scope.kind === "county"
-      ? Prisma.sql`AND "countyCode" = ${scope.countyCode}`
-      : Prisma.empty;
-  const station = stationId
-    ? Prisma.sql`AND "stationId" = ${stationId}`
-    : Prisma.empty;
-  const only = events?.length
-    ? Prisma.sql`AND "event" IN (${Prisma.join(events)})`
-    : Prisma.empty;
+  const unit = scope.kind === "city" ? Prisma.sql`"countyCode"` : Prisma.sql`"stationId"`;
+  const county = scope.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
+  const station = stationId ? Prisma.sql`AND "stationId" = ${stationId}` : Prisma.empty;
+  const only = events?.length ? Prisma.sql`AND "event" IN (${Prisma.join(events)})` : Prisma.empty;
   return db.$queryRaw<CounterRow[]>`
     SELECT ${unit} AS unit, "channel"::text AS channel, "event",
            SUM("filings")::int AS filings, SUM("persons")::int AS persons, SUM("ruralPersons")::int AS "ruralPersons"
@@ -105,12 +78,8 @@ export async function counterSums(
 }
 
 /** Open filings per state (persons are not counted for open filings: see openCounts). */
-export type OpenCount = Record<
-  "submitted" | "supplement_requested" | "accepted" | "approved" | "moved_out",
-  Count
->;
-export const OPEN_STATUS_COLUMNS =
-  ACTIVE_STATUSES as readonly (keyof OpenCount)[];
+export type OpenCount = Record<"submitted" | "supplement_requested" | "accepted" | "approved" | "moved_out", Count>;
+export const OPEN_STATUS_COLUMNS = ACTIVE_STATUSES as readonly (keyof OpenCount)[];
 
 export type TransferUnitRow = Unit & {
   events: EventCounts;
@@ -143,10 +112,7 @@ export type TransfersReport = {
   };
 };
 
-const emptyOpen = (): OpenCount =>
-  Object.fromEntries(
-    OPEN_STATUS_COLUMNS.map((s) => [s, { filings: 0, persons: 0 }]),
-  ) as OpenCount;
+const emptyOpen = (): OpenCount => Object.fromEntries(OPEN_STATUS_COLUMNS.map((s) => [s, { filings: 0, persons: 0 }])) as OpenCount;
 
 /**
  * The open filings now, by unit, channel and state: read from QueueCount, the per-station
@@ -155,14 +121,8 @@ const emptyOpen = (): OpenCount =>
  * belong to its county. People are not kept there: open filings are shown in filings.
  */
 async function openCounts(db: Db, scope: DashboardScope) {
-  const county =
-    scope.kind === "county"
-      ? Prisma.sql`AND s."countyCode" = ${scope.countyCode}`
-      : Prisma.empty;
-  const unit =
-    scope.kind === "city"
-      ? Prisma.sql`s."countyCode"`
-      : Prisma.sql`q."stationId"`;
+  const county = scope.kind === "county" ? Prisma.sql`AND s."countyCode" = ${scope.countyCode}` : Prisma.empty;
+  const unit = scope.kind === "city" ? Prisma.sql`s."countyCode"` : Prisma.sql`q."stationId"`;
   return db.$queryRaw<
     Array<{
       unit: string;
@@ -177,31 +137,18 @@ async function openCounts(db: Db, scope: DashboardScope) {
      GROUP BY 1, 2, 3`;
 }
 
-export async function transfersReport(
-  db: Db,
-  scope: DashboardScope,
-  period: Period,
-  now = new Date(),
-): Promise<TransfersReport> {
+export async function transfersReport(db: Db, scope: DashboardScope, period: Period, now = new Date()): Promise<TransfersReport> {
   const year = makePeriod(period.year);
   const [units, rows, ytd, open, targets] = await Promise.all([
     scopeUnits(db, scope),
     counterSums(db, scope, period.from, period.to),
     // Settled people this year by county (for the targets): only when the period is not the year itself.
-    !isWholeYear(period)
-      ? counterSums(db, scope, year.from, year.to, ["registered"])
-      : Promise.resolve(null),
+    !isWholeYear(period) ? counterSums(db, scope, year.from, year.to, ["registered"]) : Promise.resolve(null),
     openCounts(db, scope),
     loadTargets(db, period.year),
   ]);
   const ctx = planContext(await loadPlans(db), period.year);
-  const progress = await transferProgress(
-    db,
-    ctx,
-    period.year,
-    scope.kind === "county" ? scope.countyCode : undefined,
-    now,
-  );
+  const progress = await transferProgress(db, ctx, period.year, scope.kind === "county" ? scope.countyCode : undefined, now);
   const byUnit = new Map(
     units.map((u) => [
       u.code,
@@ -213,12 +160,7 @@ export async function transfersReport(
       },
     ]),
   );
-  const byChannel = new Map(
-    CHANNELS.map((c) => [
-      c,
-      { channel: c, events: emptyCounts(), open: emptyOpen() },
-    ]),
-  );
+  const byChannel = new Map(CHANNELS.map((c) => [c, { channel: c, events: emptyCounts(), open: emptyOpen() }]));
   const total = emptyCounts();
   const openTotal = emptyOpen();
   const add = (into: Count, r: Count) => {
@@ -244,29 +186,15 @@ export async function transfersReport(
   // 转户 this year: rural people settled (one definition, lib/stats/plans.ts), per unit and in all.
   const settledByUnit = new Map<string, number>();
   for (const r of ytd ?? rows) {
-    if (r.event === "registered")
-      settledByUnit.set(
-        r.unit,
-        (settledByUnit.get(r.unit) ?? 0) + r.ruralPersons,
-      );
+    if (r.event === "registered") settledByUnit.set(r.unit, (settledByUnit.get(r.unit) ?? 0) + r.ruralPersons);
   }
   const settled = [...settledByUnit.values()].reduce((a, b) => a + b, 0);
   const plan = ctx.plan;
   if (scope.kind === "city") {
     for (const u of byUnit.values())
-      u.pace = computePace(
-        period.year,
-        plan ? (targets.byCounty.get(u.code) ?? null) : null,
-        settledByUnit.get(u.code) ?? 0,
-        now,
-        { strict: false },
-      );
+      u.pace = computePace(period.year, plan ? (targets.byCounty.get(u.code) ?? null) : null, settledByUnit.get(u.code) ?? 0, now, { strict: false });
   }
-  const scopeTarget = !plan
-    ? null
-    : scope.kind === "city"
-      ? plan.transfersPerYear
-      : (targets.byCounty.get(scope.countyCode) ?? null);
+  const scopeTarget = !plan ? null : scope.kind === "city" ? plan.transfersPerYear : (targets.byCounty.get(scope.countyCode) ?? null);
   return {
     scope,
     period,
@@ -283,10 +211,7 @@ export async function transfersReport(
     targets: {
       sumOfShares: targets.sumOfShares,
       planAverage: plan?.transfersPerYear ?? null,
-      sharesShort:
-        !!plan &&
-        targets.byCounty.size > 0 &&
-        targets.sumOfShares < plan.transfersPerYear,
+      sharesShort: !!plan && targets.byCounty.size > 0 && targets.sumOfShares < plan.transfersPerYear,
     },
   };
 }

@@ -90,8 +90,7 @@ export type UrbanizationReport = {
   }>;
 };
 
-const pct = (part: number, whole: number) =>
-  whole > 0 ? (part / whole) * 100 : null;
+const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
 
 function rates(s: PopulationNumbers | null) {
   if (!s) return { registeredRate: null, residentRate: null, gap: null };
@@ -100,10 +99,7 @@ function rates(s: PopulationNumbers | null) {
   return {
     registeredRate,
     residentRate,
-    gap:
-      registeredRate !== null && residentRate !== null
-        ? residentRate - registeredRate
-        : null,
+    gap: registeredRate !== null && residentRate !== null ? residentRate - registeredRate : null,
   };
 }
 
@@ -119,18 +115,9 @@ const sum = (xs: PopulationNumbers[]): PopulationNumbers => ({
  * Beijing year, from the "registered" counter's ruralPersons kept in each transition's
  * transaction (month rollups): no filings are read.
  */
-export async function ruralSettledByYear(
-  db: Db,
-  fromYear: number,
-  toYear: number,
-  countyCode?: string,
-): Promise<Map<string, Map<number, number>>> {
-  const county = countyCode
-    ? Prisma.sql`AND "countyCode" = ${countyCode}`
-    : Prisma.empty;
-  const rows = await db.$queryRaw<
-    Array<{ county: string; year: number; n: number }>
-  >`
+export async function ruralSettledByYear(db: Db, fromYear: number, toYear: number, countyCode?: string): Promise<Map<string, Map<number, number>>> {
+  const county = countyCode ? Prisma.sql`AND "countyCode" = ${countyCode}` : Prisma.empty;
+  const rows = await db.$queryRaw<Array<{ county: string; year: number; n: number }>>`
     SELECT "countyCode" AS county, EXTRACT(YEAR FROM "month")::int AS year, SUM("ruralPersons")::int AS n
       FROM "MonthlyCounter"
      WHERE "event" = 'registered' AND "month" >= ${new Date(Date.UTC(fromYear, 0, 1))} AND "month" < ${new Date(Date.UTC(toYear + 1, 0, 1))} ${county}
@@ -163,45 +150,27 @@ function rowFor(
   const base = rates(stats.get(baselineYear) ?? null);
   let projection: Projection | null = null;
   if (!stat) {
-    const baseYear = [...stats.keys()]
-      .filter((y) => y < year)
-      .sort((a, b) => b - a)[0];
+    const baseYear = [...stats.keys()].filter((y) => y < year).sort((a, b) => b - a)[0];
     const b = baseYear !== undefined ? stats.get(baseYear)! : null;
     if (b && baseYear !== undefined && b.hukouTotal > 0) {
       let ruralSettled = 0;
-      for (let y = baseYear + 1; y <= Math.min(year, nowYear); y += 1)
-        ruralSettled += rural?.get(y) ?? 0;
-      const projectedRate =
-        ((b.hukouUrban + ruralSettled) / b.hukouTotal) * 100;
+      for (let y = baseYear + 1; y <= Math.min(year, nowYear); y += 1) ruralSettled += rural?.get(y) ?? 0;
+      const projectedRate = ((b.hukouUrban + ruralSettled) / b.hukouTotal) * 100;
       projection = {
         baseYear,
         baseRate: (b.hukouUrban / b.hukouTotal) * 100,
         ruralSettled,
         projectedRate,
-        projectedRise:
-          prev.registeredRate !== null
-            ? projectedRate - prev.registeredRate
-            : null,
+        projectedRise: prev.registeredRate !== null ? projectedRate - prev.registeredRate : null,
       };
     }
   }
-  const rise =
-    cur.registeredRate !== null && prev.registeredRate !== null
-      ? cur.registeredRate - prev.registeredRate
-      : null;
-  const gapNarrowed =
-    cur.gap !== null && base.gap !== null && year > baselineYear
-      ? base.gap - cur.gap
-      : null;
+  const rise = cur.registeredRate !== null && prev.registeredRate !== null ? cur.registeredRate - prev.registeredRate : null;
+  const gapNarrowed = cur.gap !== null && base.gap !== null && year > baselineYear ? base.gap - cur.gap : null;
   // The plan's average rise: from the year before the plan's first to the year shown (or its projection).
-  const startRate = plan
-    ? rates(stats.get(plan.startYear - 1) ?? null).registeredRate
-    : null;
+  const startRate = plan ? rates(stats.get(plan.startYear - 1) ?? null).registeredRate : null;
   const rateNow = cur.registeredRate ?? projection?.projectedRate ?? null;
-  const avgRise =
-    plan && startRate !== null && rateNow !== null
-      ? (rateNow - startRate) / (year - plan.startYear + 1)
-      : null;
+  const avgRise = plan && startRate !== null && rateNow !== null ? (rateNow - startRate) / (year - plan.startYear + 1) : null;
   const behind: string[] = [];
   // The plan's targets are the city's: only the city row is judged; counties are shown for information.
   if (plan && code === "city") {
@@ -213,22 +182,10 @@ function rowFor(
           : `${plan.startYear}年以来户籍人口城镇化率年均提高${avgRise.toFixed(2)}个百分点，低于年均${plan.rateRisePerYear}个百分点（期中进度，至${plan.endYear}年末考核）`,
       );
     }
-    if (
-      atEnd &&
-      plan.endRate !== null &&
-      cur.registeredRate !== null &&
-      cur.registeredRate < plan.endRate - EPS
-    ) {
-      behind.push(
-        `全市户籍人口城镇化率${cur.registeredRate.toFixed(2)}%，低于到${plan.endYear}年${plan.endRate}%的目标`,
-      );
+    if (atEnd && plan.endRate !== null && cur.registeredRate !== null && cur.registeredRate < plan.endRate - EPS) {
+      behind.push(`全市户籍人口城镇化率${cur.registeredRate.toFixed(2)}%，低于到${plan.endYear}年${plan.endRate}%的目标`);
     }
-    if (
-      atEnd &&
-      plan.gapNarrowing !== null &&
-      gapNarrowed !== null &&
-      gapNarrowed < plan.gapNarrowing - EPS
-    ) {
+    if (atEnd && plan.gapNarrowing !== null && gapNarrowed !== null && gapNarrowed < plan.gapNarrowing - EPS) {
       behind.push(
         `两率差距比${baselineYear}年${gapNarrowed >= 0 ? `缩小${gapNarrowed.toFixed(2)}` : `扩大${(-gapNarrowed).toFixed(2)}`}个百分点，未达到缩小${plan.gapNarrowing}个百分点的目标`,
       );
@@ -250,12 +207,7 @@ function rowFor(
 }
 
 /** Rates for a year, per county (city scope: every county and the city; county scope: the county). */
-export async function urbanizationReport(
-  db: Db,
-  scope: DashboardScope,
-  year: number,
-  now = new Date(),
-): Promise<UrbanizationReport> {
+export async function urbanizationReport(db: Db, scope: DashboardScope, year: number, now = new Date()): Promise<UrbanizationReport> {
   const countyWhere = scope.kind === "county" ? { code: scope.countyCode } : {};
   const [counties, stats] = await Promise.all([
     db.county.findMany({
@@ -286,36 +238,16 @@ export async function urbanizationReport(
   const nowYear = Number(beijingDate(now).slice(0, 4));
   const baseYears = counties
     .filter((c) => !byCounty.get(c.code)?.has(year))
-    .map(
-      (c) =>
-        [...(byCounty.get(c.code)?.keys() ?? [])]
-          .filter((y) => y < year)
-          .sort((a, b) => b - a)[0],
-    )
+    .map((c) => [...(byCounty.get(c.code)?.keys() ?? [])].filter((y) => y < year).sort((a, b) => b - a)[0])
     .filter((y): y is number => y !== undefined);
   const needFrom = baseYears.length ? Math.min(...baseYears) + 1 : null;
   const rural =
     needFrom !== null && needFrom <= Math.min(year, nowYear)
-      ? await ruralSettledByYear(
-          db,
-          needFrom,
-          Math.min(year, nowYear),
-          scope.kind === "county" ? scope.countyCode : undefined,
-        )
+      ? await ruralSettledByYear(db, needFrom, Math.min(year, nowYear), scope.kind === "county" ? scope.countyCode : undefined)
       : new Map<string, Map<number, number>>();
 
   const ctx = planContext(await loadPlans(db), year);
-  const rows = counties.map((c) =>
-    rowFor(
-      c.code,
-      c.name,
-      year,
-      byCounty.get(c.code) ?? new Map(),
-      rural.get(c.code),
-      nowYear,
-      ctx,
-    ),
-  );
+  const rows = counties.map((c) => rowFor(c.code, c.name, year, byCounty.get(c.code) ?? new Map(), rural.get(c.code), nowYear, ctx));
 
   // The city: sums over the counties that reported that year.
   let city: RateRow | null = null;
@@ -323,33 +255,22 @@ export async function urbanizationReport(
   const cityRural = new Map<number, number>();
   const years = new Set(stats.map((s) => s.year));
   for (const y of years) {
-    const xs = counties
-      .map((c) => byCounty.get(c.code)?.get(y))
-      .filter((x): x is PopulationNumbers => !!x);
+    const xs = counties.map((c) => byCounty.get(c.code)?.get(y)).filter((x): x is PopulationNumbers => !!x);
     if (xs.length) cityStats.set(y, sum(xs));
   }
   if (scope.kind === "city") {
-    for (const m of rural.values())
-      for (const [y, n] of m) cityRural.set(y, (cityRural.get(y) ?? 0) + n);
+    for (const m of rural.values()) for (const [y, n] of m) cityRural.set(y, (cityRural.get(y) ?? 0) + n);
     city = rowFor("city", "三门峡市", year, cityStats, cityRural, nowYear, ctx);
     city.reported = {
       counties: counties.filter((c) => byCounty.get(c.code)?.has(year)).length,
       of: counties.length,
     };
     // With some counties missing, the sums are partial: do not pretend to a city rate.
-    if (
-      city.reported.counties > 0 &&
-      city.reported.counties < city.reported.of
-    ) {
-      city.behind.unshift(
-        `仅${city.reported.counties}/${city.reported.of}个县级单位报送了${year}年统计数据，全市数据为已报送单位合计`,
-      );
+    if (city.reported.counties > 0 && city.reported.counties < city.reported.of) {
+      city.behind.unshift(`仅${city.reported.counties}/${city.reported.of}个县级单位报送了${year}年统计数据，全市数据为已报送单位合计`);
     }
   }
-  const trendSource =
-    scope.kind === "city"
-      ? cityStats
-      : (byCounty.get(scope.countyCode) ?? new Map());
+  const trendSource = scope.kind === "city" ? cityStats : (byCounty.get(scope.countyCode) ?? new Map());
   const trend = [...trendSource.entries()]
     .filter(([y]) => y >= FIRST_YEAR)
     .sort(([a], [b]) => a - b)

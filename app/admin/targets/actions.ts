@@ -2,10 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { callAsServerAction } from "@/lib/auth/guard";
-import {
-  saveSettlementPlanDef,
-  saveTransferTargetsDef,
-} from "@/lib/admin/transfer-targets";
+import { saveSettlementPlanDef, saveTransferTargetsDef } from "@/lib/admin/transfer-targets";
 
 /** Thin server actions for plans and targets: guarded, audited definitions from lib/admin. */
 export async function saveSettlementPlanAction(input: unknown) {

@@ -2,10 +2,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
 import { COUNTIES } from "@/lib/places";
-import {
-  listSettlementPlans,
-  loadTransferTargets,
-} from "@/lib/admin/transfer-targets";
+import { listSettlementPlans, loadTransferTargets } from "@/lib/admin/transfer-targets";
 import { planFor } from "@/lib/stats/plans";
 import { AdminBack } from "../_ui/admin-nav";
 import { TargetsForm } from "./targets-form";
@@ -26,24 +23,14 @@ const EMPTY_PLAN = {
 };
 
 /** Plans as data (document number, years, targets) and, for a year of a plan, the city's breakdown among the counties. */
-export default async function TargetsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ year?: string; plan?: string }>;
-}) {
+export default async function TargetsPage({ searchParams }: { searchParams: Promise<{ year?: string; plan?: string }> }) {
   await requirePageUser(["admin"], "/admin/targets");
   const sp = await searchParams;
   const db = getPrisma();
   const plans = await listSettlementPlans(db);
-  const years = plans.flatMap((p) =>
-    Array.from(
-      { length: p.endYear - p.startYear + 1 },
-      (_, i) => p.startYear + i,
-    ),
-  );
+  const years = plans.flatMap((p) => Array.from({ length: p.endYear - p.startYear + 1 }, (_, i) => p.startYear + i));
   const y = Number(sp.year);
-  const year =
-    Number.isInteger(y) && years.includes(y) ? y : (years.at(-1) ?? null);
+  const year = Number.isInteger(y) && years.includes(y) ? y : (years.at(-1) ?? null);
   const plan = year !== null ? planFor(plans, year) : null;
   const targets = year !== null ? await loadTransferTargets(db, year) : null;
   const editing = plans.find((p) => p.documentNumber === sp.plan);
@@ -90,18 +77,11 @@ export default async function TargetsPage({
                   <td>{p.transfersPerYear.toLocaleString("zh-CN")}</td>
                   <td>{p.rateRisePerYear}</td>
                   <td>
-                    {p.endRate !== null
-                      ? `全市户籍人口城镇化率≥${p.endRate}%`
-                      : "—"}
-                    {p.gapNarrowing !== null
-                      ? `；两率差距较${p.baselineYear}年缩小≥${p.gapNarrowing}个百分点`
-                      : ""}
+                    {p.endRate !== null ? `全市户籍人口城镇化率≥${p.endRate}%` : "—"}
+                    {p.gapNarrowing !== null ? `；两率差距较${p.baselineYear}年缩小≥${p.gapNarrowing}个百分点` : ""}
                   </td>
                   <td>
-                    <Link
-                      className="text-brand-700 underline"
-                      href={`/admin/targets?plan=${encodeURIComponent(p.documentNumber)}#plan-form`}
-                    >
+                    <Link className="text-brand-700 underline" href={`/admin/targets?plan=${encodeURIComponent(p.documentNumber)}#plan-form`}>
                       修改
                     </Link>
                   </td>
@@ -118,10 +98,7 @@ export default async function TargetsPage({
         <h3 id="plan-form" className="font-semibold">
           {editing ? `修改方案 ${editing.documentNumber}` : "录入新方案"}
         </h3>
-        <PlanForm
-          key={editing?.id ?? "new"}
-          initial={planInitial as typeof EMPTY_PLAN}
-        />
+        <PlanForm key={editing?.id ?? "new"} initial={planInitial as typeof EMPTY_PLAN} />
       </section>
 
       <section className="card space-y-3" aria-labelledby="targets-h">
@@ -151,12 +128,7 @@ export default async function TargetsPage({
               planAverage={plan.transfersPerYear}
               planNumber={plan.documentNumber}
               counties={COUNTIES.map((c) => ({ code: c.code, name: c.name }))}
-              initial={Object.fromEntries(
-                COUNTIES.map((c) => [
-                  c.code,
-                  targets[c.code] === null ? "" : String(targets[c.code]),
-                ]),
-              )}
+              initial={Object.fromEntries(COUNTIES.map((c) => [c.code, targets[c.code] === null ? "" : String(targets[c.code])]))}
             />
           </>
         ) : (

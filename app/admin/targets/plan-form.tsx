@@ -6,15 +6,7 @@ import { saveSettlementPlanAction } from "./actions";
 import { useActionForm } from "../_ui/use-action-form";
 
 type PlanValues = Record<
-  | "documentNumber"
-  | "title"
-  | "startYear"
-  | "endYear"
-  | "baselineYear"
-  | "transfersPerYear"
-  | "rateRisePerYear"
-  | "endRate"
-  | "gapNarrowing",
+  "documentNumber" | "title" | "startYear" | "endYear" | "baselineYear" | "transfersPerYear" | "rateRisePerYear" | "endRate" | "gapNarrowing",
   string
 >;
 
@@ -35,12 +27,7 @@ export function PlanForm({ initial }: { initial: PlanValues }) {
   const [v, setV] = useState<PlanValues>(initial);
   const f = useActionForm(saveSettlementPlanAction);
   return (
-    <form
-      className="space-y-3"
-      noValidate
-      onSubmit={(e) => (e.preventDefault(), f.submit(v))}
-      aria-label="录入落户工作方案"
-    >
+    <form className="space-y-3" noValidate onSubmit={(e) => (e.preventDefault(), f.submit(v))} aria-label="录入落户工作方案">
       <ErrorSummary message={f.err?.message} />
       {f.done && (
         <p role="status" className="rounded bg-green-50 p-2 text-green-900">
@@ -49,13 +36,7 @@ export function PlanForm({ initial }: { initial: PlanValues }) {
       )}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {FIELDS.map(([k, label, hint]) => (
-          <Field
-            key={k}
-            id={`p-${k}`}
-            label={label}
-            hint={hint}
-            error={f.issue(k)}
-          >
+          <Field key={k} id={`p-${k}`} label={label} hint={hint} error={f.issue(k)}>
             <input
               id={`p-${k}`}
               className="input"

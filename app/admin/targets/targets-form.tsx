@@ -29,61 +29,33 @@ export function TargetsForm({
   const sum = counties.reduce((s, c) => s + (Number(v[c.code]) || 0), 0);
   const below = sum < planAverage;
   return (
-    <form
-      className="space-y-3"
-      noValidate
-      onSubmit={(e) => (
-        e.preventDefault(),
-        f.submit({ year, targets: v, reason })
-      )}
-      aria-label={`${year}年转户目标分解`}
-    >
+    <form className="space-y-3" noValidate onSubmit={(e) => (e.preventDefault(), f.submit({ year, targets: v, reason }))} aria-label={`${year}年转户目标分解`}>
       <ErrorSummary message={f.err?.message} />
       {f.done && (
         <p role="status" className="rounded bg-green-50 p-2 text-green-900">
           已保存
-          {f.done.belowPlan
-            ? "（合计低于方案年均目标，理由已记入审计日志）"
-            : ""}
-          。
+          {f.done.belowPlan ? "（合计低于方案年均目标，理由已记入审计日志）" : ""}。
         </p>
       )}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {counties.map((c) => (
-          <Field
-            key={c.code}
-            id={`t-${c.code}`}
-            label={`${c.name}（人）`}
-            error={f.issue(`targets.${c.code}`)}
-          >
+          <Field key={c.code} id={`t-${c.code}`} label={`${c.name}（人）`} error={f.issue(`targets.${c.code}`)}>
             <input
               id={`t-${c.code}`}
               className="input"
               inputMode="numeric"
               value={v[c.code] ?? ""}
-              onChange={(e) =>
-                setV({ ...v, [c.code]: e.target.value.replace(/[,，\s]/g, "") })
-              }
+              onChange={(e) => setV({ ...v, [c.code]: e.target.value.replace(/[,，\s]/g, "") })}
               {...fieldAria(`t-${c.code}`, f.issue(`targets.${c.code}`))}
             />
           </Field>
         ))}
       </div>
-      <p
-        aria-live="polite"
-        className={below ? "font-semibold text-amber-800" : "font-semibold"}
-      >
-        合计 {sum.toLocaleString("zh-CN")} 人
-        {below
-          ? `，低于方案${planNumber}全市年均 ${planAverage.toLocaleString("zh-CN")} 人的目标：保存时须填写理由`
-          : ""}
+      <p aria-live="polite" className={below ? "font-semibold text-amber-800" : "font-semibold"}>
+        合计 {sum.toLocaleString("zh-CN")} 人{below ? `，低于方案${planNumber}全市年均 ${planAverage.toLocaleString("zh-CN")} 人的目标：保存时须填写理由` : ""}
       </p>
       {below && (
-        <Field
-          id="t-reason"
-          label="低于方案目标的理由（必填，至少10个字）"
-          error={f.issue("reason")}
-        >
+        <Field id="t-reason" label="低于方案目标的理由（必填，至少10个字）" error={f.issue("reason")}>
           <textarea
             id="t-reason"
             className="input"

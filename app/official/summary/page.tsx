@@ -11,11 +11,7 @@ const fmt = (v: number | null, d = 2) => (v === null ? "—" : v.toFixed(d));
 const int = (v: number) => Math.round(v).toLocaleString("zh-CN");
 
 /** 四(二) 总结评估: the plan's period for the city or one county, against the plan's targets — printable. */
-export default async function SummaryPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
   const {
     user,
@@ -30,21 +26,14 @@ export default async function SummaryPage({
       <style>{`@media print { body > header, body > footer, body > a { display: none !important; } .official-wide { left: 0 !important; width: auto !important; transform: none !important; } }`}</style>
       <p className="text-sm print:hidden">
         <Link
-          href={
-            e?.scope.kind === "county"
-              ? `/official/county/${encodeURIComponent(e.scope.countyCode)}`
-              : "/official"
-          }
+          href={e?.scope.kind === "county" ? `/official/county/${encodeURIComponent(e.scope.countyCode)}` : "/official"}
           className="text-brand-700 underline"
         >
           ← 返回统计
         </Link>
       </p>
       {error && (
-        <p
-          role="alert"
-          className="rounded border border-red-300 bg-red-50 p-3 text-red-800"
-        >
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
           {error}
         </p>
       )}
@@ -63,15 +52,8 @@ export default async function SummaryPage({
           <div className="flex flex-wrap items-center gap-3 print:hidden">
             <PrintButton />
             {!user.countyCode && (
-              <nav
-                aria-label="选择评估范围"
-                className="flex flex-wrap gap-2 text-sm"
-              >
-                <Link
-                  href="/official/summary"
-                  className="text-brand-700 underline"
-                  aria-current={e.scope.kind === "city" ? "page" : undefined}
-                >
+              <nav aria-label="选择评估范围" className="flex flex-wrap gap-2 text-sm">
+                <Link href="/official/summary" className="text-brand-700 underline" aria-current={e.scope.kind === "city" ? "page" : undefined}>
                   全市
                 </Link>
                 {COUNTIES.map((c) => (
@@ -79,11 +61,7 @@ export default async function SummaryPage({
                     key={c.code}
                     href={`/official/summary?county=${encodeURIComponent(c.code)}`}
                     className="text-brand-700 underline"
-                    aria-current={
-                      e.scope.kind === "county" && e.scope.countyCode === c.code
-                        ? "page"
-                        : undefined
-                    }
+                    aria-current={e.scope.kind === "county" && e.scope.countyCode === c.code ? "page" : undefined}
                   >
                     {c.name}
                   </Link>
@@ -112,15 +90,7 @@ export default async function SummaryPage({
                     </th>
                     <td>{l.target}</td>
                     <td>{l.actual}</td>
-                    <td
-                      className={
-                        l.met === false
-                          ? "font-semibold text-red-800"
-                          : l.met
-                            ? "font-semibold text-green-800"
-                            : ""
-                      }
-                    >
+                    <td className={l.met === false ? "font-semibold text-red-800" : l.met ? "font-semibold text-green-800" : ""}>
                       {l.met === null ? "供参考" : l.met ? "达到" : "未达到"}
                     </td>
                   </tr>
@@ -128,9 +98,7 @@ export default async function SummaryPage({
               </tbody>
             </table>
             <p className="text-sm text-slate-700">{e.note}</p>
-            {e.shareOfCity !== null && (
-              <p>期内转户占全市的 {(e.shareOfCity * 100).toFixed(1)}%。</p>
-            )}
+            {e.shareOfCity !== null && <p>期内转户占全市的 {(e.shareOfCity * 100).toFixed(1)}%。</p>}
           </section>
           <section aria-labelledby="years-h" className="space-y-2">
             <h2 id="years-h" className="text-lg font-semibold">
@@ -160,15 +128,9 @@ export default async function SummaryPage({
                     <th scope="row" className="text-left">
                       {y.year}年{i === 0 ? "（基期）" : ""}
                     </th>
-                    <td className="text-right tabular-nums">
-                      {i === 0 ? "—" : int(y.transfers)}
-                    </td>
-                    <td className="text-right tabular-nums">
-                      {fmt(y.registeredRate)}
-                    </td>
-                    <td className="text-right tabular-nums">
-                      {fmt(y.residentRate)}
-                    </td>
+                    <td className="text-right tabular-nums">{i === 0 ? "—" : int(y.transfers)}</td>
+                    <td className="text-right tabular-nums">{fmt(y.registeredRate)}</td>
+                    <td className="text-right tabular-nums">{fmt(y.residentRate)}</td>
                     <td className="text-right tabular-nums">{fmt(y.gap)}</td>
                   </tr>
                 ))}
@@ -202,22 +164,13 @@ export default async function SummaryPage({
                   {e.counties.map((c) => (
                     <tr key={c.code}>
                       <th scope="row" className="text-left">
-                        <Link
-                          href={`/official/summary?county=${encodeURIComponent(c.code)}`}
-                          className="text-brand-700 underline"
-                        >
+                        <Link href={`/official/summary?county=${encodeURIComponent(c.code)}`} className="text-brand-700 underline">
                           {c.name}
                         </Link>
                       </th>
-                      <td className="text-right tabular-nums">
-                        {int(c.totalTransfers)}
-                      </td>
-                      <td className="text-right tabular-nums">
-                        {fmt(c.averageRise)}
-                      </td>
-                      <td className="text-right tabular-nums">
-                        {fmt(c.gapNarrowed)}
-                      </td>
+                      <td className="text-right tabular-nums">{int(c.totalTransfers)}</td>
+                      <td className="text-right tabular-nums">{fmt(c.averageRise)}</td>
+                      <td className="text-right tabular-nums">{fmt(c.gapNarrowed)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -3,20 +3,9 @@ import { createTestPrisma } from "@/lib/db/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { runAction } from "@/lib/auth/run-action";
-import {
-  viewDashboardDef,
-  viewStationPerformanceDef,
-  type Dashboard,
-  type StationPerformance,
-} from "@/lib/stats/dashboard";
-import {
-  viewOfficialFilingsDef,
-  type OfficialFilings,
-} from "@/lib/stats/official-filings";
-import {
-  viewSummaryEvaluationDef,
-  type SummaryEvaluation,
-} from "@/lib/stats/summary-evaluation";
+import { viewDashboardDef, viewStationPerformanceDef, type Dashboard, type StationPerformance } from "@/lib/stats/dashboard";
+import { viewOfficialFilingsDef, type OfficialFilings } from "@/lib/stats/official-filings";
+import { viewSummaryEvaluationDef, type SummaryEvaluation } from "@/lib/stats/summary-evaluation";
 import { transfersReport } from "@/lib/stats/transfers";
 import { urbanizationReport } from "@/lib/stats/urbanization";
 import { makePeriod } from "@/lib/stats/period";
@@ -122,11 +111,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => close?.());
 
-const run = <O>(
-  user: StatsUsers[keyof StatsUsers],
-  def: Parameters<typeof runAction>[3],
-  input: Record<string, unknown>,
-) => runAction(prisma, user, "127.0.0.1", def, input) as Promise<O>;
+const run = <O>(user: StatsUsers[keyof StatsUsers], def: Parameters<typeof runAction>[3], input: Record<string, unknown>) =>
+  runAction(prisma, user, "127.0.0.1", def, input) as Promise<O>;
 
 describe("targets as the plan says (一)", () => {
   it("2019 is measured on the period's pace, never on the 2020 end state, and a single year is not 'missed'", async () => {
@@ -189,42 +175,25 @@ describe("targets as the plan says (一)", () => {
     const sum = t.units.reduce((a, x) => a + x.events.registered.persons, 0);
     expect(sum).toBe(t.total.registered.persons);
     expect(t.total.registered.persons).toBe(2);
-    const county = await transfersReport(
-      prisma,
-      { kind: "county", countyCode: "411203", countyName: "陕州区" },
-      makePeriod(2019),
-      NOW,
-    );
+    const county = await transfersReport(prisma, { kind: "county", countyCode: "411203", countyName: "陕州区" }, makePeriod(2019), NOW);
     expect(county.total.registered.persons).toBe(1);
   });
 });
 
 describe("2020 summary evaluation (四(二))", () => {
   it("the city is judged item by item; a county is shown for information with its share", async () => {
-    const e = await run<SummaryEvaluation>(
-      u.city,
-      viewSummaryEvaluationDef,
-      {},
-    );
+    const e = await run<SummaryEvaluation>(u.city, viewSummaryEvaluationDef, {});
     expect(e.plan.endYear).toBe(2020);
     expect(e.years.map((y) => y.year)).toEqual([2016, 2017, 2018, 2019, 2020]);
     expect(e.totalTransfers).toBe(4);
     expect(e.lines.map((l) => l.met)).toEqual([false, false, true, true]);
     expect(e.counties).toHaveLength(8);
-    expect(e.counties.find((c) => c.code === "SMX-SFQ")!.totalTransfers).toBe(
-      1,
-    );
-    const hubin = await run<SummaryEvaluation>(
-      u.hubin,
-      viewSummaryEvaluationDef,
-      {},
-    );
+    expect(e.counties.find((c) => c.code === "SMX-SFQ")!.totalTransfers).toBe(1);
+    const hubin = await run<SummaryEvaluation>(u.hubin, viewSummaryEvaluationDef, {});
     expect(hubin.scope).toMatchObject({ kind: "county", countyCode: "411202" });
     expect(hubin.lines.every((l) => l.met === null)).toBe(true);
     expect(hubin.shareOfCity).toBeCloseTo(0.5, 10);
-    await expect(
-      run(u.hubin, viewSummaryEvaluationDef, { county: "411203" }),
-    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(run(u.hubin, viewSummaryEvaluationDef, { county: "411203" })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -252,11 +221,7 @@ describe("every count drills down to its filings, within scope", () => {
 
   it("refusals and open filings list the same filings the counts say; a county official stays in their county", async () => {
     const d = await run<Dashboard>(u.hubin, viewDashboardDef, { year: 2026 });
-    const refused = await run<OfficialFilings>(
-      u.hubin,
-      viewOfficialFilingsDef,
-      { kind: "refused", year: 2026 },
-    );
+    const refused = await run<OfficialFilings>(u.hubin, viewOfficialFilingsDef, { kind: "refused", year: 2026 });
     expect(refused.total).toBe(d.service.total.refusals);
     expect(refused.scope).toMatchObject({
       kind: "county",
@@ -265,9 +230,7 @@ describe("every count drills down to its filings, within scope", () => {
     const open = await run<OfficialFilings>(u.hubin, viewOfficialFilingsDef, {
       kind: "open",
     });
-    expect(open.total).toBe(
-      Object.values(d.transfers.openTotal).reduce((a, c) => a + c.filings, 0),
-    );
+    expect(open.total).toBe(Object.values(d.transfers.openTotal).reduce((a, c) => a + c.filings, 0));
     await expect(
       run(u.hubin, viewOfficialFilingsDef, {
         kind: "overdue",
@@ -283,9 +246,7 @@ describe("every count drills down to its filings, within scope", () => {
         station: other.id,
       }),
     ).rejects.toMatchObject({ code: "not_found" });
-    await expect(
-      run(u.clerk, viewOfficialFilingsDef, { kind: "overdue" }),
-    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(run(u.clerk, viewOfficialFilingsDef, { kind: "overdue" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("a station's performance per clerk; another county's station is not found", async () => {

@@ -13,12 +13,7 @@ import { rebuildStatRollups } from "@/lib/stats/rollups";
 import { serviceReport } from "@/lib/stats/service";
 import { transfersReport } from "@/lib/stats/transfers";
 import { makePeriod, makeRangePeriod, splitRange } from "@/lib/stats/period";
-import {
-  createFiling,
-  reload,
-  setupWorld,
-  type World,
-} from "../review/fixtures";
+import { createFiling, reload, setupWorld, type World } from "../review/fixtures";
 
 /**
  * The rollups are kept by transition() itself, through the real clerk actions: the numbers
@@ -40,33 +35,15 @@ afterAll(async () => close?.());
 async function snapshot() {
   const hist = await prisma.stepHistogram.findMany({
     where: { n: { not: 0 } },
-    orderBy: [
-      { grain: "asc" },
-      { bucket: "asc" },
-      { stationId: "asc" },
-      { clerkId: "asc" },
-      { step: "asc" },
-      { wd: "asc" },
-    ],
+    orderBy: [{ grain: "asc" }, { bucket: "asc" }, { stationId: "asc" }, { clerkId: "asc" }, { step: "asc" }, { wd: "asc" }],
   });
   const refusals = await prisma.refusalCount.findMany({
     where: { n: { not: 0 } },
-    orderBy: [
-      { grain: "asc" },
-      { bucket: "asc" },
-      { stationId: "asc" },
-      { clerkId: "asc" },
-      { code: "asc" },
-    ],
+    orderBy: [{ grain: "asc" }, { bucket: "asc" }, { stationId: "asc" }, { clerkId: "asc" }, { code: "asc" }],
   });
   const months = await prisma.monthlyCounter.findMany({
     where: { filings: { not: 0 } },
-    orderBy: [
-      { month: "asc" },
-      { stationId: "asc" },
-      { channel: "asc" },
-      { event: "asc" },
-    ],
+    orderBy: [{ month: "asc" }, { stationId: "asc" }, { channel: "asc" }, { event: "asc" }],
   });
   const rural = await prisma.dailyCounter.findMany({
     where: { event: "registered" },
@@ -120,17 +97,9 @@ describe("rollups kept in the transition's transaction", () => {
     expect(s.total.corrections).toBe(4);
     expect(s.total.decision.count).toBe(1);
     // The last refusal's reason only (i = 4: residence_not_legal).
-    expect(s.refusalsByReason.map((r) => [r.code, r.count])).toEqual([
-      ["residence_not_legal", 1],
-    ]);
+    expect(s.refusalsByReason.map((r) => [r.code, r.count])).toEqual([["residence_not_legal", 1]]);
     // The station's clerks: the head handled it.
-    const st = await serviceReport(
-      prisma,
-      scope,
-      year,
-      new Date(),
-      w.stations.qianjin,
-    );
+    const st = await serviceReport(prisma, scope, year, new Date(), w.stations.qianjin);
     const me = st.clerks!.find((c) => c.clerkId === head.id)!;
     expect(me).toMatchObject({
       refusals: 1,
@@ -282,23 +251,11 @@ describe("date ranges on rollups", () => {
       countyCode: "411202",
       countyName: "湖滨区",
     };
-    const day = await transfersReport(
-      prisma,
-      scope,
-      makeRangePeriod(today, today),
-    );
-    const year = await transfersReport(
-      prisma,
-      scope,
-      makePeriod(Number(today.slice(0, 4))),
-    );
+    const day = await transfersReport(prisma, scope, makeRangePeriod(today, today));
+    const year = await transfersReport(prisma, scope, makePeriod(Number(today.slice(0, 4))));
     expect(day.total.refused.filings).toBe(year.total.refused.filings);
     expect(day.total.refused.filings).toBeGreaterThan(0);
-    const before = await transfersReport(
-      prisma,
-      scope,
-      makeRangePeriod("2020-01-01", "2020-12-31"),
-    );
+    const before = await transfersReport(prisma, scope, makeRangePeriod("2020-01-01", "2020-12-31"));
     expect(before.total.refused.filings).toBe(0);
   });
 });

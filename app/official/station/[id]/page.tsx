@@ -20,56 +20,29 @@ export default async function StationPerformancePage({
 }) {
   const { id } = await params;
   const sp = await searchParams;
-  const { data: p, error } = await loadOfficialPage(
-    `/official/station/${encodeURIComponent(id)}`,
-    viewStationPerformanceDef,
-    { ...periodInput(sp), station: id },
-  );
+  const { data: p, error } = await loadOfficialPage(`/official/station/${encodeURIComponent(id)}`, viewStationPerformanceDef, {
+    ...periodInput(sp),
+    station: id,
+  });
   const s = p?.service;
   const county = p?.scope.kind === "county" ? p.scope : null;
-  const labels = new Map(
-    (s?.refusalsByReason ?? []).map((r) => [r.code, r.label]),
-  );
+  const labels = new Map((s?.refusalsByReason ?? []).map((r) => [r.code, r.label]));
   const table = p && s ? clerksTable(p, s, (c) => labels.get(c) ?? c) : null;
-  const stationRow =
-    p && s
-      ? dashboardTable(
-          { scope: p.scope, period: p.period, service: s },
-          "service",
-        )
-      : null;
-  const reasons =
-    p && s
-      ? dashboardTable(
-          { scope: p.scope, period: p.period, service: s },
-          "refusals",
-        )
-      : null;
-  const qs = new URLSearchParams(
-    Object.entries(periodInput(sp)).filter(([, v]) => v) as Array<
-      [string, string]
-    >,
-  ).toString();
+  const stationRow = p && s ? dashboardTable({ scope: p.scope, period: p.period, service: s }, "service") : null;
+  const reasons = p && s ? dashboardTable({ scope: p.scope, period: p.period, service: s }, "refusals") : null;
+  const qs = new URLSearchParams(Object.entries(periodInput(sp)).filter(([, v]) => v) as Array<[string, string]>).toString();
   return (
     <div className="space-y-6">
       {county && (
         <p className="text-sm">
-          <Link
-            href={`/official/county/${encodeURIComponent(county.countyCode)}?${qs}`}
-            className="text-brand-700 underline"
-          >
+          <Link href={`/official/county/${encodeURIComponent(county.countyCode)}?${qs}`} className="text-brand-700 underline">
             ← {county.countyName}落户工作统计
           </Link>
         </p>
       )}
-      <h1 className="page-title">
-        {s?.station ? `${s.station.name}办理情况` : "派出所办理情况"}
-      </h1>
+      <h1 className="page-title">{s?.station ? `${s.station.name}办理情况` : "派出所办理情况"}</h1>
       {error && (
-        <p
-          role="alert"
-          className="rounded border border-red-300 bg-red-50 p-3 text-red-800"
-        >
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
           {error}
         </p>
       )}
@@ -77,9 +50,7 @@ export default async function StationPerformancePage({
         <>
           <p className="text-sm text-slate-600">
             统计期间：{p.period.label}
-            。工作日按节假日安排（含调休）计算；受理时限{" "}
-            {s.limits.acceptanceWorkingDays} 个工作日，决定时限为受理后{" "}
-            {s.limits.decisionWorkingDays} 个工作日。
+            。工作日按节假日安排（含调休）计算；受理时限 {s.limits.acceptanceWorkingDays} 个工作日，决定时限为受理后 {s.limits.decisionWorkingDays} 个工作日。
           </p>
           <DataTable
             table={stationRow}
@@ -101,9 +72,7 @@ export default async function StationPerformancePage({
                 <BarChart
                   id="clerks"
                   title="各民警提交至决定用时（工作日）"
-                  categories={(s.clerks ?? []).map((c) =>
-                    shortUnitName(c.name),
-                  )}
+                  categories={(s.clerks ?? []).map((c) => shortUnitName(c.name))}
                   series={[
                     {
                       name: "中位数",
@@ -117,9 +86,7 @@ export default async function StationPerformancePage({
                   format={fmtDays}
                   valueTitle="工作日"
                   categoryTitle="民警"
-                  detail={(i) =>
-                    `作出决定 ${(s.clerks ?? [])[i].decision.count} 件`
-                  }
+                  detail={(i) => `作出决定 ${(s.clerks ?? [])[i].decision.count} 件`}
                 />
               }
             >
