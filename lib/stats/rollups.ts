@@ -294,9 +294,10 @@ export async function rebuildStatRollups(db: Db): Promise<void> {
         step === "accept"
           ? Prisma.sql`${wd} > COALESCE(l.acc, ${d.acceptanceWorkingDays})`
           : Prisma.sql`${ord("decidedAt")} - COALESCE(${ord("acceptedAt")}, ${ord("submittedAt")}) > COALESCE(l.dec, ${d.decisionWorkingDays})`;
-      for (const grain of ["day", "month"] as const) {
-        const bucket =
-          grain === "day" ? Prisma.raw(`(a."${at}" + INTERVAL '8 hours')::date`) : Prisma.raw(`date_trunc('month', a."${at}" + INTERVAL '8 hours')::date`);
+      {
+        // Day rows from the filings; month rows are summed from the day rows below.
+        const grain = "day";
+        const bucket = Prisma.raw(`(a."${at}" + INTERVAL '8 hours')::date`);
         await db.$executeRaw`
           WITH cal AS MATERIALIZED (
             SELECT array_agg(ord ORDER BY i) AS ord FROM (
@@ -316,11 +317,9 @@ export async function rebuildStatRollups(db: Db): Promise<void> {
            GROUP BY 1, 2, 3, 5, 6, 7`;
       }
     }
-    for (const grain of ["day", "month"] as const) {
-      const bucket =
-        grain === "day"
-          ? Prisma.raw(`(a."decidedAt" + INTERVAL '8 hours')::date`)
-          : Prisma.raw(`date_trunc('month', a."decidedAt" + INTERVAL '8 hours')::date`);
+    {
+      const grain = "day";
+      const bucket = Prisma.raw(`(a."decidedAt" + INTERVAL '8 hours')::date`);
       await db.$executeRaw`
         WITH last AS (
           SELECT DISTINCT ON (ra."applicationId") ra."applicationId", ra."clerkId", ra."reasonCodes"
@@ -334,6 +333,14 @@ export async function rebuildStatRollups(db: Db): Promise<void> {
          WHERE a."decidedAt" IS NOT NULL AND a."stationId" IS NOT NULL
          GROUP BY 1, 2, 3, 5, 6`;
     }
+    await db.$executeRaw`
+      INSERT INTO "StepHistogram" ("grain", "bucket", "stationId", "countyCode", "clerkId", "step", "wd", "n", "late")
+      SELECT 'month', date_trunc('month', "bucket")::date, "stationId", MIN("countyCode"), "clerkId", "step", "wd", SUM("n")::int, SUM("late")::int
+        FROM "StepHistogram" WHERE "grain" = 'day' GROUP BY 2, 3, 5, 6, 7`;
+    await db.$executeRaw`
+      INSERT INTO "RefusalCount" ("grain", "bucket", "stationId", "countyCode", "clerkId", "code", "n")
+      SELECT 'month', date_trunc('month', "bucket")::date, "stationId", MIN("countyCode"), "clerkId", "code", SUM("n")::int
+        FROM "RefusalCount" WHERE "grain" = 'day' GROUP BY 2, 3, 5, 6`;
   }
   await db.$executeRaw`
     UPDATE "DailyCounter" dc SET "ruralPersons" = COALESCE(x.n, 0)
