@@ -9,6 +9,7 @@
  *
  * The dashboard data (counters rebuilt from the filings, refusals, statistics, 1,000,000
  * audit events) is added by bench/seed-dashboard-million.ts when missing or stale.
+ * --no-seed measures the database as it is (e.g. seeded by bench/seed-filings-copy.ts --count N).
  * --explain prints EXPLAIN (ANALYZE, BUFFERS) of every statement of a city dashboard load.
  */
 import fs from "node:fs";
@@ -52,7 +53,8 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is required (a database seeded by bench/seed-million.ts)");
   const runs = arg("runs", 20);
-  if (process.argv.includes("--reseed") || (await needsSeed(url))) await seedDashboardMillion(url);
+  // --no-seed: measure whatever the database holds (e.g. seeded by bench/seed-filings-copy.ts).
+  if (!process.argv.includes("--no-seed") && (process.argv.includes("--reseed") || (await needsSeed(url)))) await seedDashboardMillion(url);
 
   const { createPrisma } = await import("../lib/db/client");
   const { runAction } = await import("../lib/auth/run-action");
