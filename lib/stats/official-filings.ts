@@ -85,11 +85,16 @@ export async function listOfficialFilings(
       where: { id: input.station },
       select: { id: true, name: true, countyCode: true },
     });
-    if (!station || (scope.kind === "county" && station.countyCode !== scope.countyCode) || scope.kind === "city") throw notFound("派出所");
+    if (!station || (scope.kind === "county" && station.countyCode !== scope.countyCode)) throw notFound("派出所");
   }
   const where: Prisma.Sql[] = [];
   if (station) where.push(Prisma.sql`a."stationId" = ${station.id}`);
-  else if (scope.kind === "county") where.push(Prisma.sql`a."destinationCounty" = ${scope.countyCode}`);
+  else {
+    // The scope's stations by id: the clerk queue's (stationId, status, dueAt) indexes answer per station.
+    const ids = (await db.policeStation.findMany({ where: scope.kind === "county" ? { countyCode: scope.countyCode } : {}, select: { id: true } })).map((x) => x.id);
+    where.push(ids.length ? Prisma.sql`a."stationId" IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`);
+    if (scope.kind === "county") where.push(Prisma.sql`a."destinationCounty" = ${scope.countyCode}`);
+  }
   const statuses = (xs: readonly ApplicationStatus[]) => Prisma.join(xs.map((s) => Prisma.sql`${s}::"ApplicationStatus"`));
   let sortCol: string;
   switch (input.kind) {
