@@ -29,7 +29,7 @@ test("a city official sees every county, with charts and the numbers in tables b
   await expect(page.getByTestId("table-urbanization").getByRole("rowheader", { name: "湖滨区" })).toBeVisible();
 
   // A county's row opens that county, per station.
-  await page.getByTestId("table-transfers").getByRole("link", { name: "陕州区" }).click();
+  await page.getByTestId("table-transfers").getByRole("link", { name: "陕州区", exact: true }).click();
   await expect(page).toHaveURL(/\/official\/county\/411203/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("陕州区落户工作统计");
   await expect(page.getByTestId("table-transfers").getByRole("rowheader", { name: /大营派出所/ })).toBeVisible();
