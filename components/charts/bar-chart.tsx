@@ -44,6 +44,15 @@ const AXIS_H = 40;
 const GAP = 4;
 const ROW_PAD = 10;
 
+/** The scale's end: the given maximum, else a round number (1, 2, 2.5, 5 × 10ⁿ per tick) so the four ticks read well. */
+function niceTop(v: number, max?: number): number {
+  if (max !== undefined && v <= max) return max;
+  const raw = v / 4;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
+  return step * 4;
+}
+
 function truncate(s: string, max = 12): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
@@ -63,7 +72,7 @@ export function BarChart({
 }: BarChartProps) {
   const lines = [...(marker ? [marker] : []), ...(markers ?? [])];
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  const top = Math.max(max ?? 0, ...values, ...lines.map((m) => m.value), 0) || 1;
+  const top = niceTop(Math.max(max ?? 0, ...values, ...lines.map((m) => m.value), 0) || 1, max);
   const rowH = series.length * (BAR_H + GAP) + ROW_PAD;
   const legendH = (series.length > 1 ? 24 : 0) + (categoryTitle ? 18 : 0);
   const plotBottom = legendH + categories.length * rowH + 4;

@@ -102,7 +102,7 @@ export function DataTable({
 export function ChartWithTable({ chart, children, wide }: { chart: React.ReactNode; children: React.ReactNode; wide?: boolean }) {
   return (
     <div className={`grid items-start gap-4 ${wide ? "" : "xl:grid-cols-2"}`}>
-      <figure className="min-w-0 rounded border border-slate-200 bg-white p-2">{chart}</figure>
+      <figure className={`min-w-0 rounded border border-slate-200 bg-white p-2 ${wide ? "max-w-4xl" : ""}`}>{chart}</figure>
       {children}
     </div>
   );
