@@ -7,6 +7,8 @@
  *     people (personsCount) — exactly what transition() would have bumped, so the counters
  *     and the filings agree;
  *   - refusals' ReviewAction rows with one or two reason codes;
+ *   - the rollups transition() keeps (MonthlyCounter, StepHistogram, RefusalCount, rural people),
+ *     counted from the filings by lib/stats/rollups.ts rebuildStatRollups;
  *   - population statistics (2015, 2019 … last year) and transfer targets per county;
  *   - --audit N (default 1,000,000) hash-chained audit events, continuing the chain exactly as
  *     lib/audit/record-audit.ts does (same hash function, same lock).
@@ -70,6 +72,18 @@ export async function seedDashboardMillion(url: string, opts: SeedDashboardOptio
         FROM "Application" a JOIN "PoliceStation" s ON s."id" = a."stationId"
        WHERE a."id" LIKE 'bench%' AND a."status" = 'refused' AND a."decidedAt" IS NOT NULL`);
 
+    log("rollups (months, working-day histograms per clerk, final refusals, rural people) from the filings");
+    {
+      const { createPrisma } = await import("../lib/db/client");
+      const { rebuildStatRollups } = await import("../lib/stats/rollups");
+      const prisma = createPrisma({ databaseUrl: url, log: [] });
+      try {
+        await rebuildStatRollups(prisma);
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+
     log("population statistics and transfer targets");
     const counties = (await q(`SELECT "code" FROM "County" ORDER BY "sortOrder"`)).rows.map((r) => r.code as string);
     const thisYear = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
@@ -96,7 +110,7 @@ export async function seedDashboardMillion(url: string, opts: SeedDashboardOptio
     else log(`audit trail already holds ${have.toLocaleString("en")} bench events`);
 
     log("VACUUM ANALYZE");
-    for (const t of ["DailyCounter", "ReviewAction", "AuditEvent", "Application", "HouseholdMember", "PopulationStat", "TransferTarget"]) await q(`VACUUM ANALYZE "${t}"`);
+    for (const t of ["DailyCounter", "MonthlyCounter", "StepHistogram", "RefusalCount", "ReviewAction", "AuditEvent", "Application", "HouseholdMember", "PopulationStat", "TransferTarget"]) await q(`VACUUM ANALYZE "${t}"`);
     log("done");
   } finally {
     await db.end();

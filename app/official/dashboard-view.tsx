@@ -7,8 +7,8 @@ import type { Dashboard } from "@/lib/stats/dashboard";
 import { scopeLabel, shortUnitName, unitLabel } from "@/lib/stats/dashboard-scope";
 import { FIRST_YEAR, currentBeijingYear } from "@/lib/stats/period";
 import { PACE_STATUS_LABELS } from "@/lib/stats/targets";
+import { TRANSFER_DEFINITION, TRANSFER_PROGRESS_LABELS } from "@/lib/stats/plans";
 import { dashboardTable, type TableKey } from "@/lib/stats/tables";
-import { RATE_RISE_TARGET_POINTS } from "@/lib/stats/urbanization";
 
 const fmtInt = (v: number) => Math.round(v).toLocaleString("zh-CN");
 const fmtPct = (v: number) => `${v.toFixed(1)}%`;
@@ -16,32 +16,81 @@ const fmtDays = (v: number) => v.toFixed(1);
 
 /** The dashboard of one scope (the city, or one county) for one period. */
 export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePath: string; backHref?: string }) {
+  const periodParams = (p: URLSearchParams) => {
+    if (d.period.custom) {
+      p.set("from", d.period.from);
+      p.set("to", new Date(Date.parse(`${d.period.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+    } else {
+      p.set("year", String(d.period.year));
+      if (d.period.month) p.set("month", String(d.period.month));
+    }
+    return p;
+  };
   const q = (extra: Record<string, string | number | null | undefined>) => {
-    const p = new URLSearchParams();
-    p.set("year", String(d.period.year));
-    if (d.period.month) p.set("month", String(d.period.month));
+    const p = periodParams(new URLSearchParams());
     if (d.scope.kind === "county") p.set("county", d.scope.countyCode);
     for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined) p.set(k, String(v));
     return p.toString();
   };
   const csv = (table: TableKey) => `/api/export/dashboard?${q({ table })}`;
-  const tables = Object.fromEntries((["targets", "transfers", "channels", "urbanization", "trend", "service", "refusals"] as const).map((k) => [k, dashboardTable(d, k)])) as Record<TableKey, ReturnType<typeof dashboardTable>>;
-  // City view: each county's row opens that county's dashboard (per station).
-  const countyHref = d.scope.kind === "city" ? (code: string) => `/official/county/${encodeURIComponent(code)}?year=${d.period.year}${d.period.month ? `&month=${d.period.month}` : ""}` : undefined;
+  const tables = Object.fromEntries(
+    (["targets", "plan", "transfers", "channels", "urbanization", "trend", "service", "refusals"] as const).map((k) => [k, dashboardTable(d, k)]),
+  ) as Record<TableKey, ReturnType<typeof dashboardTable>>;
+  const periodQs = periodParams(new URLSearchParams()).toString();
+  // City view: each county's row opens that county's dashboard (per station); county view: each station's performance.
+  const countyHref = d.scope.kind === "city" ? (code: string) => `/official/county/${encodeURIComponent(code)}?${periodQs}` : undefined;
+  const stationHref = d.scope.kind === "county" ? (id: string) => `/official/station/${encodeURIComponent(id)}?${periodQs}` : undefined;
+  const rowHref = countyHref ?? stationHref;
+  // Every count leads to the filings behind it, within the official's scope.
+  const drill = (kind: string, key: string | null, extra: Record<string, string> = {}) => {
+    const p = new URLSearchParams({ kind, ...extra });
+    if (kind === "refused" || kind === "registered") periodParams(p);
+    if (d.scope.kind === "city") {
+      if (key) p.set("county", key);
+    } else {
+      p.set("county", d.scope.countyCode);
+      if (key) p.set("station", key);
+    }
+    return `/official/filings?${p.toString()}`;
+  };
+  const serviceCell = (key: string | null, column: string) => {
+    if (key === "total") key = null;
+    if (column.startsWith("当前超期在办")) return drill("overdue", key);
+    if (column.startsWith("不予批准")) return drill("refused", key);
+    return null;
+  };
+  const transfersCell = (key: string | null, column: string) => {
+    if (column.startsWith("当前在办")) return drill("open", key);
+    if (column === "落户完成（件）") return drill("registered", key);
+    if (column.startsWith("不予批准")) return drill("refused", key);
+    return null;
+  };
   const t = d.transfers;
   const u = d.urbanization;
   const s = d.service;
   const nowYear = currentBeijingYear();
-  const years = Array.from({ length: nowYear + 1 - FIRST_YEAR + 1 }, (_, i) => nowYear + 1 - i);
+  // The years with data: never next year.
+  const years = Array.from({ length: nowYear - FIRST_YEAR + 1 }, (_, i) => nowYear - i);
+  const toDay = d.period.custom ? new Date(Date.parse(`${d.period.to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : "";
 
-  // Where the scope is behind: target pace and urbanization targets, in one list.
-  const behind: string[] = [];
-  if (t.pace.status === "behind" || t.pace.status === "missed") behind.push(`${scopeLabel(d.scope)}转户：${PACE_STATUS_LABELS[t.pace.status]}（已落户 ${fmtInt(t.pace.done)} 人 / 目标 ${fmtInt(t.pace.target ?? 0)} 人）`);
-  if (d.scope.kind === "city") {
-    for (const x of t.units) if (x.pace && (x.pace.status === "behind" || x.pace.status === "missed")) behind.push(`${x.name}转户：${PACE_STATUS_LABELS[x.pace.status]}（${fmtInt(x.pace.done)} / ${fmtInt(x.pace.target ?? 0)} 人）`);
+  // What needs attention: stations nobody can work, the plan's targets (city), late steps.
+  const behind: Array<{ text: string; href?: string }> = [];
+  for (const a of d.alerts)
+    behind.push({
+      text: `${a.stationName}有 ${fmtInt(a.open)} 件在办申请，但没有在岗民警`,
+      href: `/official/filings?kind=open&county=${encodeURIComponent(a.countyCode)}&station=${encodeURIComponent(a.stationId)}`,
+    });
+  if (t.progress.plan && t.progress.targetAverage !== null && (t.progress.status === "behind_pace" || t.progress.status === "missed")) {
+    behind.push({
+      text: `全市转户：${TRANSFER_PROGRESS_LABELS[t.progress.status]}（${t.progress.plan.startYear}年以来年均 ${fmtInt(t.progress.average ?? 0)} 人 / 方案年均 ${fmtInt(t.progress.targetAverage)} 人）`,
+    });
   }
-  for (const r of [...u.rows, ...(u.city ? [u.city] : [])]) for (const b of r.behind) behind.push(`${r.name}：${b}`);
-  if (t.targets.sharesShort && d.scope.kind === "city") behind.push(`各县级单位分解目标合计 ${fmtInt(t.targets.sumOfShares)} 人，低于全市 46,000 人的年度目标`);
+  for (const r of [...u.rows, ...(u.city ? [u.city] : [])]) for (const b of r.behind) behind.push({ text: `${r.name}：${b}` });
+  if (s.total.openOverdue > 0)
+    behind.push({
+      text: `${scopeLabel(d.scope)}当前有 ${fmtInt(s.total.openOverdue)} 件申请超过办理时限`,
+      href: drill("overdue", null),
+    });
 
   return (
     <div className="space-y-8">
@@ -74,6 +123,23 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
         <button type="submit" className="btn-primary">
           查看
         </button>
+      </form>
+      <form method="get" action={basePath} className="card -mt-6 flex flex-wrap items-end gap-3" aria-label="按日期范围统计">
+        <div>
+          <label htmlFor="f-from" className="label">
+            开始日期
+          </label>
+          <input id="f-from" name="from" type="date" className="input" defaultValue={d.period.custom ? d.period.from : ""} required />
+        </div>
+        <div>
+          <label htmlFor="f-to" className="label">
+            结束日期（含）
+          </label>
+          <input id="f-to" name="to" type="date" className="input" defaultValue={toDay} required />
+        </div>
+        <button type="submit" className="btn-secondary">
+          按日期范围查看
+        </button>
         <p className="w-full text-sm text-slate-600">
           统计范围：{scopeLabel(d.scope)} · {d.period.label} · 生成于 {d.generatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}
         </p>
@@ -81,55 +147,154 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
 
       {behind.length > 0 && (
         <section className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4" aria-labelledby="behind-title" data-testid="behind">
-          <details open={behind.length <= 6}>
-            <summary className="cursor-pointer">
-              <h2 id="behind-title" className="inline font-semibold">
-                需要关注：{behind.length} 项未达到《实施方案》目标
-              </h2>
-            </summary>
-            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-              {behind.map((b) => (
-                <li key={b}>{b}</li>
-              ))}
-            </ul>
-          </details>
+          <h2 id="behind-title" className="font-semibold">
+            需要关注（{behind.length} 项）
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {behind.map((b) => (
+              <li key={b.text}>
+                {b.href ? (
+                  <Link href={b.href} className="text-brand-700 underline">
+                    {b.text}
+                  </Link>
+                ) : (
+                  b.text
+                )}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 
       <section aria-labelledby="sec-targets" className="space-y-3">
         <h2 id="sec-targets" className="text-xl font-semibold">
-          一、转户目标完成情况（{d.period.year}年）
+          一、转户与方案目标（{d.period.year}年）
         </h2>
         <div className="card space-y-2">
+          <p className="text-sm text-slate-700" data-testid="transfer-definition">
+            {TRANSFER_DEFINITION}
+          </p>
+          {t.plan ? (
+            <p>
+              适用方案：<strong>{t.plan.documentNumber}</strong>（{t.plan.startYear}—{t.plan.endYear}
+              年）。方案目标是全市的期内年均数和期末目标：年均转户 {fmtInt(t.plan.transfersPerYear)} 人以上、户籍人口城镇化率年均提高 {t.plan.rateRisePerYear}{" "}
+              个百分点以上
+              {t.plan.endRate !== null ? `；到${t.plan.endYear}年全市户籍人口城镇化率达到${t.plan.endRate}%以上` : ""}
+              {t.plan.gapNarrowing !== null ? `、两率差距较${t.plan.baselineYear}年缩小${t.plan.gapNarrowing}个百分点以上` : ""}
+              。单个年份、单个县（市、区）不作硬性下限；期末目标只在
+              {t.plan.endYear}年判断。{" "}
+              <Link
+                href={`/official/summary${d.scope.kind === "county" ? `?county=${encodeURIComponent(d.scope.countyCode)}` : ""}`}
+                className="text-brand-700 underline"
+              >
+                {t.plan.endYear}年总结评估
+              </Link>
+            </p>
+          ) : (
+            <p role="note" data-testid="no-plan">
+              {t.noPlanNote}{" "}
+              <Link
+                href={`/official/summary${d.scope.kind === "county" ? `?county=${encodeURIComponent(d.scope.countyCode)}` : ""}`}
+                className="text-brand-700 underline"
+              >
+                查看上一方案的总结评估
+              </Link>
+            </p>
+          )}
           <p>
-            {scopeLabel(d.scope)}：已落户 <strong data-testid="settled-persons">{fmtInt(t.pace.done)}</strong> 人
+            {scopeLabel(d.scope)}
+            {d.period.year}年转户 <strong data-testid="settled-persons">{fmtInt(t.pace.done)}</strong> 人
             {t.pace.target !== null && (
               <>
-                ，年度目标 <strong>{fmtInt(t.pace.target)}</strong> 人，完成 {t.pace.share !== null ? fmtPct(t.pace.share * 100) : "—"}（{PACE_STATUS_LABELS[t.pace.status]}）
+                ；{d.scope.kind === "city" ? "方案年均数" : "全市分解给本地的参考数"} <strong>{fmtInt(t.pace.target)}</strong> 人（
+                {fmtInt(t.pace.done)} ÷ {fmtInt(t.pace.target)} ＝ {t.pace.share !== null ? fmtPct(t.pace.share * 100) : "—"}，
+                {PACE_STATUS_LABELS[t.pace.status]}）
               </>
             )}
           </p>
-          <ProgressBar id="scope" label={`${scopeLabel(d.scope)}${d.period.year}年转户`} value={t.pace.done} target={t.pace.target} expected={t.pace.daysRemaining > 0 ? t.pace.expectedByNow : null} />
-          {t.pace.neededPerDay !== null && t.pace.remaining > 0 && t.pace.daysElapsed > 0 && (
-            <p className="text-sm text-slate-700">
-              全年还需 {fmtInt(t.pace.remaining)} 人，余下 {t.pace.daysRemaining} 天平均每天需完成 {t.pace.neededPerDay.toFixed(1)} 人（每月约 {fmtInt(t.pace.neededPer30Days ?? 0)} 人）；按目前进度全年预计完成 {fmtInt(t.pace.projectedYearEnd ?? 0)} 人。
+          {t.pace.target !== null && (
+            <ProgressBar
+              id="scope"
+              label={`${scopeLabel(d.scope)}${d.period.year}年转户`}
+              value={t.pace.done}
+              target={t.pace.target}
+              expected={t.pace.daysRemaining > 0 ? t.pace.expectedByNow : null}
+            />
+          )}
+          {t.progress.plan && (
+            <p data-testid="plan-progress">
+              {t.progress.plan.startYear}年至{d.period.year}年累计转户 {fmtInt(t.progress.total)} 人，年均 {fmtInt(t.progress.average ?? 0)} 人
+              {t.progress.targetAverage !== null && (
+                <>
+                  （方案年均 {fmtInt(t.progress.targetAverage)} 人：
+                  {TRANSFER_PROGRESS_LABELS[t.progress.status]}
+                  {t.progress.neededPerRemainingYear !== null ? `；余下各年需年均 ${fmtInt(t.progress.neededPerRemainingYear)} 人` : ""}）
+                </>
+              )}
+              {d.scope.kind === "county" && "（方案只规定全市目标，本地数字供参考）"}。
             </p>
           )}
         </div>
+        {t.progress.plan && (
+          <ChartWithTable
+            chart={
+              <BarChart
+                id="plan"
+                title={`方案期内各年转户人数（${t.progress.plan.documentNumber}）`}
+                categories={t.progress.byYear.map((y) => `${y.year}年`)}
+                series={[
+                  {
+                    name: "转户（人）",
+                    values: t.progress.byYear.map((y) => y.transfers),
+                  },
+                ]}
+                format={fmtInt}
+                markers={
+                  t.progress.targetAverage !== null
+                    ? [
+                        {
+                          value: t.progress.targetAverage,
+                          label: `方案年均${fmtInt(t.progress.targetAverage)}人`,
+                        },
+                      ]
+                    : []
+                }
+                valueTitle="转户人数（人）"
+                categoryTitle="年份"
+              />
+            }
+          >
+            <DataTable table={tables.plan} csvHref={csv("plan")} />
+          </ChartWithTable>
+        )}
         {d.scope.kind === "city" && (
           <ChartWithTable
             chart={
               <BarChart
                 id="targets"
-                title="各县（市、区）转户目标完成率"
+                title="各县（市、区）转户人数与全市分解参考数"
                 categories={t.units.map((x) => x.name)}
-                series={[{ name: "完成率", values: t.units.map((x) => (x.pace?.share ?? null) === null ? null : (x.pace!.share as number) * 100) }]}
-                format={fmtPct}
-                max={100}
+                series={[
+                  {
+                    name: "转户（人）",
+                    values: t.units.map((x) => x.pace?.done ?? 0),
+                  },
+                  {
+                    name: "分解参考数（人）",
+                    values: t.units.map((x) => x.pace?.target ?? null),
+                  },
+                ]}
+                format={fmtInt}
+                valueTitle="人数（人）"
+                categoryTitle="县（市、区）"
+                detail={(i) => {
+                  const p = t.units[i]?.pace;
+                  return p && p.target ? `${fmtInt(p.done)} ÷ ${fmtInt(p.target)} ＝ ${fmtPct((p.share ?? 0) * 100)}` : null;
+                }}
               />
             }
           >
-            <DataTable table={tables.targets} csvHref={csv("targets")} rowHref={countyHref} highlight={(r) => ["behind", "missed"].includes(t.units[r]?.pace?.status ?? "")} />
+            <DataTable table={tables.targets} csvHref={csv("targets")} rowHref={countyHref} />
           </ChartWithTable>
         )}
         {d.scope.kind === "county" && <DataTable table={tables.targets} csvHref={csv("targets")} />}
@@ -141,9 +306,25 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
         </h2>
         <ChartWithTable
           wide
-          chart={<BarChart id="transfers" title={`${d.period.label}落户完成人数（按${unitLabel(d.scope)}）`} categories={t.units.map((x) => shortUnitName(x.name))} series={[{ name: "落户完成（人）", values: t.units.map((x) => x.events.registered.persons) }]} format={fmtInt} />}
+          chart={
+            <BarChart
+              id="transfers"
+              title={`${d.period.label}落户完成人数（按${unitLabel(d.scope)}）`}
+              categories={t.units.map((x) => shortUnitName(x.name))}
+              series={[
+                {
+                  name: "落户完成（人）",
+                  values: t.units.map((x) => x.events.registered.persons),
+                },
+              ]}
+              format={fmtInt}
+              valueTitle="落户完成人数（人）"
+              categoryTitle={unitLabel(d.scope)}
+              detail={(i) => `${fmtInt(t.units[i].events.registered.filings)} 件申请，其中转户 ${fmtInt(0)}`.replace(/，其中转户 0$/, "")}
+            />
+          }
         >
-          <DataTable table={tables.transfers} csvHref={csv("transfers")} rowHref={countyHref} />
+          <DataTable table={tables.transfers} csvHref={csv("transfers")} rowHref={rowHref} cellHref={transfersCell} />
         </ChartWithTable>
         <ChartWithTable
           wide
@@ -153,10 +334,18 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
               title={`${d.period.label}各落户通道提交与落户完成件数`}
               categories={t.byChannel.map((c) => CHANNEL_LABELS[c.channel].replace(/（.*$/, ""))}
               series={[
-                { name: "提交（件）", values: t.byChannel.map((c) => c.events.submitted.filings) },
-                { name: "落户完成（件）", values: t.byChannel.map((c) => c.events.registered.filings) },
+                {
+                  name: "提交（件）",
+                  values: t.byChannel.map((c) => c.events.submitted.filings),
+                },
+                {
+                  name: "落户完成（件）",
+                  values: t.byChannel.map((c) => c.events.registered.filings),
+                },
               ]}
               format={fmtInt}
+              valueTitle="件数（件）"
+              categoryTitle="落户通道"
             />
           }
         >
@@ -176,11 +365,36 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
               title={`${u.year}年户籍人口与常住人口城镇化率`}
               categories={[...u.rows.map((r) => r.name), ...(u.city ? ["全市"] : [])]}
               series={[
-                { name: "户籍人口城镇化率", values: [...u.rows, ...(u.city ? [u.city] : [])].map((r) => r.registeredRate ?? r.projection?.projectedRate ?? null) },
-                { name: "常住人口城镇化率", values: [...u.rows, ...(u.city ? [u.city] : [])].map((r) => r.residentRate) },
+                {
+                  name: "户籍人口城镇化率",
+                  values: [...u.rows, ...(u.city ? [u.city] : [])].map((r) => r.registeredRate ?? r.projection?.projectedRate ?? null),
+                },
+                {
+                  name: "常住人口城镇化率",
+                  values: [...u.rows, ...(u.city ? [u.city] : [])].map((r) => r.residentRate),
+                },
               ]}
               format={fmtPct}
               max={100}
+              valueTitle="城镇化率（%）"
+              categoryTitle="县（市、区）"
+              markers={
+                u.plan.plan?.endRate != null && u.year === u.plan.plan.endYear && d.scope.kind === "city"
+                  ? [
+                      {
+                        value: u.plan.plan.endRate,
+                        label: `${u.plan.plan.endYear}年全市目标${u.plan.plan.endRate}%`,
+                      },
+                    ]
+                  : []
+              }
+              detail={(i, k) => {
+                const r = [...u.rows, ...(u.city ? [u.city] : [])][i];
+                if (!r?.stat) return null;
+                return k === 0
+                  ? `${fmtInt(r.stat.hukouUrban)} ÷ ${fmtInt(r.stat.hukouTotal)}`
+                  : `${fmtInt(r.stat.residentUrban)} ÷ ${fmtInt(r.stat.residentTotal)}`;
+              }}
             />
           }
         >
@@ -195,12 +409,14 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
               categories={u.trend.map((x) => `${x.year}年`)}
               series={[{ name: "两率差距", values: u.trend.map((x) => x.gap) }]}
               format={(v) => v.toFixed(2)}
+              valueTitle="常住与户籍人口城镇化率之差（百分点）"
+              categoryTitle="年份"
             />
           }
         >
           <DataTable table={tables.trend} csvHref={csv("trend")} />
         </ChartWithTable>
-        <p className="text-sm text-slate-600">目标：户籍人口城镇化率每年提高 {RATE_RISE_TARGET_POINTS} 个百分点以上（2020年全市达到37%以上）；各县（市、区）两率差距较2015年缩小2个百分点以上。</p>
+        <p className="text-sm text-slate-700">{tables.urbanization.note}</p>
       </section>
 
       <section aria-labelledby="sec-service" className="space-y-3">
@@ -215,18 +431,51 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
               title={`提交至受理用时（工作日，按${unitLabel(d.scope)}）`}
               categories={s.rows.map((r) => shortUnitName(r.name))}
               series={[
-                { name: "中位数", values: s.rows.map((r) => r.acceptance.median) },
-                { name: "90%分位", values: s.rows.map((r) => r.acceptance.p90) },
+                {
+                  name: "中位数",
+                  values: s.rows.map((r) => r.acceptance.median),
+                },
+                {
+                  name: "90%分位",
+                  values: s.rows.map((r) => r.acceptance.p90),
+                },
               ]}
               format={fmtDays}
-              marker={{ value: s.limits.acceptanceWorkingDays, label: `时限${s.limits.acceptanceWorkingDays}日` }}
+              marker={{
+                value: s.limits.acceptanceWorkingDays,
+                label: `时限${s.limits.acceptanceWorkingDays}个工作日`,
+              }}
+              valueTitle="工作日"
+              categoryTitle={unitLabel(d.scope)}
+              detail={(i) => `受理 ${fmtInt(s.rows[i].acceptance.count)} 件，其中超期 ${fmtInt(s.rows[i].acceptance.late)} 件`}
             />
           }
         >
-          <DataTable table={tables.service} csvHref={csv("service")} rowHref={countyHref} highlight={(r) => (s.rows[r]?.openOverdue ?? 0) > 0} />
+          <DataTable
+            table={tables.service}
+            csvHref={csv("service")}
+            rowHref={rowHref}
+            cellHref={serviceCell}
+            highlight={(r) => (s.rows[r]?.openOverdue ?? 0) > 0}
+          />
         </ChartWithTable>
         <ChartWithTable
-          chart={<BarChart id="refusals" title="不予批准理由（次数）" categories={s.refusalsByReason.map((r) => r.label)} series={[{ name: "次数", values: s.refusalsByReason.map((r) => r.count) }]} format={fmtInt} />}
+          chart={
+            <BarChart
+              id="refusals"
+              title="不予批准理由（次数，按最终决定）"
+              categories={s.refusalsByReason.map((r) => r.label)}
+              series={[
+                {
+                  name: "次数",
+                  values: s.refusalsByReason.map((r) => r.count),
+                },
+              ]}
+              format={fmtInt}
+              valueTitle="次数"
+              categoryTitle="理由"
+            />
+          }
         >
           <DataTable table={tables.refusals} csvHref={csv("refusals")} />
         </ChartWithTable>

@@ -5,7 +5,20 @@ import { formatCell, type StatTable } from "@/lib/stats/tables";
  * The accessible table beside every chart: the same numbers, readable without the picture
  * (caption, column and row headers), scrollable on a phone, with its CSV download.
  */
-export function DataTable({ table, csvHref, rowHref, highlight }: { table: StatTable; csvHref?: string; rowHref?: (key: string) => string | null; highlight?: (row: number) => boolean }) {
+export function DataTable({
+  table,
+  csvHref,
+  rowHref,
+  cellHref,
+  highlight,
+}: {
+  table: StatTable;
+  csvHref?: string;
+  rowHref?: (key: string) => string | null;
+  /** A count that leads to the filings behind it (row key, column label → link). */
+  cellHref?: (key: string | null, column: string) => string | null;
+  highlight?: (row: number) => boolean;
+}) {
   const captionId = `t-${table.key}-caption`;
   return (
     <div className="min-w-0" data-testid={`table-${table.key}`}>
@@ -43,7 +56,17 @@ export function DataTable({ table, csvHref, rowHref, highlight }: { table: StatT
                       </th>
                     ) : (
                       <td key={i} className={table.columns[i].format !== "text" ? "text-right tabular-nums whitespace-nowrap" : "min-w-40"}>
-                        {formatCell(cell, table.columns[i].format)}
+                        {(() => {
+                          const link = typeof cell === "number" && cell !== 0 ? cellHref?.(key, table.columns[i].label) : null;
+                          const text = formatCell(cell, table.columns[i].format);
+                          return link ? (
+                            <Link href={link} className="text-brand-700 underline" aria-label={`${text}：查看${String(row[0])}${table.columns[i].label}的申请`}>
+                              {text}
+                            </Link>
+                          ) : (
+                            text
+                          );
+                        })()}
                       </td>
                     ),
                   )}
@@ -79,7 +102,7 @@ export function DataTable({ table, csvHref, rowHref, highlight }: { table: StatT
 export function ChartWithTable({ chart, children, wide }: { chart: React.ReactNode; children: React.ReactNode; wide?: boolean }) {
   return (
     <div className={`grid items-start gap-4 ${wide ? "" : "xl:grid-cols-2"}`}>
-      <figure className={`min-w-0 rounded border border-slate-200 bg-white p-2 ${wide ? "max-w-3xl" : ""}`}>{chart}</figure>
+      <figure className={`min-w-0 rounded border border-slate-200 bg-white p-2 ${wide ? "max-w-4xl" : ""}`}>{chart}</figure>
       {children}
     </div>
   );

@@ -20,7 +20,7 @@ export function ProgressBar({ id, label, value, target, expected, className }: {
       {mark !== null && (
         <g>
           <line x1={mark} x2={mark} y1="-2" y2={H + 2} stroke="#0f172a" strokeWidth="2" />
-          <text x={Math.min(mark, WIDTH - 60)} y={H + 12} fontSize="11" fill="#0f172a">
+          <text x={Math.min(mark, WIDTH - 60)} y={H + 12} fontSize="12" fill="#0f172a">
             序时进度
           </text>
         </g>

@@ -3,6 +3,7 @@ import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { DomainError } from "@/lib/errors";
 import { beijingDate } from "@/lib/calendar/working-days";
 import { notifyResident } from "@/lib/notify/notify-resident";
+import { bumpRollups } from "@/lib/stats/rollups";
 import { EVENT_LABELS, STATUS_LABELS } from "./status";
 
 export type TransitionInput = {
@@ -88,6 +89,21 @@ export async function transition(tx: Db, input: TransitionInput) {
   });
   const counter = input.counter === undefined ? input.event : input.counter;
   if (counter && app.stationId) await bumpCounter(tx, { ...app, stationId: app.stationId }, counter, now, input.counterWorkingDays ?? 0);
+  // Monthly counters, working-day histograms, refusal reasons and reversed decisions (lib/stats/rollups.ts).
+  if (app.stationId) {
+    await bumpRollups(tx, {
+      applicationId: app.id,
+      stationId: app.stationId,
+      countyCode: app.destinationCounty,
+      channel: app.channel,
+      personsCount: app.personsCount,
+      event: input.event,
+      counter: counter ?? null,
+      actorId: input.actorId,
+      data: input.data,
+      now,
+    });
+  }
   return app;
 }
 

@@ -1,48 +1,39 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
-import { startOfBeijingDay } from "@/lib/calendar/working-days";
 import { STATION_CLOCK_STATUSES } from "@/lib/review/queue-tabs";
 import { DEFAULT_RULE_SET_DATA } from "@/lib/rules/default-rule-set";
 import type { RuleSetData } from "@/lib/rules/types";
 import { scopeUnits, type DashboardScope, type Unit } from "./dashboard-scope";
 import { counterSums } from "./transfers";
-import { DayMemo, type DayCheck, type DayValue } from "./day-memo";
-import { dateOnly, type Period } from "./period";
+import { grainRange } from "./rollup-range";
+import { ALL_REFUSALS } from "./rollups";
+import type { Period } from "./period";
 
 /**
- * Service (办理时效): how fast stations accept and decide, per station within a county (per
- * county for the city).
+ * Service (办理时效): how fast stations (and their clerks) accept and decide — per county for the
+ * city, per station for a county, per clerk for one station.
  *
- * - Working days from submission to acceptance (filings ACCEPTED in the period) and from
- *   submission to decision (filings DECIDED in the period: approvals and refusals): median and
- *   90th percentile. Percentiles need every duration, not sums (the DailyCounter sums give
- *   means only, which a few forgotten filings skew), so they come from the filings:
- *   - the period's rows are read by index-only scans of the covering (acceptedAt, …) and
- *     (decidedAt, …) indexes — no table pages, whatever else a filing holds;
- *   - working days follow the holiday calendar with make-up days, in SQL: one array of each
- *     day's working-day ordinal (a window sum over generate_series and CalendarDay), so
- *     working days between two dates = ord[to] − ord[from], exactly workingDaysBetween() of
- *     lib/calendar; submissions older than CALENDAR_YEARS before the period are clamped to
- *     that start (far beyond any limit anyway);
- *   - PostgreSQL returns a histogram (station, day, working days → filings, late): working
- *     days are small integers, so a year of 100,000+ filings comes back as a few thousand
- *     rows, hashed without a sort; the median and p90 are then computed from it exactly as
- *     percentile_cont does (linear interpolation between order statistics), per unit and in
- *     total;
- *   - the per-day histograms are remembered (DayMemo) and checked against the day's
- *     DailyCounter: after the first load only the days with new acceptances or decisions —
- *     in practice today — are counted again.
- * - Overdue: acceptance later than the acceptance limit, decision later than the decision
- *   limit after acceptance (after submission when refused without acceptance), using the time
- *   limits of the rule set that judged the filing (the current ones when none); plus the open
- *   filings past their due date now (the clerk queue's (stationId, status, dueAt) index).
- * - Supplement rate = 补正告知 sent ÷ filings submitted in the period (DailyCounter).
- * - Refusals by reason code (a refusal may give several; a head's revocation counts too).
+ * Everything is read from rollups kept in each transition's transaction (lib/stats/rollups.ts),
+ * so a page costs the same on its first load after a restart as on any other:
+ * - StepHistogram: working days from submission to acceptance / to the decision → filings and
+ *   late ones, per day and per month, station and clerk. Working days are small integers, so a
+ *   year is a few thousand rows; the median and p90 are computed from it exactly as
+ *   percentile_cont does (linear interpolation between order statistics).
+ * - Late: acceptance later than the acceptance limit, decision later than the decision limit
+ *   after acceptance (after submission when refused without acceptance), with the time limits of
+ *   the rule set that judged the filing; plus the open filings past their due date now (the clerk
+ *   queue's (stationId, status, dueAt) index).
+ * - Supplement rate = 补正告知 sent ÷ filings submitted in the period (counters).
+ * - Refusals (RefusalCount) are FINAL refusals by reason code: a refusal a station head reopened is
+ *   taken out again; corrections (reopened, revoked) are counted separately.
  */
 
-const CALENDAR_YEARS = 3;
-
-export type StepStats = { count: number; median: number | null; p90: number | null; late: number };
+export type StepStats = {
+  count: number;
+  median: number | null;
+  p90: number | null;
+  late: number;
+};
 
 export type ServiceRow = Unit & {
   acceptance: StepStats;
@@ -55,9 +46,29 @@ export type ServiceRow = Unit & {
   supplementRequests: number;
   supplementRate: number | null;
   refusals: number;
+  /** Decisions a station head corrected in the period (reopened refusals, revoked approvals). */
+  corrections: number;
 };
 
-export type RefusalReasonRow = { code: string; label: string; clause: string | null; count: number; byUnit: Record<string, number> };
+/** A clerk's performance at one station (station view). */
+export type ClerkRow = {
+  clerkId: string;
+  name: string;
+  active: boolean;
+  acceptance: StepStats;
+  decision: StepStats;
+  handled: number;
+  refusals: number;
+  reasons: Record<string, number>;
+};
+
+export type RefusalReasonRow = {
+  code: string;
+  label: string;
+  clause: string | null;
+  count: number;
+  byUnit: Record<string, number>;
+};
 
 export type ServiceReport = {
   scope: DashboardScope;
@@ -65,95 +76,42 @@ export type ServiceReport = {
   rows: ServiceRow[];
   total: ServiceRow;
   refusalsByReason: RefusalReasonRow[];
+  /** One station's clerks (only when a station is asked for). */
+  clerks: ClerkRow[] | null;
+  station: { id: string; name: string } | null;
   limits: { acceptanceWorkingDays: number; decisionWorkingDays: number };
 };
 
-const emptyStep = (): StepStats => ({ count: 0, median: null, p90: null, late: 0 });
+const emptyStep = (): StepStats => ({
+  count: 0,
+  median: null,
+  p90: null,
+  late: 0,
+});
 
 type Step = "accept" | "decide";
-type Bucket = [wd: number, n: number, late: number];
-type HistogramRow = { station: string; step: Step; wd: number; n: number; late: number };
-
-function ymdMinusYears(ymd: string, years: number): string {
-  return `${Number(ymd.slice(0, 4)) - years}${ymd.slice(4)}`;
-}
-
-/**
- * Working days → filings (and how many were late), per station and Beijing day of the step,
- * for one step over a day range — counted from the filings in one statement.
- */
-async function countHistograms(db: Db, step: Step, fromDay: string, toDay: string, countyCode: string | null, defaults: RuleSetData["timeLimits"]) {
-  const county = countyCode ? Prisma.sql`AND a."destinationCounty" = ${countyCode}` : Prisma.empty;
-  const calFrom = ymdMinusYears(fromDay, CALENDAR_YEARS);
-  // The working-day ordinal of a timestamp's Beijing date (1-based array index from calFrom);
-  // NULL stays NULL. Only submissions can lie before calFrom: they are clamped to it.
-  const ord = (col: "submittedAt" | "acceptedAt" | "decidedAt") =>
-    col === "submittedAt"
-      ? Prisma.raw(`cal.ord[GREATEST((a."submittedAt" + INTERVAL '8 hours')::date - DATE '${calFrom}', 0) + 1]`)
-      : Prisma.raw(`cal.ord[((a."${col}" + INTERVAL '8 hours')::date - DATE '${calFrom}') + 1]`);
-  const at = step === "accept" ? "acceptedAt" : "decidedAt";
-  const col = Prisma.raw(`a."${at}"`);
-  const wd = Prisma.sql`${ord(at)} - ${ord("submittedAt")}`;
-  const late =
-    step === "accept"
-      ? Prisma.sql`${wd} > COALESCE(l.acc, ${defaults.acceptanceWorkingDays})`
-      : Prisma.sql`${ord("decidedAt")} - COALESCE(${ord("acceptedAt")}, ${ord("submittedAt")}) > COALESCE(l.dec, ${defaults.decisionWorkingDays})`;
-  return db.$queryRaw<Array<{ station: string; day: string; wd: number; n: number; late: number }>>`
-    WITH cal AS MATERIALIZED (
-      SELECT array_agg(ord ORDER BY i) AS ord FROM (
-        SELECT g.i, (SUM(CASE WHEN c."kind" = 'workday' THEN 1
-                              WHEN c."kind" = 'holiday' THEN 0
-                              WHEN EXTRACT(ISODOW FROM ${calFrom}::date + g.i) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g.i))::int AS ord
-          FROM generate_series(0, ${toDay}::date - ${calFrom}::date) AS g(i)
-          LEFT JOIN "CalendarDay" c ON c."date" = ${calFrom}::date + g.i
-      ) days
-    ),
-    limits AS MATERIALIZED (
-      SELECT "id", ("data"->'timeLimits'->>'acceptanceWorkingDays')::int AS acc, ("data"->'timeLimits'->>'decisionWorkingDays')::int AS dec FROM "RuleSet"
-    ),
-    steps AS MATERIALIZED (
-      SELECT a."stationId" AS station, to_char(${col} + INTERVAL '8 hours', 'YYYY-MM-DD') AS day, ${wd} AS wd, ${late} AS late
-        FROM "Application" a CROSS JOIN cal LEFT JOIN limits l ON l."id" = a."ruleSetId"
-       WHERE ${col} >= ${startOfBeijingDay(fromDay)} AND ${col} < ${startOfBeijingDay(toDay)}
-         AND a."submittedAt" IS NOT NULL AND a."stationId" IS NOT NULL ${county}
-    )
-    SELECT station, day, wd, COUNT(*)::int AS n, (COUNT(*) FILTER (WHERE late))::int AS late FROM steps GROUP BY 1, 2, 3`;
-}
+type HistogramRow = {
+  station: string;
+  clerk: string;
+  step: Step;
+  wd: number;
+  n: number;
+  late: number;
+};
 
 /**
- * The step histograms of a period, remembered per station and day (DayMemo): a day's
- * acceptances are stamped once, in the transaction that bumps the "accepted" counter; a day's
- * decisions come with the "approved"/"refused" counters — except a station head's correction,
- * which moves or clears a decision without a counter, so every correction ever made is part of
- * each day's check (corrections are rare; one recounts everything once).
+ * Working days → filings (and late ones) per station, clerk and step for the period, from the
+ * StepHistogram rollup (whole months from month rows, the edges from day rows).
  */
-const histogramMemo: Record<Step, DayMemo<Bucket[]>> = { accept: new DayMemo<Bucket[]>(() => []), decide: new DayMemo<Bucket[]>(() => []) };
-
-async function stepHistogram(db: Db, scope: DashboardScope, period: Period, defaults: RuleSetData["timeLimits"]): Promise<HistogramRow[]> {
-  const countyCode = scope.kind === "county" ? scope.countyCode : null;
-  const county = countyCode ? Prisma.sql`AND "countyCode" = ${countyCode}` : Prisma.empty;
-  const corrections = await db.reviewAction.count({ where: { action: "correct" } });
-  const out: HistogramRow[] = [];
-  for (const step of ["accept", "decide"] as const) {
-    const events = step === "accept" ? ["accepted"] : ["approved", "refused"];
-    const checks = await db.$queryRaw<DayCheck[]>`
-      SELECT "stationId" AS unit, to_char("day", 'YYYY-MM-DD') AS day, (SUM("filings") + ${step === "decide" ? corrections : 0})::int AS "check"
-        FROM "DailyCounter"
-       WHERE "event" IN (${Prisma.join(events)}) AND "day" >= ${dateOnly(period.from)} AND "day" < ${dateOnly(period.to)} ${county}
-       GROUP BY 1, 2`;
-    const days = await histogramMemo[step].read(db, checks, async (fromDay, toDay) => {
-      const by = new Map<string, DayValue<Bucket[]>>();
-      for (const r of await countHistograms(db, step, fromDay, toDay, countyCode, defaults)) {
-        const k = `${r.station}|${r.day}`;
-        const v = by.get(k) ?? { unit: r.station, day: r.day, value: [] };
-        v.value.push([Number(r.wd), r.n, r.late]);
-        by.set(k, v);
-      }
-      return [...by.values()];
-    });
-    for (const d of days) for (const [wd, n, late] of d.value) out.push({ station: d.unit, step, wd, n, late });
-  }
-  return out;
+async function stepHistogram(db: Db, scope: DashboardScope, period: Period, stationId?: string): Promise<HistogramRow[]> {
+  const county = scope.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
+  const station = stationId ? Prisma.sql`AND "stationId" = ${stationId}` : Prisma.empty;
+  return db.$queryRaw<HistogramRow[]>`
+    SELECT "stationId" AS station, "clerkId" AS clerk, "step", "wd", SUM("n")::int AS n, SUM("late")::int AS late
+      FROM "StepHistogram"
+     WHERE ${grainRange(period.from, period.to)} ${county} ${station}
+     GROUP BY 1, 2, 3, 4
+    HAVING SUM("n") <> 0`;
 }
 
 /** percentile_cont(p) of a histogram: linear interpolation between the order statistics around p·(n−1). */
@@ -178,7 +136,12 @@ export function histogramPercentile(hist: ReadonlyArray<readonly [value: number,
 
 function stepStatsOf(hist: Array<[number, number]>, late: number): StepStats {
   const count = hist.reduce((s, [, c]) => s + c, 0);
-  return { count, median: histogramPercentile(hist, 0.5), p90: histogramPercentile(hist, 0.9), late };
+  return {
+    count,
+    median: histogramPercentile(hist, 0.5),
+    p90: histogramPercentile(hist, 0.9),
+    late,
+  };
 }
 
 /**
@@ -186,7 +149,10 @@ function stepStatsOf(hist: Array<[number, number]>, late: number): StepStats {
  * index answers it for each station and state without reading a filing.
  */
 async function openOverdue(db: Db, scope: DashboardScope, now: Date): Promise<Map<string, number>> {
-  const stations = await db.policeStation.findMany({ where: scope.kind === "county" ? { countyCode: scope.countyCode } : {}, select: { id: true, countyCode: true } });
+  const stations = await db.policeStation.findMany({
+    where: scope.kind === "county" ? { countyCode: scope.countyCode } : {},
+    select: { id: true, countyCode: true },
+  });
   if (!stations.length) return new Map();
   const rows = await db.$queryRaw<Array<{ stationId: string; n: number }>>`
     SELECT "stationId", COUNT(*)::int AS n
@@ -204,59 +170,29 @@ async function openOverdue(db: Db, scope: DashboardScope, now: Date): Promise<Ma
   return out;
 }
 
-/**
- * Refusals by reason code per station and day. Reading them means joining each refusal with
- * its filing (for the station), so they are remembered per day (DayMemo) and checked against
- * the day's "refused" counter plus the day's revocations by a station head (those carry
- * reasons but no counter).
- */
-const refusalMemo = new DayMemo<Record<string, number>>(() => ({}));
-const REFUSALS = Prisma.sql`(ra."action" = 'refuse' OR (ra."action" = 'correct' AND cardinality(ra."reasonCodes") > 0))`;
-
-async function refusalReasons(db: Db, scope: DashboardScope, period: Period): Promise<Array<{ station: string; code: string; n: number }>> {
-  const inCounty = (col: Prisma.Sql) => (scope.kind === "county" ? Prisma.sql`AND ${col} = ${scope.countyCode}` : Prisma.empty);
-  const checks = await db.$queryRaw<DayCheck[]>`
-    SELECT unit, day, SUM(n)::int AS "check" FROM (
-      SELECT "stationId" AS unit, to_char("day", 'YYYY-MM-DD') AS day, SUM("filings") AS n
-        FROM "DailyCounter"
-       WHERE "event" = 'refused' AND "day" >= ${dateOnly(period.from)} AND "day" < ${dateOnly(period.to)} ${inCounty(Prisma.sql`"countyCode"`)}
-       GROUP BY 1, 2
-      UNION ALL
-      SELECT a."stationId", to_char(ra."createdAt" + INTERVAL '8 hours', 'YYYY-MM-DD'), COUNT(*)
-        FROM "ReviewAction" ra JOIN "Application" a ON a."id" = ra."applicationId"
-       WHERE ra."action" = 'correct' AND cardinality(ra."reasonCodes") > 0 AND ra."createdAt" >= ${period.start} AND ra."createdAt" < ${period.end} ${inCounty(Prisma.sql`a."destinationCounty"`)}
-       GROUP BY 1, 2
-    ) x WHERE unit IS NOT NULL GROUP BY 1, 2`;
-  const days = await refusalMemo.read(db, checks, async (fromDay, toDay) => {
-    const rows = await db.$queryRaw<Array<{ unit: string; day: string; codes: string[] }>>`
-      SELECT a."stationId" AS unit, to_char(ra."createdAt" + INTERVAL '8 hours', 'YYYY-MM-DD') AS day, ra."reasonCodes" AS codes
-        FROM "ReviewAction" ra JOIN "Application" a ON a."id" = ra."applicationId"
-       WHERE ${REFUSALS} AND ra."createdAt" >= ${startOfBeijingDay(fromDay)} AND ra."createdAt" < ${startOfBeijingDay(toDay)}
-         AND a."stationId" IS NOT NULL ${inCounty(Prisma.sql`a."destinationCounty"`)}`;
-    const by = new Map<string, DayValue<Record<string, number>>>();
-    for (const r of rows) {
-      const k = `${r.unit}|${r.day}`;
-      const v = by.get(k) ?? { unit: r.unit, day: r.day, value: {} };
-      for (const c of r.codes) v.value[c] = (v.value[c] ?? 0) + 1;
-      by.set(k, v);
-    }
-    return [...by.values()];
-  });
-  const out = new Map<string, { station: string; code: string; n: number }>();
-  for (const d of days) {
-    for (const [code, n] of Object.entries(d.value)) {
-      const k = `${d.unit}|${code}`;
-      const row = out.get(k) ?? { station: d.unit, code, n: 0 };
-      row.n += n;
-      out.set(k, row);
-    }
-  }
-  return [...out.values()];
+/** Final refusals by reason code per station and clerk for the period (RefusalCount rollup). */
+async function refusalReasons(
+  db: Db,
+  scope: DashboardScope,
+  period: Period,
+  stationId?: string,
+): Promise<Array<{ station: string; clerk: string; code: string; n: number }>> {
+  const county = scope.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
+  const station = stationId ? Prisma.sql`AND "stationId" = ${stationId}` : Prisma.empty;
+  return db.$queryRaw<Array<{ station: string; clerk: string; code: string; n: number }>>`
+    SELECT "stationId" AS station, "clerkId" AS clerk, "code", SUM("n")::int AS n
+      FROM "RefusalCount"
+     WHERE ${grainRange(period.from, period.to)} ${county} ${station}
+     GROUP BY 1, 2, 3
+    HAVING SUM("n") > 0`;
 }
 
 /** Labels of refusal reasons: those of every stored rule set (admins may add codes), newest first. */
 async function reasonLabels(db: Db): Promise<Map<string, { label: string; clause: string }>> {
-  const sets = await db.ruleSet.findMany({ orderBy: { createdAt: "asc" }, select: { data: true } });
+  const sets = await db.ruleSet.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { data: true },
+  });
   const out = new Map<string, { label: string; clause: string }>();
   for (const r of DEFAULT_RULE_SET_DATA.refusalReasons) out.set(r.code, { label: r.label, clause: r.clause });
   for (const s of sets) {
@@ -274,14 +210,17 @@ async function currentLimits(db: Db, now: Date): Promise<RuleSetData["timeLimits
   return (row?.data as unknown as RuleSetData | undefined)?.timeLimits ?? DEFAULT_RULE_SET_DATA.timeLimits;
 }
 
-export async function serviceReport(db: Db, scope: DashboardScope, period: Period, now = new Date()): Promise<ServiceReport> {
+export async function serviceReport(db: Db, scope: DashboardScope, period: Period, now = new Date(), stationId?: string): Promise<ServiceReport> {
   const limits = await currentLimits(db, now);
-  const units = await scopeUnits(db, scope);
+  let units = await scopeUnits(db, scope);
+  const station = stationId && scope.kind === "county" ? (units.find((u) => u.code === stationId) ?? null) : null;
+  if (station) units = [station];
+  const only = station ? station.code : undefined;
   const [hist, overdue, counters, reasons, labels] = await Promise.all([
-    stepHistogram(db, scope, period, limits),
+    stepHistogram(db, scope, period, only),
     openOverdue(db, scope, now),
-    counterSums(db, scope, period.from, period.to, ["submitted", "supplement_requested", "refused"]),
-    refusalReasons(db, scope, period),
+    counterSums(db, scope, period.from, period.to, ["submitted", "supplement_requested", "refused", "reopened", "revoked"], only),
+    refusalReasons(db, scope, period, only),
     reasonLabels(db),
   ]);
   const blank = (u: Unit): ServiceRow => ({
@@ -294,10 +233,11 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
     supplementRequests: 0,
     supplementRate: null,
     refusals: 0,
+    corrections: 0,
   });
   const rows = new Map(units.map((u) => [u.code, blank(u)]));
   const total = blank({ code: "total", name: "合计", active: true });
-  // Histograms per unit and step, and merged for the total.
+  // Histograms per unit (and clerk) and step, and merged for the total.
   const byKey = new Map<string, { hist: Map<number, number>; late: number }>();
   const addTo = (key: string, wd: number, n: number, late: number) => {
     const h = byKey.get(key) ?? { hist: new Map<number, number>(), late: 0 };
@@ -305,11 +245,18 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
     h.late += late;
     byKey.set(key, h);
   };
-  const countyOf = new Map((await db.policeStation.findMany({ select: { id: true, countyCode: true } })).map((st) => [st.id, st.countyCode]));
+  const countyOf = new Map(
+    (
+      await db.policeStation.findMany({
+        select: { id: true, countyCode: true },
+      })
+    ).map((st) => [st.id, st.countyCode]),
+  );
   for (const h of hist) {
     const unit = scope.kind === "city" ? countyOf.get(h.station) : h.station;
-    if (unit) addTo(`${unit}|${h.step}`, h.wd, h.n, h.late);
-    addTo(`total|${h.step}`, h.wd, h.n, h.late);
+    if (unit && rows.has(unit)) addTo(`${unit}|${h.step}`, h.wd, h.n, h.late);
+    if (station) addTo(`clerk:${h.clerk}|${h.step}`, h.wd, h.n, h.late);
+    if (!station || unit === station.code) addTo(`total|${h.step}`, h.wd, h.n, h.late);
   }
   const statsFor = (key: string) => {
     const h = byKey.get(key);
@@ -322,13 +269,14 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
   }
   total.acceptance = statsFor("total|accept");
   total.decision = statsFor("total|decide");
-  total.openOverdue = [...overdue.values()].reduce((a, b) => a + b, 0);
+  total.openOverdue = [...rows.values()].reduce((a, r) => a + r.openOverdue, 0);
   for (const c of counters) {
     const r = rows.get(c.unit);
     for (const t of r ? [r, total] : [total]) {
       if (c.event === "submitted") t.submitted += c.filings;
       else if (c.event === "supplement_requested") t.supplementRequests += c.filings;
       else if (c.event === "refused") t.refusals += c.filings;
+      else if (c.event === "reopened" || c.event === "revoked") t.corrections += c.filings;
     }
   }
   for (const r of [...rows.values(), total]) {
@@ -338,12 +286,60 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
   }
   const byCode = new Map<string, RefusalReasonRow>();
   for (const x of reasons) {
+    if (x.code === ALL_REFUSALS) continue;
     const info = labels.get(x.code);
-    const row = byCode.get(x.code) ?? { code: x.code, label: info?.label ?? x.code, clause: info?.clause ?? null, count: 0, byUnit: {} };
+    const row = byCode.get(x.code) ?? {
+      code: x.code,
+      label: info?.label ?? x.code,
+      clause: info?.clause ?? null,
+      count: 0,
+      byUnit: {},
+    };
     const unit = scope.kind === "city" ? countyOf.get(x.station) : x.station;
     row.count += x.n;
     if (unit) row.byUnit[unit] = (row.byUnit[unit] ?? 0) + x.n;
     byCode.set(x.code, row);
+  }
+
+  // One station: its clerks — everyone who acted there in the period, and its current clerks.
+  let clerks: ClerkRow[] | null = null;
+  if (station) {
+    const acted = new Set([...hist.map((h) => h.clerk), ...reasons.map((r) => r.clerk)].filter(Boolean));
+    const users = await db.user.findMany({
+      where: {
+        OR: [{ id: { in: [...acted] } }, { role: "clerk", stationId: station.code }],
+      },
+      select: {
+        id: true,
+        realName: true,
+        username: true,
+        disabled: true,
+        stationId: true,
+      },
+      orderBy: { username: "asc" },
+    });
+    const refusalsByClerk = new Map<string, { n: number; reasons: Record<string, number> }>();
+    for (const x of reasons) {
+      const c = refusalsByClerk.get(x.clerk) ?? { n: 0, reasons: {} };
+      if (x.code === ALL_REFUSALS) c.n += x.n;
+      else c.reasons[x.code] = (c.reasons[x.code] ?? 0) + x.n;
+      refusalsByClerk.set(x.clerk, c);
+    }
+    clerks = users.map((u) => {
+      const acceptance = statsFor(`clerk:${u.id}|accept`);
+      const decision = statsFor(`clerk:${u.id}|decide`);
+      const r = refusalsByClerk.get(u.id);
+      return {
+        clerkId: u.id,
+        name: `${u.realName}${u.username ? `（${u.username}）` : ""}`,
+        active: !u.disabled && u.stationId === station.code,
+        acceptance,
+        decision,
+        handled: acceptance.count + decision.count,
+        refusals: r?.n ?? 0,
+        reasons: r?.reasons ?? {},
+      };
+    });
   }
   return {
     scope,
@@ -351,6 +347,11 @@ export async function serviceReport(db: Db, scope: DashboardScope, period: Perio
     rows: [...rows.values()],
     total,
     refusalsByReason: [...byCode.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    limits: { acceptanceWorkingDays: limits.acceptanceWorkingDays, decisionWorkingDays: limits.decisionWorkingDays },
+    clerks,
+    station: station ? { id: station.code, name: station.name } : null,
+    limits: {
+      acceptanceWorkingDays: limits.acceptanceWorkingDays,
+      decisionWorkingDays: limits.decisionWorkingDays,
+    },
   };
 }

@@ -13,7 +13,7 @@ import type { ServiceReport, ServiceRow } from "./service";
  * CSV export writes the same rows, so what an official downloads is what they saw.
  */
 
-export const TABLE_KEYS = ["targets", "transfers", "channels", "urbanization", "trend", "service", "refusals"] as const;
+export const TABLE_KEYS = ["targets", "plan", "transfers", "channels", "urbanization", "trend", "service", "refusals"] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
 /** How a number is shown: whole people/filings, a percentage (0–100), points, working days, a share (0–1). */
@@ -23,7 +23,11 @@ export type Cell = string | number | null;
 
 type Base = { scope: DashboardScope; period: Period };
 export type DashboardPart = "transfers" | "urbanization" | "service";
-export type DashboardParts = { transfers?: TransfersReport; urbanization?: UrbanizationReport; service?: ServiceReport };
+export type DashboardParts = {
+  transfers?: TransfersReport;
+  urbanization?: UrbanizationReport;
+  service?: ServiceReport;
+};
 
 export type StatTable = {
   key: TableKey;
@@ -35,14 +39,33 @@ export type StatTable = {
   note?: string;
 };
 
-const col = (label: string, format: ColumnFormat = "int"): Column => ({ label, format });
+const col = (label: string, format: ColumnFormat = "int"): Column => ({
+  label,
+  format,
+});
 
 function paceCells(p: Pace | null): Cell[] {
   if (!p) return [null, null, null, null, null, null, null];
-  return [p.target, p.done, p.share, p.expectedByNow === null ? null : Math.round(p.expectedByNow), p.target === null ? null : p.remaining, p.neededPerDay, PACE_STATUS_LABELS[p.status]];
+  return [
+    p.target,
+    p.done,
+    p.share,
+    p.expectedByNow === null ? null : Math.round(p.expectedByNow),
+    p.target === null ? null : p.remaining,
+    p.neededPerDay,
+    PACE_STATUS_LABELS[p.status],
+  ];
 }
 
-const PACE_COLUMNS = [col("年度目标（人）"), col("已落户（人）"), col("完成率", "share"), col("序时进度应完成（人）"), col("尚需（人）"), col("剩余每日需完成（人）", "days"), col("状态", "text")];
+const PACE_COLUMNS = [
+  col("年度参考数（人）"),
+  col("转户（人）"),
+  col("完成比例", "share"),
+  col("序时进度参考（人）"),
+  col("尚差（人）"),
+  col("剩余每日需完成（人）", "days"),
+  col("状态", "text"),
+];
 
 function targetsTable(d: Base, t: TransfersReport): StatTable {
   const rows: Cell[][] = [];
@@ -55,23 +78,63 @@ function targetsTable(d: Base, t: TransfersReport): StatTable {
   }
   rows.push([d.scope.kind === "city" ? "全市" : scopeLabel(d.scope), ...paceCells(t.pace)]);
   keys.push(null);
+  const planText = t.plan
+    ? `全市的年度参考数为方案${t.plan.documentNumber}规定的全市年均转户${t.plan.transfersPerYear.toLocaleString("zh-CN")}人（方案按${t.plan.startYear}—${t.plan.endYear}年期内年均考核，单年不作硬性下限）；各县（市、区）的参考数是全市对方案目标的分解，不是方案本身规定的目标${t.targets.sharesShort ? `；分解数合计${t.targets.sumOfShares.toLocaleString("zh-CN")}人，低于方案年均数` : ""}。`
+    : (t.noPlanNote ?? "");
   return {
     key: "targets",
-    title: `${d.period.year}年转户目标完成情况（落户完成人数，家庭申请按全部成员计）`,
+    title: `${d.period.year}年转户情况（农业转移人口落户，按人计）`,
     columns: [col(d.scope.kind === "city" ? "县（市、区）" : "单位", "text"), ...PACE_COLUMNS],
     rows,
     rowKeys: keys,
-    note:
-      d.scope.kind === "city"
-        ? `全市目标为各县级单位分解目标之和（${t.targets.sumOfShares.toLocaleString("zh-CN")}人）且不低于方案规定的46,000人${t.targets.sharesShort ? "；各单位分解目标之和低于46,000人，请系统管理员补足分解" : ""}。`
-        : undefined,
+    note: `${planText}转户＝原农业户口人员在城镇办结落户的人数（家庭申请按其中农业户口成员计），与城镇化率推算同一口径。两个管理区单独统计，不重复计入所在县（市、区）。`,
   };
 }
 
-const EVENT_COLUMNS = [col("提交（件）"), col("补正告知（件）"), col("受理（件）"), col("准予迁入（件）"), col("不予批准（件）"), col("迁出（件）"), col("落户完成（件）"), col("落户完成（人）"), col("撤回（件）")];
+function planTable(d: Base, t: TransfersReport): StatTable {
+  const p = t.progress;
+  let cum = 0;
+  const rows: Cell[][] = p.byYear.map((y, i) => {
+    cum += y.transfers;
+    return [`${y.year}年`, y.transfers, cum, cum / (i + 1), p.targetAverage];
+  });
+  if (p.plan) rows.push(["期内至今", p.total, p.total, p.average, p.targetAverage]);
+  return {
+    key: "plan",
+    title: p.plan ? `方案期内转户进度（${p.plan.documentNumber}，${p.plan.startYear}—${p.plan.endYear}年）` : "方案期内转户进度",
+    columns: [col("年份", "text"), col("转户（人）"), col("累计（人）"), col("年均（人）"), col("方案年均目标（人）")],
+    rows,
+    rowKeys: rows.map((_, i) => (i < p.byYear.length ? String(p.byYear[i].year) : null)),
+    note: p.plan
+      ? `年均＝累计÷已过年数（当年按已过天数折算，表中末行为折算后的年均）。${d.scope.kind === "city" ? "" : "方案只规定全市目标，本表供参考。"}`
+      : (p.noPlanNote ?? undefined),
+  };
+}
+
+const EVENT_COLUMNS = [
+  col("提交（件）"),
+  col("补正告知（件）"),
+  col("受理（件）"),
+  col("准予迁入（件）"),
+  col("不予批准（件）"),
+  col("迁出（件）"),
+  col("落户完成（件）"),
+  col("落户完成（人）"),
+  col("撤回（件）"),
+];
 
 function eventCells(e: EventCounts): Cell[] {
-  return [e.submitted.filings, e.supplement_requested.filings, e.accepted.filings, e.approved.filings, e.refused.filings, e.moved_out.filings, e.registered.filings, e.registered.persons, e.withdrawn.filings];
+  return [
+    e.submitted.filings,
+    e.supplement_requested.filings,
+    e.accepted.filings,
+    e.approved.filings,
+    e.refused.filings,
+    e.moved_out.filings,
+    e.registered.filings,
+    e.registered.persons,
+    e.withdrawn.filings,
+  ];
 }
 
 const openTotal = (o: OpenCount) => OPEN_STATUS_COLUMNS.reduce((s, k) => s + o[k].filings, 0);
@@ -81,7 +144,10 @@ function transfersTable(d: Base, t: TransfersReport): StatTable {
     key: "transfers",
     title: `${d.period.label}转户办理情况（按${unitLabel(d.scope)}）`,
     columns: [col(unitLabel(d.scope), "text"), ...EVENT_COLUMNS, col("当前在办（件）")],
-    rows: [...t.units.map((u) => [u.name + (u.active ? "" : "（已停用）"), ...eventCells(u.events), openTotal(u.open)]), ["合计", ...eventCells(t.total), openTotal(t.openTotal)]],
+    rows: [
+      ...t.units.map((u) => [u.name + (u.active ? "" : "（已停用）"), ...eventCells(u.events), openTotal(u.open)]),
+      ["合计", ...eventCells(t.total), openTotal(t.openTotal)],
+    ],
     rowKeys: [...t.units.map((u) => u.code), null],
     note: `“${COUNTER_EVENT_LABELS.submitted}”“${COUNTER_EVENT_LABELS.registered}”等为本期发生的办理环节数；“当前在办”为此刻尚未办结的申请（不受所选期间限制）。`,
   };
@@ -94,7 +160,10 @@ function channelsTable(d: Base, t: TransfersReport): StatTable {
     key: "channels",
     title: `${d.period.label}${scopeLabel(d.scope)}各落户通道办理情况`,
     columns: [col("落户通道", "text"), ...EVENT_COLUMNS, ...openCols],
-    rows: [...t.byChannel.map((c) => [CHANNEL_LABELS[c.channel], ...eventCells(c.events), ...openCells(c.open)]), ["合计", ...eventCells(t.total), ...openCells(t.openTotal)]],
+    rows: [
+      ...t.byChannel.map((c) => [CHANNEL_LABELS[c.channel], ...eventCells(c.events), ...openCells(c.open)]),
+      ["合计", ...eventCells(t.total), ...openCells(t.openTotal)],
+    ],
     rowKeys: [...t.byChannel.map((c) => c.channel), null],
   };
 }
@@ -113,6 +182,7 @@ function rateCells(r: RateRow): Cell[] {
     r.gap2015,
     r.gapNarrowed,
     r.rise,
+    r.avgRise,
     p?.projectedRate ?? null,
     p ? `以${p.baseYear}年统计为基数，加上此后完成的农业转城镇落户${p.ruralSettled.toLocaleString("zh-CN")}人` : null,
     r.behind.length ? r.behind.join("；") : "—",
@@ -141,13 +211,18 @@ function urbanizationTable(d: Base, u: UrbanizationReport): StatTable {
       col("2015年差距（百分点）", "pts"),
       col("差距较2015年缩小（百分点）", "pts"),
       col("户籍率比上年提高（百分点）", "pts"),
+      col("方案期内年均提高（百分点）", "pts"),
       col("推算本年户籍人口城镇化率", "pct"),
       col("推算依据", "text"),
       col("未达目标情况", "text"),
     ],
     rows,
     rowKeys: keys,
-    note: "户籍人口城镇化率＝城镇户籍人口÷户籍总人口；常住人口城镇化率＝城镇常住人口÷常住人口；目标：户籍人口城镇化率每年提高2个百分点以上，两率差距较2015年缩小2个百分点以上。推算：以最近一年统计为基数，户籍总人口不变，每完成一名农业户口人员落户，城镇户籍人口加一。",
+    note: `户籍人口城镇化率＝城镇户籍人口÷户籍总人口；常住人口城镇化率＝城镇常住人口÷常住人口。${
+      u.plan.plan
+        ? `方案${u.plan.plan.documentNumber}的目标是全市的：${u.plan.plan.startYear}—${u.plan.plan.endYear}年户籍人口城镇化率年均提高${u.plan.plan.rateRisePerYear}个百分点以上${u.plan.plan.endRate !== null ? `，到${u.plan.plan.endYear}年达到${u.plan.plan.endRate}%以上` : ""}${u.plan.plan.gapNarrowing !== null ? `，两率差距较${u.plan.plan.baselineYear}年缩小${u.plan.plan.gapNarrowing}个百分点以上` : ""}；期末目标只在${u.plan.plan.endYear}年判断，各县（市、区）数字供参考。`
+        : (u.plan.noPlanNote ?? "")
+    }推算：以最近一年统计为基数，户籍总人口不变，每完成一名农业户口人员落户（转户，与目标同一口径），城镇户籍人口加一。全市为八个县级单位（含两个管理区）之和，管理区的人口不计入所在县（市、区）。`,
   };
 }
 
@@ -175,6 +250,7 @@ function serviceCells(r: ServiceRow): Cell[] {
     r.supplementRequests,
     r.supplementRate,
     r.refusals,
+    r.corrections,
   ];
 }
 
@@ -195,11 +271,12 @@ function serviceTable(d: Base, s: ServiceReport): StatTable {
       col("提交（件）"),
       col("补正告知（件）"),
       col("补正率", "share"),
-      col("不予批准（件）"),
+      col("不予批准（件，最终决定）"),
+      col("决定被更正（件）"),
     ],
     rows: [...s.rows.map((r) => [r.name + (r.active ? "" : "（已停用）"), ...serviceCells(r)]), ["合计", ...serviceCells(s.total)]],
     rowKeys: [...s.rows.map((r) => r.code), null],
-    note: `工作日按节假日安排（含调休）计算。超期：受理超过${s.limits.acceptanceWorkingDays}个工作日、或受理后超过${s.limits.decisionWorkingDays}个工作日作出决定（按该申请适用的规则集时限）。补正率＝补正告知数÷提交数。`,
+    note: `工作日按节假日安排（含调休）计算。超期：受理超过${s.limits.acceptanceWorkingDays}个工作日、或受理后超过${s.limits.decisionWorkingDays}个工作日作出决定（按该申请适用的规则集时限）。补正率＝补正告知数÷提交数。不予批准按最终决定计：所长撤销后重新审核的不再计入，更正另列。`,
   };
 }
 
@@ -217,6 +294,7 @@ function refusalsTable(d: Base, s: ServiceReport): StatTable {
 /** The report each table is made from (an export loads only that one). */
 export const TABLE_PART: Readonly<Record<TableKey, DashboardPart>> = {
   targets: "transfers",
+  plan: "transfers",
   transfers: "transfers",
   channels: "transfers",
   urbanization: "urbanization",
@@ -234,6 +312,8 @@ export function dashboardTable(d: Base & DashboardParts, key: TableKey): StatTab
   switch (key) {
     case "targets":
       return targetsTable(d, need(d.transfers));
+    case "plan":
+      return planTable(d, need(d.transfers));
     case "transfers":
       return transfersTable(d, need(d.transfers));
     case "channels":
@@ -292,4 +372,42 @@ export function formatCell(v: Cell, format: ColumnFormat): string {
 
 export function tableFileName(d: Base, t: StatTable): string {
   return `${scopeLabel(d.scope)}-${t.title.replace(/[（(].*$/, "")}-${d.period.label}.csv`.replace(/[\\/:*?"<>|\s]+/g, "_");
+}
+
+/** One station's clerks: handled, median and p90 working days, refusals and their reasons. */
+export function clerksTable(d: Base, s: ServiceReport, reasonLabel: (code: string) => string): StatTable {
+  const clerks = s.clerks ?? [];
+  return {
+    key: "service",
+    title: `${s.station?.name ?? ""}${d.period.label}民警办理情况（工作日）`,
+    columns: [
+      col("民警", "text"),
+      col("办理环节（件）"),
+      col("受理（件）"),
+      col("提交至受理 中位数", "days"),
+      col("提交至受理 90%分位", "days"),
+      col("作出决定（件）"),
+      col("提交至决定 中位数", "days"),
+      col("提交至决定 90%分位", "days"),
+      col("不予批准（件）"),
+      col("不予批准理由", "text"),
+    ],
+    rows: clerks.map((c) => [
+      c.name + (c.active ? "" : "（已离开本所或停用）"),
+      c.handled,
+      c.acceptance.count,
+      c.acceptance.median,
+      c.acceptance.p90,
+      c.decision.count,
+      c.decision.median,
+      c.decision.p90,
+      c.refusals,
+      Object.entries(c.reasons)
+        .sort((a, b) => b[1] - a[1])
+        .map(([code, n]) => `${reasonLabel(code)} ${n}`)
+        .join("；") || "—",
+    ]),
+    rowKeys: clerks.map((c) => c.clerkId),
+    note: "办理环节＝受理＋作出决定。一次不予批准可有多项理由。",
+  };
 }

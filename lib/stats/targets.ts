@@ -2,10 +2,10 @@ import type { Db } from "@/lib/db/types";
 import { yearProgress } from "./period";
 
 /**
- * Transfer targets (转户, plan 一): the city must settle at least 46,000 people a year; an
- * admin shares the target out among the county-level units (TransferTarget rows). The city's
- * target is the sum of the shares — but never below the plan's 46,000: if the shares add up
- * to less, the city still measures against 46,000 and the dashboard says the shares fall short.
+ * Transfer targets (转户, plan 一): the plan sets the CITY an average of at least 46,000 people a
+ * year over its period (lib/stats/plans.ts). An admin may break a year down among the
+ * county-level units (TransferTarget rows): that is the city's own breakdown, not the plan's
+ * target, so a county or a single year is shown against it for information, never failed.
  */
 export const CITY_TRANSFER_TARGET_MIN = 46_000;
 
@@ -15,18 +15,27 @@ export type CountyTargets = {
   byCounty: Map<string, number>;
   sumOfShares: number;
   cityTarget: number;
-  /** The shares add up to less than the plan's minimum. */
+  /** The shares add up to less than 46,000. */
   sharesShort: boolean;
 };
 
 export async function loadTargets(db: Db, year: number): Promise<CountyTargets> {
-  const rows = await db.transferTarget.findMany({ where: { year }, select: { countyCode: true, target: true } });
+  const rows = await db.transferTarget.findMany({
+    where: { year },
+    select: { countyCode: true, target: true },
+  });
   const byCounty = new Map(rows.map((r) => [r.countyCode, r.target]));
   const sumOfShares = rows.reduce((s, r) => s + r.target, 0);
-  return { year, byCounty, sumOfShares, cityTarget: Math.max(sumOfShares, CITY_TRANSFER_TARGET_MIN), sharesShort: sumOfShares < CITY_TRANSFER_TARGET_MIN };
+  return {
+    year,
+    byCounty,
+    sumOfShares,
+    cityTarget: Math.max(sumOfShares, CITY_TRANSFER_TARGET_MIN),
+    sharesShort: sumOfShares < CITY_TRANSFER_TARGET_MIN,
+  };
 }
 
-export type PaceStatus = "achieved" | "on_track" | "behind" | "missed" | "not_started" | "no_target";
+export type PaceStatus = "achieved" | "on_track" | "behind" | "missed" | "below_average" | "not_started" | "no_target";
 
 export type Pace = {
   year: number;
@@ -48,8 +57,11 @@ export type Pace = {
   status: PaceStatus;
 };
 
-/** Progress against a yearly target and the pace the rest of the year needs. */
-export function computePace(year: number, target: number | null, done: number, now = new Date()): Pace {
+/**
+ * Progress against a yearly figure and the pace the rest of the year needs. `strict: false`
+ * (a plan's average or the city's breakdown): a finished year below it is "below_average", not missed.
+ */
+export function computePace(year: number, target: number | null, done: number, now = new Date(), opts: { strict?: boolean } = {}): Pace {
   const { daysInYear, elapsed, remaining: daysRemaining } = yearProgress(year, now);
   const remaining = target === null ? 0 : Math.max(0, target - done);
   const expectedByNow = target === null ? null : (target * elapsed) / daysInYear;
@@ -58,7 +70,7 @@ export function computePace(year: number, target: number | null, done: number, n
   if (target === null || target <= 0) status = "no_target";
   else if (done >= target) status = "achieved";
   else if (elapsed === 0) status = "not_started";
-  else if (daysRemaining === 0) status = "missed";
+  else if (daysRemaining === 0) status = opts.strict === false ? "below_average" : "missed";
   else status = done >= (expectedByNow ?? 0) ? "on_track" : "behind";
   return {
     year,
@@ -81,6 +93,7 @@ export const PACE_STATUS_LABELS: Readonly<Record<PaceStatus, string>> = {
   on_track: "进度正常",
   behind: "落后于序时进度",
   missed: "未完成全年目标",
+  below_average: "本年低于该数（单年不单独考核）",
   not_started: "年度尚未开始",
   no_target: "未设定目标",
 };

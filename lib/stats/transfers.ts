@@ -4,8 +4,10 @@ import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import { ACTIVE_STATUSES } from "@/lib/filings/status";
 import { CHANNELS } from "@/lib/schemas/eligibility";
 import { scopeUnits, type DashboardScope, type Unit } from "./dashboard-scope";
-import { dateOnly, makePeriod, type Period } from "./period";
+import { isWholeYear, makePeriod, type Period } from "./period";
+import { countersInRange } from "./rollup-range";
 import { computePace, loadTargets, type Pace } from "./targets";
+import { loadPlans, planContext, transferProgress, type PlanRow, type TransferProgress } from "./plans";
 
 /**
  * Transfers (转户): filings by channel and by what happened to them in the period, and the
@@ -41,18 +43,37 @@ export type EventCounts = Record<CounterEvent, Count>;
 const emptyCounts = (): EventCounts => Object.fromEntries(COUNTER_EVENTS.map((e) => [e, { filings: 0, persons: 0 }])) as EventCounts;
 const isCounterEvent = (e: string): e is CounterEvent => (COUNTER_EVENTS as readonly string[]).includes(e);
 
-type CounterRow = { unit: string; channel: Channel; event: string; filings: number; persons: number };
+type CounterRow = {
+  unit: string;
+  channel: Channel;
+  event: string;
+  filings: number;
+  persons: number;
+  ruralPersons: number;
+};
 
-/** Counter sums for a period, by unit (county or station), channel and event. */
-export async function counterSums(db: Db, scope: DashboardScope, from: string, to: string, events?: readonly string[]): Promise<CounterRow[]> {
+/**
+ * Counter sums for a day range, by unit (county or station), channel and event: whole months
+ * from MonthlyCounter, the edges from DailyCounter (lib/stats/rollup-range.ts). `stationId`
+ * narrows a county to one station.
+ */
+export async function counterSums(
+  db: Db,
+  scope: DashboardScope,
+  from: string,
+  to: string,
+  events?: readonly string[],
+  stationId?: string,
+): Promise<CounterRow[]> {
   const unit = scope.kind === "city" ? Prisma.sql`"countyCode"` : Prisma.sql`"stationId"`;
   const county = scope.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
+  const station = stationId ? Prisma.sql`AND "stationId" = ${stationId}` : Prisma.empty;
   const only = events?.length ? Prisma.sql`AND "event" IN (${Prisma.join(events)})` : Prisma.empty;
   return db.$queryRaw<CounterRow[]>`
     SELECT ${unit} AS unit, "channel"::text AS channel, "event",
-           SUM("filings")::int AS filings, SUM("persons")::int AS persons
-      FROM "DailyCounter"
-     WHERE "day" >= ${dateOnly(from)} AND "day" < ${dateOnly(to)} ${county} ${only}
+           SUM("filings")::int AS filings, SUM("persons")::int AS persons, SUM("ruralPersons")::int AS "ruralPersons"
+      FROM (${countersInRange(from, to)}) c
+     WHERE TRUE ${county} ${station} ${only}
      GROUP BY 1, 2, 3`;
 }
 
@@ -75,9 +96,20 @@ export type TransfersReport = {
   total: EventCounts;
   byChannel: Array<{ channel: Channel; events: EventCounts; open: OpenCount }>;
   openTotal: OpenCount;
-  /** The scope's target for the year and the people settled so far (year to date, whatever the month shown). */
+  /**
+   * 转户 this year so far (rural people settled, year to date whatever the period shown) against
+   * the plan's yearly average (city) or the city's breakdown (county) — for information.
+   */
   pace: Pace;
-  targets: { sumOfShares: number; cityTarget: number; sharesShort: boolean };
+  /** The plan's period so far against its average (city); the county's years (county). */
+  progress: TransferProgress;
+  plan: PlanRow | null;
+  noPlanNote: string | null;
+  targets: {
+    sumOfShares: number;
+    planAverage: number | null;
+    sharesShort: boolean;
+  };
 };
 
 const emptyOpen = (): OpenCount => Object.fromEntries(OPEN_STATUS_COLUMNS.map((s) => [s, { filings: 0, persons: 0 }])) as OpenCount;
@@ -91,7 +123,14 @@ const emptyOpen = (): OpenCount => Object.fromEntries(OPEN_STATUS_COLUMNS.map((s
 async function openCounts(db: Db, scope: DashboardScope) {
   const county = scope.kind === "county" ? Prisma.sql`AND s."countyCode" = ${scope.countyCode}` : Prisma.empty;
   const unit = scope.kind === "city" ? Prisma.sql`s."countyCode"` : Prisma.sql`q."stationId"`;
-  return db.$queryRaw<Array<{ unit: string; channel: Channel; status: ApplicationStatus; filings: number }>>`
+  return db.$queryRaw<
+    Array<{
+      unit: string;
+      channel: Channel;
+      status: ApplicationStatus;
+      filings: number;
+    }>
+  >`
     SELECT ${unit} AS unit, q."channel"::text AS channel, q."status"::text AS status, SUM(q."n")::int AS filings
       FROM "QueueCount" q JOIN "PoliceStation" s ON s."id" = q."stationId"
      WHERE q."status" IN (${Prisma.join(ACTIVE_STATUSES.map((st) => Prisma.sql`${st}::"ApplicationStatus"`))}) ${county}
@@ -104,11 +143,23 @@ export async function transfersReport(db: Db, scope: DashboardScope, period: Per
     scopeUnits(db, scope),
     counterSums(db, scope, period.from, period.to),
     // Settled people this year by county (for the targets): only when the period is not the year itself.
-    period.month ? counterSums(db, scope, year.from, year.to, ["registered"]) : Promise.resolve(null),
+    !isWholeYear(period) ? counterSums(db, scope, year.from, year.to, ["registered"]) : Promise.resolve(null),
     openCounts(db, scope),
     loadTargets(db, period.year),
   ]);
-  const byUnit = new Map(units.map((u) => [u.code, { ...u, events: emptyCounts(), open: emptyOpen(), pace: null as Pace | null }]));
+  const ctx = planContext(await loadPlans(db), period.year);
+  const progress = await transferProgress(db, ctx, period.year, scope.kind === "county" ? scope.countyCode : undefined, now);
+  const byUnit = new Map(
+    units.map((u) => [
+      u.code,
+      {
+        ...u,
+        events: emptyCounts(),
+        open: emptyOpen(),
+        pace: null as Pace | null,
+      },
+    ]),
+  );
   const byChannel = new Map(CHANNELS.map((c) => [c, { channel: c, events: emptyCounts(), open: emptyOpen() }]));
   const total = emptyCounts();
   const openTotal = emptyOpen();
@@ -132,16 +183,18 @@ export async function transfersReport(db: Db, scope: DashboardScope, period: Per
     add(openTotal[status], c);
   }
 
-  // Settled people this year, per unit and in all.
+  // 转户 this year: rural people settled (one definition, lib/stats/plans.ts), per unit and in all.
   const settledByUnit = new Map<string, number>();
   for (const r of ytd ?? rows) {
-    if (r.event === "registered") settledByUnit.set(r.unit, (settledByUnit.get(r.unit) ?? 0) + r.persons);
+    if (r.event === "registered") settledByUnit.set(r.unit, (settledByUnit.get(r.unit) ?? 0) + r.ruralPersons);
   }
   const settled = [...settledByUnit.values()].reduce((a, b) => a + b, 0);
+  const plan = ctx.plan;
   if (scope.kind === "city") {
-    for (const u of byUnit.values()) u.pace = computePace(period.year, targets.byCounty.get(u.code) ?? null, settledByUnit.get(u.code) ?? 0, now);
+    for (const u of byUnit.values())
+      u.pace = computePace(period.year, plan ? (targets.byCounty.get(u.code) ?? null) : null, settledByUnit.get(u.code) ?? 0, now, { strict: false });
   }
-  const scopeTarget = scope.kind === "city" ? targets.cityTarget : (targets.byCounty.get(scope.countyCode) ?? null);
+  const scopeTarget = !plan ? null : scope.kind === "city" ? plan.transfersPerYear : (targets.byCounty.get(scope.countyCode) ?? null);
   return {
     scope,
     period,
@@ -149,7 +202,16 @@ export async function transfersReport(db: Db, scope: DashboardScope, period: Per
     total,
     byChannel: [...byChannel.values()],
     openTotal,
-    pace: computePace(period.year, scopeTarget, settled, now),
-    targets: { sumOfShares: targets.sumOfShares, cityTarget: targets.cityTarget, sharesShort: targets.sharesShort },
+    pace: computePace(period.year, scopeTarget, settled, now, {
+      strict: false,
+    }),
+    progress,
+    plan,
+    noPlanNote: ctx.noPlanNote,
+    targets: {
+      sumOfShares: targets.sumOfShares,
+      planAverage: plan?.transfersPerYear ?? null,
+      sharesShort: !!plan && targets.byCounty.size > 0 && targets.sumOfShares < plan.transfersPerYear,
+    },
   };
 }

@@ -1,9 +1,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
-import { beijingDate, startOfBeijingDay } from "@/lib/calendar/working-days";
+import { beijingDate } from "@/lib/calendar/working-days";
 import type { DashboardScope } from "./dashboard-scope";
 import { FIRST_YEAR } from "./period";
-import { DayMemo, type DayCheck } from "./day-memo";
+import { loadPlans, planContext, type PlanContext } from "./plans";
 
 /**
  * Urbanization rates (plan 一, 四(一)) from the population statistics an admin enters per
@@ -35,7 +35,12 @@ export const CITY_RATE_TARGET_2020 = 37;
 /** Rates are ratios of integers: compare against targets with a tolerance for float noise. */
 const EPS = 1e-9;
 
-export type PopulationNumbers = { hukouTotal: number; hukouUrban: number; residentTotal: number; residentUrban: number };
+export type PopulationNumbers = {
+  hukouTotal: number;
+  hukouUrban: number;
+  residentTotal: number;
+  residentUrban: number;
+};
 
 export type Projection = {
   baseYear: number;
@@ -61,6 +66,8 @@ export type RateRow = {
   gapNarrowed: number | null;
   prevRegisteredRate: number | null;
   rise: number | null;
+  /** The plan's average yearly rise from the year before its start to the year shown (null: no plan or no figures). */
+  avgRise: number | null;
   projection: Projection | null;
   /** Where the unit is behind the plan's targets, in Chinese. */
   behind: string[];
@@ -73,8 +80,14 @@ export type UrbanizationReport = {
   rows: RateRow[];
   /** The city as a whole (city scope only). */
   city: RateRow | null;
+  plan: PlanContext;
   /** Every year with statistics for the scope, for the trend table. */
-  trend: Array<{ year: number; registeredRate: number; residentRate: number; gap: number }>;
+  trend: Array<{
+    year: number;
+    registeredRate: number;
+    residentRate: number;
+    gap: number;
+  }>;
 };
 
 const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
@@ -83,7 +96,11 @@ function rates(s: PopulationNumbers | null) {
   if (!s) return { registeredRate: null, residentRate: null, gap: null };
   const registeredRate = pct(s.hukouUrban, s.hukouTotal);
   const residentRate = pct(s.residentUrban, s.residentTotal);
-  return { registeredRate, residentRate, gap: registeredRate !== null && residentRate !== null ? residentRate - registeredRate : null };
+  return {
+    registeredRate,
+    residentRate,
+    gap: registeredRate !== null && residentRate !== null ? residentRate - registeredRate : null,
+  };
 }
 
 const sum = (xs: PopulationNumbers[]): PopulationNumbers => ({
@@ -94,64 +111,43 @@ const sum = (xs: PopulationNumbers[]): PopulationNumbers => ({
 });
 
 /**
- * People settled from a rural hukou in a day range, per county and Beijing day, counted from
- * the filings (registered filings joined with their members).
+ * Rural-to-urban settlements (转户, the one definition of lib/stats/plans.ts) per county and
+ * Beijing year, from the "registered" counter's ruralPersons kept in each transition's
+ * transaction (month rollups): no filings are read.
  */
-async function ruralSettledByDay(db: Db, fromDay: string, toDay: string, countyCode?: string) {
-  const county = countyCode ? Prisma.sql`AND a."destinationCounty" = ${countyCode}` : Prisma.empty;
-  // The answers are read only for a member whose own hukouType is not recorded (CASE evaluates lazily).
-  return db.$queryRaw<Array<{ county: string; day: string; persons: number }>>`
-    WITH done AS MATERIALIZED (
-      SELECT a."id", a."destinationCounty" AS county, to_char(a."completedAt" + INTERVAL '8 hours', 'YYYY-MM-DD') AS day
-        FROM "Application" a
-       WHERE a."status" = 'registered' AND a."completedAt" >= ${startOfBeijingDay(fromDay)} AND a."completedAt" < ${startOfBeijingDay(toDay)} ${county}
-    )
-    SELECT d.county, d.day,
-           (COUNT(*) FILTER (WHERE (CASE WHEN m."hukouType" IS NOT NULL THEN m."hukouType"
-                                        ELSE (SELECT COALESCE(x."answers"->'applicant'->>'hukouType', x."answers"->>'hukouType') FROM "Application" x WHERE x."id" = d."id") END) = 'rural'))::int AS persons
-      FROM done d LEFT JOIN "HouseholdMember" m ON m."applicationId" = d."id"
-     GROUP BY 1, 2`;
-}
-
-/**
- * Rural-to-urban settlements per county and Beijing year of completion. Counting them from
- * the filings means joining every registration with its members; they are remembered per day
- * (DayMemo), checked against the "registered" counter of DailyCounter — a day whose count of
- * registered filings has not changed has the same rural settlements.
- */
-const ruralMemo = new DayMemo<number>(() => 0);
-
-const addDays = (ymd: string, n: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-export async function ruralSettledByYear(db: Db, from: Date, to: Date, countyCode?: string): Promise<Map<string, Map<number, number>>> {
-  const fromDay = beijingDate(from);
-  const toDay = addDays(beijingDate(new Date(to.getTime() - 1)), 1); // exclusive
+export async function ruralSettledByYear(db: Db, fromYear: number, toYear: number, countyCode?: string): Promise<Map<string, Map<number, number>>> {
   const county = countyCode ? Prisma.sql`AND "countyCode" = ${countyCode}` : Prisma.empty;
-  const checks = await db.$queryRaw<DayCheck[]>`
-    SELECT "countyCode" AS unit, to_char("day", 'YYYY-MM-DD') AS day, SUM("filings")::int AS "check"
-      FROM "DailyCounter"
-     WHERE "event" = 'registered' AND "day" >= ${new Date(`${fromDay}T00:00:00Z`)} AND "day" < ${new Date(`${toDay}T00:00:00Z`)} ${county}
+  const rows = await db.$queryRaw<Array<{ county: string; year: number; n: number }>>`
+    SELECT "countyCode" AS county, EXTRACT(YEAR FROM "month")::int AS year, SUM("ruralPersons")::int AS n
+      FROM "MonthlyCounter"
+     WHERE "event" = 'registered' AND "month" >= ${new Date(Date.UTC(fromYear, 0, 1))} AND "month" < ${new Date(Date.UTC(toYear + 1, 0, 1))} ${county}
      GROUP BY 1, 2`;
-  const days = await ruralMemo.read(db, checks, async (a, b) =>
-    (await ruralSettledByDay(db, a, b, countyCode)).map((r) => ({ unit: r.county, day: r.day, value: r.persons })),
-  );
   const out = new Map<string, Map<number, number>>();
-  for (const d of days) {
-    const year = Number(d.day.slice(0, 4));
-    const m = out.get(d.unit) ?? new Map<number, number>();
-    m.set(year, (m.get(year) ?? 0) + d.value);
-    out.set(d.unit, m);
+  for (const r of rows) {
+    const m = out.get(r.county) ?? new Map<number, number>();
+    m.set(r.year, r.n);
+    out.set(r.county, m);
   }
   return out;
 }
 
 type StatsByYear = Map<number, PopulationNumbers>;
 
-function rowFor(code: string, name: string, year: number, stats: StatsByYear, rural: Map<number, number> | undefined, nowYear: number): RateRow {
+function rowFor(
+  code: string,
+  name: string,
+  year: number,
+  stats: StatsByYear,
+  rural: Map<number, number> | undefined,
+  nowYear: number,
+  ctx: PlanContext,
+): RateRow {
   const stat = stats.get(year) ?? null;
   const cur = rates(stat);
   const prev = rates(stats.get(year - 1) ?? null);
-  const base = rates(stats.get(BASELINE_YEAR) ?? null);
+  const plan = ctx.plan;
+  const baselineYear = plan?.baselineYear ?? BASELINE_YEAR;
+  const base = rates(stats.get(baselineYear) ?? null);
   let projection: Projection | null = null;
   if (!stat) {
     const baseYear = [...stats.keys()].filter((y) => y < year).sort((a, b) => b - a)[0];
@@ -170,17 +166,30 @@ function rowFor(code: string, name: string, year: number, stats: StatsByYear, ru
     }
   }
   const rise = cur.registeredRate !== null && prev.registeredRate !== null ? cur.registeredRate - prev.registeredRate : null;
-  const gapNarrowed = cur.gap !== null && base.gap !== null && year > BASELINE_YEAR ? base.gap - cur.gap : null;
+  const gapNarrowed = cur.gap !== null && base.gap !== null && year > baselineYear ? base.gap - cur.gap : null;
+  // The plan's average rise: from the year before the plan's first to the year shown (or its projection).
+  const startRate = plan ? rates(stats.get(plan.startYear - 1) ?? null).registeredRate : null;
+  const rateNow = cur.registeredRate ?? projection?.projectedRate ?? null;
+  const avgRise = plan && startRate !== null && rateNow !== null ? (rateNow - startRate) / (year - plan.startYear + 1) : null;
   const behind: string[] = [];
-  if (rise !== null && rise < RATE_RISE_TARGET_POINTS - EPS) behind.push(`户籍人口城镇化率比上年提高${rise.toFixed(2)}个百分点，低于每年${RATE_RISE_TARGET_POINTS}个百分点的目标`);
-  if (rise === null && projection?.projectedRise != null && projection.projectedRise < RATE_RISE_TARGET_POINTS - EPS) {
-    behind.push(`按已完成落户推算，户籍人口城镇化率比上年提高约${projection.projectedRise.toFixed(2)}个百分点，低于${RATE_RISE_TARGET_POINTS}个百分点的目标`);
-  }
-  if (gapNarrowed !== null && gapNarrowed < GAP_NARROWING_TARGET_POINTS - EPS) {
-    behind.push(`两率差距比2015年${gapNarrowed >= 0 ? `缩小${gapNarrowed.toFixed(2)}` : `扩大${(-gapNarrowed).toFixed(2)}`}个百分点，未达到缩小${GAP_NARROWING_TARGET_POINTS}个百分点的目标`);
-  }
-  if (year >= 2020 && code === "city" && cur.registeredRate !== null && cur.registeredRate < CITY_RATE_TARGET_2020 - EPS) {
-    behind.push(`全市户籍人口城镇化率低于2020年${CITY_RATE_TARGET_2020}%的目标`);
+  // The plan's targets are the city's: only the city row is judged; counties are shown for information.
+  if (plan && code === "city") {
+    const atEnd = year === plan.endYear;
+    if (avgRise !== null && avgRise < plan.rateRisePerYear - EPS) {
+      behind.push(
+        atEnd
+          ? `${plan.startYear}—${plan.endYear}年户籍人口城镇化率年均提高${avgRise.toFixed(2)}个百分点，未达到年均${plan.rateRisePerYear}个百分点的目标`
+          : `${plan.startYear}年以来户籍人口城镇化率年均提高${avgRise.toFixed(2)}个百分点，低于年均${plan.rateRisePerYear}个百分点（期中进度，至${plan.endYear}年末考核）`,
+      );
+    }
+    if (atEnd && plan.endRate !== null && cur.registeredRate !== null && cur.registeredRate < plan.endRate - EPS) {
+      behind.push(`全市户籍人口城镇化率${cur.registeredRate.toFixed(2)}%，低于到${plan.endYear}年${plan.endRate}%的目标`);
+    }
+    if (atEnd && plan.gapNarrowing !== null && gapNarrowed !== null && gapNarrowed < plan.gapNarrowing - EPS) {
+      behind.push(
+        `两率差距比${baselineYear}年${gapNarrowed >= 0 ? `缩小${gapNarrowed.toFixed(2)}` : `扩大${(-gapNarrowed).toFixed(2)}`}个百分点，未达到缩小${plan.gapNarrowing}个百分点的目标`,
+      );
+    }
   }
   return {
     code,
@@ -191,6 +200,7 @@ function rowFor(code: string, name: string, year: number, stats: StatsByYear, ru
     gapNarrowed,
     prevRegisteredRate: prev.registeredRate,
     rise,
+    avgRise,
     projection,
     behind,
   };
@@ -200,16 +210,28 @@ function rowFor(code: string, name: string, year: number, stats: StatsByYear, ru
 export async function urbanizationReport(db: Db, scope: DashboardScope, year: number, now = new Date()): Promise<UrbanizationReport> {
   const countyWhere = scope.kind === "county" ? { code: scope.countyCode } : {};
   const [counties, stats] = await Promise.all([
-    db.county.findMany({ where: countyWhere, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, name: true } }),
+    db.county.findMany({
+      where: countyWhere,
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: { code: true, name: true },
+    }),
     db.populationStat.findMany({
-      where: { ...(scope.kind === "county" ? { countyCode: scope.countyCode } : {}), year: { lte: year } },
+      where: {
+        ...(scope.kind === "county" ? { countyCode: scope.countyCode } : {}),
+        year: { lte: year },
+      },
       orderBy: { year: "asc" },
     }),
   ]);
   const byCounty = new Map<string, StatsByYear>();
   for (const s of stats) {
     const m = byCounty.get(s.countyCode) ?? new Map();
-    m.set(s.year, { hukouTotal: s.hukouTotal, hukouUrban: s.hukouUrban, residentTotal: s.residentTotal, residentUrban: s.residentUrban });
+    m.set(s.year, {
+      hukouTotal: s.hukouTotal,
+      hukouUrban: s.hukouUrban,
+      residentTotal: s.residentTotal,
+      residentUrban: s.residentUrban,
+    });
     byCounty.set(s.countyCode, m);
   }
   // Rural settlements since the earliest base year any projection needs.
@@ -221,15 +243,11 @@ export async function urbanizationReport(db: Db, scope: DashboardScope, year: nu
   const needFrom = baseYears.length ? Math.min(...baseYears) + 1 : null;
   const rural =
     needFrom !== null && needFrom <= Math.min(year, nowYear)
-      ? await ruralSettledByYear(
-          db,
-          startOfBeijingDay(`${needFrom}-01-01`),
-          new Date(Math.min(startOfBeijingDay(`${year + 1}-01-01`).getTime(), now.getTime())),
-          scope.kind === "county" ? scope.countyCode : undefined,
-        )
+      ? await ruralSettledByYear(db, needFrom, Math.min(year, nowYear), scope.kind === "county" ? scope.countyCode : undefined)
       : new Map<string, Map<number, number>>();
 
-  const rows = counties.map((c) => rowFor(c.code, c.name, year, byCounty.get(c.code) ?? new Map(), rural.get(c.code), nowYear));
+  const ctx = planContext(await loadPlans(db), year);
+  const rows = counties.map((c) => rowFor(c.code, c.name, year, byCounty.get(c.code) ?? new Map(), rural.get(c.code), nowYear, ctx));
 
   // The city: sums over the counties that reported that year.
   let city: RateRow | null = null;
@@ -242,8 +260,11 @@ export async function urbanizationReport(db: Db, scope: DashboardScope, year: nu
   }
   if (scope.kind === "city") {
     for (const m of rural.values()) for (const [y, n] of m) cityRural.set(y, (cityRural.get(y) ?? 0) + n);
-    city = rowFor("city", "三门峡市", year, cityStats, cityRural, nowYear);
-    city.reported = { counties: counties.filter((c) => byCounty.get(c.code)?.has(year)).length, of: counties.length };
+    city = rowFor("city", "三门峡市", year, cityStats, cityRural, nowYear, ctx);
+    city.reported = {
+      counties: counties.filter((c) => byCounty.get(c.code)?.has(year)).length,
+      of: counties.length,
+    };
     // With some counties missing, the sums are partial: do not pretend to a city rate.
     if (city.reported.counties > 0 && city.reported.counties < city.reported.of) {
       city.behind.unshift(`仅${city.reported.counties}/${city.reported.of}个县级单位报送了${year}年统计数据，全市数据为已报送单位合计`);
@@ -255,7 +276,12 @@ export async function urbanizationReport(db: Db, scope: DashboardScope, year: nu
     .sort(([a], [b]) => a - b)
     .map(([y, s]) => {
       const r = rates(s);
-      return { year: y, registeredRate: r.registeredRate ?? 0, residentRate: r.residentRate ?? 0, gap: r.gap ?? 0 };
+      return {
+        year: y,
+        registeredRate: r.registeredRate ?? 0,
+        residentRate: r.residentRate ?? 0,
+        gap: r.gap ?? 0,
+      };
     });
-  return { year, rows, city, trend };
+  return { year, rows, city, trend, plan: ctx };
 }

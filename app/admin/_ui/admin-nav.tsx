@@ -6,7 +6,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/collective", title: "社区集体户", text: "经公安机关批准设立的社区集体户（二(三)）" },
   { href: "/admin/calendar", title: "节假日安排", text: "每年的法定节假日与调休上班日，用于计算办理时限" },
   { href: "/admin/population", title: "人口统计数据", text: "各县（市、区）各年度户籍人口、常住人口，用于计算城镇化率" },
-  { href: "/admin/targets", title: "转户目标", text: "全市每年不少于46,000人的转户目标分解到各县（市、区）" },
+  { href: "/admin/targets", title: "方案与转户目标", text: "落户工作方案（文号、期限、目标）与转户目标在各县（市、区）的分解" },
   { href: "/admin/rules", title: "规则集", text: "各通道所需材料、办理时限、不予批准理由：版本对比、修改与发布" },
 ] as const;
 

@@ -14,7 +14,7 @@ import { createStaffDef, resetStaffPasswordDef, setStaffDisabledDef, updateStaff
 import { createStationDef, updateStationDef } from "@/lib/admin/police-stations";
 import { importNationalYearDef, removeCalendarDayDef, setCalendarDayDef } from "@/lib/admin/holiday-calendar";
 import { removePopulationStatDef, savePopulationStatDef } from "@/lib/admin/population-stats";
-import { saveTransferTargetsDef } from "@/lib/admin/transfer-targets";
+import { saveSettlementPlanDef, saveTransferTargetsDef } from "@/lib/admin/transfer-targets";
 import { DOCUMENT_SLOTS, compareRuleSetData, publishRuleSetDef, saveRuleSetDraftDef, slotGroups, type RuleSetEditInput } from "@/lib/admin/rule-set-editing";
 import { makeUsers, type StatsUsers } from "../stats/stats-fixtures";
 
@@ -146,12 +146,30 @@ describe("population statistics and targets", () => {
     expect(await prisma.populationStat.count({ where: { countyCode: "411221" } })).toBe(0);
   });
 
-  it("saves every county's share of a year at once and flags a sum under 46,000", async () => {
+  it("saves every county's share of a plan year at once; under the plan's yearly average it is refused unless a reason is given; no plan, no breakdown", async () => {
     const targets = { "411202": 12000, "411203": 6000, "411221": 5000, "411224": 3500, "411281": 3000, "411282": 9500, "SMX-SFQ": 4000, "SMX-KFQ": 3000 };
-    expect(await admin(saveTransferTargetsDef, { year: 2027, targets })).toEqual({ year: 2027, sum: 46000, belowPlan: false });
-    expect(await admin(saveTransferTargetsDef, { year: 2027, targets: { ...targets, "411202": "1000" } })).toMatchObject({ sum: 35000, belowPlan: true });
-    expect(await prisma.transferTarget.count({ where: { year: 2027 } })).toBe(8);
-    expect(await lastAudit("admin.targets.save")).toMatchObject({ details: { before: { "411202": 12000 }, after: { "411202": 1000 }, sum: 35000 } });
+    expect(await admin(saveTransferTargetsDef, { year: 2019, targets })).toEqual({ year: 2019, sum: 46000, belowPlan: false, planAverage: 46000 });
+    const low = { ...targets, "411202": "1000" };
+    await expect(admin(saveTransferTargetsDef, { year: 2019, targets: low })).rejects.toMatchObject({ code: "validation_failed", issues: [expect.objectContaining({ path: "reason" })] });
+    expect((await prisma.transferTarget.findFirstOrThrow({ where: { year: 2019, countyCode: "411202" } })).target).toBe(12000);
+    expect(await admin(saveTransferTargetsDef, { year: 2019, targets: low, reason: "湖滨区城区已基本完成转户，余量调整至灵宝市" })).toMatchObject({ sum: 35000, belowPlan: true });
+    expect(await prisma.transferTarget.count({ where: { year: 2019 } })).toBe(8);
+    expect(await lastAudit("admin.targets.save")).toMatchObject({ details: { before: { "411202": 12000 }, after: { "411202": 1000 }, sum: 35000, reason: "湖滨区城区已基本完成转户，余量调整至灵宝市" } });
+    // After the last recorded plan (2020) there is nothing to break down.
+    await expect(admin(saveTransferTargetsDef, { year: 2027, targets })).rejects.toMatchObject({ code: "validation_failed", issues: [expect.objectContaining({ path: "year" })] });
+  });
+
+  it("records a plan as data (document number, years, targets); overlapping years are refused", async () => {
+    const plan = { documentNumber: "三政办〔2021〕9号", title: "“十四五”推动农业转移人口市民化实施方案", startYear: 2021, endYear: 2025, baselineYear: 2020, transfersPerYear: "30000", rateRisePerYear: "1.5", endRate: "", gapNarrowing: "" };
+    await admin(saveSettlementPlanDef, plan);
+    expect(await prisma.settlementPlan.findUniqueOrThrow({ where: { documentNumber: "三政办〔2021〕9号" } })).toMatchObject({ startYear: 2021, transfersPerYear: 30000, rateRisePerYear: 1.5, endRate: null });
+    await expect(admin(saveSettlementPlanDef, { ...plan, documentNumber: "三政办〔2022〕1号", startYear: 2024, endYear: 2026 })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(admin(saveSettlementPlanDef, { ...plan, endYear: 2019 })).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: "endYear" })]) });
+    // 2023 is now under that plan: its breakdown is measured against 30,000.
+    expect(await admin(saveTransferTargetsDef, { year: 2023, targets: { "411202": 10000, "411203": 5000, "411221": 5000, "411224": 2000, "411281": 2000, "411282": 6000, "SMX-SFQ": 0, "SMX-KFQ": 0 } })).toMatchObject({ sum: 30000, belowPlan: false, planAverage: 30000 });
+    expect(await lastAudit("admin.plan.save")).toMatchObject({ details: { after: { documentNumber: "三政办〔2021〕9号" } } });
+    await prisma.transferTarget.deleteMany({ where: { year: 2023 } });
+    await prisma.settlementPlan.delete({ where: { documentNumber: "三政办〔2021〕9号" } });
   });
 });
 
@@ -236,6 +254,7 @@ describe("who may change settings", () => {
     savePopulationStatDef,
     removePopulationStatDef,
     saveTransferTargetsDef,
+    saveSettlementPlanDef,
     saveRuleSetDraftDef,
     publishRuleSetDef,
   };

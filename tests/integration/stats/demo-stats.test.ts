@@ -33,6 +33,11 @@ describe("demo volume for the dashboards", () => {
     const sum = async (event: string) => (await prisma.dailyCounter.aggregate({ where: { event }, _sum: { filings: true, persons: true } }))._sum;
     const registered = await prisma.application.aggregate({ where: { status: "registered", completedAt: { not: null } }, _count: { _all: true }, _sum: { personsCount: true } });
     expect(await sum("registered")).toEqual({ filings: registered._count._all, persons: registered._sum.personsCount });
+    // The month rollups and the histograms were counted too.
+    const months = await prisma.monthlyCounter.aggregate({ where: { event: "registered" }, _sum: { filings: true } });
+    expect(months._sum.filings).toBe(registered._count._all);
+    const decided = await prisma.stepHistogram.aggregate({ where: { grain: "month", step: "decide" }, _sum: { n: true } });
+    expect(decided._sum.n).toBe(await prisma.application.count({ where: { decidedAt: { not: null }, submittedAt: { not: null }, stationId: { not: null } } }));
     expect((await sum("submitted")).filings).toBe(await prisma.application.count({ where: { submittedAt: { not: null } } }));
     expect((await sum("refused")).filings).toBe(await prisma.application.count({ where: { status: "refused" } }));
     const persons = await prisma.householdMember.count({ where: { application: { id: { startsWith: "demostats" } } } });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/roles";
 import { bumpCounter } from "@/lib/filings/transition";
+import { rebuildStatRollups } from "@/lib/stats/rollups";
 import { makeIdNumber } from "@/lib/validation/id-number";
 
 /**
@@ -81,6 +82,8 @@ export async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
       await tx.reviewAction.create({ data: { applicationId: app.id, clerkId: clerk!.id, action: "refuse", reasonCodes: f.refusalReasons ?? ["documents_invalid"], createdAt: f.decidedAt! } });
     }
   });
+  // The other rollups (months, histograms, refusal reasons, rural people) as transition() keeps them.
+  await rebuildStatRollups(prisma);
   return app;
 }
 
