@@ -131,7 +131,17 @@ export async function verifyChainStep(db: Db, cursor: ChainCursor, opts?: { anch
     if (firstBrokenId === null || BigInt(b.id) < BigInt(firstBrokenId)) firstBrokenId = b.id;
     if (breaks.length < MAX_BREAKS) breaks.push(b);
   };
-  if (cursor.headId === null) return { cursor, done: true, breaks };
+  // Checkpoints past the head whose event is gone: the head itself was deleted (or the whole trail emptied).
+  const beyondHead = async (headId: bigint) => {
+    const gone = await db.$queryRaw<{ eventId: bigint; hash: string }[]>`
+      SELECT c."eventId", c."hash" FROM "AuditCheckpoint" c LEFT JOIN "AuditEvent" e ON e."id" = c."eventId"
+       WHERE c."eventId" > ${headId} AND e."id" IS NULL ORDER BY c."eventId" LIMIT ${MAX_BREAKS}`;
+    for (const c of gone) add({ id: c.eventId.toString(), at: null, action: null, kind: "checkpoint_missing", expected: c.hash, actual: null });
+  };
+  if (cursor.headId === null) {
+    await beyondHead(BigInt(-1));
+    return { cursor: { ...cursor, found, firstBrokenId }, done: true, breaks };
+  }
   const headId = BigInt(cursor.headId);
   let afterId = cursor.afterId === null ? BigInt(-1) : BigInt(cursor.afterId);
   let prev = cursor.prevHash;
@@ -175,6 +185,7 @@ export async function verifyChainStep(db: Db, cursor: ChainCursor, opts?: { anch
     if (afterId >= headId) done = true;
   }
   if (done) {
+    await beyondHead(headId);
     // An anchor noted earlier whose event is gone.
     const ids = [...anchors.keys()].filter((id) => id <= headId);
     if (ids.length) {

@@ -15,7 +15,7 @@ export type S3StorageConfig = {
 };
 
 /** The S3 settings from S3_* variables, or null when S3_BUCKET is not set (local disk then). */
-export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3StorageConfig | null {
+export function s3ConfigFromEnv(env: Record<string, string | undefined> = process.env): S3StorageConfig | null {
   if (!env.S3_BUCKET) return null;
   return {
     bucket: env.S3_BUCKET,
