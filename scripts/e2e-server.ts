@@ -13,6 +13,8 @@ async function main() {
   process.env.AUTH_SECRET ??= "e2e-only-secret-not-for-production-0123456789";
   process.env.LUOHU_DIST_DIR ??= process.env.CI ? ".next" : `.next-e2e-${port}`;
   process.env.LUOHU_RATE_ELIGIBILITY ??= "100000";
+  // The test database is owned by the (super)user of DATABASE_URL: allowed for tests only.
+  process.env.LUOHU_ALLOW_OWNER_ROLE ??= "1";
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     const name = `${url.pathname.slice(1)}_e2e`;
