@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- <section> …]: prints measured numbers. Sections:
  *   rules      pure rules engine throughput
- *   http       POST /api/v1/eligibility vs a constant route, 50 connections, production build
+ *   http       POST /api/v1/eligibility (lean path) vs a bare Node server, 50 connections, production build
+ *   load       two instances on PostgreSQL, mixed residents / clerks / officials (bench/mixed-load.ts)
  *   queue      the clerk queue at 1,000,000 filings (PostgreSQL; seeds luohu_bench once)
  *   dashboard  the officials' dashboards at 1,000,000 filings (same database)
  * Default: all. BENCH_DATABASE_URL overrides the bench database (default
@@ -12,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { benchRulesEngine } from "./rules-engine";
-import { benchEligibilityHttp } from "./eligibility-http";
+import { benchEligibilityHttp, printHttpBench } from "./eligibility-http";
 
 const root = path.resolve(__dirname, "..");
 const sections = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -48,10 +49,8 @@ async function main() {
     console.table([benchRulesEngine()]);
   }
   if (want("http")) {
-    console.log("\n## eligibility API over HTTP (50 connections, production build)");
-    const rows = await benchEligibilityHttp();
-    console.table(rows);
-    console.log(`eligibility / constant throughput ratio: ${(rows[1].rps / rows[0].rps).toFixed(2)}`);
+    console.log("\n## eligibility API over HTTP: lean path vs a bare Node server (50 connections, production build)");
+    printHttpBench(await benchEligibilityHttp());
   }
   if (want("queue") || want("dashboard")) {
     console.log("\n## 1,000,000 filings (PostgreSQL)");

@@ -50,6 +50,8 @@ function buildIfNeeded() {
   const stamp = path.join(distDir, "luohu-build-fingerprint");
   const fp = sourceFingerprint();
   if (fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fp) return;
+  // LUOHU_SKIP_BUILD=1: serve the existing build as is (an image built beforehand, a second instance on the same build).
+  if (process.env.LUOHU_SKIP_BUILD === "1" && fs.existsSync(path.join(distDir, "BUILD_ID"))) return;
   console.log("▶ 正在构建门户 (next build)…");
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
