@@ -198,6 +198,8 @@ async function main() {
     console.error(`[cluster] 服务进程 ${w.process.pid} 退出 (${signal ?? code})，重新启动`);
     fork();
   });
+  // Workers run this file (not whichever script imported it, e.g. scripts/e2e-server.ts), with tsx's loader.
+  cluster.setupPrimary({ exec: __filename });
   for (let i = 0; i < n; i++) fork();
   const stop = () => {
     if (stopping) return;

@@ -120,7 +120,7 @@ test.afterAll(async () => {
 
 test("a rate limit is shared by the two instances", async () => {
   const body = JSON.stringify({
-    applicant: { idNumber: testId("411221", "19950505", "231"), hukouType: "rural", hukouRegion: "411221" },
+    applicant: { idNumber: testId("411221", "19950505", "231"), name: "张三", hukouType: "rural", hukouRegion: "411221" },
     destinationCounty: "411202",
     channel: "residence",
     residence: { tenure: "rented", address: "湖滨区崤山路1号", legal: true },
@@ -130,6 +130,7 @@ test("a rate limit is shared by the two instances", async () => {
   for (let i = 0; i < 8; i++) {
     const res = await fetch(`${i % 2 ? b.url : a.url}/api/v1/eligibility`, { method: "POST", headers: { "content-type": "application/json" }, body });
     statuses.push(res.status);
+    if (res.status === 400) console.log(await res.text());
   }
   // LUOHU_RATE_ELIGIBILITY=5 per minute per client: five answers across both, then 429 from either.
   expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
