@@ -2,6 +2,7 @@
  * npm run bench [-- <section> …]: prints measured numbers. Sections:
  *   rules      pure rules engine throughput
  *   http       POST /api/v1/eligibility (lean path) vs a bare Node server, 50 connections, production build
+ *   audit      audit chain at 1,000,000 events: incremental (from the last checkpoint) and full verification
  *   load       two instances on PostgreSQL, mixed residents / clerks / officials (bench/mixed-load.ts)
  *   queue      the clerk queue at 1,000,000 filings (PostgreSQL; seeds luohu_bench once)
  *   dashboard  the officials' dashboards at 1,000,000 filings (same database)
@@ -14,6 +15,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { benchRulesEngine } from "./rules-engine";
 import { benchEligibilityHttp, printHttpBench } from "./eligibility-http";
+import { benchAuditVerify } from "./audit-verify";
 
 const root = path.resolve(__dirname, "..");
 const sections = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -51,6 +53,10 @@ async function main() {
   if (want("http")) {
     console.log("\n## eligibility API over HTTP: lean path vs a bare Node server (50 connections, production build)");
     printHttpBench(await benchEligibilityHttp());
+  }
+  if (want("audit")) {
+    console.log("\n## audit chain verification at 1,000,000 events (PostgreSQL)");
+    console.table(await benchAuditVerify(benchUrl));
   }
   if (want("queue") || want("dashboard")) {
     console.log("\n## 1,000,000 filings (PostgreSQL)");
