@@ -27,6 +27,11 @@ export function VerifyPanel() {
   const [err, setErr] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
   const [pending, start] = useTransition();
   const mode = useRef<"full" | "incremental">("incremental");
+  const [modeShown, setModeShown] = useState<"full" | "incremental">("incremental");
+  const choose = (m: "full" | "incremental") => {
+    mode.current = m;
+    setModeShown(m);
+  };
   const busy = useRef(false);
   const e = (p: string) => issueFor(err?.issues, p);
 
@@ -80,11 +85,11 @@ export function VerifyPanel() {
           <input id="anchor-hash" className="input font-mono text-sm" value={anchorHash} onChange={(x) => setAnchorHash(x.target.value)} {...fieldAria("anchor-hash", e("anchorHash"))} />
         </Field>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className="btn-primary" disabled={pending} onClick={() => (mode.current = "incremental")} data-testid="verify-incremental">
-            {pending && mode.current === "incremental" ? "正在校验…" : "校验审计链（自上个检查点）"}
+          <button type="submit" className="btn-primary" disabled={pending} onClick={() => choose("incremental")} data-testid="verify-incremental">
+            {pending && modeShown === "incremental" ? "正在校验…" : "校验审计链（自上个检查点）"}
           </button>
-          <button type="submit" className="btn-secondary" disabled={pending} onClick={() => (mode.current = "full")} data-testid="verify-full">
-            {pending && mode.current === "full" ? "正在校验…" : "完整校验（全部记录）"}
+          <button type="submit" className="btn-secondary" disabled={pending} onClick={() => choose("full")} data-testid="verify-full">
+            {pending && modeShown === "full" ? "正在校验…" : "完整校验（全部记录）"}
           </button>
         </div>
       </form>
