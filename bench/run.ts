@@ -16,6 +16,7 @@ import { Client } from "pg";
 import { benchRulesEngine } from "./rules-engine";
 import { benchEligibilityHttp, printHttpBench } from "./eligibility-http";
 import { benchAuditVerify } from "./audit-verify";
+import { benchMixedLoad, printMixedLoad } from "./mixed-load";
 
 const root = path.resolve(__dirname, "..");
 const sections = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -53,6 +54,10 @@ async function main() {
   if (want("http")) {
     console.log("\n## eligibility API over HTTP: lean path vs a bare Node server (50 connections, production build)");
     printHttpBench(await benchEligibilityHttp());
+  }
+  if (sections.includes("load")) {
+    console.log("\n## mixed load: two instances on PostgreSQL");
+    printMixedLoad(await benchMixedLoad(benchUrl));
   }
   if (want("audit")) {
     console.log("\n## audit chain verification at 1,000,000 events (PostgreSQL)");
