@@ -43,20 +43,31 @@ export function createLeanApi(routes: LeanRoutes) {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  if (req.method === "GET" || req.method === "HEAD") return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_LEAN_BODY) {
-      chunks.push(chunk.subarray(0, chunk.length - (size - MAX_LEAN_BODY - 1)));
-      req.resume(); // drain the rest without keeping it
-      break;
-    }
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+/** The body, event-driven (an async iterator over the request is much slower per request). */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  if (req.method === "GET" || req.method === "HEAD") return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    };
+    req.on("data", (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > MAX_LEAN_BODY) {
+        chunks.push(chunk.subarray(0, chunk.length - (size - MAX_LEAN_BODY - 1)));
+        finish(); // the rest keeps flowing and is dropped
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once("end", finish);
+    req.once("error", (e) => (done ? undefined : ((done = true), reject(e))));
+  });
 }
 
 async function respond(req: IncomingMessage, res: ServerResponse, handlerP: Promise<WebHandler>) {
