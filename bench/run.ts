@@ -1,7 +1,9 @@
 /**
  * npm run bench [-- <section> …]: prints measured numbers. Sections:
  *   rules      pure rules engine throughput
- *   http       POST /api/v1/eligibility vs a constant route, 50 connections, production build
+ *   http       POST /api/v1/eligibility (lean path) vs a bare Node server, 50 connections, production build
+ *   audit      audit chain at 1,000,000 events: incremental (from the last checkpoint) and full verification
+ *   load       two instances on PostgreSQL, mixed residents / clerks / officials (bench/mixed-load.ts)
  *   queue      the clerk queue at 1,000,000 filings (PostgreSQL; seeds luohu_bench once)
  *   dashboard  the officials' dashboards at 1,000,000 filings (same database)
  * Default: all. BENCH_DATABASE_URL overrides the bench database (default
@@ -12,7 +14,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { benchRulesEngine } from "./rules-engine";
-import { benchEligibilityHttp } from "./eligibility-http";
+import { benchEligibilityHttp, printHttpBench } from "./eligibility-http";
+import { benchAuditVerify } from "./audit-verify";
+import { benchMixedLoad, printMixedLoad } from "./mixed-load";
 
 const root = path.resolve(__dirname, "..");
 const sections = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -48,10 +52,16 @@ async function main() {
     console.table([benchRulesEngine()]);
   }
   if (want("http")) {
-    console.log("\n## eligibility API over HTTP (50 connections, production build)");
-    const rows = await benchEligibilityHttp();
-    console.table(rows);
-    console.log(`eligibility / constant throughput ratio: ${(rows[1].rps / rows[0].rps).toFixed(2)}`);
+    console.log("\n## eligibility API over HTTP: lean path vs a bare Node server (50 connections, production build)");
+    printHttpBench(await benchEligibilityHttp());
+  }
+  if (sections.includes("load")) {
+    console.log("\n## mixed load: two instances on PostgreSQL");
+    printMixedLoad(await benchMixedLoad(benchUrl));
+  }
+  if (want("audit")) {
+    console.log("\n## audit chain verification at 1,000,000 events (PostgreSQL)");
+    console.table(await benchAuditVerify(benchUrl));
   }
   if (want("queue") || want("dashboard")) {
     console.log("\n## 1,000,000 filings (PostgreSQL)");

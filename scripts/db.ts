@@ -6,6 +6,9 @@
  *   npm run db:new-migration -- <name>    write the next migration from prisma/schema.prisma
  *        [--at YYYYMMDDHHMMSS]            … at that place in the history (diffed against the earlier ones)
  *   npm run db:seed                       reference data (+ demo data when embedded or LUOHU_DEMO=1)
+ *   npm run db:grants [-- <role>]         as the owner (DATABASE_MIGRATION_URL): grants for the runtime role —
+ *                                         the user of DATABASE_URL, created with its password if missing;
+ *                                         INSERT + SELECT only on the audit tables (lib/db/runtime-role.ts)
  *
  * With DATABASE_URL: that PostgreSQL server. Without: the embedded PGlite in LUOHU_DATA_DIR
  * (default .data) — refused while a Luohu server runs on the same folder.
@@ -20,7 +23,8 @@ import { describeConnectionString, scrubSecrets } from "../lib/db/sql-executor";
 
 const USAGE = `usage: tsx scripts/db.ts <migrate | status | new-migration <name> [--at YYYYMMDDHHMMSS] | seed>`;
 
-const databaseUrl = process.env.DATABASE_URL || undefined;
+// Migrations and grants run as the owner: DATABASE_MIGRATION_URL when set (DATABASE_URL is then the runtime role).
+const databaseUrl = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL || undefined;
 let embeddedDb: PGlite | undefined;
 
 function where(): string {
@@ -121,6 +125,27 @@ async function cmdSeed(): Promise<number> {
   return 0;
 }
 
+async function cmdGrants(args: string[]): Promise<number> {
+  const owner = process.env.DATABASE_MIGRATION_URL;
+  const runtime = process.env.DATABASE_URL;
+  if (!owner || !runtime) {
+    console.error("✖ 需要 DATABASE_MIGRATION_URL（所有者角色）和 DATABASE_URL（运行角色） — set DATABASE_MIGRATION_URL (owner) and DATABASE_URL (runtime role).");
+    return 1;
+  }
+  const u = new URL(runtime);
+  const role = args[0] ?? decodeURIComponent(u.username);
+  const { connectPg } = await import("../lib/db/sql-executor");
+  const { applyRuntimeGrants } = await import("../lib/db/runtime-role");
+  const exec = await connectPg(owner, { applicationName: "luohu-grants" });
+  try {
+    await applyRuntimeGrants(exec, role, { password: u.password ? decodeURIComponent(u.password) : undefined });
+  } finally {
+    await exec.close();
+  }
+  console.log(`✔ 运行角色 ${role}: 审计表只能 INSERT/SELECT；其余表可读写 (grants applied on ${where()})`);
+  return 0;
+}
+
 function oneLine(e: unknown): string {
   return scrubSecrets(explainDatabaseError(e, { databaseUrl: databaseUrl ?? "" }), databaseUrl);
 }
@@ -137,6 +162,8 @@ async function main(): Promise<number> {
       return cmdNewMigration(args);
     case "seed":
       return cmdSeed();
+    case "grants":
+      return cmdGrants(args);
     default:
       console.error(USAGE);
       return cmd ? 1 : 0;

@@ -14,6 +14,8 @@ async function main() {
   process.env.LUOHU_DIST_DIR ??= process.env.CI ? ".next" : `.next-e2e-${port}`;
   process.env.LUOHU_RATE_ELIGIBILITY ??= "100000";
   process.env.PUBLIC_BASE_URL ??= `http://127.0.0.1:${port}`;
+  // The test database is owned by the (super)user of DATABASE_URL: allowed for tests only.
+  process.env.LUOHU_ALLOW_OWNER_ROLE ??= "1";
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     const name = `${url.pathname.slice(1)}_e2e`;

@@ -1,15 +1,22 @@
 /**
- * `npm start`: build when the sources changed, migrate, seed, and serve — in ONE process,
- * because the embedded PostgreSQL (PGlite) may be opened by one process only.
+ * `npm start`: build when the sources changed, migrate, seed, run the background jobs, and serve.
+ *   - embedded PGlite (no DATABASE_URL): ONE process — the data folder may be opened by one process only;
+ *   - PostgreSQL (DATABASE_URL): this primary process prepares the database and runs the job
+ *     runner (pg-boss: each job once across all machines), and LUOHU_WORKERS worker processes
+ *     (default: the number of cores; node:cluster) serve HTTP on the shared port.
+ * The public JSON API (/api/v1/*) is answered on a lean path before Next (lib/http/lean-api.ts).
  */
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { connectPg, connectionFailureMessage } from "../lib/db/sql-executor";
 import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
 import { publicBaseUrlProblem } from "../lib/permits/public-base-url";
+import type { PrismaClient } from "../lib/generated/prisma/client";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 (process.env as Record<string, string>).NODE_ENV = "production";
@@ -44,6 +51,8 @@ function buildIfNeeded() {
   const stamp = path.join(distDir, "luohu-build-fingerprint");
   const fp = sourceFingerprint();
   if (fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fp) return;
+  // LUOHU_SKIP_BUILD=1: serve the existing build as is (an image built beforehand, a second instance on the same build).
+  if (process.env.LUOHU_SKIP_BUILD === "1" && fs.existsSync(path.join(distDir, "BUILD_ID"))) return;
   console.log("▶ 正在构建门户 (next build)…");
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
@@ -68,10 +77,48 @@ function checkPublicBaseUrl() {
   const hops = process.env.LUOHU_TRUST_PROXY?.trim();
   if (hops && hops !== "true" && !/^([1-9]|10)$/.test(hops)) {
     fail(`LUOHU_TRUST_PROXY must be the number of reverse proxies in front of the portal (1–10), got "${hops.slice(0, 20)}".`);
+    }
+  }
+}
+
+/** Worker processes for a PostgreSQL deployment (LUOHU_WORKERS, default the number of cores); embedded: 1. */
+function workerCount(): number {
+  if (embedded) return 1;
+  const n = Number(process.env.LUOHU_WORKERS || (os.availableParallelism?.() ?? os.cpus().length));
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 64) : 1;
+}
+
+/** Migrations as the owner, then: never serve as a role that could rewrite the audit trail. */
+async function prepareServerDatabase() {
+  const { applyMigrations, migrationStatus } = await import("../lib/db/migrate");
+  const { describeRole, ownerRefusalMessage } = await import("../lib/db/runtime-role");
+  const runtimeUrl = process.env.DATABASE_URL!;
+  const migrationUrl = process.env.DATABASE_MIGRATION_URL;
+  if (migrationUrl) {
+    const applied = await applyMigrations(migrationUrl);
+    if (applied.length) console.log(`✔ 数据库迁移 ${applied.length} 个 (DATABASE_MIGRATION_URL): ${applied.join(", ")}`);
+  } else if ((await migrationStatus(runtimeUrl)).pending.length) {
+    try {
+      const applied = await applyMigrations(runtimeUrl);
+      console.log(`✔ 数据库迁移 ${applied.length} 个: ${applied.join(", ")}`);
+    } catch (e) {
+      fail(`数据库有待应用的迁移，但 DATABASE_URL 的角色无权执行 — set DATABASE_MIGRATION_URL to the owner role (or run npm run db:migrate with it): ${(e as Error).message.split("\n")[0]}`);
+    }
+  }
+  const exec = await connectPg(runtimeUrl);
+  try {
+    const role = await describeRole(exec);
+    if (role.superuser || role.ownsAudit) {
+      if (process.env.LUOHU_ALLOW_OWNER_ROLE !== "1") fail(ownerRefusalMessage(role));
+      console.warn(`⚠ LUOHU_ALLOW_OWNER_ROLE=1: serving as "${role.user}", which can rewrite the audit trail (development and tests only).`);
+    }
+  } finally {
+    await exec.close();
   }
 }
 
 async function main() {
+  if (cluster.isWorker) return serveWorker();
   checkPublicBaseUrl();
   const { getDataDir, getPrisma } = await import("../lib/db/client");
   const { acquireDataDirLock } = await import("../lib/db/data-dir-lock");
@@ -91,7 +138,7 @@ async function main() {
   ensureAuthSecret(dataDir);
 
   // The database first: a wrong DATABASE_URL fails in a second, not after a build.
-  let prisma;
+  let prisma: PrismaClient;
   try {
     if (!embedded) await (await connectPg(process.env.DATABASE_URL!)).close(); // one clear line if unreachable
     prisma = getPrisma();
@@ -101,8 +148,10 @@ async function main() {
   }
   buildIfNeeded();
   try {
-    const applied = await applyMigrations(embedded ? { prisma } : process.env.DATABASE_URL!);
-    if (applied.length) console.log(`✔ 数据库迁移 ${applied.length} 个: ${applied.join(", ")}`);
+    if (embedded) {
+      const applied = await applyMigrations({ prisma });
+      if (applied.length) console.log(`✔ 数据库迁移 ${applied.length} 个: ${applied.join(", ")}`);
+    } else await prepareServerDatabase();
     await seedReferenceData(prisma);
     const demo = embedded || process.env.LUOHU_DEMO === "1";
     if (demo) {
@@ -111,12 +160,101 @@ async function main() {
       const { seedDashboardDemo } = await import("../lib/stats/demo-stats");
       await seedDashboardDemo(prisma);
     }
-    // Drafts untouched for the rule set's retention period are deleted (lib/filings/README.md).
-    const { scheduleDraftCleanup } = await import("../lib/filings/cleanup-drafts");
-    scheduleDraftCleanup(() => prisma);
   } catch (e) {
     fail(describeDbError(e));
   }
+
+  // Background jobs (lib/jobs/job-registry.ts): outbox, draft cleanup, upload sweep, audit checkpoints.
+  const { startJobs } = await import("../lib/jobs/run-jobs");
+  const jobs = await startJobs({ prisma }).catch((e) => fail(`后台任务无法启动 (job queue failed to start): ${describeDbError(e)}`));
+
+  const port = Number(process.env.PORT ?? 3000);
+  const n = workerCount();
+  const { describeFileStorage } = await import("../lib/storage/get-file-storage");
+  const ready = () => {
+    console.log(`\n✔ 落户通已启动: http://localhost:${port}`);
+    console.log(`  数据库: ${embedded ? `内嵌 PostgreSQL (PGlite) ${dataDir}` : "PostgreSQL (DATABASE_URL)"}；${n} 个服务进程；文件: ${describeFileStorage()}`);
+    if (embedded || process.env.LUOHU_DEMO === "1") {
+      console.log("  演示账号 (密码均为 luohu-demo):");
+      for (const a of DEMO_ACCOUNTS) console.log(`    ${a.login.padEnd(16)} ${a.label}`);
+    }
+  };
+
+  let stopping = false;
+  if (embedded || n === 1) {
+    const server = await serve(prisma, ready);
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      server.close();
+      void jobs
+        .stop()
+        .catch(() => {})
+        .then(() => prisma.$disconnect())
+        .finally(() => process.exit(0));
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    return;
+  }
+
+  // PostgreSQL: n workers share the port; this process supervises them and runs the jobs.
+  let listening = 0;
+  const starts: number[] = [];
+  const fork = () => {
+    starts.push(Date.now());
+    if (starts.filter((t) => Date.now() - t < 30_000).length > n * 3) fail("服务进程反复退出 (workers keep crashing) — see the errors above.");
+    cluster.fork().once("listening", () => ++listening === n && ready());
+  };
+  cluster.on("exit", (w, code, signal) => {
+    if (stopping) return;
+    console.error(`[cluster] 服务进程 ${w.process.pid} 退出 (${signal ?? code})，重新启动`);
+    fork();
+  });
+  // Workers run this file (not whichever script imported it, e.g. scripts/e2e-server.ts), with tsx's loader.
+  cluster.setupPrimary({ exec: __filename });
+  for (let i = 0; i < n; i++) fork();
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    const left = () => Object.values(cluster.workers ?? {}).filter(Boolean).length;
+    const t0 = Date.now();
+    const wait = async () => {
+      while (left() > 0 && Date.now() - t0 < 15_000) await new Promise((r) => setTimeout(r, 50));
+    };
+    void Promise.all([wait(), jobs.stop().catch(() => {})])
+      .then(() => prisma.$disconnect())
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+/** A worker process (PostgreSQL deployments): serves HTTP on the shared port. */
+async function serveWorker() {
+  const { getPrisma } = await import("../lib/db/client");
+  const prisma = getPrisma();
+  const server = await serve(prisma, () => {});
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => void prisma.$disconnect().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+/** Rate-limit store, Next, the lean API path, and the HTTP server on PORT. */
+async function serve(prisma: PrismaClient, onListening: () => void): Promise<http.Server> {
+  const { configureRateLimitStore } = await import("../lib/http/rate-limit-stores");
+  await configureRateLimitStore().catch((e) => fail(`限流存储无法连接 (rate-limit store unavailable): ${(e as Error).message}`));
+  const { createLeanApi } = await import("../lib/http/lean-api");
+  const { LEAN_ROUTES } = await import("./lean-routes");
+  const serveLean = createLeanApi(LEAN_ROUTES);
+  void prisma;
 
   const next = (await import("next")).default;
   const port = Number(process.env.PORT ?? 3000);
@@ -125,6 +263,7 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    if (serveLean(req, res)) return;
     // The real peer address, for rate limits and the audit trail; a client cannot forge it.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     void handle(req, res);
@@ -132,21 +271,9 @@ async function main() {
   server.on("error", (e: NodeJS.ErrnoException) =>
     fail(e.code === "EADDRINUSE" ? `端口 ${port} 已被占用 (port in use) — set PORT to another one.` : e.message),
   );
-  server.listen(port, hostname, () => {
-    const url = `http://localhost:${port}`;
-    console.log(`\n✔ 落户通已启动: ${url}`);
-    console.log(`  数据库: ${embedded ? `内嵌 PostgreSQL (PGlite) ${dataDir}` : "PostgreSQL (DATABASE_URL)"}`);
-    if (embedded || process.env.LUOHU_DEMO === "1") {
-      console.log("  演示账号 (密码均为 luohu-demo):");
-      for (const a of DEMO_ACCOUNTS) console.log(`    ${a.login.padEnd(16)} ${a.label}`);
-    }
-  });
-  const stop = () => {
-    server.close();
-    void prisma.$disconnect().finally(() => process.exit(0));
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
+  onListening();
+  return server;
 }
 
 function describeDbError(e: unknown): string {

@@ -12,6 +12,8 @@ const CHAIN_BREAK_LABELS: Readonly<Record<ChainBreakKind, string>> = {
   link_broken: "该事件记录的前一哈希与上一事件不符（前面的事件被删除、插入或修改）",
   anchor_mismatch: "该事件的哈希与此前记下的锚点不符（链被整体重算）",
   anchor_missing: "此前记下的锚点事件已不存在",
+  checkpoint_mismatch: "该事件的哈希与系统定期记录的检查点不符（链被整体重算）",
+  checkpoint_missing: "检查点记录的事件已不存在（事件被删除）",
 };
 
 const when = (d: Date | null) => (d ? new Date(d).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "—");
@@ -24,6 +26,12 @@ export function VerifyPanel() {
   const [progress, setProgress] = useState<{ checked: number; total: number } | null>(null);
   const [err, setErr] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
   const [pending, start] = useTransition();
+  const mode = useRef<"full" | "incremental">("incremental");
+  const [modeShown, setModeShown] = useState<"full" | "incremental">("incremental");
+  const choose = (m: "full" | "incremental") => {
+    mode.current = m;
+    setModeShown(m);
+  };
   const busy = useRef(false);
   const e = (p: string) => issueFor(err?.issues, p);
 
@@ -33,7 +41,7 @@ export function VerifyPanel() {
         校验审计链
       </h2>
       <p className="text-sm text-slate-700">
-        每条审计记录都带有对其内容和上一条记录哈希计算的 SHA-256 哈希。校验会重新计算整条链，报告第一个断开的环节。可填写此前校验时记下的“锚点”（序号和哈希），以发现整段重算的篡改。
+        每条审计记录都带有对其内容和上一条记录哈希计算的 SHA-256 哈希。系统定期把链尾记为“检查点”（应用的数据库角色只能新增、不能修改检查点）。快速校验核对每个检查点，并重新计算上一个检查点之后的记录；完整校验重新计算整条链并显示进度。两者都报告第一个断开的环节。也可填写此前记下的“锚点”（序号和哈希）。
       </p>
       <form
         className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end"
@@ -51,7 +59,7 @@ export function VerifyPanel() {
               const breaks: ChainBreak[] = [];
               setReport(null);
               for (;;) {
-                const r = await verifyChainStepAction({ anchorId, anchorHash, cursor });
+                const r = await verifyChainStepAction({ anchorId, anchorHash, cursor, mode: mode.current });
                 if (!r.ok) {
                   setErr({ message: r.message, issues: r.issues });
                   break;
@@ -76,9 +84,14 @@ export function VerifyPanel() {
         <Field id="anchor-hash" label="锚点哈希（可选）" error={e("anchorHash")}>
           <input id="anchor-hash" className="input font-mono text-sm" value={anchorHash} onChange={(x) => setAnchorHash(x.target.value)} {...fieldAria("anchor-hash", e("anchorHash"))} />
         </Field>
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {pending ? "正在校验…" : "校验审计链"}
-        </button>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" className="btn-primary" disabled={pending} onClick={() => choose("incremental")} data-testid="verify-incremental">
+            {pending && modeShown === "incremental" ? "正在校验…" : "校验审计链（自上个检查点）"}
+          </button>
+          <button type="submit" className="btn-secondary" disabled={pending} onClick={() => choose("full")} data-testid="verify-full">
+            {pending && modeShown === "full" ? "正在校验…" : "完整校验（全部记录）"}
+          </button>
+        </div>
       </form>
       <ErrorSummary message={err?.message} />
       {pending && progress && (

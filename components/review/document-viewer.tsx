@@ -1,4 +1,4 @@
-import { docTypeLabel } from "@/lib/filings/upload-document";
+import { displayFileName, docTypeLabel } from "@/lib/filings/upload-document";
 
 type Doc = { id: string; docType: string; fileName: string; mimeType: string; size: number };
 
@@ -14,15 +14,16 @@ export function DocumentViewer({ docs }: { docs: Doc[] }) {
   return (
     <ul className="space-y-2">
       {docs.map((d) => {
-        const src = `/api/files/${encodeURIComponent(d.id)}`;
-        const title = `${label(d.docType)}：${d.fileName}`;
+        // Inline (sandboxed) only here, in the viewer; every other link downloads the file.
+        const src = `/api/files/${encodeURIComponent(d.id)}?view=inline`;
+        const title = `${label(d.docType)}：${displayFileName(d.fileName)}`;
         return (
           <li key={d.id}>
             <details className="rounded border border-slate-200 bg-white" data-testid="document">
               <summary className="cursor-pointer px-3 py-2 text-sm">
                 <span className="font-medium">{label(d.docType)}</span>
                 <span className="ml-2 text-slate-600">
-                  {d.fileName}（{kb(d.size)}）
+                  {displayFileName(d.fileName)}（{kb(d.size)}）
                 </span>
               </summary>
               <div className="border-t border-slate-200 p-2">

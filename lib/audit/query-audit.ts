@@ -5,7 +5,8 @@ import { startOfBeijingDay } from "@/lib/calendar/working-days";
 import { formatBeijing, type CsvCell } from "@/lib/csv";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { RateLimitRule } from "@/lib/http/rate-limit";
-import { startChainCursor, verifyChainStep, type ChainStep } from "./verify-chain";
+import { startChainCursor, verifyChainStep, type ChainBreak, type ChainCursor, type ChainStep } from "./verify-chain";
+import { startIncrementalCursor } from "./audit-checkpoints";
 
 /**
  * The auditors' view of the trail (四(四)): filters by person, station, action, filing and time
@@ -214,6 +215,8 @@ export const verifyChainSchema = z
   .object({
     anchorId: optional(idSchema),
     anchorHash: optional(hashSchema),
+    /** incremental: every checkpoint compared with its event, then only the events since the last checkpoint re-hashed. */
+    mode: z.enum(["full", "incremental"]).default("full"),
     /** Where the previous step stopped (none: start at the beginning of the chain). */
     cursor: z
       .object({
@@ -241,7 +244,10 @@ export const verifyChainStepDef = defineAction(
   { roles: AUDIT_READER_ROLES, action: "audit.verify", schema: verifyChainSchema, rateLimit: VERIFY_RATE, auditEvent: false },
   async (ctx, input): Promise<ChainStep> => {
     const anchors = input.anchorId && input.anchorHash ? [{ id: input.anchorId, hash: input.anchorHash }] : [];
-    const step = await verifyChainStep(ctx.tx, input.cursor ?? (await startChainCursor(ctx.tx)), { anchors });
+    let start: { cursor: ChainCursor; breaks: ChainBreak[] } | null = null;
+    if (!input.cursor) start = input.mode === "incremental" ? await startIncrementalCursor(ctx.tx) : { cursor: await startChainCursor(ctx.tx), breaks: [] };
+    const step = await verifyChainStep(ctx.tx, input.cursor ?? start!.cursor, { anchors });
+    if (start?.breaks.length) step.breaks = [...start.breaks, ...step.breaks];
     if (step.done) {
       ctx.audit({
         entityType: "audit_trail",
@@ -253,6 +259,7 @@ export const verifyChainStepDef = defineAction(
           problems: step.cursor.found,
           firstBrokenId: step.cursor.firstBrokenId,
           anchorId: input.anchorId ?? null,
+          mode: input.mode,
         },
       });
     }

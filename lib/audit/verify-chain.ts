@@ -10,8 +10,10 @@ import { MAX_BREAKS, chainReport } from "./chain-report";
  * - a row deleted or inserted in the middle, or an edited prevHash, breaks the link of the
  *   next row ("link_broken");
  * - an attacker who edits a row AND recomputes every later hash leaves a consistent chain —
- *   which an auditor still catches with an anchor: a (id, hash) pair noted from an earlier
- *   report (the head shown after each verification), passed in `anchors`.
+ *   caught by the checkpoints (audit-checkpoints.ts: the head noted regularly in a table the
+ *   runtime role can only insert into; every checkpoint in range is compared with its event,
+ *   "checkpoint_mismatch" / "checkpoint_missing"), and by an anchor: a (id, hash) pair noted
+ *   from an earlier report (the head shown after each verification), passed in `anchors`.
  * Ids may have gaps (a sequence value is used up by a rolled-back transaction); only the hash
  * links matter.
  *
@@ -22,7 +24,7 @@ import { MAX_BREAKS, chainReport } from "./chain-report";
  * while the current one is hashed.
  */
 
-export type ChainBreakKind = "content_changed" | "link_broken" | "anchor_mismatch" | "anchor_missing";
+export type ChainBreakKind = "content_changed" | "link_broken" | "anchor_mismatch" | "anchor_missing" | "checkpoint_mismatch" | "checkpoint_missing";
 
 export type ChainBreak = {
   /** The event at which verification failed. */
@@ -103,6 +105,12 @@ function fetchBatch(db: Db, afterId: bigint, headId: bigint, take: number): Prom
       FROM "AuditEvent" WHERE "id" > ${afterId} AND "id" <= ${headId} ORDER BY "id" LIMIT ${take}`;
 }
 
+/** Checkpoints with an event id in (after, upTo]. */
+function fetchCheckpoints(db: Db, after: bigint, upTo: bigint): Promise<{ eventId: bigint; hash: string }[]> {
+  return db.$queryRaw<{ eventId: bigint; hash: string }[]>`
+    SELECT "eventId", "hash" FROM "AuditCheckpoint" WHERE "eventId" > ${after} AND "eventId" <= ${upTo} ORDER BY "eventId"`;
+}
+
 /** Starts a verification: the head as it is now, nothing checked yet. */
 export async function startChainCursor(db: Db): Promise<ChainCursor> {
   const head = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
@@ -123,7 +131,17 @@ export async function verifyChainStep(db: Db, cursor: ChainCursor, opts?: { anch
     if (firstBrokenId === null || BigInt(b.id) < BigInt(firstBrokenId)) firstBrokenId = b.id;
     if (breaks.length < MAX_BREAKS) breaks.push(b);
   };
-  if (cursor.headId === null) return { cursor, done: true, breaks };
+  // Checkpoints past the head whose event is gone: the head itself was deleted (or the whole trail emptied).
+  const beyondHead = async (headId: bigint) => {
+    const gone = await db.$queryRaw<{ eventId: bigint; hash: string }[]>`
+      SELECT c."eventId", c."hash" FROM "AuditCheckpoint" c LEFT JOIN "AuditEvent" e ON e."id" = c."eventId"
+       WHERE c."eventId" > ${headId} AND e."id" IS NULL ORDER BY c."eventId" LIMIT ${MAX_BREAKS}`;
+    for (const c of gone) add({ id: c.eventId.toString(), at: null, action: null, kind: "checkpoint_missing", expected: c.hash, actual: null });
+  };
+  if (cursor.headId === null) {
+    await beyondHead(BigInt(-1));
+    return { cursor: { ...cursor, found, firstBrokenId }, done: true, breaks };
+  }
   const headId = BigInt(cursor.headId);
   let afterId = cursor.afterId === null ? BigInt(-1) : BigInt(cursor.afterId);
   let prev = cursor.prevHash;
@@ -140,6 +158,11 @@ export async function verifyChainStep(db: Db, cursor: ChainCursor, opts?: { anch
     if (rows.length < pending.take) done = true;
     // Fetch the next batch while this one is hashed.
     pending = !done && inStep < maxRows ? fetch(BigInt(rows[rows.length - 1].id), Math.min(batch, maxRows - inStep)) : null;
+    // Checkpoints in the range this batch covers (a vanished checkpointed event included).
+    const upTo = rows.length ? BigInt(rows[rows.length - 1].id) : headId;
+    const checkpoints = new Map<bigint, string[]>();
+    for (const c of await fetchCheckpoints(db, afterId, upTo)) checkpoints.set(BigInt(c.eventId), [...(checkpoints.get(BigInt(c.eventId)) ?? []), c.hash]);
+    const seen = new Set<bigint>();
     for (const r of rows) {
       const id = BigInt(r.id);
       const info = { id: id.toString(), at: r.at, action: r.action };
@@ -148,14 +171,21 @@ export async function verifyChainStep(db: Db, cursor: ChainCursor, opts?: { anch
       if (recomputed !== r.hash) add({ ...info, kind: "content_changed", expected: recomputed, actual: r.hash });
       const anchor = anchors.get(id);
       if (anchor !== undefined && anchor !== r.hash) add({ ...info, kind: "anchor_mismatch", expected: anchor, actual: r.hash });
+      const cps = checkpoints.get(id);
+      if (cps) {
+        seen.add(id);
+        for (const h of new Set(cps)) if (h !== r.hash) add({ ...info, kind: "checkpoint_mismatch", expected: h, actual: r.hash });
+      }
       // Continue from the stored hash: one edited row is reported once, not for every later row.
       prev = r.hash;
       afterId = id;
       checked += 1;
     }
+    for (const [id, hashes] of checkpoints) if (!seen.has(id)) add({ id: id.toString(), at: null, action: null, kind: "checkpoint_missing", expected: hashes[0], actual: null });
     if (afterId >= headId) done = true;
   }
   if (done) {
+    await beyondHead(headId);
     // An anchor noted earlier whose event is gone.
     const ids = [...anchors.keys()].filter((id) => id <= headId);
     if (ids.length) {

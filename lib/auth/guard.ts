@@ -8,6 +8,7 @@ import type { Role, SessionUser } from "./roles";
 import { ROLE_HOME } from "./roles";
 import { DomainError, isDomainError, toActionError, type ActionResult } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { isRateLimited, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { runAction, type ActionDef } from "./run-action";
 import { loadSessionUser } from "./sessions";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
@@ -68,8 +69,13 @@ export function routeFromAction<S extends z.ZodType, O>(
     try {
       const user = await currentUser();
       if (!user) throw new DomainError("unauthenticated", "请先登录。");
+      const ip = clientIpFromHeaders(req.headers);
+      // Role and rate limit before a byte of the body is read (runAction audits the refusal).
+      if (!def.opts.roles.includes(user.role)) await runAction(getPrisma(), user, ip, def, null);
+      const wait = await isRateLimited(def.opts.rateLimit ?? RATE_LIMITS.action, user.id);
+      if (wait) throw new DomainError("rate_limited", `操作过于频繁，请${wait}秒后再试。`);
       const input = await readInput(req, (await routeCtx.params) ?? {});
-      const out = await runAction(getPrisma(), user, clientIpFromHeaders(req.headers), def, input);
+      const out = await runAction(getPrisma(), user, ip, def, input);
       return out instanceof Response ? out : Response.json(out);
     } catch (e) {
       return errorResponse(e, def.opts.action);

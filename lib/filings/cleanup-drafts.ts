@@ -7,7 +7,7 @@ import type { FileStorage } from "@/lib/storage/file-storage";
  * The draft cleanup rule: a draft (never submitted) that nobody has touched — no page saved, no
  * file uploaded — for `timeLimits.draftRetentionDays` calendar days of the rule set in force
  * (90 by default) is deleted with its people and files. Submitted filings are never touched.
- * Run at start-up and then daily (scheduleDraftCleanup); each run is idempotent.
+ * Run at start-up and then daily by the `draft-cleanup` job (lib/jobs/job-registry.ts); each run is idempotent.
  */
 export async function cleanupStaleDrafts(
   db: Db,
@@ -37,16 +37,4 @@ export async function cleanupStaleDrafts(
     if (stale.length < batchSize) break;
   }
   return { deleted, files, cutoff };
-}
-
-/** Runs the cleanup now and every day after (timer does not keep the process alive). */
-export function scheduleDraftCleanup(getDb: () => Db, intervalMs = 24 * 60 * 60 * 1000): () => void {
-  const run = () =>
-    cleanupStaleDrafts(getDb())
-      .then((r) => r.deleted > 0 && console.log(`[drafts] 已清理 ${r.deleted} 件超过保留期限的草稿（${r.files} 个文件）`))
-      .catch((e) => console.error("[drafts] cleanup failed:", e instanceof Error ? e.message : e));
-  void run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -35,11 +35,22 @@ export const uploadDocumentSchema = z.object({
 
 export const removeDocumentSchema = z.object({ documentId: z.string().trim().min(1).max(64) });
 
-/** A file name safe to store and show: no path, no control characters, at most 100 characters. */
+/** Control characters (C0, DEL, C1), bidi overrides/isolates/marks and zero-width characters: never part of a shown name. */
+const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** A name safe to show: no control or bidi characters (so "gpj.exe" cannot pose as "exe.jpg"), no path characters. */
+export function displayFileName(name: string): string {
+  return name.replace(UNSAFE_NAME_CHARS, "").replace(/[<>:"|?*\\/]/g, "").trim();
+}
+
+/**
+ * The stored name: the sender's base name, cleaned for display, at most 100 characters, ending
+ * in the extension of the type detected from the bytes (a PNG sent as "scan.pdf" is "scan.png").
+ */
 export function cleanFileName(name: string, ext: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "").trim().slice(-100);
-  return cleaned || `file.${ext}`;
+  const base = displayFileName(name.split(/[\\/]/).pop() ?? "");
+  const stem = base.replace(/\.[^.]{0,10}$/, "").replace(/[.\s]+$/, "").slice(0, 100 - ext.length - 1);
+  return `${stem || "file"}.${ext}`;
 }
 
 export function tooLargeMessage(): string {
@@ -95,6 +106,8 @@ export const uploadDocumentDef = defineAction(
       if (!replaced) throw notFound("要替换的文件");
     }
 
+    // Write, then commit the row: a crash in between leaves a file without a row, which the
+    // upload-sweep job deletes (lib/storage/sweep-orphan-uploads.ts); never a row without its file.
     const storageKey = `${f.id}/${randomBytes(16).toString("hex")}`;
     await getFileStorage().put(storageKey, bytes, mimeType);
     const doc = await ctx.tx.document.create({

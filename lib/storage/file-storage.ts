@@ -1,7 +1,7 @@
 /**
- * Where uploaded files live: outside the database, behind one small interface so that an
- * S3-compatible object store can replace the local folder (implement FileStorage with
- * PutObject / GetObject / DeleteObject on a bucket and select it in getFileStorage()).
+ * Where uploaded files live: outside the database, behind one small interface — the local
+ * folder (default) or an S3-compatible bucket when S3_BUCKET is set (s3-file-storage.ts,
+ * selected in get-file-storage.ts).
  * Keys are opaque (`<applicationId>/<random>`): never a name or an ID number.
  */
 export interface FileStorage {
@@ -10,7 +10,11 @@ export interface FileStorage {
   get(key: string): Promise<Uint8Array | null>;
   /** Idempotent: deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Every stored key with its last change (for the orphan sweep, lib/storage/sweep-orphan-uploads.ts). */
+  list(): AsyncIterable<StoredObject>;
 }
+
+export type StoredObject = { key: string; modifiedAt: Date };
 
 /** Storage keys: two path segments of safe characters (checked again by every backend). */
 export const STORAGE_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_-]{1,64}$/;
