@@ -77,7 +77,6 @@ function checkPublicBaseUrl() {
   const hops = process.env.LUOHU_TRUST_PROXY?.trim();
   if (hops && hops !== "true" && !/^([1-9]|10)$/.test(hops)) {
     fail(`LUOHU_TRUST_PROXY must be the number of reverse proxies in front of the portal (1–10), got "${hops.slice(0, 20)}".`);
-    }
   }
 }
 

@@ -61,7 +61,7 @@ export async function runAction<S extends z.ZodType, O>(
     throw new DomainError("not_found", "页面不存在或您无权访问。");
   }
   if ((user.mustChangePassword || user.needsTwoFactorEnrolment) && !opts.allowDuringSetup) {
-    await auditDenied(prisma, user, ip, opts.action, "setup_required");
+    await auditDenied(prisma, user, ip, opts.action, { code: "setup_required" }, null);
     throw new DomainError("forbidden", user.mustChangePassword ? "请先修改临时密码。" : "请先启用两步验证。");
   }
   const limited = await checkRateLimit(opts.rateLimit ?? RATE_LIMITS.action, user.id);
