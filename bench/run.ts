@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- <section> …]: prints measured numbers. Sections:
  *   rules      pure rules engine throughput
+ *   guard      the forbidden-criteria guard on 1,000 characters (target < 1 ms)
  *   http       POST /api/v1/eligibility vs a constant route, 50 connections, production build
  *   queue      the clerk queue at 1,000,000 filings (PostgreSQL; seeds luohu_bench once)
  *   dashboard  the officials' dashboards at 1,000,000 filings (same database)
@@ -13,6 +14,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { benchRulesEngine } from "./rules-engine";
 import { benchEligibilityHttp } from "./eligibility-http";
+import { benchCriteriaGuard } from "./criteria-guard";
 
 const root = path.resolve(__dirname, "..");
 const sections = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -46,6 +48,10 @@ async function main() {
   if (want("rules")) {
     console.log("\n## rules engine");
     console.table([benchRulesEngine()]);
+  }
+  if (want("guard")) {
+    console.log("\n## forbidden-criteria guard, 1,000 characters (target < 1 ms)");
+    console.table(benchCriteriaGuard());
   }
   if (want("http")) {
     console.log("\n## eligibility API over HTTP (50 connections, production build)");

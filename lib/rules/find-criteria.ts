@@ -189,7 +189,7 @@ function bind(ctx: Ctx, k: number, kind: ObjectKind): Bond | null {
     case "area":
       return post(["shortfall", "threshold"], 8);
     case "rent":
-      return post(["refusal"], 10);
+      return post(["refusal"], 10) ?? refusalInNextClause(ctx, k);
     case "quota":
       return pre(["deficiency", "demand"], 10) ?? post(["shortfall", "condition", "postDemand"], 8);
     case "timed": {
@@ -204,6 +204,18 @@ function bind(ctx: Ctx, k: number, kind: ObjectKind): Bond | null {
     case "land":
       return bindLand(ctx, k);
   }
+}
+
+/** 房屋系租赁，不予认可 / 租房的，一律不予办理: a refusal opening the next clause of the sentence. */
+function refusalInNextClause(ctx: Ctx, k: number): Bond | null {
+  const { tokens, n, clause, sentence } = ctx;
+  const obj = tokens[k];
+  let end = obj.e;
+  while (end < n.text.length && clause[end] === clause[obj.s]) end++;
+  if (end >= n.text.length || sentence[end] !== sentence[obj.s] || !isFiller(n.text.slice(obj.e, end))) return null;
+  const next = tokens.find((t) => t.s >= end);
+  if (!next || !has(next, "refusal") || !/^(?:均|一律|则|都|将|暂|也|亦)?$/u.test(n.text.slice(end, next.s))) return null;
+  return { from: obj.s, to: next.e };
 }
 
 /** Land rights: giving them up (放弃/退出/流转…) bound to the object, made a condition. */
@@ -280,6 +292,8 @@ function undone(ctx: Ctx, k: number, bond: Bond, criterion: CriterionCode, kind:
   // A name or address right after the object: 纳税人之家小区, 投资集团.
   const nx = tokens[k + 1];
   if (nx && has(nx, "name") && nx.s - obj.e <= 5 && clause[nx.s] === clause[obj.s] && !/[未无不须需应请]/u.test(n.text.slice(obj.e, nx.s))) return true;
+  // 无住房，登记在社区集体户: the 二(三) condition itself, not a refusal.
+  if (kind === "weak" && /集体户/u.test(sentenceText(ctx, obj))) return true;
   // Rented housing accepted in the same sentence: 房产证或租赁合同均可, 无住房（含租赁）.
   if (criterion === "home_purchase" && kind !== "rent") {
     let a = obj.s;
@@ -290,6 +304,15 @@ function undone(ctx: Ctx, k: number, bond: Bond, criterion: CriterionCode, kind:
     if (RENT_ACCEPTED.some((re) => re.test(s))) return true;
   }
   return false;
+}
+
+function sentenceText(ctx: Ctx, obj: Token): string {
+  const { n, sentence } = ctx;
+  let a = obj.s;
+  let b = obj.e;
+  while (a > 0 && sentence[a - 1] === sentence[obj.s]) a--;
+  while (b < n.text.length && sentence[b] === sentence[obj.s]) b++;
+  return n.text.slice(a, b);
 }
 
 function bondHasPre(ctx: Ctx, bond: Bond, obj: Token): boolean {

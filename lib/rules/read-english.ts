@@ -172,6 +172,7 @@ const NEGATION = alt(
   "prohibited",
   "no longer",
   "never (?:be )?(?:a condition|required)",
+  "no (?:points?|scores?|quotas?|ranking)(?: based)? (?:system|scheme|policy|mechanism|limit)",
 );
 const POST_NEGATION = alt("(?:is|are) not (?:a |the )?(?:condition|requirement|required|needed|necessary)", "not required", "(?:is|are) optional", "not a condition", "has no bearing", "does not matter", "doesn t matter", "irrelevant", "is fine", "(?:is|are) (?:also )?accepted", "also counts?", "equally");
 const NAME = alt(
@@ -302,7 +303,8 @@ export function findEnglishCriteria(n: NormalisedText, consumed: Uint8Array): Fi
       // Undone: a negation or report before in the sentence, a "not a condition" after it, a name right after.
       const sentBefore = ws.slice(sentenceStart(os), os);
       const sentAfter = ws.slice(oe, sentenceEnd(oe));
-      if (NEG_RE.test(sentBefore) || POST_NEG_RE.test(sentAfter) || NAME_RE.test(after)) continue;
+      const around = sentBefore + m[0] + (/^ [a-z0-9]+/.exec(sentAfter)?.[0] ?? "") + " ";
+      if (NEG_RE.test(around) || POST_NEG_RE.test(sentAfter) || NAME_RE.test(after)) continue;
       if (criterion === "home_purchase" && kind !== "rent" && /(?:^| )(?:or|and|including|incl) (?:a )?(?:rent|rental|rented|lease|leased|tenancy)/.test(ws.slice(sentenceStart(os), sentenceEnd(oe)))) continue;
       const a = firstMapped(from, span[0], span[1]);
       const b = lastMapped(to, span[0], span[1]);

@@ -182,7 +182,8 @@ function checkFact(c: Collector, path: readonly PropertyKey[], fact: string, tes
   if (!(FACT_KEYS as readonly string[]).includes(fact)) {
     // An unknown name may still spell out a forbidden criterion (e.g. "taxPaid").
     const words = fact.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._]/g, " ");
-    const hit = findForbiddenCriteria(words)[0];
+    // A condition on a fact requires it: read the name as "<fact> required".
+    const hit = findForbiddenCriteria(`${words} required`)[0];
     if (hit) c.forbidden(path, hit.criterion, forbiddenCriterionMessage(hit));
     else c.add("unknown_fact", path, `未知的事实“${fact}”，条件只能依据：${FACT_KEYS.join("、")}`);
     return;
