@@ -210,7 +210,11 @@ export function findEnglishCriteria(n: NormalisedText, consumed: Uint8Array): Fi
     const c = n.text[i];
     const latin = !consumed[i] && ((c >= "a" && c <= "z") || (c >= "0" && c <= "9"));
     if (!latin) {
-      if (inWord) (ws += " "), from.push(-1), to.push(-1);
+      if (inWord) {
+        ws += " ";
+        from.push(-1);
+        to.push(-1);
+      }
       inWord = false;
       continue;
     }

@@ -95,7 +95,11 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
       const to = words[j - 1].to;
       let letters = "";
       const at: number[] = [];
-      for (let x = from; x < to; x++) if (isLetter(t[x])) (letters += t[x]), at.push(x);
+      for (let x = from; x < to; x++) {
+        if (!isLetter(t[x])) continue;
+        letters += t[x];
+        at.push(x);
+      }
       const parts = syllabify(letters);
       merged.push({ from, to, letters: letters.length, syllables: parts ? parts.map(([a, b]) => ({ text: letters.slice(a, b), from: at[a], to: at[b - 1] + 1 })) : null });
       k = j;
