@@ -1,3 +1,4 @@
+import { FORBIDDEN_CRITERION_INFO } from "@/lib/rules/forbidden-criteria";
 import type { Db, Prisma } from "@/lib/db/types";
 import { DomainError } from "@/lib/errors";
 import type { RuleSetData } from "@/lib/rules/types";
@@ -50,7 +51,16 @@ function assertValid(data: unknown): RuleSetData {
     throw new DomainError(
       forbidden ? "forbidden_criterion" : "validation_failed",
       forbidden ? `规则集不能发布：${forbidden.message}` : "规则集内容有误，请按提示修改。",
-      { issues: checked.problems.map((p) => ({ path: p.path, message: p.clause ? `${p.message}（${p.clause}）` : p.message })), details: { problems: checked.problems } },
+      {
+        issues: checked.problems.map((p) => ({ path: p.path, message: p.clause ? `${p.message}（${p.clause}）` : p.message })),
+        details: {
+          problems: checked.problems,
+          // Texts refused by the guard, with the words to highlight in the editor.
+          findings: checked.problems
+            .filter((p) => p.criterion && p.match !== undefined && p.start !== undefined && p.end !== undefined)
+            .map((p) => ({ path: p.path, criterion: p.criterion!, clause: p.clause ?? "", match: p.match!, start: p.start!, end: p.end!, message: FORBIDDEN_CRITERION_INFO[p.criterion!].message })),
+        },
+      },
     );
   }
   return checked.data;

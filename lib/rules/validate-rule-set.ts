@@ -32,6 +32,10 @@ export type RuleSetProblem = {
   criterion?: ForbiddenCriterion;
   clause?: Clause;
   message: string;
+  /** For a text refused by the guard: the words and their UTF-16 offsets in that text. */
+  match?: string;
+  start?: number;
+  end?: number;
 };
 
 export type RuleSetValidation = { ok: true; data: RuleSetData } | { ok: false; problems: RuleSetProblem[] };
@@ -170,7 +174,7 @@ const joinPath = (path: readonly PropertyKey[]) => path.map((p) => String(p)).jo
 class Collector {
   readonly problems: RuleSetProblem[] = [];
 
-  add(code: RuleSetProblemCode, path: readonly PropertyKey[], message: string, extra?: { criterion?: ForbiddenCriterion; clause?: Clause }) {
+  add(code: RuleSetProblemCode, path: readonly PropertyKey[], message: string, extra?: { criterion?: ForbiddenCriterion; clause?: Clause; match?: string; start?: number; end?: number }) {
     this.problems.push({ code, path: joinPath(path), ...extra, message });
   }
 
@@ -181,7 +185,9 @@ class Collector {
   /** Admin-written text (labels, messages) may not make a forbidden criterion a condition either. */
   text(path: readonly PropertyKey[], text: string | undefined) {
     if (!text) return;
-    for (const m of findForbiddenCriteria(text)) this.forbidden(path, m.criterion, forbiddenCriterionMessage(m));
+    for (const m of findForbiddenCriteria(text)) {
+      this.add("forbidden_criterion", path, forbiddenCriterionMessage(m), { criterion: m.criterion, clause: m.clause, match: m.match, start: m.start, end: m.end });
+    }
   }
 }
 

@@ -5,8 +5,8 @@ import { runAction } from "@/lib/auth/run-action";
 import type { SessionUser } from "@/lib/auth/roles";
 import { checkCriteria, MAX_CRITERIA_TEXT } from "@/lib/criteria/check-criteria";
 import { checkDocumentDef } from "@/lib/criteria/check-document";
-import { invalidateRuleSetCache } from "@/lib/rule-sets/rule-set-service";
-import { DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
+import { createDraftRuleSet, invalidateRuleSetCache } from "@/lib/rule-sets/rule-set-service";
+import { DEFAULT_RULE_SET_DATA, DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
 import { DomainError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -72,5 +72,20 @@ describe("规范性文件合规检查 (officials and admins; nothing pasted is s
     const e = await runAction(prisma, clerk, "10.0.0.9", checkDocumentDef, { text: "未购房" }).catch((x) => x);
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).code).toBe("not_found");
+  });
+});
+
+describe("rule-set drafts (the issue's 「未交税」 and 「本年度落户名额已满」)", () => {
+  it("are refused, the error carrying each finding of each reason for the editor to highlight", async () => {
+    const data = structuredClone(DEFAULT_RULE_SET_DATA);
+    data.refusalReasons.push({ code: "no_tax", label: "未交税", clause: "二(二)" }, { code: "quota_full", label: "本年度落户名额已满", clause: "二(二)" });
+    const e = (await createDraftRuleSet(prisma, { version: "guard-test-1", effectiveFrom: new Date(), data }).catch((x) => x)) as DomainError;
+    expect(e).toBeInstanceOf(DomainError);
+    expect(e.code).toBe("forbidden_criterion");
+    expect(e.details?.findings).toEqual([
+      { path: "refusalReasons.10.label", criterion: "tax_payment", clause: "二(二)", match: "未交税", start: 0, end: 3, message: expect.any(String) },
+      { path: "refusalReasons.11.label", criterion: "quota", clause: "", match: "落户名额已满", start: 3, end: 9, message: expect.any(String) },
+    ]);
+    expect(await prisma.ruleSet.count({ where: { version: "guard-test-1" } })).toBe(0);
   });
 });
