@@ -184,8 +184,13 @@ function bind(ctx: Ctx, k: number, kind: ObjectKind): Bond | null {
     case "strong":
     case "period":
       return pre(["demand", "deficiency"]) ?? post(["shortfall", "threshold", "condition", "postDemand"]);
-    case "weak":
-      return pre(["deficiency"], 6);
+    case "weak": {
+      // 无住房 / 没房; 必须有自己的房子, 须拥有住房 (a demand to possess one).
+      const d = pre(["deficiency"], 6);
+      if (d) return d;
+      const m = pre(["demand"], 8);
+      return m && /有/u.test(ctx.n.text.slice(m.from, ctx.tokens[k].s)) ? m : null;
+    }
     case "area":
       return post(["shortfall", "threshold"], 8);
     case "rent":
@@ -287,8 +292,10 @@ function undone(ctx: Ctx, k: number, bond: Bond, criterion: CriterionCode, kind:
     const t = tokens[j];
     if (sentence[t.s] !== sentence[obj.s]) break;
     if (has(t, "postNegation")) return true;
-    if (kind === "land" && (has(t, "voluntary") || has(t, "keep")) && t.s < bond.to) return true;
+    if (kind === "land" && (has(t, "voluntary") || has(t, "keep")) && clause[t.s] === clause[obj.s]) return true;
   }
+  // 没有名额、指标限制 / 不设名额上限: no limit, not a missing quota.
+  if (kind === "quota" && bond.from < obj.s && /^[、和及与]?(?:名额|指标|配额)?(?:限制|控制|上限|限额)/u.test(n.text.slice(obj.e, obj.e + 8))) return true;
   // A name or address right after the object: 纳税人之家小区, 投资集团.
   const nx = tokens[k + 1];
   if (nx && has(nx, "name") && nx.s - obj.e <= 5 && clause[nx.s] === clause[obj.s] && !/[未无不须需应请]/u.test(n.text.slice(obj.e, nx.s))) return true;

@@ -103,6 +103,7 @@ const POST = alt(
   "first",
   "only",
   "must (?:reach|be at least|exceed|total)",
+  "must (?:be |have been )?(?:paid|provided|shown|submitted|presented|held|owned)",
   "reach(?:es)? at least",
   "prerequisite",
   "(?:as )?a condition",
