@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPrisma } from "@/lib/db/test-db";
 import { seedReferenceData } from "@/lib/seed/reference-data";
@@ -7,6 +9,7 @@ import { checkCriteria, MAX_CRITERIA_TEXT } from "@/lib/criteria/check-criteria"
 import { checkDocumentDef } from "@/lib/criteria/check-document";
 import { createDraftRuleSet, invalidateRuleSetCache } from "@/lib/rule-sets/rule-set-service";
 import { DEFAULT_RULE_SET_DATA, DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
+import { validateRuleSetData } from "@/lib/rules/validate-rule-set";
 import { DomainError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -87,5 +90,19 @@ describe("rule-set drafts (the issue's 「未交税」 and 「本年度落户名
       { path: "refusalReasons.11.label", criterion: "quota", clause: "", match: "落户名额已满", start: 3, end: 9, message: expect.any(String) },
     ]);
     expect(await prisma.ruleSet.count({ where: { version: "guard-test-1" } })).toBe(0);
+  });
+});
+
+describe("migration 20261130100000_procedural_refusal_basis", () => {
+  it("moves the procedural reasons of a stored rule set to 程序性理由, keeping order and the rest", async () => {
+    const old = structuredClone(DEFAULT_RULE_SET_DATA);
+    for (const r of old.refusalReasons) if (["identity_unverified", "duplicate_filing", "supplement_not_provided"].includes(r.code)) r.clause = "二";
+    expect(validateRuleSetData(old).ok).toBe(false);
+    const row = await prisma.ruleSet.create({ data: { version: "stored-before-issue-10", effectiveFrom: new Date("2020-01-01"), data: old as object } });
+    const sql = fs.readFileSync(path.resolve(__dirname, "../../../prisma/migrations/20261130100000_procedural_refusal_basis/migration.sql"), "utf8");
+    await prisma.$executeRawUnsafe(sql);
+    const after = (await prisma.ruleSet.findUniqueOrThrow({ where: { id: row.id } })).data as typeof old;
+    expect(after.refusalReasons).toEqual(DEFAULT_RULE_SET_DATA.refusalReasons);
+    expect(validateRuleSetData(after).ok).toBe(true);
   });
 });
