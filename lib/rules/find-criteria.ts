@@ -208,6 +208,8 @@ function bind(ctx: Ctx, k: number, kind: ObjectKind): Bond | null {
     }
     case "land":
       return bindLand(ctx, k);
+    case "limit":
+      return { from: ctx.tokens[k].s, to: ctx.tokens[k].e };
   }
 }
 
