@@ -283,10 +283,12 @@ function undone(ctx: Ctx, k: number, bond: Bond, criterion: CriterionCode, kind:
     if (clause[t.s] !== clause[obj.s] || obj.s - t.e > 30) break;
     if (t.e > bond.from && t.s < obj.s && (has(t, "demand") || has(t, "deficiency"))) continue;
     if (has(t, "negation") && !(has(t, "deficiency") && t.s >= bond.from)) return true;
-    if ((has(t, "report") || has(t, "voluntary") || has(t, "keep")) && !(kind === "land" ? false : t.s < bond.from && bondHasPre(ctx, bond, obj))) {
-      // 可 / 可以 only make land transfers voluntary, not demands of documents (可提供房产证 is still no demand).
+    if (has(t, "report") || has(t, "voluntary") || has(t, "keep")) {
+      // 可 / 可以 only make land transfers voluntary (可依法有偿转让), nothing else.
       if ((t.word === "可" || t.word === "可以") && kind !== "land") continue;
-      return true;
+      // A demand after the report is still a demand (已告知申请人须提供购房合同); land transfers stay voluntary.
+      const demandFollows = bond.from < obj.s && t.s < bond.from;
+      if (kind === "land" || !demandFollows) return true;
     }
   }
   // After the object in its sentence: 非落户条件, 不影响落户, 即可, 均可.
@@ -305,11 +307,7 @@ function undone(ctx: Ctx, k: number, bond: Bond, criterion: CriterionCode, kind:
   if (kind === "weak" && /集体户/u.test(sentenceText(ctx, obj))) return true;
   // Rented housing accepted in the same sentence: 房产证或租赁合同均可, 无住房（含租赁）.
   if (criterion === "home_purchase" && kind !== "rent") {
-    let a = obj.s;
-    let b = obj.e;
-    while (a > 0 && sentence[a - 1] === sentence[obj.s]) a--;
-    while (b < n.text.length && sentence[b] === sentence[obj.s]) b++;
-    const s = n.text.slice(a, b);
+    const s = sentenceText(ctx, obj);
     if (RENT_ACCEPTED.some((re) => re.test(s))) return true;
   }
   return false;
@@ -322,10 +320,6 @@ function sentenceText(ctx: Ctx, obj: Token): string {
   while (a > 0 && sentence[a - 1] === sentence[obj.s]) a--;
   while (b < n.text.length && sentence[b] === sentence[obj.s]) b++;
   return n.text.slice(a, b);
-}
-
-function bondHasPre(ctx: Ctx, bond: Bond, obj: Token): boolean {
-  return bond.from < obj.s;
 }
 
 export function findRawCriteria(original: string): RawFinding[] {
