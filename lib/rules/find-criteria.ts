@@ -11,9 +11,19 @@ import { findEnglishCriteria } from "./read-english";
  * accepted). English is read by read-english. Offsets are UTF-16 offsets of the original text.
  */
 
-export type RawFinding = { criterion: CriterionCode; start: number; end: number };
+export type RawFinding = {
+  criterion: CriterionCode;
+  start: number;
+  end: number;
+};
 
-type Token = { s: number; e: number; word: string; roles: Role[]; period?: boolean };
+type Token = {
+  s: number;
+  e: number;
+  word: string;
+  roles: Role[];
+  period?: boolean;
+};
 type TrieNode = { next: Map<string, TrieNode>; roles?: Role[]; word?: string };
 
 type Lexicon = { trie: TrieNode; pinyin: PinyinLexicon };
@@ -50,7 +60,7 @@ const NUMERAL = /[0-9一二两三四五六七八九十百半几〇零]/u;
 
 function tokenize(text: string, trie: TrieNode): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let node: TrieNode | undefined = trie;
     let best: TrieNode | null = null;
     let bestEnd = i;
@@ -65,7 +75,13 @@ function tokenize(text: string, trie: TrieNode): Token[] {
     if (NUMERAL.test(text[i])) {
       const m = PERIOD.exec(text.slice(i, i + 12));
       if (m && i + m[0].length > bestEnd) {
-        tokens.push({ s: i, e: i + m[0].length, word: m[0], roles: [], period: true });
+        tokens.push({
+          s: i,
+          e: i + m[0].length,
+          word: m[0],
+          roles: [],
+          period: true,
+        });
         i += m[0].length;
         continue;
       }
@@ -88,12 +104,23 @@ function isFiller(s: string): boolean {
   return s.length === 0 || GAP_FILLER.test(s);
 }
 
-const RENT_ACCEPTED = [/(?:或|或者|含|包括|及|以及|和|与)(?:房屋|住房)?(?:租赁|租房|租住|承租)/u, /(?:租赁|租房|租住|承租)[^]{0,10}?(?:即可|均可|也可|亦可|同等|视同|同样|可以|等同)/u];
+const RENT_ACCEPTED = [
+  /(?:或|或者|含|包括|及|以及|和|与)(?:房屋|住房)?(?:租赁|租房|租住|承租)/u,
+  /(?:租赁|租房|租住|承租)[^]{0,10}?(?:即可|均可|也可|亦可|同等|视同|同样|可以|等同)/u,
+];
 
-type Ctx = { n: NormalisedText; tokens: Token[]; clause: Int32Array; sentence: Int32Array };
+type Ctx = {
+  n: NormalisedText;
+  tokens: Token[];
+  clause: Int32Array;
+  sentence: Int32Array;
+};
 
 /** Index of the clause and of the sentence of each normalised unit. */
-function segments(n: NormalisedText): { clause: Int32Array; sentence: Int32Array } {
+function segments(n: NormalisedText): {
+  clause: Int32Array;
+  sentence: Int32Array;
+} {
   const clause = new Int32Array(n.text.length);
   const sentence = new Int32Array(n.text.length);
   let c = 0;
@@ -123,7 +150,8 @@ function boundBefore(ctx: Ctx, k: number, roles: ReadonlyArray<Role["role"]>, ma
     if (roles.some((r) => has(t, r))) {
       // 请提供, 须先提供: the whole run of constructions belongs to the finding.
       let from = t.s;
-      for (let q = j - 1; q >= 0 && clause[tokens[q].s] === clause[target.s] && from - tokens[q].e <= 1 && roles.some((r) => has(tokens[q], r)); q--) from = tokens[q].s;
+      for (let q = j - 1; q >= 0 && clause[tokens[q].s] === clause[target.s] && from - tokens[q].e <= 1 && roles.some((r) => has(tokens[q], r)); q--)
+        from = tokens[q].s;
       return { from, to: target.e };
     }
     if (objectOf(t) || t.period || has(t, "giveUp") || isFiller(t.word)) {
@@ -203,7 +231,8 @@ function bind(ctx: Ctx, k: number, kind: ObjectKind): Bond | null {
       // 须在本市居住两年: a demand before, a period right after.
       const before = pre(["demand", "deficiency"]);
       const nx = ctx.tokens[k + 1];
-      if (before && nx?.period && ctx.clause[nx.s] === ctx.clause[ctx.tokens[k].s] && isFiller(ctx.n.text.slice(ctx.tokens[k].e, nx.s))) return { from: before.from, to: nx.e };
+      if (before && nx?.period && ctx.clause[nx.s] === ctx.clause[ctx.tokens[k].s] && isFiller(ctx.n.text.slice(ctx.tokens[k].e, nx.s)))
+        return { from: before.from, to: nx.e };
       return null;
     }
     case "land":
@@ -298,6 +327,10 @@ function undone(ctx: Ctx, k: number, bond: Bond, criterion: CriterionCode, kind:
     if (has(t, "postNegation")) return true;
     if (kind === "land" && (has(t, "voluntary") || has(t, "keep")) && clause[t.s] === clause[obj.s]) return true;
   }
+  // …，但落户不以纳税为条件 / 不将其作为落户条件: the sentence itself says it is no condition.
+  if (NOT_A_CONDITION_AFTER.test(sentenceText(ctx, obj, obj.e))) return true;
+  // 申请人没有房产，住在租赁房屋内: a description of someone who rents, not a refusal.
+  if (criterion === "home_purchase" && kind !== "rent" && bond.from < obj.s && rentsWithoutRefusal(ctx, k)) return true;
   // 没有名额、指标限制 / 不设名额上限: no limit, not a missing quota.
   if (kind === "quota" && bond.from < obj.s && /^[、和及与]?(?:名额|指标|配额)?(?:限制|控制|上限|限额)/u.test(n.text.slice(obj.e, obj.e + 8))) return true;
   // A name or address right after the object: 纳税人之家小区, 投资集团.
@@ -313,11 +346,29 @@ function undone(ctx: Ctx, k: number, bond: Bond, criterion: CriterionCode, kind:
   return false;
 }
 
-function sentenceText(ctx: Ctx, obj: Token): string {
+const NOT_A_CONDITION_AFTER =
+  /不(?:以|将|把)[^]{0,12}?(?:为|作为)(?:落户|申请)?(?:的)?(?:条件|前提|依据|门槛)|不(?:作为|是|属于|构成|列为)(?:落户|申请)?(?:的)?(?:条件|前提|门槛)/u;
+
+/** The sentence of a token says the person rents (租房居住, 租住于…, 以租赁合同申请) and refuses nothing. */
+function rentsWithoutRefusal(ctx: Ctx, k: number): boolean {
+  const { tokens, sentence } = ctx;
+  const obj = tokens[k];
+  let rents = false;
+  for (const t of tokens) {
+    if (sentence[t.s] !== sentence[obj.s]) continue;
+    if (has(t, "refusal") || has(t, "shortfall") || has(t, "condition") || (has(t, "demand") && t.s > obj.e)) {
+      if (!(has(t, "condition") && ADJACENT_ONLY.has(t.word) && !objectOf(tokens[tokens.indexOf(t) - 1] ?? t))) return false;
+    }
+    if (t !== obj && t.roles.some((r) => r.role === "object" && r.kind === "rent")) rents = true;
+  }
+  return rents;
+}
+
+function sentenceText(ctx: Ctx, obj: Token, from?: number): string {
   const { n, sentence } = ctx;
-  let a = obj.s;
+  let a = from ?? obj.s;
   let b = obj.e;
-  while (a > 0 && sentence[a - 1] === sentence[obj.s]) a--;
+  while (from === undefined && a > 0 && sentence[a - 1] === sentence[obj.s]) a--;
   while (b < n.text.length && sentence[b] === sentence[obj.s]) b++;
   return n.text.slice(a, b);
 }
@@ -338,7 +389,11 @@ export function findRawCriteria(original: string): RawFinding[] {
       if (role.role !== "object") continue;
       const bond = bind(ctx, k, role.kind);
       if (!bond || undone(ctx, k, bond, role.criterion, role.kind)) continue;
-      found.push({ criterion: role.criterion, start: n.start[bond.from], end: n.end[bond.to - 1] });
+      found.push({
+        criterion: role.criterion,
+        start: n.start[bond.from],
+        end: n.end[bond.to - 1],
+      });
       break;
     }
   }

@@ -26,9 +26,50 @@ export type NormalisedText = {
 
 /** Cyrillic and Greek letters that look like Latin ones (after lower-casing). */
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y", х: "x", і: "i", ї: "i", ј: "j", ѕ: "s",
-  ԁ: "d", ԛ: "q", ԝ: "w", ү: "y", һ: "h", ӏ: "l", ɡ: "g", ı: "i", ȷ: "j", ℓ: "l",
-  α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", μ: "u", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u", χ: "x", ω: "w", γ: "y", ϲ: "c", ς: "s",
+  а: "a",
+  в: "b",
+  е: "e",
+  ё: "e",
+  к: "k",
+  м: "m",
+  н: "h",
+  о: "o",
+  р: "p",
+  с: "c",
+  т: "t",
+  у: "y",
+  х: "x",
+  і: "i",
+  ї: "i",
+  ј: "j",
+  ѕ: "s",
+  ԁ: "d",
+  ԛ: "q",
+  ԝ: "w",
+  ү: "y",
+  һ: "h",
+  ӏ: "l",
+  ɡ: "g",
+  ı: "i",
+  ȷ: "j",
+  ℓ: "l",
+  α: "a",
+  β: "b",
+  ε: "e",
+  η: "n",
+  ι: "i",
+  κ: "k",
+  μ: "u",
+  ν: "v",
+  ο: "o",
+  ρ: "p",
+  τ: "t",
+  υ: "u",
+  χ: "x",
+  ω: "w",
+  γ: "y",
+  ϲ: "c",
+  ς: "s",
 };
 
 const SENTENCE_MARKS = new Set([..."。！？；!?;\n\r.．｡…"]);
@@ -98,7 +139,7 @@ export function normaliseText(original: string): NormalisedText {
   let currentSeg = 0;
   const markAt: Array<{ index: number; kind: number; before: number }> = [];
 
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const cp = original.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     const next = i + ch.length;
@@ -124,7 +165,12 @@ export function normaliseText(original: string): NormalisedText {
         segLen.push(currentSeg);
         currentSeg = 0;
       }
-      if (pending >= 2) markAt.push({ index: text.length, kind: pending, before: segLen.length });
+      if (pending >= 2)
+        markAt.push({
+          index: text.length,
+          kind: pending,
+          before: segLen.length,
+        });
     }
     const brk = text.length === 0 ? 0 : pending > 0 ? 1 : 0;
     for (let k = 0; k < folded.length; k++) {

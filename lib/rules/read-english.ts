@@ -15,23 +15,58 @@ const alt = (...xs: string[]) => `(?:${xs.join("|")})`;
 const HOME = alt("homes?", "houses?", "housing", "propert(?:y|ies)", "apartments?", "flats?", "real estate", "residential property");
 
 const OBJECTS: ReadonlyArray<readonly [CriterionCode, Kind, string]> = [
-  ["home_purchase", "strong", alt(`${alt("home", "house", "housing", "property", "apartment", "flat", "real estate")} ?${alt("purchases?", "ownership", "owners?", "certificates?", "deeds?", "titles?")}`, "homeowner(?:s|ship)?")],
-  ["home_purchase", "strong", `${alt("buy", "buys", "buying", "bought", "purchase", "purchases", "purchasing", "purchased", "own", "owns", "owning", "owned")}(?: of)?(?: ${alt("a", "an", "the", "any", "own", "his", "her", "their", "your", "one")})?(?: own)? ${HOME}`],
+  [
+    "home_purchase",
+    "strong",
+    alt(
+      `${alt("home", "house", "housing", "property", "apartment", "flat", "real estate")} ?${alt("purchases?", "ownership", "owners?", "certificates?", "deeds?", "titles?")}`,
+      "homeowner(?:s|ship)?",
+    ),
+  ],
+  [
+    "home_purchase",
+    "strong",
+    `${alt("buy", "buys", "buying", "bought", "purchase", "purchases", "purchasing", "purchased", "own", "owns", "owning", "owned")}(?: of)?(?: ${alt("a", "an", "the", "any", "own", "his", "her", "their", "your", "one")})?(?: own)? ${HOME}`,
+  ],
   ["home_purchase", "strong", `(?:owned|own) ${HOME}`],
   ["home_purchase", "weak", HOME],
   ["home_purchase", "area", `${alt("floor", "living", "housing", "home", "house", "apartment", "dwelling")} ${alt("area", "space", "size", "price", "value")}`],
-  ["home_purchase", "rent", `${alt("rent", "rented", "rental", "renting", "leased", "lease", "tenancy", "tenants?", "renters?")}(?: ${alt("homes?", "houses?", "housing", "flats?", "apartments?", "property", "contracts?", "agreements?", "accommodation", "residence")})?`],
+  [
+    "home_purchase",
+    "rent",
+    `${alt("rent", "rented", "rental", "renting", "leased", "lease", "tenancy", "tenants?", "renters?")}(?: ${alt("homes?", "houses?", "housing", "flats?", "apartments?", "property", "contracts?", "agreements?", "accommodation", "residence")})?`,
+  ],
   ["investment", "strong", alt("invest(?:s|ed|ing|ments?)?", "registered capital", "capital contributions?", "shareholdings?", "equity stakes?")],
-  ["tax_payment", "strong", `(?:income )?tax(?:es)?(?: ${alt("payments?", "records?", "certificates?", "returns?", "receipts?", "paid", "bills?", "contributions?", "history", "proof")})?`],
+  [
+    "tax_payment",
+    "strong",
+    `(?:income )?tax(?:es)?(?: ${alt("payments?", "records?", "certificates?", "returns?", "receipts?", "paid", "bills?", "contributions?", "history", "proof")})?`,
+  ],
   ["tax_payment", "strong", "taxpayer status"],
   ["points", "strong", alt("points?(?: based| system| score)?", "scores?", "scoring", "rankings?")],
   [
     "rural_land_rights",
     "land",
-    alt("homesteads?(?: land)?(?: use)?(?: rights?)?", "contracted (?:land|farmland|plots?)", "(?:rural |farm )?land (?:contract |contracting |contractual |use |management )?rights?", "collective (?:income|revenue|benefit|distribution|dividend)s?(?: rights?)?", "farmland", "rural land", "land"),
+    alt(
+      "homesteads?(?: land)?(?: use)?(?: rights?)?",
+      "contracted (?:land|farmland|plots?)",
+      "(?:rural |farm )?land (?:contract |contracting |contractual |use |management )?rights?",
+      "collective (?:income|revenue|benefit|distribution|dividend)s?(?: rights?)?",
+      "farmland",
+      "rural land",
+      "land",
+    ),
   ],
-  ["social_insurance", "strong", alt("social (?:insurance|security)(?: contributions?| payments?| records?)?", "pension (?:insurance|contributions?)", "insurance contributions?")],
-  ["residence_duration", "timed", `${alt("resided", "reside", "resides", "residing", "residence", "residency", "lived", "live", "lives", "living", "stayed", "stay", "staying")}`],
+  [
+    "social_insurance",
+    "strong",
+    alt("social (?:insurance|security)(?: contributions?| payments?| records?)?", "pension (?:insurance|contributions?)", "insurance contributions?"),
+  ],
+  [
+    "residence_duration",
+    "timed",
+    `${alt("resided", "reside", "resides", "residing", "residence", "residency", "lived", "live", "lives", "living", "stayed", "stay", "staying")}`,
+  ],
   ["quota", "quota", alt("quotas?", "settlement places", "slots")],
 ];
 
@@ -81,7 +116,22 @@ const PRE = alt(
   "based on",
   "by",
 );
-const DEFICIENT = alt("no", "without", "lacks?", "lacking", "does not have", "doesn t have", "do not have", "don t have", "has no", "have no", "not own", "does not own", "doesn t own", "is not an?");
+const DEFICIENT = alt(
+  "no",
+  "without",
+  "lacks?",
+  "lacking",
+  "does not have",
+  "doesn t have",
+  "do not have",
+  "don t have",
+  "has no",
+  "have no",
+  "not own",
+  "does not own",
+  "doesn t own",
+  "is not an?",
+);
 const POST = alt(
   "(?:is |are )?required",
   "(?:is |are )?needed",
@@ -127,7 +177,25 @@ const REFUSE = alt(
   "(?:is |are )?refused",
   "(?:is |are )?excluded",
 );
-const GIVE_UP = alt("give up", "gives up", "giving up", "gave up", "given up", "surrender\\w*", "relinquish\\w*", "transfer\\w*", "return\\w*", "forfeit\\w*", "abandon\\w*", "quit\\w*", "hand(?:s|ed|ing)? over", "waiv\\w*", "renounc\\w*", "sell\\w*", "sold");
+const GIVE_UP = alt(
+  "give up",
+  "gives up",
+  "giving up",
+  "gave up",
+  "given up",
+  "surrender\\w*",
+  "relinquish\\w*",
+  "transfer\\w*",
+  "return\\w*",
+  "forfeit\\w*",
+  "abandon\\w*",
+  "quit\\w*",
+  "hand(?:s|ed|ing)? over",
+  "waiv\\w*",
+  "renounc\\w*",
+  "sell\\w*",
+  "sold",
+);
 const PERIOD_EN = `${alt("\\d+", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half a", "a", "an")} (?:full )?${alt("years?", "months?")}`;
 const NEGATION = alt(
   "does not require",
@@ -175,13 +243,77 @@ const NEGATION = alt(
   "never (?:be )?(?:a condition|required)",
   "no (?:points?|scores?|quotas?|ranking)(?: based)? (?:system|scheme|policy|mechanism|limit)",
 );
-const POST_NEGATION = alt("(?:is|are) not (?:a |the )?(?:condition|requirement|required|needed|necessary)", "not required", "(?:is|are) optional", "not a condition", "has no bearing", "does not matter", "doesn t matter", "irrelevant", "is fine", "(?:is|are) (?:also )?accepted", "also counts?", "equally");
+const POST_NEGATION = alt(
+  "(?:is|are) not (?:a |the )?(?:condition|requirement|required|needed|necessary)",
+  "not required",
+  "(?:is|are) optional",
+  "not a condition",
+  "has no bearing",
+  "does not matter",
+  "doesn t matter",
+  "irrelevant",
+  "is fine",
+  "(?:is|are) (?:also )?accepted",
+  "also counts?",
+  "equally",
+);
 const NAME = alt(
-  "group", "company", "co", "corp", "corporation", "ltd", "limited", "inc", "bank", "bureau", "office", "street", "st", "road", "rd", "avenue", "ave", "building", "plaza", "tower", "fund", "holdings?", "consulting",
-  "partners", "cent(?:er|re)", "agency", "department", "dept", "administration", "authority", "services?", "management", "development", "trust", "securities", "firm", "advis(?:o|e)rs?", "advisory", "lane", "district", "park", "gardens?", "estates?", "community", "compound", "association", "club", "school", "university",
+  "group",
+  "company",
+  "co",
+  "corp",
+  "corporation",
+  "ltd",
+  "limited",
+  "inc",
+  "bank",
+  "bureau",
+  "office",
+  "street",
+  "st",
+  "road",
+  "rd",
+  "avenue",
+  "ave",
+  "building",
+  "plaza",
+  "tower",
+  "fund",
+  "holdings?",
+  "consulting",
+  "partners",
+  "cent(?:er|re)",
+  "agency",
+  "department",
+  "dept",
+  "administration",
+  "authority",
+  "services?",
+  "management",
+  "development",
+  "trust",
+  "securities",
+  "firm",
+  "advis(?:o|e)rs?",
+  "advisory",
+  "lane",
+  "district",
+  "park",
+  "gardens?",
+  "estates?",
+  "community",
+  "compound",
+  "association",
+  "club",
+  "school",
+  "university",
 );
 
-let compiled: Array<{ criterion: CriterionCode; kind: Kind; re: RegExp }> | null = null;
+let compiled: Array<{
+  criterion: CriterionCode;
+  kind: Kind;
+  re: RegExp;
+}> | null = null;
 const re = (s: string, flags = "") => new RegExp(s, flags);
 const PRE_RE = re(`(?:^| )${PRE}(?: [a-z0-9]+){0,4} $`);
 const DEF_RE = re(`(?:^| )${DEFICIENT}(?: (?:a|an|any|own|his|her|their|one|s|owned))* $`);
@@ -193,10 +325,17 @@ const PERIOD_RE = re(`^(?: [a-z0-9]+){0,8}? ${PERIOD_EN}(?= |$)`);
 const NEG_RE = re(`(?:^| )${NEGATION}(?= |$)`);
 const POST_NEG_RE = re(`(?:^| )${POST_NEGATION}(?= |$)`);
 const NAME_RE = re(`^ ${NAME}(?= |$)`);
-const CONSTRUCTION_WORD = re(`(?:^| )${alt("must", "shall", "required?", "requires", "need(?:s|ed)?", "has to", "have to", "not", "no", "less than", "fewer than", "under", "at least", "minimum", "insufficient", "only", "below", "never", "without")}(?= |$)`);
+const CONSTRUCTION_WORD = re(
+  `(?:^| )${alt("must", "shall", "required?", "requires", "need(?:s|ed)?", "has to", "have to", "not", "no", "less than", "fewer than", "under", "at least", "minimum", "insufficient", "only", "below", "never", "without")}(?= |$)`,
+);
 
 function patterns() {
-  if (!compiled) compiled = OBJECTS.map(([criterion, kind, src]) => ({ criterion, kind, re: re(`(?<= )${src}(?= )`, "g") }));
+  if (!compiled)
+    compiled = OBJECTS.map(([criterion, kind, src]) => ({
+      criterion,
+      kind,
+      re: re(`(?<= )${src}(?= )`, "g"),
+    }));
   return compiled;
 }
 
@@ -310,7 +449,12 @@ export function findEnglishCriteria(n: NormalisedText, consumed: Uint8Array): Fi
       const sentAfter = ws.slice(oe, sentenceEnd(oe));
       const around = sentBefore + m[0] + (/^ [a-z0-9]+/.exec(sentAfter)?.[0] ?? "") + " ";
       if (NEG_RE.test(around) || POST_NEG_RE.test(sentAfter) || NAME_RE.test(after)) continue;
-      if (criterion === "home_purchase" && kind !== "rent" && /(?:^| )(?:or|and|including|incl) (?:a )?(?:rent|rental|rented|lease|leased|tenancy)/.test(ws.slice(sentenceStart(os), sentenceEnd(oe)))) continue;
+      if (
+        criterion === "home_purchase" &&
+        kind !== "rent" &&
+        /(?:^| )(?:or|and|including|incl) (?:a )?(?:rent|rental|rented|lease|leased|tenancy)/.test(ws.slice(sentenceStart(os), sentenceEnd(oe)))
+      )
+        continue;
       const a = firstMapped(from, span[0], span[1]);
       const b = lastMapped(to, span[0], span[1]);
       if (a >= 0 && b > a) found.push({ criterion, start: a, end: b });

@@ -14,7 +14,11 @@ const SYLLABLES = new Set(PINYIN_SYLLABLES);
 const MAX_SYLLABLE = 6;
 const PLACEHOLDER = "\uE000";
 
-export type PinyinLexicon = { words: Map<string, string>; objects: Set<string>; longest: number };
+export type PinyinLexicon = {
+  words: Map<string, string>;
+  objects: Set<string>;
+  longest: number;
+};
 
 export function buildPinyinLexicon(words: Iterable<string>, objectWords: ReadonlySet<string>): PinyinLexicon {
   const map = new Map<string, string>();
@@ -59,10 +63,15 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
   const isLetter = (c: string) => c >= "a" && c <= "z";
 
   // Latin words (letters, tone digits 1–5 right after a letter ignored) as syllable lists.
-  type Word = { from: number; to: number; syllables: Syllable[] | null; letters: number };
+  type Word = {
+    from: number;
+    to: number;
+    syllables: Syllable[] | null;
+    letters: number;
+  };
   const words: Word[] = [];
   const t = n.text;
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     if (!isLetter(t[i])) {
       i++;
       continue;
@@ -82,12 +91,18 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
       from,
       to: i,
       letters: letters.length,
-      syllables: parts ? parts.map(([a, b]) => ({ text: letters.slice(a, b), from: at[a], to: at[b - 1] + 1 })) : null,
+      syllables: parts
+        ? parts.map(([a, b]) => ({
+            text: letters.slice(a, b),
+            from: at[a],
+            to: at[b - 1] + 1,
+          }))
+        : null,
     });
   }
   // Single letters spaced apart ("g o u f a n g") join into one word.
   const merged: Word[] = [];
-  for (let k = 0; k < words.length; ) {
+  for (let k = 0; k < words.length;) {
     let j = k;
     while (j < words.length && words[j].letters === 1 && (j === k || words[j].from === words[j - 1].to)) j++;
     if (j - k >= 3) {
@@ -101,7 +116,18 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
         at.push(x);
       }
       const parts = syllabify(letters);
-      merged.push({ from, to, letters: letters.length, syllables: parts ? parts.map(([a, b]) => ({ text: letters.slice(a, b), from: at[a], to: at[b - 1] + 1 })) : null });
+      merged.push({
+        from,
+        to,
+        letters: letters.length,
+        syllables: parts
+          ? parts.map(([a, b]) => ({
+              text: letters.slice(a, b),
+              from: at[a],
+              to: at[b - 1] + 1,
+            }))
+          : null,
+      });
       k = j;
     } else {
       merged.push(words[k]);
@@ -111,7 +137,7 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
 
   // Runs of consecutive pinyin words, matched greedily against the lexicon.
   const replacements: Array<{ from: number; to: number; text: string }> = [];
-  for (let k = 0; k < merged.length; ) {
+  for (let k = 0; k < merged.length;) {
     if (!merged[k].syllables) {
       k++;
       continue;
@@ -124,7 +150,7 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
     }
     const out: Array<{ from: number; to: number; text: string }> = [];
     let hasObject = false;
-    for (let s = 0; s < syl.length; ) {
+    for (let s = 0; s < syl.length;) {
       let matched = 0;
       for (let len = Math.min(lex.longest, syl.length - s); len >= 1; len--) {
         const key = syl
@@ -134,7 +160,12 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
         const word = lex.words.get(key);
         if (word) {
           if (lex.objects.has(key)) hasObject = true;
-          for (let q = 0; q < len; q++) out.push({ from: syl[s + q].from, to: syl[s + q].to, text: word[q] });
+          for (let q = 0; q < len; q++)
+            out.push({
+              from: syl[s + q].from,
+              to: syl[s + q].to,
+              text: word[q],
+            });
           matched = len;
           break;
         }
@@ -156,7 +187,7 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
   const end: number[] = [];
   const brk: number[] = [];
   let r = 0;
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const rep = replacements[r];
     if (rep && rep.from === i) {
       text += rep.text;
@@ -173,7 +204,13 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
       continue;
     }
     // Tone digits and letters between replaced syllables of one word are dropped.
-    if (r > 0 && r < replacements.length && i > replacements[r - 1].from && i < replacements[r].from && consumedRun(replacements[r - 1], replacements[r], t, i)) {
+    if (
+      r > 0 &&
+      r < replacements.length &&
+      i > replacements[r - 1].from &&
+      i < replacements[r].from &&
+      consumedRun(replacements[r - 1], replacements[r], t, i)
+    ) {
       consumed[i] = 1;
       i++;
       continue;
@@ -184,7 +221,10 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
     brk.push(n.breakBefore[i]);
     i++;
   }
-  return { text: { text, start, end, breakBefore: Uint8Array.from(brk) }, consumed };
+  return {
+    text: { text, start, end, breakBefore: Uint8Array.from(brk) },
+    consumed,
+  };
 }
 
 /** A tone digit between two replaced syllables (gou4fang2). */

@@ -117,10 +117,7 @@ export const FOUND: ReadonlyArray<readonly [string, ForbiddenCriterion]> = [
   ["承包地须交回村集体", "rural_land_rights"],
   ["must give up the homestead", "rural_land_rights"],
   ["must surrender contracted land before settling", "rural_land_rights"],
-  [
-    "Applicant is required to transfer land contract rights",
-    "rural_land_rights",
-  ],
+  ["Applicant is required to transfer land contract rights", "rural_land_rights"],
   // --- social_insurance
   ["未缴纳社会保险满一年", "social_insurance"],
   ["社保缴费不满12个月", "social_insurance"],
@@ -144,10 +141,7 @@ export const FOUND: ReadonlyArray<readonly [string, ForbiddenCriterion]> = [
   ["持居住证不满半年的不予受理", "residence_duration"],
   ["居住时间少于6个月", "residence_duration"],
   ["Applicant has not lived here for 2 years", "residence_duration"],
-  [
-    "must have resided in the city for at least three years",
-    "residence_duration",
-  ],
+  ["must have resided in the city for at least three years", "residence_duration"],
   ["residence of less than one year", "residence_duration"],
   // --- quota
   ["本年度落户名额已满", "quota"],
@@ -242,10 +236,7 @@ export const FOUND: ReadonlyArray<readonly [string, ForbiddenCriterion]> = [
   ["纳税大户优先落户", "tax_payment"],
   ["购房满两年后方可申请", "home_purchase"],
   ["商品房面积不得小于50平方米", "home_purchase"],
-  [
-    "Applicants without a property certificate will be rejected",
-    "home_purchase",
-  ],
+  ["Applicants without a property certificate will be rejected", "home_purchase"],
   ["Only applicants who own a home may apply", "home_purchase"],
   ["Settlement requires 3 years of tax records", "tax_payment"],
   ["Applicants must score at least 60 points", "points"],
@@ -275,6 +266,9 @@ export const FOUND: ReadonlyArray<readonly [string, ForbiddenCriterion]> = [
   ["未_购_房", "home_purchase"],
   ["未/缴/税", "tax_payment"],
   ["积—分—不—足", "points"],
+  ["申请人无房，不予办理", "home_purchase"],
+  ["申请人没有房产，不符合条件", "home_purchase"],
+  ["申请人未购房，租房的不予办理", "home_purchase"],
 ];
 
 export const PASS: readonly string[] = [
@@ -450,5 +444,12 @@ export const PASS: readonly string[] = [
   "提醒申请人按时领取准迁证",
   "申请人的户口簿已核对无误",
   "申请人提供了出生医学证明",
+  // notes describing someone who rents, or saying it is no condition
+  "申请人没有房产，住在租赁房屋内",
+  "申请人名下无房产，现租住于湖滨区",
+  "申请人未购房，租房居住，符合二(二)规定",
+  "申请人无自有住房，以租赁合同申请落户",
+  "申请人未缴纳社保，不影响本次申请",
+  "申请人未纳税，但落户不以纳税为条件",
   "",
 ];
