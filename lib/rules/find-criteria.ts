@@ -1,4 +1,4 @@
-import { GAP_FILLER, PERIOD, lexiconEntries, type CriterionCode, type ObjectKind, type Role } from "./criteria-lexicon";
+import { GAP_FILLER, PERIOD, PINYIN_FILLERS, lexiconEntries, type CriterionCode, type ObjectKind, type Role } from "./criteria-lexicon";
 import { normaliseText, type NormalisedText } from "./normalise-text";
 import { buildPinyinLexicon, readPinyin, type PinyinLexicon } from "./read-pinyin";
 import { findEnglishCriteria } from "./read-english";
@@ -47,7 +47,7 @@ function loadLexicon(): Lexicon {
   }
   // Pinyin: the constructions first, so that "wei" reads as 未 and "wu" as 无.
   const order = [...entries.keys()].sort((a, b) => rank(entries.get(a)!) - rank(entries.get(b)!));
-  lexicon = { trie, pinyin: buildPinyinLexicon(order, objectWords) };
+  lexicon = { trie, pinyin: buildPinyinLexicon([...order, ...PINYIN_FILLERS], objectWords) };
   return lexicon;
 }
 

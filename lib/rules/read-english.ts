@@ -67,7 +67,7 @@ const OBJECTS: ReadonlyArray<readonly [CriterionCode, Kind, string]> = [
     "timed",
     `${alt("resided", "reside", "resides", "residing", "residence", "residency", "lived", "live", "lives", "living", "stayed", "stay", "staying")}`,
   ],
-  ["quota", "quota", alt("quotas?", "settlement places", "slots")],
+  ["quota", "quota", alt("(?:settlement |annual |registration )?quotas?", "settlement places", "slots")],
 ];
 
 const PRE = alt(
@@ -112,6 +112,10 @@ const PRE = alt(
   "until",
   "at least",
   "minimum",
+  "less than",
+  "fewer than",
+  "under",
+  "below",
   "according to",
   "based on",
   "by",

@@ -176,7 +176,9 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
       }
       s += matched;
     }
-    if (hasObject && syl.length >= 2) replacements.push(...out);
+    // A person's name written in pinyin (姓名: Wei Goufang) is not a sentence.
+    const isName = /(?:name|mr|ms|mrs|姓名|名字|叫|名为)/u.test(t.slice(Math.max(0, merged[k].from - 6), merged[k].from + 5));
+    if (hasObject && syl.length >= 2 && !isName) replacements.push(...out);
     k = Math.max(j, k + 1);
   }
   if (replacements.length === 0) return { text: n, consumed };
