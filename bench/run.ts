@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- <section> …]: prints measured numbers. Sections:
  *   rules      pure rules engine throughput
+ *   guard      the forbidden-criteria guard on 1,000 characters (target < 1 ms)
  *   http       POST /api/v1/eligibility (lean path) vs a bare Node server, 50 connections, production build
  *   audit      audit chain at 1,000,000 events: incremental (from the last checkpoint) and full verification
  *   load       two instances on PostgreSQL, mixed residents / clerks / officials (bench/mixed-load.ts)
@@ -17,6 +18,7 @@ import { benchRulesEngine } from "./rules-engine";
 import { benchEligibilityHttp, printHttpBench } from "./eligibility-http";
 import { benchAuditVerify } from "./audit-verify";
 import { benchMixedLoad, printMixedLoad } from "./mixed-load";
+import { benchCriteriaGuard } from "./criteria-guard";
 
 const root = path.resolve(__dirname, "..");
 const sections = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -50,6 +52,10 @@ async function main() {
   if (want("rules")) {
     console.log("\n## rules engine");
     console.table([benchRulesEngine()]);
+  }
+  if (want("guard")) {
+    console.log("\n## forbidden-criteria guard, 1,000 characters (target < 1 ms)");
+    console.table(benchCriteriaGuard());
   }
   if (want("http")) {
     console.log("\n## eligibility API over HTTP: lean path vs a bare Node server (50 connections, production build)");

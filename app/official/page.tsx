@@ -14,6 +14,11 @@ export default async function OfficialPage({ searchParams }: { searchParams: Pro
     <div>
       <h1 className="page-title">{d ? `${scopeLabel(d.scope)}落户工作统计` : "落户工作统计"}</h1>
       {user && <TwoFactorHint user={user} />}
+      <nav aria-label="工作" className="mb-4 text-sm">
+        <Link href="/official/compliance" className="text-brand-700 underline" data-testid="compliance-link">
+          规范性文件合规检查
+        </Link>
+      </nav>
       {error && (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
           {error} <Link href="/official" className="underline">查看本年度</Link>

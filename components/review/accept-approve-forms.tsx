@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { acceptAction, approveAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
+import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import type { ActionResult } from "@/lib/errors";
 import { useReviewAction } from "./use-review-action";
 import { ActionError, SubmitButton } from "./action-bits";
@@ -19,6 +20,7 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, ...p
 }) {
   const { run, pending, error } = useReviewAction(action);
   const [note, setNote] = useState("");
+  const [sentNote, setSentNote] = useState("");
   const id = `${testId}-note`;
   const noteError = issueFor(error?.issues, "note");
   return (
@@ -26,6 +28,7 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, ...p
       className="space-y-3 rounded border border-slate-200 p-3"
       onSubmit={(e) => {
         e.preventDefault();
+        setSentNote(note);
         run({ applicationId: p.applicationId, version: p.version, note });
       }}
       aria-labelledby={`${testId}-title`}
@@ -38,6 +41,7 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, ...p
       <Field id={id} label="备注（可选）" error={noteError}>
         <textarea id={id} className="input" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria(id, noteError)} />
       </Field>
+      <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix={`${testId}-finding`} />
       <ActionError error={error} />
       <SubmitButton pending={pending} text={text} pendingText={pendingText} testId={testId} />
     </form>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { moveOutAction, registrationAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
+import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { useReviewAction } from "./use-review-action";
 import { ActionError, SubmitButton } from "./action-bits";
 
@@ -12,6 +13,7 @@ export function MoveOutForm({ applicationId, version, today }: { applicationId: 
   const [originOffice, setOriginOffice] = useState("");
   const [movedOutOn, setMovedOutOn] = useState(today);
   const [transferNumber, setTransferNumber] = useState("");
+  const [sentOffice, setSentOffice] = useState("");
   const e1 = issueFor(error?.issues, "originOffice");
   const e2 = issueFor(error?.issues, "movedOutOn");
   const e3 = issueFor(error?.issues, "transferNumber");
@@ -21,6 +23,7 @@ export function MoveOutForm({ applicationId, version, today }: { applicationId: 
       aria-labelledby="moveout-title"
       onSubmit={(e) => {
         e.preventDefault();
+        setSentOffice(originOffice);
         run({ applicationId, version, originOffice, movedOutOn, transferNumber });
       }}
     >
@@ -30,6 +33,7 @@ export function MoveOutForm({ applicationId, version, today }: { applicationId: 
       <Field id="origin-office" label="迁出地公安机关（派出所）" error={e1}>
         <input id="origin-office" className="input" value={originOffice} maxLength={100} onChange={(e) => setOriginOffice(e.target.value)} {...fieldAria("origin-office", e1)} />
       </Field>
+      <CriteriaFindings text={sentOffice} findings={findingsFor(error?.findings, "originOffice")} idPrefix="moveout-finding" />
       <Field id="moved-out-on" label="迁出日期" error={e2}>
         <input id="moved-out-on" type="date" className="input" value={movedOutOn} max={today} onChange={(e) => setMovedOutOn(e.target.value)} {...fieldAria("moved-out-on", e2)} />
       </Field>
@@ -47,6 +51,7 @@ export function RegistrationForm({ applicationId, version, collective, household
   const { run, pending, error } = useReviewAction(registrationAction);
   const [householdId, setHouseholdId] = useState("");
   const [note, setNote] = useState("");
+  const [sentNote, setSentNote] = useState("");
   const eh = issueFor(error?.issues, "collectiveHouseholdId");
   const en = issueFor(error?.issues, "note");
   return (
@@ -55,6 +60,7 @@ export function RegistrationForm({ applicationId, version, collective, household
       aria-labelledby="register-title"
       onSubmit={(e) => {
         e.preventDefault();
+        setSentNote(note);
         run({ applicationId, version, collectiveHouseholdId: householdId, note });
       }}
     >
@@ -76,6 +82,7 @@ export function RegistrationForm({ applicationId, version, collective, household
       <Field id="register-note" label="备注（可选）" error={en}>
         <textarea id="register-note" className="input" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria("register-note", en)} />
       </Field>
+      <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix="register-finding" />
       <ActionError error={error} />
       <SubmitButton pending={pending} text="登记落户" pendingText="正在登记…" testId="register" />
     </form>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { refuseAction, correctionAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
+import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { useReviewAction } from "./use-review-action";
 import { ActionError, SubmitButton } from "./action-bits";
 
@@ -48,6 +49,7 @@ export function RefuseForm({ applicationId, version, reasons }: { applicationId:
   const { run, pending, error } = useReviewAction(refuseAction);
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState("");
+  const [sentNote, setSentNote] = useState("");
   const noteError = issueFor(error?.issues, "note");
   return (
     <form
@@ -55,6 +57,7 @@ export function RefuseForm({ applicationId, version, reasons }: { applicationId:
       aria-labelledby="refuse-title"
       onSubmit={(e) => {
         e.preventDefault();
+        setSentNote(note);
         run({ applicationId, version, reasonCodes: chosen, note });
       }}
     >
@@ -66,6 +69,7 @@ export function RefuseForm({ applicationId, version, reasons }: { applicationId:
       <Field id="refuse-note" label="说明（将告知申请人）" error={noteError}>
         <textarea id="refuse-note" className="input" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria("refuse-note", noteError)} />
       </Field>
+      <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix="refuse-finding" />
       <ActionError error={error} />
       <SubmitButton pending={pending} text="不予批准" pendingText="正在提交…" tone="danger" testId="refuse" />
     </form>
@@ -77,6 +81,7 @@ export function CorrectionForm({ applicationId, version, kind, reasons }: { appl
   const { run, pending, error } = useReviewAction(correctionAction);
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState("");
+  const [sentNote, setSentNote] = useState("");
   const noteError = issueFor(error?.issues, "note");
   return (
     <form
@@ -84,6 +89,7 @@ export function CorrectionForm({ applicationId, version, kind, reasons }: { appl
       aria-labelledby="correct-title"
       onSubmit={(e) => {
         e.preventDefault();
+        setSentNote(note);
         run({ applicationId, version, kind, reasonCodes: chosen, note });
       }}
     >
@@ -97,6 +103,7 @@ export function CorrectionForm({ applicationId, version, kind, reasons }: { appl
       <Field id="correct-note" label="更正理由" error={noteError}>
         <textarea id="correct-note" className="input" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria("correct-note", noteError)} />
       </Field>
+      <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix="correct-finding" />
       <ActionError error={error} />
       <SubmitButton pending={pending} text={kind === "reopen" ? "撤销决定，重新审核" : "撤销准予迁入"} pendingText="正在提交…" tone="secondary" testId="correct" />
     </form>

@@ -2,9 +2,9 @@
 
 import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { ActionResult, FieldIssue } from "@/lib/errors";
+import type { ActionResult, CriteriaFindingIssue, FieldIssue } from "@/lib/errors";
 
-export type ActionFailure = { code: string; message: string; issues: FieldIssue[] };
+export type ActionFailure = { code: string; message: string; issues: FieldIssue[]; findings?: CriteriaFindingIssue[] };
 
 /**
  * Runs a server action from a form: a pending state, the error with its field issues, and a
@@ -30,7 +30,7 @@ export function useReviewAction<I, O>(action: (input: I) => Promise<ActionResult
           onOk?.(r.data);
           router.refresh();
         } else {
-          setError({ code: r.code, message: r.message, issues: r.issues });
+          setError({ code: r.code, message: r.message, issues: r.issues, findings: r.findings });
         }
       } catch {
         setError({ code: "internal", message: "网络或系统异常，请稍后重试。已填写的内容仍保留在页面上。", issues: [] });

@@ -42,6 +42,8 @@ export type RateLimitRule = { name: string; limit: number; windowMs: number };
 
 export const RATE_LIMITS = {
   eligibility: { name: "eligibility", limit: Number(process.env.LUOHU_RATE_ELIGIBILITY ?? 300), windowMs: 60_000 },
+  /** POST /api/v1/criteria-check per client. */
+  criteriaCheck: { name: "criteria-check", limit: Number(process.env.LUOHU_RATE_CRITERIA_CHECK ?? 300), windowMs: 60_000 },
   /** Failed sign-ins per client and account (successful ones do not count). */
   signInFailures: { name: "sign-in-failures", limit: 10, windowMs: 5 * 60_000 },
   /** Failed sign-ins per account from ANY address (backoff: the account rests for the window). */

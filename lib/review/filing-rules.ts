@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/types";
 import { getCurrentRuleSet, getRuleSet, type LoadedRuleSet } from "@/lib/rule-sets/rule-set-service";
-import { checkNote, checkRefusal, type RefusalProblem } from "@/lib/rules/forbidden-criteria";
+import { FORBIDDEN_CRITERION_INFO, checkNote, checkRefusal, type ForbiddenCriterionProblem, type RefusalProblem } from "@/lib/rules/forbidden-criteria";
 import type { RefusalReason, RuleSetData } from "@/lib/rules/types";
-import { DomainError } from "@/lib/errors";
+import { DomainError, type CriteriaFindingIssue } from "@/lib/errors";
 import { buildRulesPanel, type RulesPanel } from "./rules-panel";
 
 /** The rule set that judged the filing (its recorded version); the one in force for old filings without one. */
@@ -29,16 +29,38 @@ export async function rulesPanelFor(db: Db, applicationId: string, ruleSet: Load
   return { ...panel, members: app.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, sortOrder: m.sortOrder })) };
 }
 
-/** A clerk's free text may not make a forbidden criterion a condition (二(二), 三(五)). */
+/** The error of a blocked text: every finding with its words, offsets and clause, for the form to highlight. */
+export function forbiddenCriterionError(
+  problems: ReadonlyArray<ForbiddenCriterionProblem & { path: string }>,
+  textAt?: (path: string) => string | undefined,
+): DomainError {
+  const findings: CriteriaFindingIssue[] = problems.map((p) => ({
+    path: p.path,
+    criterion: p.criterion,
+    clause: p.clause,
+    match: p.match,
+    start: p.start,
+    end: p.end,
+    message: FORBIDDEN_CRITERION_INFO[p.criterion].message,
+  }));
+  return new DomainError("forbidden_criterion", problems[0].message, {
+    issues: problems.map((p) => ({ path: p.path, message: p.message })),
+    // The refused attempt's audit event keeps the field, its text, each criterion and clause (refusedTextDetails).
+    details: { ...refusedTextDetails(problems[0].path, textAt?.(problems[0].path) ?? "", problems), findings },
+  });
+}
+
+/** A clerk's free text may not make a forbidden criterion (or a condition the plan never sets) a condition (二(二), 三(五)). */
 export function assertCleanText(text: string | undefined | null, path: string): void {
   if (!text) return;
   const problems = checkNote(text);
-  if (problems.length > 0) {
-    throw new DomainError("forbidden_criterion", problems[0].message, {
-      issues: problems.map((p) => ({ path, message: p.message })),
-      details: refusedTextDetails(path, text, problems),
-    });
-  }
+  if (problems.length > 0) throw forbiddenCriterionError(problems.map((p) => ({ ...p, path })), () => text);
+}
+
+/** Several texts at once: every finding of every field in one error. */
+export function assertCleanTexts(fields: ReadonlyArray<readonly [path: string, text: string | undefined | null]>): void {
+  const problems = fields.flatMap(([path, text]) => (text ? checkNote(text).map((p) => ({ ...p, path })) : []));
+  if (problems.length > 0) throw forbiddenCriterionError(problems, (path) => fields.find(([p]) => p === path)?.[1] ?? undefined);
 }
 
 /**
@@ -46,7 +68,7 @@ export function assertCleanText(text: string | undefined | null, path: string): 
  * itself, and each criterion with its clause and the words matched. ID numbers in the text
  * are masked by the trail (lib/audit/denied-details.ts).
  */
-export function refusedTextDetails(field: string, text: string, problems: Array<{ criterion: string; clause: string; match?: string }>) {
+export function refusedTextDetails(field: string, text: string, problems: ReadonlyArray<{ criterion: string; clause: string; match?: string }>) {
   return {
     field,
     text,
@@ -62,13 +84,8 @@ export function refusedTextDetails(field: string, text: string, problems: Array<
  */
 export function assertLawfulRefusal(input: { reasonCodes: string[]; note: string }, data: RuleSetData): RefusalReason[] {
   const problems: RefusalProblem[] = checkRefusal(input, data);
-  const forbiddenOnes = problems.filter((p) => p.code === "forbidden_criterion");
-  if (forbiddenOnes.length > 0) {
-    throw new DomainError("forbidden_criterion", forbiddenOnes[0].message, {
-      issues: forbiddenOnes.map((p) => ({ path: "note", message: p.message })),
-      details: refusedTextDetails("note", input.note, forbiddenOnes),
-    });
-  }
+  const forbiddenOnes = problems.filter((p): p is ForbiddenCriterionProblem => p.code === "forbidden_criterion");
+  if (forbiddenOnes.length > 0) throw forbiddenCriterionError(forbiddenOnes.map((p) => ({ ...p, path: "note" })), () => input.note);
   if (problems.length > 0) {
     throw new DomainError("validation_failed", problems[0].message, { issues: problems.map((p) => ({ path: "reasonCodes", message: p.message })) });
   }

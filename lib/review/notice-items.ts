@@ -6,7 +6,7 @@ import type { PanelDocument, PanelFiling, PanelMember } from "./rules-panel";
 import { DomainError } from "@/lib/errors";
 import type { Db } from "@/lib/db/types";
 import { checkNote } from "@/lib/rules/forbidden-criteria";
-import { assertCleanText, refusedTextDetails } from "./filing-rules";
+import { assertCleanText, forbiddenCriterionError } from "./filing-rules";
 
 /**
  * What a 补正告知 may ask of a filing — structure first: for every person on it, each document
@@ -111,12 +111,8 @@ export function assertCleanClarification(text: string | null, path: string): voi
   const asDemand = text.replace(REQUEST, "须");
   if (asDemand === text) return;
   const problems = checkNote(asDemand);
-  if (problems.length > 0) {
-    throw new DomainError("forbidden_criterion", problems[0].message, {
-      issues: problems.map((p) => ({ path, message: p.message })),
-      details: refusedTextDetails(path, text, problems),
-    });
-  }
+  // 「请」→「须」 keeps every offset, so the words to highlight are read from the text as written.
+  if (problems.length > 0) throw forbiddenCriterionError(problems.map((p) => ({ ...p, path, match: text.slice(p.start, p.end) })), () => text);
 }
 
 /** Reads stored items (older notices have no kind, alternatives or clarification). */

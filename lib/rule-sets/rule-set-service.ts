@@ -1,3 +1,4 @@
+import { FORBIDDEN_CRITERION_INFO } from "@/lib/rules/forbidden-criteria";
 import type { Db, Prisma } from "@/lib/db/types";
 import { DomainError } from "@/lib/errors";
 import type { RuleSetData } from "@/lib/rules/types";
@@ -52,17 +53,23 @@ function assertValid(data: unknown): RuleSetData {
       forbidden ? `规则集不能发布：${forbidden.message}` : "规则集内容有误，请按提示修改。",
       {
         issues: checked.problems.map((p) => ({ path: p.path, message: p.clause ? `${p.message}（${p.clause}）` : p.message })),
-        // The refused attempt's audit event keeps the field, its text, the criterion and the clause.
-        details: forbidden
-          ? {
-              problems: checked.problems,
-              field: forbidden.path,
-              text: textAt(data, forbidden.path),
-              criterion: forbidden.criterion,
-              clause: forbidden.clause,
-              criteria: checked.problems.filter((p) => p.criterion).map((p) => ({ criterion: p.criterion, clause: p.clause ?? "", match: null })),
-            }
-          : { problems: checked.problems },
+        // The refused attempt's audit event keeps the field, its text, the criterion and the clause;
+        // the editor highlights the findings' words.
+        details: {
+          problems: checked.problems,
+          ...(forbidden
+            ? {
+                field: forbidden.path,
+                text: textAt(data, forbidden.path),
+                criterion: forbidden.criterion,
+                clause: forbidden.clause,
+                criteria: checked.problems.filter((p) => p.criterion).map((p) => ({ criterion: p.criterion, clause: p.clause ?? "", match: p.match ?? null })),
+              }
+            : {}),
+          findings: checked.problems
+            .filter((p) => p.criterion && p.match !== undefined && p.start !== undefined && p.end !== undefined)
+            .map((p) => ({ path: p.path, criterion: p.criterion!, clause: p.clause ?? "", match: p.match!, start: p.start!, end: p.end!, message: FORBIDDEN_CRITERION_INFO[p.criterion!].message })),
+        },
       },
     );
   }

@@ -1,4 +1,5 @@
 import type { DocumentGroup, RuleSet, RuleSetData, SupplementSettings } from "./types";
+import { PROCEDURAL_BASIS } from "./plan-clauses";
 import type { DocumentCode } from "@/lib/schemas/eligibility";
 
 /**
@@ -210,7 +211,7 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
     draftRetentionDays: 90,
   },
   refusalReasons: [
-    { code: "identity_unverified", label: "申请人身份无法核实", clause: "二" },
+    { code: "identity_unverified", label: "申请人身份无法核实", clause: PROCEDURAL_BASIS },
     { code: "documents_invalid", label: "申请材料系伪造、无效或与申请信息不符", clause: "二" },
     { code: "residence_not_legal", label: "住所不是合法住所（如违法建筑）", clause: "二(二)" },
     { code: "residence_not_lived_in", label: "申请人并未在该住所实际居住生活", clause: "二(二)" },
@@ -221,9 +222,9 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
       clause: "二(三)",
     },
     { code: "already_registered", label: "申请人已在落户地登记常住户口", clause: "二" },
-    { code: "duplicate_filing", label: "同一申请人已有正在办理的落户申请", clause: "二" },
+    { code: "duplicate_filing", label: "同一申请人已有正在办理的落户申请", clause: PROCEDURAL_BASIS },
     { code: "withdrawn", label: "申请人自愿撤回申请（落户遵循本人意愿）", clause: "二" },
-    { code: "supplement_not_provided", label: "未在规定期限内补正材料", clause: "二" },
+    { code: "supplement_not_provided", label: "未在规定期限内补正材料", clause: PROCEDURAL_BASIS },
   ],
   supplement: DEFAULT_SUPPLEMENT_SETTINGS,
 };

@@ -7,6 +7,7 @@ import {
   forbiddenCriterionMessage,
   type ForbiddenCriterion,
 } from "./forbidden-criteria";
+import { PROCEDURAL_BASIS, PROCEDURAL_REFUSAL_CODES, isPlanClause } from "./plan-clauses";
 import { CONDITION_TESTS, FACT_KEYS, type Clause, type DocumentGroup, type RuleSetData, type VariantRule } from "./types";
 
 /**
@@ -21,7 +22,9 @@ export type RuleSetProblemCode =
   | "unknown_fact"
   | "unknown_condition"
   | "forbidden_criterion"
-  | "not_a_condition";
+  | "not_a_condition"
+  | "unknown_clause"
+  | "basis_mismatch";
 
 export type RuleSetProblem = {
   code: RuleSetProblemCode;
@@ -29,6 +32,10 @@ export type RuleSetProblem = {
   criterion?: ForbiddenCriterion;
   clause?: Clause;
   message: string;
+  /** For a text refused by the guard: the words and their UTF-16 offsets in that text. */
+  match?: string;
+  start?: number;
+  end?: number;
 };
 
 export type RuleSetValidation = { ok: true; data: RuleSetData } | { ok: false; problems: RuleSetProblem[] };
@@ -37,14 +44,28 @@ export type RuleSetValidation = { ok: true; data: RuleSetData } | { ok: false; p
 
 const CLAUSE_RE = /^[一二三四](?:\([一二三四五六七八九十]+\))?$/;
 
-/** "二（二）" is accepted and stored as "二(二)", the way RULES.md writes clauses. */
-const clauseSchema = z
-  .string({ error: "须注明《实施方案》条款" })
-  .transform((s) => s.normalize("NFKC").replace(/\s+/g, ""))
-  .superRefine((s, ctx) => {
-    if (CLAUSE_RE.test(s)) return;
-    ctx.addIssue({ code: "custom", message: s === "" ? "须注明《实施方案》条款" : "条款须按《实施方案》书写，如 二(二)、三(五)" });
-  });
+/**
+ * "二（二）" is accepted and stored as "二(二)", the way RULES.md writes clauses; a clause the plan
+ * does not have (四(九)) is refused. Refusal reasons may instead rest on 程序性理由.
+ */
+const makeClauseSchema = (allowProcedural: boolean) =>
+  z
+    .string({ error: "须注明《实施方案》条款" })
+    .transform((s) => s.normalize("NFKC").replace(/\s+/g, ""))
+    .superRefine((s, ctx) => {
+      if (allowProcedural && s === PROCEDURAL_BASIS) return;
+      if (s === "") return void ctx.addIssue({ code: "custom", message: "须注明《实施方案》条款" });
+      if (!CLAUSE_RE.test(s)) return void ctx.addIssue({ code: "custom", message: "条款须按《实施方案》书写，如 二(二)、三(五)" });
+      if (!isPlanClause(s)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `《实施方案》没有“${s}”这一条款（该方案共四部分：二(一)至二(三)、三(一)至三(十)、四(一)至四(四)）${allowProcedural ? `；程序性的理由请注明“${PROCEDURAL_BASIS}”` : ""}`,
+          params: { unknownClause: true },
+        });
+      }
+    });
+const clauseSchema = makeClauseSchema(false);
+const refusalClauseSchema = makeClauseSchema(true);
 
 const codeSchema = z.string({ error: "须填写代码" }).regex(/^[a-z][a-z0-9_]{1,63}$/, "代码只能包含小写字母、数字和下划线");
 const textSchema = (what: string) => z.string({ error: `须填写${what}` }).trim().min(1, `须填写${what}`).max(500, `${what}过长`);
@@ -126,7 +147,7 @@ export const ruleSetDataSchema = z.strictObject({
     draftRetentionDays: positiveInt(3650),
   }),
   refusalReasons: z
-    .array(z.strictObject({ code: codeSchema, label: textSchema("理由"), clause: clauseSchema }))
+    .array(z.strictObject({ code: codeSchema, label: textSchema("理由"), clause: refusalClauseSchema }))
     .min(1, "至少要有一项不予落户理由"),
   supplement: z
     .strictObject({
@@ -141,8 +162,16 @@ type ParsedRuleSetData = z.output<typeof ruleSetDataSchema>;
 
 // --- guard --------------------------------------------------------------------------------
 
-/** Channels A–C (RULES.md): a job is no condition there (先落户后就业 for talent). */
-const NO_JOB_CHANNELS: ReadonlySet<Channel> = new Set(["talent", "rural_student", "residence"]);
+/** Channels A–D (RULES.md): a job is no condition there (先落户后就业 for talent; family members settle 根据本人意愿). */
+const NO_JOB_CHANNELS: ReadonlySet<Channel> = new Set(["talent", "rural_student", "residence", "family"]);
+const RESIDENCE_DOCUMENTS: ReadonlySet<string> = new Set(["property_certificate", "rental_contract", "employer_housing_certificate"]);
+
+/** Why a job may not be required in each channel, with the clause. */
+function noJobRule(channel: Channel): { message: string; clause: Clause } {
+  if (channel === "family") return { message: "家属随迁不得以就业或劳动合同为条件：共同居住生活的配偶、子女、父母等均可根据本人意愿申请登记常住户口（二(二)）。", clause: "二(二)" };
+  if (channel === "residence") return { message: "合法稳定住所落户不以就业或劳动合同为条件（二(二)）。", clause: "二(二)" };
+  return { message: "该通道不得以就业为条件：暂未落实工作单位的可先落户后就业（二(一)）。", clause: "二(一)" };
+}
 const JOB_FACTS: ReadonlySet<string> = new Set(["employment.present", "employment.employed", "employment.employerHasCollectiveHousehold", "employment.worksAtDestination"]);
 const RESERVED_CODES: ReadonlySet<string> = new Set(["missing_document"]);
 
@@ -151,7 +180,7 @@ const joinPath = (path: readonly PropertyKey[]) => path.map((p) => String(p)).jo
 class Collector {
   readonly problems: RuleSetProblem[] = [];
 
-  add(code: RuleSetProblemCode, path: readonly PropertyKey[], message: string, extra?: { criterion?: ForbiddenCriterion; clause?: Clause }) {
+  add(code: RuleSetProblemCode, path: readonly PropertyKey[], message: string, extra?: { criterion?: ForbiddenCriterion; clause?: Clause; match?: string; start?: number; end?: number }) {
     this.problems.push({ code, path: joinPath(path), ...extra, message });
   }
 
@@ -162,7 +191,9 @@ class Collector {
   /** Admin-written text (labels, messages) may not make a forbidden criterion a condition either. */
   text(path: readonly PropertyKey[], text: string | undefined) {
     if (!text) return;
-    for (const m of findForbiddenCriteria(text)) this.forbidden(path, m.criterion, forbiddenCriterionMessage(m));
+    for (const m of findForbiddenCriteria(text)) {
+      this.add("forbidden_criterion", path, forbiddenCriterionMessage(m), { criterion: m.criterion, clause: m.clause, match: m.match, start: m.start, end: m.end });
+    }
   }
 }
 
@@ -188,7 +219,8 @@ function checkFact(c: Collector, path: readonly PropertyKey[], fact: string, tes
   if (!(FACT_KEYS as readonly string[]).includes(fact)) {
     // An unknown name may still spell out a forbidden criterion (e.g. "taxPaid").
     const words = fact.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._]/g, " ");
-    const hit = findForbiddenCriteria(words)[0];
+    // A condition on a fact requires it: read the name as "<fact> required".
+    const hit = findForbiddenCriteria(`${words} required`)[0];
     if (hit) c.forbidden(path, hit.criterion, forbiddenCriterionMessage(hit));
     else c.add("unknown_fact", path, `未知的事实“${fact}”，条件只能依据：${FACT_KEYS.join("、")}`);
     return;
@@ -205,9 +237,11 @@ function checkGroups(c: Collector, path: readonly PropertyKey[], groups: readonl
       c.forbidden([...at, "alternatives"], "home_purchase", "不动产权证书只能作为住所证明之一，必须可以用房屋租赁合同代替：不得将购买房屋作为落户条件（二(二)）。");
     }
     if (channel && NO_JOB_CHANNELS.has(channel) && g.alternatives.every((d) => d === "employment_contract")) {
-      c.add("not_a_condition", [...at, "alternatives"], "该通道不得要求就业证明：暂未落实工作单位的可先落户后就业（二(一)），合法稳定住所落户不以就业为条件（二(二)）。", {
-        clause: channel === "residence" ? "二(二)" : "二(一)",
-      });
+      const rule = noJobRule(channel);
+      c.add("not_a_condition", [...at, "alternatives"], rule.message, { clause: rule.clause });
+    }
+    if (channel === "talent" && g.alternatives.every((d) => RESIDENCE_DOCUMENTS.has(d))) {
+      c.add("not_a_condition", [...at, "alternatives"], "重点群体落户不以住所为条件：无合法稳定住所的可在社区集体户落户，不得要求住所证明（二(一)、二(三)）。", { clause: "二(一)" });
     }
     c.text([...at, "label"], g.label);
   });
@@ -218,9 +252,13 @@ function checkConditionRefs(c: Collector, path: readonly PropertyKey[], codes: r
     const fact = known.get(code);
     if (fact === undefined) c.add("unknown_condition", [...path, i], `未定义的条件“${code}”`);
     else if (NO_JOB_CHANNELS.has(channel) && JOB_FACTS.has(fact)) {
-      c.add("not_a_condition", [...path, i], "该通道不得以就业为条件：暂未落实工作单位的可先落户后就业（二(一)），合法稳定住所落户不以就业为条件（二(二)）。", {
-        clause: channel === "residence" ? "二(二)" : "二(一)",
-      });
+      const rule = noJobRule(channel);
+      c.add("not_a_condition", [...path, i], rule.message, { clause: rule.clause });
+    } else if (channel === "talent" && fact.startsWith("residence.")) {
+      c.add("not_a_condition", [...path, i], "重点群体落户不以住所为条件：高校毕业生、技术工人等全面放开落户限制，无合法稳定住所的可在社区集体户落户（二(一)、二(三)）。", { clause: "二(一)" });
+    } else if (channel !== "rural_student" && fact === "applicant.hukouType") {
+      const clause = channel === "talent" ? "二(一)" : channel === "collective" ? "二(三)" : "二(二)";
+      c.add("not_a_condition", [...path, i], `户口性质（农业/非农业）不得限制该通道：${clause === "二(二)" ? "在城镇有合法稳定住所（含租赁）的人员及其共同居住生活的家属均可申请（二(二)）" : "该通道对城乡户口一视同仁"}，只有农村升学学生通道以农村户籍为前提（二(一)）。`, { clause });
     }
   });
 }
@@ -270,7 +308,13 @@ function guard(data: ParsedRuleSetData): RuleSetProblem[] {
   }
 
   checkDuplicates(c, ["refusalReasons"], data.refusalReasons.map((r) => r.code), "不予落户理由");
-  data.refusalReasons.forEach((r, i) => c.text(["refusalReasons", i, "label"], r.label));
+  data.refusalReasons.forEach((r, i) => {
+    c.text(["refusalReasons", i, "label"], r.label);
+    // Identity, duplicates and deadlines rest on procedure, not on a clause of the plan.
+    if (PROCEDURAL_REFUSAL_CODES.has(r.code) && r.clause !== PROCEDURAL_BASIS) {
+      c.add("basis_mismatch", ["refusalReasons", i, "clause"], `“${r.label}”是程序性理由，《实施方案》${r.clause}并未规定此项：依据应注明“${PROCEDURAL_BASIS}”。`);
+    }
+  });
 
   // Supplement-notice items beyond the documents: no document code (those come from the rules), no forbidden demand.
   const otherItems = data.supplement?.otherItems ?? [];
@@ -292,7 +336,12 @@ export function validateRuleSetData(data: unknown): RuleSetValidation {
     return {
       ok: false,
       problems: parsed.error.issues.map((iss) => ({
-        code: iss.path[iss.path.length - 1] === "clause" ? "clause_required" : "invalid",
+        code:
+          iss.code === "custom" && (iss as { params?: { unknownClause?: boolean } }).params?.unknownClause
+            ? "unknown_clause"
+            : iss.path[iss.path.length - 1] === "clause"
+              ? "clause_required"
+              : "invalid",
         path: joinPath(iss.path),
         message: iss.message,
       })),

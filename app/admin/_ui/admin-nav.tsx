@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { href: "/admin/population", title: "人口统计数据", text: "各县（市、区）各年度户籍人口、常住人口，用于计算城镇化率" },
   { href: "/admin/targets", title: "方案与转户目标", text: "落户工作方案（文号、期限、目标）与转户目标在各县（市、区）的分解" },
   { href: "/admin/rules", title: "规则集", text: "各通道所需材料、办理时限、不予批准理由：版本对比、修改与发布" },
+  { href: "/official/compliance", title: "规范性文件合规检查", text: "发布前检查本地通知、规定草稿是否将购房、纳税、积分等作为落户条件（二(二)、三(五)）" },
 ] as const;
 
 /** Back to the settings index, for every admin page. */

@@ -3,7 +3,7 @@
 import { useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { issueFor } from "@/components/forms/field";
-import type { ActionResult, FieldIssue } from "@/lib/errors";
+import type { ActionResult, CriteriaFindingIssue, FieldIssue } from "@/lib/errors";
 
 /**
  * The submit logic every admin form shares: one request at a time (a double click is
@@ -13,7 +13,7 @@ import type { ActionResult, FieldIssue } from "@/lib/errors";
 export function useActionForm<I, O>(action: (input: I) => Promise<ActionResult<O>>, opts?: { onOk?: (data: O) => void; refresh?: boolean }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [err, setErr] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
+  const [err, setErr] = useState<{ message: string; issues: FieldIssue[]; findings?: CriteriaFindingIssue[] } | null>(null);
   const [done, setDone] = useState<O | null>(null);
   const busy = useRef(false);
   const submit = (input: I) => {
@@ -28,7 +28,7 @@ export function useActionForm<I, O>(action: (input: I) => Promise<ActionResult<O
           setDone(r.data);
           opts?.onOk?.(r.data);
           if (opts?.refresh !== false) router.refresh();
-        } else setErr({ message: r.message, issues: r.issues });
+        } else setErr({ message: r.message, issues: r.issues, findings: r.findings });
       } finally {
         busy.current = false;
       }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import type { FieldIssue } from "@/lib/errors";
+import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { saveRuleSetAction } from "../actions";
 import { useActionForm } from "../_ui/use-action-form";
 
@@ -209,6 +210,13 @@ export function RuleSetEditor(p: EditorProps) {
               <button type="button" className="btn-secondary" onClick={() => setReasons(reasons.filter((_, k) => k !== i))}>
                 删除<span className="sr-only">理由{i + 1}</span>
               </button>
+              <div className="sm:col-span-4">
+                <CriteriaFindings
+                  text={r.label.trim()}
+                  findings={findingsFor(f.err?.findings, `refusalReasons.${i}.label`).filter((x) => r.label.trim().slice(x.start, x.end) === x.match)}
+                  idPrefix={`rr-${i}-finding`}
+                />
+              </div>
             </fieldset>
           );
         })}

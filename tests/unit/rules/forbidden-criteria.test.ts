@@ -14,14 +14,17 @@ import { CHANNEL_LABELS, DOCUMENT_LABELS, SUBTYPE_LABELS } from "@/lib/schemas/e
 const criteria = (text: string) => findForbiddenCriteria(text).map((m) => m.criterion);
 
 describe("forbidden criteria: the table of RULES.md", () => {
-  it("has the five criteria with their clauses", () => {
-    expect(FORBIDDEN_CRITERIA).toEqual(["home_purchase", "investment", "tax_payment", "points", "rural_land_rights"]);
+  it("has the eight criteria of the spec with their clauses (\"\" where the plan sets no such condition)", () => {
+    expect(FORBIDDEN_CRITERIA).toEqual(["home_purchase", "investment", "tax_payment", "points", "rural_land_rights", "social_insurance", "residence_duration", "quota"]);
     expect(Object.fromEntries(FORBIDDEN_CRITERIA.map((c) => [c, FORBIDDEN_CRITERION_INFO[c].clause]))).toEqual({
       home_purchase: "二(二)",
       investment: "二(二)",
       tax_payment: "二(二)",
       points: "二(二)",
       rural_land_rights: "三(五)",
+      social_insurance: "",
+      residence_duration: "",
+      quota: "",
     });
     for (const c of FORBIDDEN_CRITERIA) expect(FORBIDDEN_CRITERION_INFO[c].explanation).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -71,7 +74,7 @@ describe("findForbiddenCriteria: positives", () => {
     ["未退出宅基地", "rural_land_rights"],
     ["放弃土地承包权", "rural_land_rights"],
     ["交回承包地后办理", "rural_land_rights"],
-    ["集体收益分配权", "rural_land_rights"],
+    ["须放弃集体收益分配权", "rural_land_rights"],
     ["宅基地尚未退出", "rural_land_rights"],
     ["需转让其在农村的土地承包经营权", "rural_land_rights"],
     // traditional
@@ -97,8 +100,8 @@ describe("findForbiddenCriteria: positives", () => {
     // English
     ["Home purchase required", "home_purchase"],
     ["applicant must buy a house first", "home_purchase"],
-    ["house purchase", "home_purchase"],
-    ["purchase of a house", "home_purchase"],
+    ["house purchase required", "home_purchase"],
+    ["purchase of a house is required", "home_purchase"],
     ["applicant is not a homeowner", "home_purchase"],
     ["renters are not eligible", "home_purchase"],
     ["Property ownership required", "home_purchase"],
@@ -114,8 +117,8 @@ describe("findForbiddenCriteria: positives", () => {
     ["must give up land", "rural_land_rights"],
     ["must give up the homestead", "rural_land_rights"],
     ["surrender contracted land", "rural_land_rights"],
-    ["ＴＡＸ", "tax_payment"],
-    ["t\u200bax", "tax_payment"],
+    ["ＮＯ ＴＡＸ ＲＥＣＯＲＤＳ", "tax_payment"],
+    ["t\u200bax records required", "tax_payment"],
   ];
 
   it.each(positives)("%j → %s", (text, criterion) => {
@@ -126,8 +129,8 @@ describe("findForbiddenCriteria: positives", () => {
     expect(m?.match.length).toBeGreaterThan(0);
   });
 
-  it("reports each criterion once, in table order", () => {
-    expect(criteria("积分不足，未购房，纳税不足，未购房")).toEqual(["home_purchase", "tax_payment", "points"]);
+  it("reports every place a criterion is made a condition, in text order", () => {
+    expect(criteria("积分不足，未购房，纳税不足，未购房")).toEqual(["points", "home_purchase", "tax_payment", "home_purchase"]);
   });
 });
 
@@ -158,6 +161,9 @@ describe("findForbiddenCriteria: negatives (legitimate notes)", () => {
     "申请人已在落户地登记常住户口",
     "出生医学证明复印件不清晰，请重新上传",
     "无需购房，租房即可落户",
+    "集体收益分配权",
+    "house purchase",
+    "ＴＡＸ",
     "不要求购房",
     "申请人保留土地承包权和宅基地使用权",
     "请提交退出现役证",
@@ -229,8 +235,12 @@ describe("checkNote", () => {
   });
 
   it("flags a forbidden criterion", () => {
-    expect(checkNote("请补充纳税证明，纳税不足的不予办理")).toEqual([
-      { code: "forbidden_criterion", criterion: "tax_payment", clause: "二(二)", match: expect.any(String), message: expect.stringContaining("纳税") },
+    const text = "请补充纳税证明，纳税不足的不予办理";
+    const problems = checkNote(text);
+    expect(problems).toEqual([
+      { code: "forbidden_criterion", criterion: "tax_payment", clause: "二(二)", match: "请补充纳税证明", start: 0, end: 7, message: expect.stringContaining("纳税") },
+      { code: "forbidden_criterion", criterion: "tax_payment", clause: "二(二)", match: "纳税不足", start: 8, end: 12, message: expect.stringContaining("二(二)") },
     ]);
+    for (const p of problems) expect(text.slice(p.start, p.end)).toBe(p.match);
   });
 });

@@ -40,8 +40,8 @@ describe("validateRuleSetData: accepts", () => {
   });
 
   it("full-width clause brackets, stored the way the plan is cited", () => {
-    const r = validateRuleSetData(edited((d) => (d.refusalReasons[0].clause = "二（二）")));
-    expect(r.ok && r.data.refusalReasons[0].clause).toBe("二(二)");
+    const r = validateRuleSetData(edited((d) => (d.refusalReasons[2].clause = "二（二）")));
+    expect(r.ok && r.data.refusalReasons[2].clause).toBe("二(二)");
   });
 
   it("property certificate as an alternative to a rental contract, in any order", () => {
@@ -143,6 +143,56 @@ describe("validateRuleSetData: refuses forbidden wording and non-conditions", ()
   it("a job condition on the residence channel", () => {
     const problems = problemsOf(edited((d) => d.channels.residence.conditions.push("collective_employed")));
     expect(problems).toMatchObject([{ code: "not_a_condition", clause: "二(二)", path: "channels.residence.conditions.2" }]);
+  });
+});
+
+describe("validateRuleSetData: the gaps of issue 10", () => {
+  it("refusal reasons 「未交税」 and 「本年度落户名额已满」", () => {
+    const problems = problemsOf(
+      edited((d) => {
+        d.refusalReasons.push({ code: "no_tax", label: "未交税", clause: "二(二)" });
+        d.refusalReasons.push({ code: "quota_full", label: "本年度落户名额已满", clause: "二(二)" });
+      }),
+    );
+    expect(problems).toMatchObject([
+      { code: "forbidden_criterion", criterion: "tax_payment", clause: "二(二)", path: "refusalReasons.10.label" },
+      { code: "forbidden_criterion", criterion: "quota", clause: "", path: "refusalReasons.11.label" },
+    ]);
+  });
+
+  it("the family channel requiring a labour contract or a job", () => {
+    expect(problemsOf(edited((d) => d.channels.family.relations.spouse.documents.push({ alternatives: ["employment_contract"], clause: "二(二)" })))).toMatchObject([
+      { code: "not_a_condition", clause: "二(二)", path: "channels.family.relations.spouse.documents.1.alternatives" },
+    ]);
+    expect(problemsOf(edited((d) => d.channels.family.conditions.push("collective_employed")))).toMatchObject([{ code: "not_a_condition", clause: "二(二)" }]);
+  });
+
+  it("talent requiring a residence or a job", () => {
+    expect(problemsOf(edited((d) => d.channels.talent.conditions.push("residence_legal")))).toMatchObject([{ code: "not_a_condition", clause: "二(一)", path: "channels.talent.conditions.0" }]);
+    expect(problemsOf(edited((d) => d.channels.talent.documents.push({ alternatives: ["rental_contract", "property_certificate"], clause: "二(一)" })))).toMatchObject([
+      { code: "not_a_condition", clause: "二(一)" },
+    ]);
+    expect(problemsOf(edited((d) => d.channels.talent.subtypes.veteran.conditions.push("collective_employed")))).toMatchObject([{ code: "not_a_condition", clause: "二(一)" }]);
+  });
+
+  it("the residence channel limited by hukou type", () => {
+    const problems = problemsOf(edited((d) => d.channels.residence.conditions.push("rural_student_rural_hukou")));
+    expect(problems).toMatchObject([{ code: "not_a_condition", clause: "二(二)", path: "channels.residence.conditions.2" }]);
+  });
+
+  it("a clause the plan does not have (四(九), 二(四))", () => {
+    expect(problemsOf(edited((d) => (d.refusalReasons[2].clause = "四(九)")))).toMatchObject([{ code: "unknown_clause", path: "refusalReasons.2.clause" }]);
+    expect(problemsOf(edited((d) => (d.channels.residence.clause = "二(四)")))).toMatchObject([{ code: "unknown_clause", path: "channels.residence.clause" }]);
+  });
+
+  it("procedural reasons rest on 程序性理由, not on a clause they do not rest on", () => {
+    for (const code of ["identity_unverified", "duplicate_filing", "supplement_not_provided"]) {
+      expect(DEFAULT_RULE_SET_DATA.refusalReasons.find((r) => r.code === code)?.clause).toBe("程序性理由");
+    }
+    const i = DEFAULT_RULE_SET_DATA.refusalReasons.findIndex((r) => r.code === "duplicate_filing");
+    expect(problemsOf(edited((d) => (d.refusalReasons[i].clause = "二")))).toMatchObject([{ code: "basis_mismatch", path: `refusalReasons.${i}.clause` }]);
+    // 程序性理由 is no clause of the plan: only refusal reasons may rest on it.
+    expect(problemsOf(edited((d) => (d.channels.collective.clause = "程序性理由")))).toMatchObject([{ path: "channels.collective.clause" }]);
   });
 });
 
