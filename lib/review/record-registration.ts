@@ -6,6 +6,7 @@ import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { findRegistrableHousehold } from "@/lib/collective/collective-households";
 import { registrationSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { edgeTransition } from "./workflow";
 import { assertCleanText } from "./filing-rules";
 
 /**
@@ -15,7 +16,7 @@ import { assertCleanText } from "./filing-rules";
 export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "review.record_registration", schema: registrationSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["moved_out"], what: "登记落户" });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "record_registration" });
   assertCleanText(input.note, "note");
 
   let household: { id: string; name: string } | null = null;
@@ -31,9 +32,7 @@ export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "r
   const cal = await loadCalendar(ctx.tx);
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: ["moved_out"],
-    to: "registered",
-    event: "registered",
+    ...edgeTransition("record_registration", f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: household ? `落户至${household.name}${input.note ? `；${input.note}` : ""}` : (input.note ?? null),

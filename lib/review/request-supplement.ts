@@ -6,6 +6,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { supplementSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { edgeTransition } from "./workflow";
 import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
 
 /** One line of the 补正告知 as stored (SupplementNotice.items) and shown to the resident. */
@@ -30,7 +31,7 @@ export type NoticeItem = {
 export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "review.request_supplement", schema: supplementSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["submitted", "accepted"], what: "要求补正" });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "request_supplement" });
   if ((await ctx.tx.supplementNotice.count({ where: { applicationId: f.id } })) > 0) {
     throw new DomainError("invalid_state", "本申请已发出过一次性补正告知，不能再次要求补正。补正后材料仍不符合要求的，请依规作出决定。");
   }
@@ -69,9 +70,7 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
   const list = items.map((it, i) => `${i + 1}. ${it.memberName}：${it.label}`).join("；");
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: [f.status],
-    to: "supplement_requested",
-    event: "supplement_requested",
+    ...edgeTransition("request_supplement", f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: input.note ?? null,

@@ -124,10 +124,14 @@ export const ruleSetDataSchema = z.strictObject({
     decisionWorkingDays: positiveInt(120),
     supplementWorkingDays: positiveInt(120),
     draftRetentionDays: positiveInt(3650),
+    moveOutWorkingDays: positiveInt(120).optional(),
+    registrationWorkingDays: positiveInt(120).optional(),
   }),
   refusalReasons: z
     .array(z.strictObject({ code: codeSchema, label: textSchema("理由"), clause: clauseSchema }))
     .min(1, "至少要有一项不予落户理由"),
+  documentRejectionReasons: z.array(z.strictObject({ code: codeSchema, label: textSchema("理由") })).optional(),
+  moveOutReturnReasons: z.array(z.strictObject({ code: codeSchema, label: textSchema("理由") })).optional(),
 });
 
 /** As parsed: like RuleSetData, except that a condition's fact is any string until the guard has run. */
