@@ -7,6 +7,7 @@ import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { supplementSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { edgeTransition } from "./workflow";
+import { rejectedDocumentItems } from "./review-document";
 import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
 
 /** One line of the 补正告知 as stored (SupplementNotice.items) and shown to the resident. */
@@ -54,6 +55,8 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
   const items: NoticeItem[] = [
     ...panel.missingItems.map((m) => ({ code: m.code, label: m.label, clause: m.clause, ...who(m.memberId), source: "rules" as const })),
     ...input.extraItems.map((x) => ({ code: null, label: x.label, clause: null, ...who(x.memberId), source: "clerk" as const })),
+    // Documents a clerk rejected (核验不合格) are asked for again in the same one notice.
+    ...(await rejectedDocumentItems(ctx.tx, f.id)).map((r) => ({ code: r.code, label: r.label, clause: null, ...who(r.memberId), source: "clerk" as const })),
   ];
   if (items.length === 0) {
     throw new DomainError("validation_failed", "规则核验未发现缺少的材料。如需补正其他内容，请添加补正事项。", {

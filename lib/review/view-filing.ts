@@ -36,13 +36,15 @@ export const viewFilingDef = defineAction(
     });
     if (!app || !app.stationId) throw notFound("申请");
     ctx.audit({ applicationId: app.id, entityType: "application", entityId: app.id, details: { view: "review" } });
+    // Opening the filing reads the clerk's messages about it (补正已提交, 迁出已确认 …).
+    await ctx.tx.notification.updateMany({ where: { userId: ctx.user.id, applicationId: app.id, readAt: null }, data: { readAt: new Date() } });
 
     const ruleSet = await ruleSetForFiling(ctx.tx, app.ruleSetId);
     const panel = buildRulesPanel({ version: ruleSet.version, data: ruleSet.data }, app, app.members, app.documents);
     const duplicates = await findDuplicates(ctx.tx, { ...app, stationId: app.stationId }, app.members);
     const now = new Date();
     const cal = await loadCalendar(ctx.tx);
-    const open = ["submitted", "supplement_requested", "accepted"].includes(app.status);
+    const open = ["submitted", "supplement_requested", "accepted", "approved", "moved_out"].includes(app.status);
     const clerks = ctx.user.isStationHead ? await stationClerks(ctx.tx, app.stationId) : [];
     const households = app.channel === "collective" ? await listStationCollectiveHouseholds(ctx.tx, app.stationId, { activeOnly: true }) : [];
 
