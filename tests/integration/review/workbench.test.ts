@@ -242,3 +242,46 @@ describe("documents and letters", () => {
     expect((await rejects(runAction(prisma, w.staff.other, IP, printLetterDef, { applicationId: f.id, kind: "refusal" }))).code).toBe("not_found");
   });
 });
+
+describe("the holiday calendar warning", () => {
+  it("from November, until next year's calendar is entered", async () => {
+    const { missingNextYearCalendar } = await import("@/lib/calendar/calendar-warning");
+    const year = Number(new Date().toISOString().slice(0, 4)) + 5;
+    const nov = new Date(`${year - 1}-11-15T04:00:00Z`);
+    expect(await missingNextYearCalendar(prisma, new Date(`${year - 1}-10-15T04:00:00Z`))).toBeNull();
+    expect(await missingNextYearCalendar(prisma, nov)).toBe(year);
+    await prisma.calendarDay.create({ data: { date: new Date(`${year}-01-01T00:00:00Z`), kind: "holiday", name: "元旦" } });
+    expect(await missingNextYearCalendar(prisma, nov)).toBeNull();
+  });
+});
+
+describe("the demo", () => {
+  it("gives demo filings small documents so 受理 can be shown, a 卢氏县 origin clerk and a filing in their 迁出确认 tab", async () => {
+    const { createTestPrisma: fresh } = await import("@/lib/db/test-db");
+    const { seedDemoData } = await import("@/lib/seed/demo-data");
+    const { seedReferenceData } = await import("@/lib/seed/reference-data");
+    const { setFileStorage } = await import("@/lib/storage/get-file-storage");
+    const files = new Map<string, Uint8Array>();
+    setFileStorage({ put: async (k, b) => void files.set(k, b), get: async (k) => files.get(k) ?? null, delete: async (k) => void files.delete(k) });
+    const db = await fresh();
+    try {
+      await seedReferenceData(db.prisma);
+      await seedDemoData(db.prisma);
+      const submitted = await db.prisma.application.findMany({ where: { status: "submitted" }, select: { id: true, _count: { select: { documents: true } } } });
+      expect(submitted.every((a) => a._count.documents >= 3)).toBe(true);
+      const doc = await db.prisma.document.findFirstOrThrow();
+      expect(files.get(doc.storageKey)?.length).toBe(doc.size);
+      expect(doc.size).toBeLessThan(5000);
+      const lushiClerk = await db.prisma.user.findUniqueOrThrow({ where: { username: "clerk-lushi" } });
+      const waiting = await db.prisma.application.count({ where: { originStationId: lushiClerk.stationId, status: "approved" } });
+      expect(waiting).toBe(1);
+      // 受理 is possible on a demo filing: the rules panel finds nothing missing.
+      const head = await db.prisma.user.findUniqueOrThrow({ where: { username: "clerk-hubin" } });
+      const first = await db.prisma.application.findFirstOrThrow({ where: { status: "submitted", stationId: head.stationId, channel: "residence" } });
+      const v = await runAction(db.prisma, { id: head.id, role: "clerk", realName: head.realName, username: head.username, mobile: null, stationId: head.stationId, isStationHead: true, countyCode: null }, IP, viewFilingDef, { applicationId: first.id });
+      expect(v.actions.find((a) => a.action === "accept")?.disabledReason).toBeNull();
+    } finally {
+      await db.close();
+    }
+  });
+});
