@@ -42,14 +42,16 @@ type DemoFiling = {
   refusal?: string;
   /** The applicant's hukou region (default: alternating 渑池县 / outside the city). */
   origin?: string;
+  /** Filed without documents: shows the one-time supplement notice (the others carry small generated files). */
+  noDocuments?: boolean;
 };
 
 /** A mix of states across stations, weighted to 前进派出所 so the demo clerk has a real queue. */
 const FILINGS: DemoFiling[] = [
   { station: "411202-01", status: "submitted", channel: "residence", tenure: "rented", age: 0, members: ["spouse", "child"] },
-  { station: "411202-01", status: "submitted", channel: "talent", subtype: "college_graduate", age: 1 },
+  { station: "411202-01", status: "submitted", channel: "talent", subtype: "college_graduate", age: 1, noDocuments: true },
   { station: "411202-01", status: "submitted", channel: "family", age: 4, members: [] },
-  { station: "411202-01", status: "submitted", channel: "residence", tenure: "owned", age: 6 },
+  { station: "411202-01", status: "submitted", channel: "residence", tenure: "owned", age: 6, noDocuments: true },
   { station: "411202-01", status: "submitted", channel: "collective", age: 2 },
   { station: "411202-01", status: "submitted", channel: "talent", subtype: "skilled_worker", age: 3, members: ["spouse"] },
   { station: "411202-01", status: "accepted", channel: "residence", tenure: "rented", age: 8 },
@@ -215,7 +217,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
           },
           include: { members: { select: { id: true, relation: true } } },
         });
-        await addDemoDocuments(tx, app, app.members, docsFor(f), resident.id, submittedAt);
+        if (!f.noDocuments) await addDemoDocuments(tx, app, app.members, docsFor(f), resident.id, submittedAt);
         const actor = f.station === "411202-01" ? clerk.id : null;
         const events: Array<{ type: string; to: ApplicationStatus; at: Date; note?: string; actorId?: string | null }> = [{ type: "submitted", to: "submitted", at: submittedAt, actorId: resident.id }];
         if (f.status === "supplement_requested") {
