@@ -7,7 +7,7 @@ import { CHANNELS } from "@/lib/schemas/eligibility";
 import { viewQueueDef } from "@/lib/review/view-queue";
 import { QUEUE_TABS, QUEUE_TAB_LABELS, type QueueTab } from "@/lib/review/queue-tabs";
 import { CHANNEL_SHORT_LABELS } from "@/lib/review/labels";
-import { QueueList } from "@/components/review/queue-list";
+import { SortableQueue } from "@/components/review/sortable-queue";
 import { QueueSearch } from "@/components/review/queue-search";
 import { BulkAssignForm, SavedViews } from "@/components/review/station-head-tools";
 import { savedViewHref } from "@/lib/review/saved-views";
@@ -147,7 +147,7 @@ export default async function ClerkQueuePage({ searchParams }: { searchParams: P
           {data.tab === "decided" ? "按决定时间排列，最近的在前。" : "按办理期限排列，最紧迫的在前；红色标记为剩余不超过1个工作日或已超期。"}
           {data.tab === "origin" && "以下申请的原籍在本所辖区，迁入地派出所已准予迁入：核对后在系统内确认迁出，申请人无需到所办理。"}
         </p>
-        <QueueList rows={data.rows} meId={user.id} selectForm={bulk ? "bulk-assign" : undefined} showStation={data.tab === "origin"} />
+        <SortableQueue rows={data.rows} meId={user.id} selectForm={bulk ? "bulk-assign" : undefined} showStation={data.tab === "origin"} />
 
         <nav aria-label="翻页" className="mt-4 flex flex-wrap gap-3">
           {data.prev && (
