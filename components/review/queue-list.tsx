@@ -59,7 +59,9 @@ export function QueueList({
           </div>
           <div className="mt-2 text-sm sm:mt-0">
             <p>
-              <span className="font-medium text-slate-900">{r.applicantName}</span>
+              <span className="font-medium text-slate-900" data-testid="applicant-name">
+                {r.applicantName}
+              </span>
               <span className="ml-2 font-mono text-slate-600">{r.applicantIdMasked}</span>
               {r.personsCount > 1 && <span className="ml-2 text-slate-600">等{r.personsCount}人</span>}
             </p>

@@ -39,7 +39,7 @@ test("the station's workbench: workload, bulk reassignment, search, documents, r
   const collective = rows.filter({ hasText: "社区集体户" }).first();
   const familyRef = (await family.getByRole("link").first().innerText()).trim();
   const collectiveRef = (await collective.getByRole("link").first().innerText()).trim();
-  const familyName = (await family.locator("span.font-medium").first().innerText()).trim();
+  const familyName = (await family.getByTestId("applicant-name").innerText()).trim();
   await family.getByTestId("select-row").check();
   await collective.getByTestId("select-row").check();
   await head.getByLabel("改派给").selectOption({ label: "赵晓梅" });
