@@ -34,7 +34,7 @@ export const viewFilingDef = defineAction(
       },
       include: {
         members: { orderBy: { sortOrder: "asc" } },
-        documents: { where: { removedAt: null }, orderBy: { uploadedAt: "asc" } },
+        documents: { where: { removedAt: null }, orderBy: [{ uploadedAt: "asc" }, { id: "asc" }] },
         events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { realName: true, role: true } } } },
         notices: { orderBy: { requestedAt: "asc" } },
         reviewActions: { orderBy: { createdAt: "asc" }, include: { clerk: { select: { realName: true } } } },
