@@ -14,6 +14,7 @@ import { CLAIMABLE_STATUSES, availableActions, type WorkflowFiling } from "./wor
 import { findOriginStation, moveOutOffices } from "./origin-station";
 import { remedies } from "./print-letter";
 import { documentRejectionReasons, moveOutReturnReasons } from "./review-reasons";
+import { rejectedDocumentItems } from "./review-document";
 
 /**
  * The review page's loader: everything the resident submitted (every member with full ID
@@ -135,6 +136,8 @@ export const viewFilingDef = defineAction(
       originPreview,
       remedies: remedies(app.destinationCounty),
       documentRejectionReasons: documentRejectionReasons(ruleSet.data),
+      /** Documents a clerk rejected: they join the next supplement notice (shown prefilled in its form). */
+      rejectedItems: await rejectedDocumentItems(ctx.tx, app.id),
       moveOutReturnReasons: moveOutReturnReasons(ruleSet.data),
       members: app.members.map((m) => ({ id: m.id, relation: m.relation, name: m.name, idNumber: m.idNumber, hukouType: m.hukouType })),
       documents: app.documents.map((d) => ({

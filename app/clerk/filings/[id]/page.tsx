@@ -220,7 +220,12 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
         {can.accept && <AcceptForm {...acts} reference={f.reference} disabledReason={can.accept.disabledReason} />}
         {can.approve && <ApproveForm {...acts} reference={f.reference} disabledReason={can.approve.disabledReason} originStationName={v.originPreview} />}
         {can.request_supplement && (
-          <SupplementForm {...acts} missing={v.panel.missingItems} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />
+          <SupplementForm
+            {...acts}
+            missing={[...v.panel.missingItems, ...v.rejectedItems.map((r) => ({ memberId: r.memberId, label: r.label, clause: "材料核验不合格" }))]}
+            members={v.members}
+            supplementDays={v.timeLimits.supplementWorkingDays}
+          />
         )}
         {can.refuse && (
           <>
