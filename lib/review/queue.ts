@@ -327,7 +327,8 @@ export async function searchQueue(db: Db, stationId: string, raw: string, now: D
   if (kind === "reference") {
     for (const r of await db.$queryRaw<{ id: string }[]>`SELECT a."id" FROM "Application" a WHERE a."reference" = ${value} AND ${open}`) add(r.id, `受理编号 ${value}`);
   }
-  if (kind === "id_number" || kind === "digits") {
+  // Part of an ID number: four digits or more (fewer match nearly everything).
+  if (kind === "id_number" || (kind === "digits" && value.length >= 4)) {
     const exact = kind === "id_number";
     const pat = exact ? value : contains;
     const apps = await db.$queryRaw<{ id: string }[]>`
@@ -354,9 +355,12 @@ export async function searchQueue(db: Db, stationId: string, raw: string, now: D
     const apps = await db.$queryRaw<{ id: string; applicantName: string }[]>`
       SELECT a."id", a."applicantName" FROM "Application" a WHERE ${open} AND a."applicantName" LIKE ${contains} LIMIT ${cap}`;
     for (const r of apps) add(r.id, r.applicantName === value ? "申请人姓名" : `申请人姓名包含「${value}」`);
+    // Household members are not indexed by station: three characters or more use the trigram
+    // index (part of a name), shorter terms the name index (the whole name, e.g. 「赵娜」).
+    const memberMatch = [...value].length >= 3 ? Prisma.sql`m."name" LIKE ${contains}` : Prisma.sql`m."name" = ${value}`;
     const members = await db.$queryRaw<{ id: string; name: string; relation: string }[]>`
       SELECT m."applicationId" AS "id", m."name", m."relation" FROM "HouseholdMember" m JOIN "Application" a ON a."id" = m."applicationId"
-      WHERE ${open} AND m."relation" <> 'self' AND m."name" LIKE ${contains} LIMIT ${cap}`;
+      WHERE ${open} AND m."relation" <> 'self' AND ${memberMatch} LIMIT ${cap}`;
     for (const r of members) add(r.id, `家庭成员${r.name}（${RELATION_NAMES[r.relation] ?? r.relation}）`);
   }
 

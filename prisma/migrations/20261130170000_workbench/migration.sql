@@ -54,6 +54,7 @@ BEGIN
     EXECUTE 'CREATE INDEX IF NOT EXISTS "Application_reference_trgm_idx" ON "Application" USING gin ("reference" gin_trgm_ops)';
     EXECUTE 'CREATE INDEX IF NOT EXISTS "Application_applicantIdNumber_trgm_idx" ON "Application" USING gin ("applicantIdNumber" gin_trgm_ops)';
     EXECUTE 'CREATE INDEX IF NOT EXISTS "HouseholdMember_name_trgm_idx" ON "HouseholdMember" USING gin ("name" gin_trgm_ops)';
+    EXECUTE 'CREATE INDEX IF NOT EXISTS "HouseholdMember_idNumber_trgm_idx" ON "HouseholdMember" USING gin ("idNumber" gin_trgm_ops)';
     EXECUTE 'CREATE INDEX IF NOT EXISTS "User_mobile_trgm_idx" ON "User" USING gin ("mobile" gin_trgm_ops)';
   END IF;
 END $$;
