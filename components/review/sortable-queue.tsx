@@ -15,7 +15,15 @@ type Key = (typeof COLUMNS)[number]["key"];
 
 const time = (d: Date | string | null) => (d ? new Date(d).getTime() : Number.POSITIVE_INFINITY);
 const value = (r: QueueRow, k: Key): number | string =>
-  k === "due" ? time(r.dueAt) : k === "submitted" ? time(r.submittedAt) : k === "reference" ? (r.reference ?? "") : k === "name" ? r.applicantName : (r.assignedClerkName ?? "");
+  k === "due"
+    ? time(r.dueAt)
+    : k === "submitted"
+      ? time(r.submittedAt)
+      : k === "reference"
+        ? (r.reference ?? "")
+        : k === "name"
+          ? r.applicantName
+          : (r.assignedClerkName ?? "");
 
 /**
  * The rows of one queue page, sortable by column (ascending / descending) in the browser. The

@@ -55,7 +55,13 @@ export function BulkAssignForm({ clerks }: { clerks: Array<{ id: string; realNam
 }
 
 /** Saved views: links to the queue with saved parameters; save the current one under a name. */
-export function SavedViews({ views, current }: { views: Array<{ id: string; name: string; href: string }>; current: { tab: string; channel?: string; mine: boolean } }) {
+export function SavedViews({
+  views,
+  current,
+}: {
+  views: Array<{ id: string; name: string; href: string }>;
+  current: { tab: string; channel?: string; mine: boolean };
+}) {
   const save = useReviewAction(saveViewAction);
   const del = useReviewAction(deleteViewAction);
   const [name, setName] = useState("");

@@ -21,6 +21,9 @@ export function calendarWarningText(year: number): string {
 }
 
 /** For the pages of admins, station heads and clerks: the year whose calendar is missing, or null. Not audited (no personal data). */
-export const calendarStatusDef = defineAction({ roles: ["admin", "clerk"], action: "calendar.status", schema: z.object({}), auditEvent: false }, async (ctx) => ({
-  missingYear: await missingNextYearCalendar(ctx.tx),
-}));
+export const calendarStatusDef = defineAction(
+  { roles: ["admin", "clerk"], action: "calendar.status", schema: z.object({}), auditEvent: false },
+  async (ctx) => ({
+    missingYear: await missingNextYearCalendar(ctx.tx),
+  }),
+);

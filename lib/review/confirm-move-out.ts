@@ -19,7 +19,13 @@ import { registrationDue } from "./record-move-out";
  */
 export const confirmMoveOutDef = defineAction({ roles: ["clerk"], action: "review.confirm_move_out", schema: confirmMoveOutSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId, "origin");
-  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, stationId: ctx.user.stationId, details: { side: "origin", destinationStationId: f.stationId } });
+  ctx.audit({
+    applicationId: f.id,
+    entityType: "application",
+    entityId: f.id,
+    stationId: ctx.user.stationId,
+    details: { side: "origin", destinationStationId: f.stationId },
+  });
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "confirm_move_out" });
   assertCleanText(input.note, "note");
   const now = new Date();
@@ -68,7 +74,9 @@ export const returnMoveOutDef = defineAction({ roles: ["clerk"], action: "review
     message: `您的落户申请 ${f.reference ?? ""} 的迁出申请被原籍${origin.name}退回：${text}。落户地派出所将与您联系。`,
     now,
   });
-  await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "return_move_out", reasonCodes: [reason.code], note: input.note ?? null } });
+  await ctx.tx.reviewAction.create({
+    data: { applicationId: f.id, clerkId: ctx.user.id, action: "return_move_out", reasonCodes: [reason.code], note: input.note ?? null },
+  });
   await tellHolder(ctx.tx, f, `申请 ${f.reference ?? ""} 迁出申请被退回`, `${origin.name}退回迁出申请：${text}`);
   return { status: "approved" as const, reason };
 });

@@ -52,13 +52,19 @@ export function letterContent(
     const reasons = extra.reasons ?? [];
     const r = remedies(f.destinationCounty);
     const blocks: LetterBlock[] = [
-      { kind: "p", text: `你于${submitted}提交的户口迁移（落户）申请（受理编号 ${ref}，迁入地：${countyName(f.destinationCounty)}），经审查，根据${PLAN}的规定，决定不予批准。` },
+      {
+        kind: "p",
+        text: `你于${submitted}提交的户口迁移（落户）申请（受理编号 ${ref}，迁入地：${countyName(f.destinationCounty)}），经审查，根据${PLAN}的规定，决定不予批准。`,
+      },
       { kind: "heading", text: "一、不予批准的理由和依据" },
       { kind: "list", items: reasons.map((x) => `${x.label}（依据：三政办〔2019〕24号 ${x.clause}）`) },
       ...(extra.note ? [{ kind: "p" as const, text: `说明：${extra.note}` }] : []),
       { kind: "heading", text: "二、权利救济" },
       { kind: "p", text: `${r.review}${r.lawsuit}` },
-      { kind: "p", text: "落户遵循本人意愿。本决定不以购房、投资纳税、积分或退出农村土地承包权、宅基地使用权、集体收益分配权为条件（三政办〔2019〕24号 二(二)、三(五)）。" },
+      {
+        kind: "p",
+        text: "落户遵循本人意愿。本决定不以购房、投资纳税、积分或退出农村土地承包权、宅基地使用权、集体收益分配权为条件（三政办〔2019〕24号 二(二)、三(五)）。",
+      },
     ];
     return {
       title: LETTER_TITLES.refusal,
@@ -79,7 +85,10 @@ export function letterContent(
       { kind: "p", text: `你于${submitted}提交的户口迁移（落户）申请（受理编号 ${ref}）材料不齐全。根据一次性告知的规定，现将需要补正的全部内容告知如下：` },
       { kind: "list", items: items.map((it) => `${it.memberName}：${it.label}${it.clause ? `（${it.clause}）` : ""}`) },
       ...(extra.note ? [{ kind: "p" as const, text: `说明：${extra.note}` }] : []),
-      { kind: "p", text: `请于${extra.dueAt ? chineseDate(extra.dueAt) : "规定期限"}前登录三门峡市落户通一次性补正全部内容。逾期未补正的，派出所可以“未在规定期限内补正材料”为由作出不予批准决定。` },
+      {
+        kind: "p",
+        text: `请于${extra.dueAt ? chineseDate(extra.dueAt) : "规定期限"}前登录三门峡市落户通一次性补正全部内容。逾期未补正的，派出所可以“未在规定期限内补正材料”为由作出不予批准决定。`,
+      },
     ],
     issuer: f.stationName,
     issuedAt: extra.requestedAt ?? new Date(),
@@ -102,7 +111,12 @@ export const printLetterDef = defineAction({ roles: ["clerk", "resident"], actio
       submittedAt: true,
       decidedAt: true,
       station: { select: { name: true } },
-      events: { where: { type: { in: ["refused", "corrected"] } }, orderBy: { createdAt: "desc" }, take: 1, select: { note: true, data: true, createdAt: true } },
+      events: {
+        where: { type: { in: ["refused", "corrected"] } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { note: true, data: true, createdAt: true },
+      },
       notices: { orderBy: { requestedAt: "desc" }, take: 1, select: { items: true, note: true, dueAt: true, requestedAt: true } },
     },
   });

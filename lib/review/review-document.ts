@@ -28,15 +28,27 @@ export const reviewDocumentDef = defineAction({ roles: ["clerk"], action: "revie
   if (input.verdict === "rejected") {
     const ruleSet = await ruleSetForFiling(ctx.tx, app.ruleSetId);
     const reason = documentRejectionReasons(ruleSet.data).find((r) => r.code === input.reasonCode);
-    if (!reason) throw new DomainError("validation_failed", "请选择规定的不合格理由。", { issues: [{ path: "reasonCode", message: "请选择规定的不合格理由" }] });
+    if (!reason)
+      throw new DomainError("validation_failed", "请选择规定的不合格理由。", { issues: [{ path: "reasonCode", message: "请选择规定的不合格理由" }] });
     reasonLabel = reason.label;
   }
   await ctx.tx.document.update({
     where: { id: doc.id },
-    data: { reviewStatus: input.verdict, reviewReason: input.verdict === "rejected" ? (input.reasonCode ?? null) : null, reviewedById: ctx.user.id, reviewedAt: new Date() },
+    data: {
+      reviewStatus: input.verdict,
+      reviewReason: input.verdict === "rejected" ? (input.reasonCode ?? null) : null,
+      reviewedById: ctx.user.id,
+      reviewedAt: new Date(),
+    },
   });
   await ctx.tx.reviewAction.create({
-    data: { applicationId: app.id, clerkId: ctx.user.id, action: "verify_document", reasonCodes: input.reasonCode ? [input.reasonCode] : [], data: { documentId: doc.id, verdict: input.verdict } },
+    data: {
+      applicationId: app.id,
+      clerkId: ctx.user.id,
+      action: "verify_document",
+      reasonCodes: input.reasonCode ? [input.reasonCode] : [],
+      data: { documentId: doc.id, verdict: input.verdict },
+    },
   });
   return { documentId: doc.id, verdict: input.verdict, reason: reasonLabel };
 });
@@ -63,7 +75,11 @@ export async function rejectedDocumentItems(db: Db, filingId: string): Promise<R
     select: {
       ruleSetId: true,
       applicantName: true,
-      documents: { where: { removedAt: null, reviewStatus: "rejected" }, orderBy: { uploadedAt: "asc" }, select: { id: true, docType: true, memberId: true, reviewReason: true, member: { select: { name: true } } } },
+      documents: {
+        where: { removedAt: null, reviewStatus: "rejected" },
+        orderBy: { uploadedAt: "asc" },
+        select: { id: true, docType: true, memberId: true, reviewReason: true, member: { select: { name: true } } },
+      },
     },
   });
   if (!app) return [];

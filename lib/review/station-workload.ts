@@ -19,7 +19,11 @@ export type ClerkWorkload = {
  * triggers: O(1)) and how many of them are overdue; the unassigned ones as a row of their own.
  */
 export async function stationWorkload(db: Db, stationId: string, now: Date): Promise<ClerkWorkload[]> {
-  const clerks = await db.user.findMany({ where: { role: "clerk", stationId, disabled: false }, select: { id: true, realName: true, isStationHead: true }, orderBy: { realName: "asc" } });
+  const clerks = await db.user.findMany({
+    where: { role: "clerk", stationId, disabled: false },
+    select: { id: true, realName: true, isStationHead: true },
+    orderBy: { realName: "asc" },
+  });
   const counts = await db.$queryRaw<Array<{ who: string; status: ApplicationStatus; n: number }>>`
     SELECT c."assignedClerkId" AS "who", c."status"::text AS "status", sum(c."n")::int AS "n" FROM "QueueCount" c
     WHERE c."stationId" = ${stationId} AND c."status" IN (${Prisma.join(CLAIMABLE_STATUSES.map((s) => Prisma.sql`${s}::"ApplicationStatus"`))})

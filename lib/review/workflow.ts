@@ -85,7 +85,14 @@ const movesInsideCity = (f: WorkflowFiling) => !!f.originStationId && !f.moveOut
 export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowEdge>> = {
   claim: { action: "claim", label: "认领", from: CLAIMABLE_STATUSES, to: null, event: null, who: { side: "destination", holder: "free" } },
   release: { action: "release", label: "退回待办", from: CLAIMABLE_STATUSES, to: null, event: null, who: { side: "destination", holder: "mine" } },
-  assign: { action: "assign", label: "所长改派", from: CLAIMABLE_STATUSES, to: null, event: null, who: { side: "destination", holder: "any", stationHead: true } },
+  assign: {
+    action: "assign",
+    label: "所长改派",
+    from: CLAIMABLE_STATUSES,
+    to: null,
+    event: null,
+    who: { side: "destination", holder: "any", stationHead: true },
+  },
   accept: {
     action: "accept",
     label: "受理",
@@ -128,8 +135,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowEdge>> = {
     to: "moved_out",
     event: "moved_out",
     who: { side: "destination", holder: "free_or_mine" },
-    when: (f) =>
-      f.needsMoveOut === false ? "本申请无需迁出。" : movesInsideCity(f) ? "迁出由原籍派出所在本系统内确认，无需手工登记。" : null,
+    when: (f) => (f.needsMoveOut === false ? "本申请无需迁出。" : movesInsideCity(f) ? "迁出由原籍派出所在本系统内确认，无需手工登记。" : null),
   },
   confirm_move_out: {
     action: "confirm_move_out",
@@ -208,7 +214,9 @@ export function checkAction(action: WorkflowAction, f: WorkflowFiling, user: Pic
   if (!e.from.includes(f.status)) return { ok: false, code: "invalid_state", reason: `当前状态不能${e.label}。` };
   const held = f.assignedClerkId;
   if (e.who.holder === "free" && held) {
-    return held === user.id ? { ok: false, code: "conflict", reason: "该申请已由您认领。" } : { ok: false, code: "conflict", reason: "该申请已由其他民警认领。" };
+    return held === user.id
+      ? { ok: false, code: "conflict", reason: "该申请已由您认领。" }
+      : { ok: false, code: "conflict", reason: "该申请已由其他民警认领。" };
   }
   if (e.who.holder === "mine" && held !== user.id) return { ok: false, code: "conflict", reason: "该申请不是由您认领的。" };
   if (e.who.holder === "free_or_mine" && held && held !== user.id) return { ok: false, code: "conflict", reason: "该申请已由其他民警认领办理。" };

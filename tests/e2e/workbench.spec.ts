@@ -76,7 +76,12 @@ test("the station's workbench: workload, bulk reassignment, search, documents, r
   expect(n).toBeGreaterThanOrEqual(3);
   for (let i = 0; i < n; i++) {
     // The first document not yet verified (the list keeps its order; this does not depend on it).
-    await clerk.getByTestId("document-item").filter({ hasNot: clerk.getByTestId("doc-verified") }).first().getByTestId("verify-document").click();
+    await clerk
+      .getByTestId("document-item")
+      .filter({ hasNot: clerk.getByTestId("doc-verified") })
+      .first()
+      .getByTestId("verify-document")
+      .click();
     await expect(clerk.getByTestId("doc-verified")).toHaveCount(i + 1);
   }
   // 「未在规定期限内补正材料」 cannot be chosen: no notice was sent.

@@ -52,7 +52,12 @@ afterAll(async () => close?.());
 
 /** An accepted filing whose applicant's hukou is in `region`, approved by the station head. */
 async function approvedFrom(region: string, name = "王芳") {
-  const f = await createFiling(w, { status: "accepted", name, idNumber: freshId(region), answers: { hukouType: "rural", applicant: { hukouType: "rural", hukouRegion: region }, residence: { tenure: "rented", legal: true } } });
+  const f = await createFiling(w, {
+    status: "accepted",
+    name,
+    idNumber: freshId(region),
+    answers: { hukouType: "rural", applicant: { hukouType: "rural", hukouRegion: region }, residence: { tenure: "rented", legal: true } },
+  });
   await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version });
   return reload(prisma, f.id);
 }
@@ -96,7 +101,12 @@ describe("queue tabs after a decision", () => {
     expect(q.counts.move_out).toBeGreaterThanOrEqual(1);
     const decided = await runAction(prisma, w.staff.head, IP, viewQueueDef, { tab: "decided" });
     expect(decided.rows.map((r) => r.id)).not.toContain(approved.id);
-    await runAction(prisma, w.staff.head, IP, recordMoveOutDef, { applicationId: approved.id, version: approved.version, originOffice: "河南省洛阳市新安县公安局", movedOutOn: new Date().toISOString().slice(0, 10) });
+    await runAction(prisma, w.staff.head, IP, recordMoveOutDef, {
+      applicationId: approved.id,
+      version: approved.version,
+      originOffice: "河南省洛阳市新安县公安局",
+      movedOutOn: new Date().toISOString().slice(0, 10),
+    });
     const reg = await runAction(prisma, w.staff.head, IP, viewQueueDef, { tab: "registration" });
     expect(reg.rows.find((r) => r.id === approved.id)?.due).not.toBeNull();
   });
@@ -108,7 +118,14 @@ describe("move-out inside the city (最多跑一次)", () => {
     expect(f.originStationId).toBe(lushiStation);
     expect(f.moveOutRequestedAt).not.toBeNull();
     // The destination may not type this move-out.
-    const typed = await rejects(runAction(prisma, w.staff.head, IP, recordMoveOutDef, { applicationId: f.id, version: f.version, originOffice: "卢氏县公安局", movedOutOn: new Date().toISOString().slice(0, 10) }));
+    const typed = await rejects(
+      runAction(prisma, w.staff.head, IP, recordMoveOutDef, {
+        applicationId: f.id,
+        version: f.version,
+        originOffice: "卢氏县公安局",
+        movedOutOn: new Date().toISOString().slice(0, 10),
+      }),
+    );
     expect(typed.code).toBe("invalid_state");
     const q = await runAction(prisma, lushi, IP, viewQueueDef, { tab: "origin" });
     expect(q.rows.map((r) => r.id)).toContain(f.id);
@@ -166,10 +183,14 @@ describe("the station head", () => {
     expect(clerk2.byStatus.submitted).toBeGreaterThanOrEqual(2);
     expect(q.workload!.some((x) => x.clerkId === null)).toBe(true);
     // Not for an ordinary clerk; and one closed filing refuses the lot.
-    expect((await rejects(runAction(prisma, w.staff.clerk2, IP, assignFilingsDef, { applicationIds: [a.id], clerkId: w.staff.clerk2.id }))).code).toBe("forbidden");
+    expect((await rejects(runAction(prisma, w.staff.clerk2, IP, assignFilingsDef, { applicationIds: [a.id], clerkId: w.staff.clerk2.id }))).code).toBe(
+      "forbidden",
+    );
     const closed = await createFiling(w, { status: "registered", dueAt: null });
     const c = await createFiling(w);
-    expect((await rejects(runAction(prisma, w.staff.head, IP, assignFilingsDef, { applicationIds: [c.id, closed.id], clerkId: w.staff.head.id }))).code).toBe("invalid_state");
+    expect((await rejects(runAction(prisma, w.staff.head, IP, assignFilingsDef, { applicationIds: [c.id, closed.id], clerkId: w.staff.head.id }))).code).toBe(
+      "invalid_state",
+    );
     expect((await reload(prisma, c.id)).assignedClerkId).toBeNull();
     expect((await runAction(prisma, w.staff.clerk2, IP, viewQueueDef, { tab: "new" })).workload).toBeNull();
   });
@@ -191,7 +212,16 @@ describe("the station head", () => {
 describe("supplement answered", () => {
   it("marks the filing 补正已提交 and tells the clerk who holds it", async () => {
     const f = await createFiling(w, { status: "supplement_requested", assignedClerkId: w.staff.clerk2.id });
-    await prisma.$transaction((tx) => transition(tx, { applicationId: f.id, from: ["supplement_requested"], to: "submitted", event: "resubmitted", actorId: w.staff.resident.id, counter: null }));
+    await prisma.$transaction((tx) =>
+      transition(tx, {
+        applicationId: f.id,
+        from: ["supplement_requested"],
+        to: "submitted",
+        event: "resubmitted",
+        actorId: w.staff.resident.id,
+        counter: null,
+      }),
+    );
     const q = await runAction(prisma, w.staff.clerk2, IP, viewQueueDef, { tab: "new", mine: true });
     expect(q.rows.find((r) => r.id === f.id)?.supplementAnswered).toBe(true);
     expect(q.messages.map((m) => m.applicationId)).toContain(f.id);
@@ -209,8 +239,19 @@ describe("documents and letters", () => {
     const f = await createFiling(w);
     const docs = await prisma.document.findMany({ where: { applicationId: f.id }, orderBy: { uploadedAt: "asc" } });
     await runAction(prisma, w.staff.head, IP, reviewDocumentDef, { applicationId: f.id, documentId: docs[0].id, verdict: "verified" });
-    expect((await rejects(runAction(prisma, w.staff.head, IP, reviewDocumentDef, { applicationId: f.id, documentId: docs[1].id, verdict: "rejected", reasonCode: "nope" }))).code).toBe("validation_failed");
-    await runAction(prisma, w.staff.head, IP, reviewDocumentDef, { applicationId: f.id, documentId: docs[1].id, verdict: "rejected", reasonCode: "unreadable" });
+    expect(
+      (
+        await rejects(
+          runAction(prisma, w.staff.head, IP, reviewDocumentDef, { applicationId: f.id, documentId: docs[1].id, verdict: "rejected", reasonCode: "nope" }),
+        )
+      ).code,
+    ).toBe("validation_failed");
+    await runAction(prisma, w.staff.head, IP, reviewDocumentDef, {
+      applicationId: f.id,
+      documentId: docs[1].id,
+      verdict: "rejected",
+      reasonCode: "unreadable",
+    });
     expect((await prisma.document.findUniqueOrThrow({ where: { id: docs[0].id } })).reviewStatus).toBe("verified");
     const items = await rejectedDocumentItems(prisma, f.id);
     expect(items).toHaveLength(1);
@@ -225,7 +266,12 @@ describe("documents and letters", () => {
 
   it("the refusal decision letter states the reasons with their clauses and the remedies with the bodies", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_lived_in"], note: "经实地核查未在该住所居住" });
+    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
+      applicationId: f.id,
+      version: f.version,
+      reasonCodes: ["residence_not_lived_in"],
+      note: "经实地核查未在该住所居住",
+    });
     const out = await runAction(prisma, w.staff.clerk2, IP, printLetterDef, { applicationId: f.id, kind: "refusal" });
     const text = (await pdfText(out.pdf)).replace(/\n/g, "");
     expect(text).toContain("不予批准决定书");
@@ -280,7 +326,22 @@ describe("the demo", () => {
       // 受理 is possible on a demo filing: the rules panel finds nothing missing.
       const head = await db.prisma.user.findUniqueOrThrow({ where: { username: "clerk-hubin" } });
       const first = await db.prisma.application.findFirstOrThrow({ where: { status: "submitted", stationId: head.stationId, channel: "residence" } });
-      const v = await runAction(db.prisma, { id: head.id, role: "clerk", realName: head.realName, username: head.username, mobile: null, stationId: head.stationId, isStationHead: true, countyCode: null }, IP, viewFilingDef, { applicationId: first.id });
+      const v = await runAction(
+        db.prisma,
+        {
+          id: head.id,
+          role: "clerk",
+          realName: head.realName,
+          username: head.username,
+          mobile: null,
+          stationId: head.stationId,
+          isStationHead: true,
+          countyCode: null,
+        },
+        IP,
+        viewFilingDef,
+        { applicationId: first.id },
+      );
       expect(v.actions.find((a) => a.action === "accept")?.disabledReason).toBeNull();
     } finally {
       await db.close();

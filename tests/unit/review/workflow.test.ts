@@ -75,7 +75,9 @@ describe("the review workflow table", () => {
     expect(checkAction("record_move_out", f("approved", { originStationId: ORIGIN, moveOutReturnedAt: new Date() }), me)).toEqual({ ok: true });
     expect(checkAction("record_move_out", f("approved", { needsMoveOut: false }), me)).toMatchObject({ ok: false });
     expect(checkAction("confirm_move_out", f("approved", { originStationId: null }), originClerk)).toMatchObject({ ok: false });
-    expect(checkAction("confirm_move_out", f("approved", { originStationId: ORIGIN, moveOutReturnedAt: new Date() }), originClerk)).toMatchObject({ ok: false });
+    expect(checkAction("confirm_move_out", f("approved", { originStationId: ORIGIN, moveOutReturnedAt: new Date() }), originClerk)).toMatchObject({
+      ok: false,
+    });
     expect(checkAction("resend_move_out", f("approved", { originStationId: ORIGIN }), me)).toMatchObject({ ok: false });
     expect(checkAction("register_directly", f("approved", {}), me)).toMatchObject({ ok: false });
   });
