@@ -103,6 +103,9 @@ async function main() {
     await time("search  reference", () => searchQueue(prisma, u.stationId!, sample.reference!, new Date(), cal));
     await time("search  id number", () => searchQueue(prisma, u.stationId!, sample.applicantIdNumber, new Date(), cal));
     await time("search  name", () => searchQueue(prisma, u.stationId!, sample.applicantName, new Date(), cal));
+    await time("search  part of a name", () => searchQueue(prisma, u.stationId!, sample.applicantName.slice(1), new Date(), cal));
+    await time("search  end of reference", () => searchQueue(prisma, u.stationId!, sample.reference!.slice(-5), new Date(), cal));
+    await time("search  ID digits", () => searchQueue(prisma, u.stationId!, sample.applicantIdNumber.slice(6, 14), new Date(), cal));
   }
 
   console.log("scenario                                   p50 ms  p95 ms");

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { TwoFactorHint } from "@/components/two-factor-hint";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requestIp, requirePageUser } from "@/lib/auth/guard";
+import { runAction } from "@/lib/auth/run-action";
+import { getPrisma } from "@/lib/db/client";
+import { calendarStatusDef, calendarWarningText } from "@/lib/calendar/calendar-warning";
 import { ADMIN_SECTIONS } from "./_ui/admin-nav";
 
 export const metadata = { title: "系统管理" };
@@ -8,10 +11,19 @@ export const metadata = { title: "系统管理" };
 /** Settings index: every change made from these pages is written to the audit trail. */
 export default async function AdminPage() {
   const user = await requirePageUser(["admin"], "/admin");
+  const { missingYear } = await runAction(getPrisma(), user, await requestIp(), calendarStatusDef, {});
   return (
     <div>
       <h1 className="page-title">系统管理</h1>
       <TwoFactorHint user={user} />
+      {missingYear && (
+        <p className="mb-4 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" role="alert" data-testid="calendar-warning">
+          {calendarWarningText(missingYear)}{" "}
+          <Link href="/admin/calendar" className="underline">
+            去录入
+          </Link>
+        </p>
+      )}
       <p className="mb-4 text-slate-700">您好，{user.realName}。以下各项设置的每一次修改都会记入审计日志。</p>
       <ul className="grid gap-3 sm:grid-cols-2">
         {ADMIN_SECTIONS.map((s) => (

@@ -14,6 +14,11 @@ import { recordRegistrationDef } from "@/lib/review/record-registration";
 import { correctDecisionDef } from "@/lib/review/correct-decision";
 import { correctSupplementNoticeDef } from "@/lib/review/correct-supplement-notice";
 import { withdrawSupplementNoticeDef } from "@/lib/review/withdraw-supplement-notice";
+import { confirmMoveOutDef, resendMoveOutDef, returnMoveOutDef } from "@/lib/review/confirm-move-out";
+import { registerDirectlyDef } from "@/lib/review/record-registration";
+import { reviewDocumentDef } from "@/lib/review/review-document";
+import { assignFilingsDef } from "@/lib/review/assign-filings";
+import { deleteQueueViewDef, saveQueueViewDef } from "@/lib/review/saved-views";
 
 /**
  * The clerk's server actions: each one is a guarded ActionDef of lib/review (role, station
@@ -62,7 +67,35 @@ export async function moveOutAction(input: unknown) {
   return onFiling(input, () => callAsServerAction(recordMoveOutDef, input));
 }
 export async function registrationAction(input: unknown) {
-  return onFiling(input, () => callAsServerAction(recordRegistrationDef, input));
+  const direct = (input as { direct?: unknown } | null)?.direct === true;
+  return onFiling(input, () => callAsServerAction(direct ? registerDirectlyDef : recordRegistrationDef, input));
+}
+export async function confirmMoveOutAction(input: unknown) {
+  return onFiling(input, () => callAsServerAction(confirmMoveOutDef, input));
+}
+export async function returnMoveOutAction(input: unknown) {
+  return onFiling(input, () => callAsServerAction(returnMoveOutDef, input));
+}
+export async function resendMoveOutAction(input: unknown) {
+  return onFiling(input, () => callAsServerAction(resendMoveOutDef, input));
+}
+export async function reviewDocumentAction(input: unknown) {
+  return onFiling(input, () => callAsServerAction(reviewDocumentDef, input));
+}
+export async function assignManyAction(input: unknown) {
+  const r = await callAsServerAction(assignFilingsDef, input);
+  if (r.ok) revalidatePath("/clerk");
+  return r;
+}
+export async function saveViewAction(input: unknown) {
+  const r = await callAsServerAction(saveQueueViewDef, input);
+  if (r.ok) revalidatePath("/clerk");
+  return r;
+}
+export async function deleteViewAction(input: unknown) {
+  const r = await callAsServerAction(deleteQueueViewDef, input);
+  if (r.ok) revalidatePath("/clerk");
+  return r;
 }
 export async function correctionAction(input: unknown) {
   return onFiling(input, () => callAsServerAction(correctDecisionDef, input));

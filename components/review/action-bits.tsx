@@ -14,10 +14,80 @@ export function ActionError({ error }: { error: ActionFailure | null }) {
   );
 }
 
-export function SubmitButton({ pending, text, pendingText, tone = "primary", testId }: { pending: boolean; text: string; pendingText: string; tone?: "primary" | "secondary" | "danger"; testId?: string }) {
+export function SubmitButton({
+  pending,
+  text,
+  pendingText,
+  tone = "primary",
+  testId,
+  disabledReason,
+}: {
+  pending: boolean;
+  text: string;
+  pendingText: string;
+  tone?: "primary" | "secondary" | "danger";
+  testId?: string;
+  /** The server would refuse: the button is disabled and says why. */
+  disabledReason?: string | null;
+}) {
+  const off = pending || !!disabledReason;
   return (
-    <button type="submit" className={`btn-${tone}`} disabled={pending} aria-disabled={pending} data-testid={testId}>
+    <button
+      type="submit"
+      className={`btn-${tone}`}
+      disabled={off}
+      aria-disabled={off}
+      title={disabledReason ?? undefined}
+      aria-describedby={disabledReason && testId ? `${testId}-disabled-reason` : undefined}
+      data-testid={testId}
+    >
       {pending ? pendingText : text}
     </button>
+  );
+}
+
+/**
+ * The second step of a decision: what the resident will receive, and a confirmation. The
+ * decision is sent only from here ("确认" runs it; "返回修改" goes back to the form).
+ */
+export function ConfirmPanel({
+  title,
+  preview,
+  pending,
+  confirmText,
+  onConfirm,
+  onCancel,
+  testId,
+  tone = "primary",
+}: {
+  title: string;
+  preview: string[];
+  pending: boolean;
+  confirmText: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testId: string;
+  tone?: "primary" | "danger";
+}) {
+  return (
+    <div role="group" aria-labelledby={`${testId}-confirm-title`} className="space-y-2 rounded border-2 border-brand-700 bg-slate-50 p-3" data-testid={`${testId}-confirm`}>
+      <p id={`${testId}-confirm-title`} className="font-semibold">
+        {title}
+      </p>
+      <p className="text-sm text-slate-700">申请人将收到（站内消息和短信）：</p>
+      <ul className="list-disc space-y-1 pl-5 text-sm">
+        {preview.map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={`btn-${tone}`} disabled={pending} onClick={onConfirm} data-testid={`${testId}-confirm-button`}>
+          {pending ? "正在提交…" : confirmText}
+        </button>
+        <button type="button" className="btn-secondary" disabled={pending} onClick={onCancel}>
+          返回修改
+        </button>
+      </div>
+    </div>
   );
 }

@@ -8,15 +8,15 @@ import { ActionError } from "./action-bits";
 
 type Props = {
   applicationId: string;
-  claimable: boolean;
+  /** From availableActions (lib/review/workflow.ts): which of 认领 / 退回 / 改派 this clerk may take now. */
+  can: { claim: boolean; release: boolean; assign: boolean };
   assignedClerk: { id: string; realName: string } | null;
   meId: string;
-  isStationHead: boolean;
   clerks: Array<{ id: string; realName: string; isStationHead: boolean }>;
 };
 
 /** 认领 / 退回 for a clerk; 改派 for the station head. */
-export function ClaimControls({ applicationId, claimable, assignedClerk, meId, isStationHead, clerks }: Props) {
+export function ClaimControls({ applicationId, can, assignedClerk, meId, clerks }: Props) {
   const claim = useReviewAction(claimAction);
   const release = useReviewAction(releaseAction);
   const assign = useReviewAction(assignAction);
@@ -29,16 +29,16 @@ export function ClaimControls({ applicationId, claimable, assignedClerk, meId, i
       <p className="text-sm">
         办理民警：<span className="font-medium" data-testid="assignee">{assignedClerk ? (mine ? `${assignedClerk.realName}（我）` : assignedClerk.realName) : "未认领"}</span>
       </p>
-      {claimable && (
+      {(can.claim || can.release) && (
         <div className="flex flex-wrap gap-2">
-          {!assignedClerk && (
+          {can.claim && (
             <form onSubmit={(e) => (e.preventDefault(), claim.run({ applicationId }))}>
               <button type="submit" className="btn-secondary" disabled={claim.pending}>
                 {claim.pending ? "正在认领…" : "认领（由我办理）"}
               </button>
             </form>
           )}
-          {mine && (
+          {can.release && (
             <form onSubmit={(e) => (e.preventDefault(), release.run({ applicationId }))}>
               <button type="submit" className="btn-secondary" disabled={release.pending}>
                 {release.pending ? "正在退回…" : "退回待办"}
@@ -47,7 +47,7 @@ export function ClaimControls({ applicationId, claimable, assignedClerk, meId, i
           )}
         </div>
       )}
-      {claimable && isStationHead && (
+      {can.assign && (
         <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), assign.run({ applicationId, clerkId }))}>
           <div>
             <label htmlFor="assign-clerk" className="label">

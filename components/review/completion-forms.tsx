@@ -1,19 +1,23 @@
 "use client";
 
 import { useState } from "react";
-import { moveOutAction, registrationAction } from "@/app/clerk/actions";
+import { confirmMoveOutAction, moveOutAction, registrationAction, resendMoveOutAction, returnMoveOutAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { useReviewAction } from "./use-review-action";
-import { ActionError, SubmitButton } from "./action-bits";
+import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
 
-/** 迁出: the origin office and date (electronically confirmed in reality; recorded here). */
-export function MoveOutForm({ applicationId, version, today }: { applicationId: string; version: number; today: string }) {
-  const { run, pending, error } = useReviewAction(moveOutAction);
-  const [originOffice, setOriginOffice] = useState("");
+/**
+ * 迁出 from outside the city: the origin office is chosen from the origin's region (from the
+ * resident's hukou region), and the date; typed only when the region is unknown.
+ */
+export function MoveOutForm({ applicationId, version, today, offices, region }: { applicationId: string; version: number; today: string; offices: string[]; region: string | null }) {
+  const { run, pending, error, clearIssue } = useReviewAction(moveOutAction);
+  const [originOffice, setOriginOffice] = useState(offices[0] ?? "");
   const [movedOutOn, setMovedOutOn] = useState(today);
   const [transferNumber, setTransferNumber] = useState("");
   const [sentOffice, setSentOffice] = useState("");
+  const [asking, setAsking] = useState(false);
   const e1 = issueFor(error?.issues, "originOffice");
   const e2 = issueFor(error?.issues, "movedOutOn");
   const e3 = issueFor(error?.issues, "transferNumber");
@@ -23,35 +27,113 @@ export function MoveOutForm({ applicationId, version, today }: { applicationId: 
       aria-labelledby="moveout-title"
       onSubmit={(e) => {
         e.preventDefault();
-        setSentOffice(originOffice);
-        run({ applicationId, version, originOffice, movedOutOn, transferNumber });
+        setAsking(true);
       }}
     >
       <h3 id="moveout-title" className="font-semibold">
-        登记迁出
+        登记迁出（原籍在市外）
       </h3>
-      <Field id="origin-office" label="迁出地公安机关（派出所）" error={e1}>
-        <input id="origin-office" className="input" value={originOffice} maxLength={100} onChange={(e) => setOriginOffice(e.target.value)} {...fieldAria("origin-office", e1)} />
+      <Field id="origin-office" label="迁出地公安机关" error={e1} hint={region ? `按申请人户口所在地（区划代码 ${region}）列出` : "未能识别户口所在地，请填写"}>
+        {offices.length > 0 ? (
+          <select
+            id="origin-office"
+            className="input"
+            value={originOffice}
+            onChange={(e) => {
+              setOriginOffice(e.target.value);
+              clearIssue("originOffice");
+            }}
+            {...fieldAria("origin-office", e1, "hint")}
+          >
+            {offices.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id="origin-office"
+            className="input"
+            value={originOffice}
+            maxLength={100}
+            onChange={(e) => {
+              setOriginOffice(e.target.value);
+              clearIssue("originOffice");
+            }}
+            {...fieldAria("origin-office", e1, "hint")}
+          />
+        )}
       </Field>
       <CriteriaFindings text={sentOffice} findings={findingsFor(error?.findings, "originOffice")} idPrefix="moveout-finding" />
       <Field id="moved-out-on" label="迁出日期" error={e2}>
-        <input id="moved-out-on" type="date" className="input" value={movedOutOn} max={today} onChange={(e) => setMovedOutOn(e.target.value)} {...fieldAria("moved-out-on", e2)} />
+        <input
+          id="moved-out-on"
+          type="date"
+          className="input"
+          value={movedOutOn}
+          max={today}
+          onChange={(e) => {
+            setMovedOutOn(e.target.value);
+            clearIssue("movedOutOn");
+          }}
+          {...fieldAria("moved-out-on", e2)}
+        />
       </Field>
       <Field id="transfer-number" label="迁移证编号（电子迁移可不填）" error={e3}>
-        <input id="transfer-number" className="input" value={transferNumber} maxLength={50} onChange={(e) => setTransferNumber(e.target.value)} {...fieldAria("transfer-number", e3)} />
+        <input
+          id="transfer-number"
+          className="input"
+          value={transferNumber}
+          maxLength={50}
+          onChange={(e) => {
+            setTransferNumber(e.target.value);
+            clearIssue("transferNumber");
+          }}
+          {...fieldAria("transfer-number", e3)}
+        />
       </Field>
       <ActionError error={error} />
-      <SubmitButton pending={pending} text="登记迁出" pendingText="正在登记…" testId="move-out" />
+      {asking ? (
+        <ConfirmPanel
+          title="确认登记迁出？"
+          preview={[`已登记原籍迁出（${originOffice || "—"}，${movedOutOn}），派出所将为您办理落户。`]}
+          pending={pending}
+          confirmText="确认登记迁出"
+          onConfirm={() => {
+            setSentOffice(originOffice);
+            run({ applicationId, version, originOffice, movedOutOn, transferNumber }, () => setAsking(false));
+          }}
+          onCancel={() => setAsking(false)}
+          testId="move-out"
+        />
+      ) : (
+        <SubmitButton pending={pending} text="登记迁出" pendingText="正在登记…" testId="move-out" />
+      )}
     </form>
   );
 }
 
 /** 落户: completes the filing; a collective-channel filing names the community collective household. */
-export function RegistrationForm({ applicationId, version, collective, households }: { applicationId: string; version: number; collective: boolean; households: Array<{ id: string; name: string; address: string }> }) {
-  const { run, pending, error } = useReviewAction(registrationAction);
+export function RegistrationForm({
+  applicationId,
+  version,
+  collective,
+  households,
+  direct = false,
+}: {
+  applicationId: string;
+  version: number;
+  collective: boolean;
+  households: Array<{ id: string; name: string; address: string }>;
+  /** Registration without a move-out (the filing needs none). */
+  direct?: boolean;
+}) {
+  const { run, pending, error, clearIssue } = useReviewAction(registrationAction);
   const [householdId, setHouseholdId] = useState("");
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");
+  const [asking, setAsking] = useState(false);
   const eh = issueFor(error?.issues, "collectiveHouseholdId");
   const en = issueFor(error?.issues, "note");
   return (
@@ -60,16 +142,24 @@ export function RegistrationForm({ applicationId, version, collective, household
       aria-labelledby="register-title"
       onSubmit={(e) => {
         e.preventDefault();
-        setSentNote(note);
-        run({ applicationId, version, collectiveHouseholdId: householdId, note });
+        setAsking(true);
       }}
     >
       <h3 id="register-title" className="font-semibold">
-        登记落户（办结）
+        {direct ? "直接登记落户（无需迁出）" : "登记落户（办结）"}
       </h3>
       {collective && (
         <Field id="household" label="落户的社区集体户（二(三)）" error={eh} hint={households.length === 0 ? "本所辖区尚无在用的社区集体户，请联系系统管理员登记。" : undefined}>
-          <select id="household" className="input" value={householdId} onChange={(e) => setHouseholdId(e.target.value)} {...fieldAria("household", eh, households.length === 0 ? "hint" : undefined)}>
+          <select
+            id="household"
+            className="input"
+            value={householdId}
+            onChange={(e) => {
+              setHouseholdId(e.target.value);
+              clearIssue("collectiveHouseholdId");
+            }}
+            {...fieldAria("household", eh, households.length === 0 ? "hint" : undefined)}
+          >
             <option value="">请选择社区集体户</option>
             {households.map((h) => (
               <option key={h.id} value={h.id}>
@@ -80,11 +170,136 @@ export function RegistrationForm({ applicationId, version, collective, household
         </Field>
       )}
       <Field id="register-note" label="备注（可选）" error={en}>
-        <textarea id="register-note" className="input" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria("register-note", en)} />
+        <textarea
+          id="register-note"
+          className="input"
+          rows={2}
+          maxLength={500}
+          value={note}
+          onChange={(e) => {
+            setNote(e.target.value);
+            clearIssue("note");
+          }}
+          {...fieldAria("register-note", en)}
+        />
       </Field>
       <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix="register-finding" />
       <ActionError error={error} />
-      <SubmitButton pending={pending} text="登记落户" pendingText="正在登记…" testId="register" />
+      {asking ? (
+        <ConfirmPanel
+          title="确认登记落户？"
+          preview={["您的落户申请已办结，落户完成；并告知落户后可享受的住房、医疗、养老、子女入学等政策。"]}
+          pending={pending}
+          confirmText="确认登记落户"
+          onConfirm={() => {
+            setSentNote(note);
+            run({ applicationId, version, collectiveHouseholdId: householdId, note, direct }, () => setAsking(false));
+          }}
+          onCancel={() => setAsking(false)}
+          testId="register"
+        />
+      ) : (
+        <SubmitButton pending={pending} text="登记落户" pendingText="正在登记…" testId="register" />
+      )}
+    </form>
+  );
+}
+
+/** The origin station (最多跑一次): confirm the move-out in the system, or return it with a reason from the list. */
+export function OriginMoveOutForms({ applicationId, version, reasons, destination }: { applicationId: string; version: number; reasons: Array<{ code: string; label: string }>; destination: string }) {
+  const confirm = useReviewAction(confirmMoveOutAction);
+  const back = useReviewAction(returnMoveOutAction);
+  const [transferNumber, setTransferNumber] = useState("");
+  const [asking, setAsking] = useState(false);
+  const [reasonCode, setReasonCode] = useState("");
+  const [note, setNote] = useState("");
+  const er = issueFor(back.error?.issues, "reasonCode");
+  return (
+    <div className="space-y-3">
+      <form
+        className="space-y-3 rounded border border-teal-300 p-3"
+        aria-labelledby="confirm-moveout-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setAsking(true);
+        }}
+      >
+        <h3 id="confirm-moveout-title" className="font-semibold">
+          确认迁出（迁入地：{destination}）
+        </h3>
+        <p className="text-sm text-slate-600">核对申请人及随迁人员的户籍信息后确认，迁入地派出所即可办理落户，申请人无需到原籍办理。</p>
+        <Field id="confirm-transfer-number" label="迁移证编号（电子迁移可不填）">
+          <input id="confirm-transfer-number" className="input" value={transferNumber} maxLength={50} onChange={(e) => setTransferNumber(e.target.value)} />
+        </Field>
+        <ActionError error={confirm.error} />
+        {asking ? (
+          <ConfirmPanel
+            title="确认在系统内办理迁出？"
+            preview={["您的户口已由原籍派出所在系统内办理迁出，无需前往原籍；迁入地派出所将为您办理落户。"]}
+            pending={confirm.pending}
+            confirmText="确认迁出"
+            onConfirm={() => confirm.run({ applicationId, version, transferNumber }, () => setAsking(false))}
+            onCancel={() => setAsking(false)}
+            testId="confirm-move-out"
+          />
+        ) : (
+          <SubmitButton pending={confirm.pending} text="确认迁出" pendingText="正在确认…" testId="confirm-move-out" />
+        )}
+      </form>
+      <form
+        className="space-y-3 rounded border border-red-200 p-3"
+        aria-labelledby="return-moveout-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          back.run({ applicationId, version, reasonCode, note });
+        }}
+      >
+        <h3 id="return-moveout-title" className="font-semibold text-red-900">
+          退回迁出申请
+        </h3>
+        <Field id="return-reason" label="退回理由" error={er}>
+          <select
+            id="return-reason"
+            className="input"
+            value={reasonCode}
+            onChange={(e) => {
+              setReasonCode(e.target.value);
+              back.clearIssue("reasonCode");
+            }}
+            {...fieldAria("return-reason", er)}
+          >
+            <option value="">请选择退回理由</option>
+            {reasons.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="return-note" label="说明（可选）">
+          <textarea id="return-note" className="input" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+        </Field>
+        <ActionError error={back.error} />
+        <SubmitButton pending={back.pending} text="退回" pendingText="正在退回…" tone="danger" testId="return-move-out" />
+      </form>
+    </div>
+  );
+}
+
+/** The destination sends a returned move-out request to the origin station again. */
+export function ResendMoveOutForm({ applicationId, version, reason }: { applicationId: string; version: number; reason: string | null }) {
+  const { run, pending, error } = useReviewAction(resendMoveOutAction);
+  return (
+    <form
+      className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run({ applicationId, version });
+      }}
+    >
+      <p className="text-sm">原籍派出所退回了迁出申请：{reason ?? "—"}。核实后可重新发送，或由申请人持准迁证到原籍办理后登记迁出。</p>
+      <ActionError error={error} />
+      <SubmitButton pending={pending} text="重新发送迁出申请" pendingText="正在发送…" tone="secondary" testId="resend-move-out" />
     </form>
   );
 }

@@ -2,10 +2,10 @@
 
 import { useRef, useState, useTransition } from "react";
 import { searchQueueAction } from "@/app/clerk/actions";
-import type { QueueRow, SearchKind } from "@/lib/review/queue";
+import type { SearchRow, SearchKind } from "@/lib/review/queue";
 import { QueueList } from "./queue-list";
 
-const KIND_LABELS: Record<SearchKind, string> = { reference: "受理编号", id_number: "身份证号码", name: "姓名" };
+const KIND_LABELS: Record<SearchKind, string> = { reference: "受理编号", id_number: "身份证号码", phone: "手机号码", digits: "编号尾号、身份证号码或手机号码片段", name: "姓名" };
 
 /**
  * Search by reference number, name or ID number. The term is POSTed to a server action and
@@ -14,7 +14,7 @@ const KIND_LABELS: Record<SearchKind, string> = { reference: "受理编号", id_
 export function QueueSearch({ meId, children }: { meId: string; children: React.ReactNode }) {
   const [q, setQ] = useState("");
   const [pending, start] = useTransition();
-  const [result, setResult] = useState<{ kind: SearchKind; rows: QueueRow[]; more: boolean } | null>(null);
+  const [result, setResult] = useState<{ kind: SearchKind; rows: SearchRow[]; more: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const busy = useRef(false);
 
@@ -51,13 +51,13 @@ export function QueueSearch({ meId, children }: { meId: string; children: React.
             value={q}
             onChange={(e) => setQ(e.target.value)}
             autoComplete="off"
-            placeholder="受理编号、姓名或完整身份证号码"
+            placeholder="姓名（可输入部分）、受理编号尾号、身份证号码或手机号码"
             aria-describedby={error ? "queue-q-error" : "queue-q-hint"}
             aria-invalid={error ? true : undefined}
             maxLength={50}
           />
           <p id="queue-q-hint" className="sr-only">
-            身份证号码须完整输入，按号码精确查找；查询内容不会出现在网址中。
+            可按姓名的一部分、受理编号的末几位、身份证号码（完整或部分）、手机号码查找，并说明每件申请因何匹配；查询内容不会出现在网址中。
           </p>
         </div>
         <button type="submit" className="btn-primary" disabled={pending}>
@@ -84,7 +84,7 @@ export function QueueSearch({ meId, children }: { meId: string; children: React.
       {result ? (
         <section aria-live="polite" aria-label="查找结果">
           <h2 className="mb-2 text-lg font-semibold">
-            按{KIND_LABELS[result.kind]}查找：{result.rows.length} 件{result.more ? "（结果较多，仅显示前50件，请用受理编号或身份证号码精确查找）" : ""}
+            按{KIND_LABELS[result.kind]}查找：{result.rows.length} 件{result.more ? "（结果较多，仅显示前50件，请输入更多内容缩小范围）" : ""}
           </h2>
           <QueueList rows={result.rows} meId={meId} empty="本所没有与之匹配的申请。" />
         </section>

@@ -31,6 +31,8 @@ export function useReviewAction<I, O>(action: (input: I) => Promise<ActionResult
           router.refresh();
         } else {
           setError({ code: r.code, message: r.message, issues: r.issues, findings: r.findings });
+          // Another clerk acted first: show the filing as it is now (the message stays).
+          if (r.code === "conflict" || r.code === "invalid_state") router.refresh();
         }
       } catch {
         setError({ code: "internal", message: "网络或系统异常，请稍后重试。已填写的内容仍保留在页面上。", issues: [] });
@@ -39,5 +41,9 @@ export function useReviewAction<I, O>(action: (input: I) => Promise<ActionResult
       }
     });
   }
-  return { run, pending, error, result };
+  /** The field was edited since the server complained: drop that field's stale message. */
+  function clearIssue(path: string) {
+    setError((e) => (e && e.issues.some((i) => i.path === path) ? { ...e, issues: e.issues.filter((i) => i.path !== path) } : e));
+  }
+  return { run, pending, error, result, clearIssue };
 }

@@ -137,7 +137,7 @@ export function applyEdits(base: RuleSetData, input: z.output<typeof ruleSetEdit
       .map((g) => (g.label ? { alternatives: g.alternatives, clause: g.clause, label: g.label } : { alternatives: g.alternatives, clause: g.clause }));
     setAt(data, slot.path, cleaned);
   }
-  data.timeLimits = { ...input.timeLimits } as TimeLimits;
+  data.timeLimits = { ...base.timeLimits, ...input.timeLimits } as TimeLimits;
   data.refusalReasons = input.refusalReasons.filter((r) => r.code || r.label).map((r) => ({ code: r.code, label: r.label, clause: r.clause }));
   if (input.supplement) {
     data.supplement = {
@@ -186,6 +186,8 @@ const LIMIT_LABELS: Record<keyof TimeLimits, string> = {
   decisionWorkingDays: "决定时限（受理后，工作日）",
   supplementWorkingDays: "补正期限（工作日）",
   draftRetentionDays: "草稿保留期（自然日）",
+  moveOutWorkingDays: "迁出时限（准予迁入后，工作日）",
+  registrationWorkingDays: "落户时限（迁出后，工作日）",
 };
 
 /** Rows for viewing two versions side by side: every document slot, time limit, reason and condition. */

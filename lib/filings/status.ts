@@ -35,4 +35,7 @@ export const EVENT_LABELS: Record<string, string> = {
   supplement_expired: "补正期限届满",
   supplement_corrected: "所长更正补正告知",
   supplement_withdrawn: "所长撤回补正告知",
+  move_out_confirmed: "原籍派出所已在系统内确认迁出",
+  move_out_returned: "原籍派出所退回迁出申请",
+  move_out_requested: "已重新发送原籍派出所办理迁出",
 };

@@ -49,6 +49,8 @@ export async function transition(tx: Db, input: TransitionInput) {
       ...input.set,
       status: input.to,
       version: { increment: 1 },
+      // 补正已提交: marked when the resident answers the notice, cleared by the next state change.
+      supplementAnsweredAt: input.event === "resubmitted" ? now : null,
       ...(input.dueAt !== undefined ? { dueAt: input.dueAt } : {}),
     },
   });
@@ -64,7 +66,7 @@ export async function transition(tx: Db, input: TransitionInput) {
   }
   const app = await tx.application.findUniqueOrThrow({
     where: { id: input.applicationId },
-    select: { id: true, residentId: true, reference: true, status: true, stationId: true, destinationCounty: true, channel: true, personsCount: true, version: true, dueAt: true },
+    select: { id: true, residentId: true, assignedClerkId: true, reference: true, status: true, stationId: true, destinationCounty: true, channel: true, personsCount: true, version: true, dueAt: true },
   });
   const fromStatus = input.from.length === 1 ? input.from[0] : null;
   await tx.statusEvent.create({
@@ -87,6 +89,12 @@ export async function transition(tx: Db, input: TransitionInput) {
     title: `申请 ${app.reference ?? ""} ${label}`.trim(),
     body: input.message ?? `您的落户申请 ${app.reference ?? ""} 状态更新：${STATUS_LABELS[input.to]}。请登录三门峡落户通查看。`,
   });
+  if (input.event === "resubmitted" && app.assignedClerkId) {
+    // Tell the clerk who holds the filing that it is back in the queue.
+    await tx.notification.create({
+      data: { userId: app.assignedClerkId, applicationId: app.id, title: `申请 ${app.reference ?? ""} 补正已提交`, body: "申请人已提交补正材料，该申请已回到您的待办。" },
+    });
+  }
   const counter = input.counter === undefined ? input.event : input.counter;
   if (counter && app.stationId) await bumpCounter(tx, { ...app, stationId: app.stationId }, counter, now, input.counterWorkingDays ?? 0);
   // Monthly counters, working-day histograms, refusal reasons and reversed decisions (lib/stats/rollups.ts).

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/auth/run-action";
 import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { DomainError, notFound } from "@/lib/errors";
+import { displayFileName } from "@/lib/storage/display-file-name";
 import { DOCUMENT_CODES, DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { applicationScope } from "@/lib/auth/scope";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
@@ -35,13 +36,7 @@ export const uploadDocumentSchema = z.object({
 
 export const removeDocumentSchema = z.object({ documentId: z.string().trim().min(1).max(64) });
 
-/** Control characters (C0, DEL, C1), bidi overrides/isolates/marks and zero-width characters: never part of a shown name. */
-const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-
-/** A name safe to show: no control or bidi characters (so "gpj.exe" cannot pose as "exe.jpg"), no path characters. */
-export function displayFileName(name: string): string {
-  return name.replace(UNSAFE_NAME_CHARS, "").replace(/[<>:"|?*\\/]/g, "").trim();
-}
+export { displayFileName } from "@/lib/storage/display-file-name";
 
 /**
  * The stored name: the sender's base name, cleaned for display, at most 100 characters, ending

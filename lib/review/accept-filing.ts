@@ -6,6 +6,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate, workingDaysBetween } from "@/lib/calendar/working-days";
 import { acceptSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { edgeTransition } from "./workflow";
 import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
 
 /**
@@ -15,7 +16,7 @@ import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules
 export const acceptFilingDef = defineAction({ roles: ["clerk"], action: "review.accept", schema: acceptSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["submitted"], what: "受理" });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "accept" });
   assertCleanText(input.note, "note");
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { note: auditText(input.note) } });
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
@@ -30,9 +31,7 @@ export const acceptFilingDef = defineAction({ roles: ["clerk"], action: "review.
   const dueAt = addWorkingDays(now, ruleSet.data.timeLimits.decisionWorkingDays, cal);
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: ["submitted"],
-    to: "accepted",
-    event: "accepted",
+    ...edgeTransition("accept", f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: input.note ?? null,

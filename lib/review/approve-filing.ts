@@ -4,9 +4,12 @@ import { DomainError } from "@/lib/errors";
 import { transition } from "@/lib/filings/transition";
 import { nextPermitNumber } from "@/lib/filings/numbers";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { workingDaysBetween } from "@/lib/calendar/working-days";
+import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
+import { findOriginStation } from "./origin-station";
+import { completionLimits } from "./review-reasons";
 import { approveSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { edgeTransition } from "./workflow";
 import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
 import { findDuplicates } from "./duplicate-check";
 
@@ -18,7 +21,7 @@ import { findDuplicates } from "./duplicate-check";
 export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review.approve", schema: approveSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["accepted"], what: "准予迁入" });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "approve" });
   assertCleanText(input.note, "note");
 
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
@@ -29,7 +32,7 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
   }
   const app = await ctx.tx.application.findUniqueOrThrow({
     where: { id: f.id },
-    select: { applicantIdNumber: true, applicantName: true, members: { select: { id: true, name: true, idNumber: true, relation: true }, orderBy: { sortOrder: "asc" } } },
+    select: { applicantIdNumber: true, applicantName: true, answers: true, members: { select: { id: true, name: true, idNumber: true, relation: true }, orderBy: { sortOrder: "asc" } } },
   });
   const dups = await findDuplicates(ctx.tx, { ...f, applicantIdNumber: app.applicantIdNumber, applicantName: app.applicantName }, app.members);
   if (dups.length > 0) {
@@ -53,24 +56,30 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
     data: { number, applicationId: f.id, stationId: f.stationId, persons, destinationAddress: f.destinationAddress, issuedAt: now, issuedById: ctx.user.id },
   });
   const cal = await loadCalendar(ctx.tx);
+  // Move-out inside the city (最多跑一次): the origin's station confirms it in its own queue.
+  const origin = f.needsMoveOut ? await findOriginStation(ctx.tx, app.answers, app.applicantIdNumber) : null;
+  const dueAt = addWorkingDays(now, completionLimits(ruleSet.data.timeLimits).moveOut, cal);
+  const next = !f.needsMoveOut
+    ? "派出所将为您直接办理落户。"
+    : origin
+      ? `原籍派出所（${origin.name}）将在本系统内为您办理迁出，您无需前往原籍。`
+      : "请下载准迁证，并到原户籍地公安机关办理迁出。";
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: ["accepted"],
-    to: "approved",
-    event: "approved",
+    ...edgeTransition("approve", f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: input.note ?? null,
-    data: { permitNumber: number },
-    dueAt: null,
-    set: { decidedAt: now, ...claimColumns(f, ctx.user, now) },
+    data: { permitNumber: number, ...(origin ? { originStationId: origin.id, originStationName: origin.name } : {}) },
+    dueAt,
+    set: { decidedAt: now, ...(origin ? { originStationId: origin.id, moveOutRequestedAt: now } : {}), ...claimColumns(f, ctx.user, now) },
     counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
-    message: `您的落户申请 ${f.reference ?? ""} 已准予迁入，准予迁入证明编号 ${number}。请登录下载准迁证，并到原户籍地办理迁出。`,
+    message: `您的落户申请 ${f.reference ?? ""} 已准予迁入，准予迁入证明编号 ${number}。${next}`,
     now,
   });
   await ctx.tx.reviewAction.create({
     data: { applicationId: f.id, clerkId: ctx.user.id, action: "approve", note: input.note ?? null, data: { permitNumber: number } },
   });
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { permitNumber: number, permitId: permit.id, note: auditText(input.note) } });
-  return { permitNumber: number, permitId: permit.id };
+  return { permitNumber: number, permitId: permit.id, originStationId: origin?.id ?? null };
 });

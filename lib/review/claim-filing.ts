@@ -4,13 +4,13 @@ import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { DomainError, forbidden } from "@/lib/errors";
 import { STATUS_LABELS } from "@/lib/filings/status";
 import { assignSchema, filingRefSchema } from "./schemas";
-import { lockFiling } from "./filing-lock";
+import { heldByOtherMessage, lockFiling } from "./filing-lock";
+import { CLAIMABLE_STATUSES, WORKFLOW } from "./workflow";
 
-/** Filings that still need a clerk: undecided ones, and approved ones until registration. */
-export const CLAIMABLE_STATUSES: readonly ApplicationStatus[] = ["submitted", "supplement_requested", "accepted", "approved", "moved_out"];
+export { CLAIMABLE_STATUSES };
 
 function assertClaimable(status: ApplicationStatus) {
-  if (!CLAIMABLE_STATUSES.includes(status)) {
+  if (!WORKFLOW.claim.from.includes(status)) {
     throw new DomainError("invalid_state", `该申请当前状态为“${STATUS_LABELS[status]}”，无需认领。`);
   }
 }
@@ -21,10 +21,7 @@ export const claimFilingDef = defineAction({ roles: ["clerk"], action: "review.c
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
   assertClaimable(f.status);
   if (f.assignedClerkId === ctx.user.id) return { assignedClerkId: ctx.user.id, changed: false };
-  if (f.assignedClerkId) {
-    const holder = await ctx.tx.user.findUnique({ where: { id: f.assignedClerkId }, select: { realName: true } });
-    throw new DomainError("conflict", `该申请已由${holder?.realName ?? "其他民警"}认领。如需接手，请联系所长改派。`);
-  }
+  if (f.assignedClerkId) throw new DomainError("conflict", await heldByOtherMessage(ctx.tx, f.assignedClerkId, ctx.user, "认领"));
   await ctx.tx.application.update({ where: { id: f.id }, data: { assignedClerkId: ctx.user.id, assignedAt: new Date() } });
   await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "claim" } });
   return { assignedClerkId: ctx.user.id, changed: true };

@@ -6,6 +6,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { correctionSchema } from "./schemas";
 import { lockFiling } from "./filing-lock";
+import { WORKFLOW, edgeTransition } from "./workflow";
 import { assertCleanText, assertLawfulRefusal, ruleSetForFiling } from "./filing-rules";
 import { STATUS_LABELS } from "@/lib/filings/status";
 
@@ -23,8 +24,8 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
   if (f.version !== input.version) {
     throw new DomainError("conflict", `该申请刚刚已被他人处理（当前状态：${STATUS_LABELS[f.status]}），请刷新页面查看最新情况后再操作。`);
   }
-  const from = input.kind === "reopen" ? "refused" : "approved";
-  if (f.status !== from) {
+  const action = input.kind === "reopen" ? "reopen" : "revoke";
+  if (!WORKFLOW[action].from.includes(f.status)) {
     throw new DomainError(
       "invalid_state",
       input.kind === "reopen" ? "只有“不予批准”的申请可以撤销决定、重新审核。" : "只有已准予迁入、尚未迁出的申请可以撤销准予迁入决定。",
@@ -40,9 +41,7 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
     const dueAt = addWorkingDays(now, ruleSet.data.timeLimits.decisionWorkingDays, cal);
     await transition(ctx.tx, {
       applicationId: f.id,
-      from: ["refused"],
-      to: "accepted",
-      event: "corrected",
+      ...edgeTransition("reopen", f.status),
       actorId: ctx.user.id,
       expectedVersion: input.version,
       note: input.note,
@@ -68,9 +67,7 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
   await ctx.tx.permit.updateMany({ where: { applicationId: f.id, revokedAt: null }, data: { revokedAt: now, revokeReason: input.note } });
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: ["approved"],
-    to: "refused",
-    event: "corrected",
+    ...edgeTransition("revoke", f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: input.note,

@@ -43,6 +43,11 @@ export const REVIEW_ACTION_LABELS: Readonly<Record<string, string>> = {
   correct: "所长更正决定",
   correct_notice: "所长更正补正告知",
   withdraw_notice: "所长撤回补正告知",
+  confirm_move_out: "确认迁出（原籍）",
+  return_move_out: "退回迁出申请（原籍）",
+  resend_move_out: "重新发送迁出申请",
+  verify_document: "核验材料",
+  register_directly: "直接登记落户",
 };
 
 const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });

@@ -1,15 +1,17 @@
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { DECIDED_STATUSES } from "@/lib/filings/status";
 import { addWorkingDays, workingDaysLeft, type WorkCalendar } from "@/lib/calendar/working-days";
 
 /** The clerk's queue tabs, in the order the page shows them. */
-export const QUEUE_TABS = ["new", "accepted", "supplement", "due_soon", "overdue", "decided"] as const;
+export const QUEUE_TABS = ["new", "accepted", "supplement", "move_out", "registration", "origin", "due_soon", "overdue", "decided"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
 export const QUEUE_TAB_LABELS: Readonly<Record<QueueTab, string>> = {
   new: "待受理",
   accepted: "已受理待决定",
   supplement: "待申请人补正",
+  move_out: "待迁出",
+  registration: "待落户",
+  origin: "迁出确认",
   due_soon: "即将到期",
   overdue: "已超期",
   decided: "已作出决定",
@@ -27,16 +29,24 @@ export type TabSpec = {
   order: "due" | "decided";
   /** Due-date window (instants), for due soon / overdue. */
   dueWindow?: (now: Date, cal: WorkCalendar) => { from?: Date; to?: Date };
+  /** "origin": filings other stations approved whose move-out this station confirms (迁出确认). */
+  side?: "origin";
 };
+
+/** Closed filings: nothing left for the station to do. */
+export const CLOSED_DECIDED_STATUSES: readonly ApplicationStatus[] = ["registered", "refused"];
 
 export const TAB_SPECS: Readonly<Record<QueueTab, TabSpec>> = {
   new: { statuses: ["submitted"], order: "due" },
   accepted: { statuses: ["accepted"], order: "due" },
   supplement: { statuses: ["supplement_requested"], order: "due" },
+  move_out: { statuses: ["approved"], order: "due" },
+  registration: { statuses: ["moved_out"], order: "due" },
+  origin: { statuses: ["approved"], order: "due", side: "origin" },
   // Due in at most one working day and not yet overdue.
   due_soon: { statuses: STATION_CLOCK_STATUSES, order: "due", dueWindow: (now, cal) => ({ from: now, to: dueSoonLimit(now, cal) }) },
   overdue: { statuses: STATION_CLOCK_STATUSES, order: "due", dueWindow: (now) => ({ to: new Date(now.getTime() - 1) }) },
-  decided: { statuses: DECIDED_STATUSES, order: "decided" },
+  decided: { statuses: CLOSED_DECIDED_STATUSES, order: "decided" },
 };
 
 /** The last instant that still counts as "due soon": the end of the next working day. */

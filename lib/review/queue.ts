@@ -3,8 +3,8 @@ import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import type { WorkCalendar } from "@/lib/calendar/working-days";
 import { maskIdNumber } from "@/lib/validation/id-number";
-import { DECIDED_STATUSES } from "@/lib/filings/status";
-import { QUEUE_TABS, STATION_CLOCK_STATUSES, TAB_SPECS, dueInfo, dueSoonLimit, type DueInfo, type QueueTab } from "./queue-tabs";
+const CLOSED_STATUSES: readonly ApplicationStatus[] = ["draft", "registered", "refused", "withdrawn"];
+import { CLOSED_DECIDED_STATUSES, QUEUE_TABS, STATION_CLOCK_STATUSES, TAB_SPECS, dueInfo, dueSoonLimit, type DueInfo, type QueueTab } from "./queue-tabs";
 import { decodeCursor, encodeCursor, type QueueKey } from "./queue-cursor";
 
 /**
@@ -21,6 +21,8 @@ export type QueueFilter = {
   channel?: Channel;
   /** Only filings assigned to this clerk. */
   assignedTo?: string;
+  /** "origin": the station is the origin of the move-out (迁出确认), not the destination. */
+  side?: "origin";
 };
 
 export type QueueRow = {
@@ -39,6 +41,12 @@ export type QueueRow = {
   assignedClerkId: string | null;
   assignedClerkName: string | null;
   due: DueInfo | null;
+  /** 补正已提交: the resident answered the supplement notice and no clerk has acted since. */
+  supplementAnswered: boolean;
+  /** The origin station returned the move-out request. */
+  moveOutReturned: boolean;
+  /** The destination station (shown in the 迁出确认 tab). */
+  stationName: string | null;
 };
 
 export type QueuePage = {
@@ -63,12 +71,16 @@ type RawRow = {
   decidedAt: Date | string | null;
   assignedClerkId: string | null;
   assignedClerkName: string | null;
+  supplementAnsweredAt: Date | string | null;
+  moveOutReturnedAt: Date | string | null;
+  stationName: string | null;
 };
 
 const COLUMNS = Prisma.sql`
   a."id", a."reference", a."channel"::text AS "channel", a."subtype", a."status"::text AS "status",
   a."applicantName", a."applicantIdNumber", a."personsCount", a."submittedAt", a."dueAt", a."decidedAt",
-  a."assignedClerkId", u."realName" AS "assignedClerkName"`;
+  a."assignedClerkId", u."realName" AS "assignedClerkName", a."supplementAnsweredAt", a."moveOutReturnedAt",
+  (SELECT s."name" FROM "PoliceStation" s WHERE s."id" = a."stationId") AS "stationName"`;
 const SELECT = Prisma.sql`SELECT ${COLUMNS} FROM "Application" a LEFT JOIN "User" u ON u."id" = a."assignedClerkId"`;
 
 /** Timestamps are stored as UTC `timestamp(3)`: compare with ISO text cast the same way. */
@@ -84,7 +96,8 @@ function toDate(v: Date | string | null): Date | null {
 
 function toRow(r: RawRow, now: Date, cal: WorkCalendar): QueueRow {
   const dueAt = toDate(r.dueAt);
-  const open = !DECIDED_STATUSES.includes(r.status) && r.status !== "withdrawn";
+  // Approved (待迁出) and moved-out (待落户) filings still have a step, and its due date.
+  const open = !CLOSED_STATUSES.includes(r.status);
   return {
     id: r.id,
     reference: r.reference,
@@ -100,11 +113,17 @@ function toRow(r: RawRow, now: Date, cal: WorkCalendar): QueueRow {
     assignedClerkId: r.assignedClerkId,
     assignedClerkName: r.assignedClerkName,
     due: dueAt && open ? dueInfo(dueAt, now, cal) : null,
+    supplementAnswered: !!r.supplementAnsweredAt && (r.status === "submitted" || r.status === "accepted"),
+    moveOutReturned: !!r.moveOutReturnedAt && r.status === "approved",
+    stationName: r.stationName,
   };
 }
 
 function filterSql(f: QueueFilter, statuses: readonly ApplicationStatus[]): Prisma.Sql {
-  const parts = [Prisma.sql`a."stationId" = ${f.stationId}`, Prisma.sql`a."status" IN (${statusList(statuses)})`];
+  const parts =
+    f.side === "origin"
+      ? [Prisma.sql`a."originStationId" = ${f.stationId}`, Prisma.sql`a."status" IN (${statusList(statuses)})`, Prisma.sql`a."moveOutReturnedAt" IS NULL`]
+      : [Prisma.sql`a."stationId" = ${f.stationId}`, Prisma.sql`a."status" IN (${statusList(statuses)})`];
   if (f.channel) parts.push(Prisma.sql`a."channel" = ${f.channel}::"Channel"`);
   if (f.assignedTo) parts.push(Prisma.sql`a."assignedClerkId" = ${f.assignedTo}`);
   return Prisma.join(parts, " AND ");
@@ -188,8 +207,10 @@ export type QueuePageInput = {
 };
 
 /** One page of a tab. */
-export async function listQueue(db: Db, filter: QueueFilter, input: QueuePageInput, now: Date, cal: WorkCalendar): Promise<QueuePage> {
+export async function listQueue(db: Db, stationFilter: QueueFilter, input: QueuePageInput, now: Date, cal: WorkCalendar): Promise<QueuePage> {
   const spec = TAB_SPECS[input.tab];
+  // The origin side lists every clerk's filings of other stations: "only mine" does not apply.
+  const filter: QueueFilter = spec.side === "origin" ? { stationId: stationFilter.stationId, channel: stationFilter.channel, side: "origin" } : stationFilter;
   const limit = Math.min(Math.max(input.limit ?? QUEUE_PAGE_SIZE, 1), 100);
   let extra = Prisma.empty;
   if (spec.dueWindow) {
@@ -205,7 +226,7 @@ export async function listQueue(db: Db, filter: QueueFilter, input: QueuePageInp
   if (before) {
     const got = await fetch(db, filter, spec.statuses, extra, before, "before", limit + 1);
     // Reached the top: show the real first page rather than a short one.
-    if (got.length <= limit) return listQueue(db, filter, { tab: input.tab, limit }, now, cal);
+    if (got.length <= limit) return listQueue(db, stationFilter, { tab: input.tab, limit }, now, cal);
     const rows = got.slice(0, limit).reverse();
     return {
       rows: rows.map((r) => toRow(r, now, cal)),
@@ -241,48 +262,115 @@ export async function countQueueTabs(db: Db, filter: QueueFilter, now: Date, cal
            count(*) FILTER (WHERE a."dueAt" >= ${ts(now)})::int AS "due_soon"
     FROM "Application" a
     WHERE ${filterSql(filter, STATION_CLOCK_STATUSES)} AND a."dueAt" <= ${ts(soon)}`;
+  const origin = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS "n" FROM "Application" a WHERE ${filterSql({ stationId: filter.stationId, channel: filter.channel, side: "origin" }, ["approved"])}`;
   const n = (s: ApplicationStatus) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
   const counts = {
     new: n("submitted"),
     accepted: n("accepted"),
     supplement: n("supplement_requested"),
+    move_out: n("approved"),
+    registration: n("moved_out"),
+    origin: Number(origin[0]?.n ?? 0),
     due_soon: Number(clock[0]?.due_soon ?? 0),
     overdue: Number(clock[0]?.overdue ?? 0),
-    decided: DECIDED_STATUSES.reduce((sum, s) => sum + n(s), 0),
+    decided: CLOSED_DECIDED_STATUSES.reduce((sum, s) => sum + n(s), 0),
   } satisfies Record<QueueTab, number>;
   return Object.fromEntries(QUEUE_TABS.map((t) => [t, counts[t]])) as Record<QueueTab, number>;
 }
 
 // --- search ------------------------------------------------------------------------------
 
-export type SearchKind = "reference" | "id_number" | "name";
+export type SearchKind = "reference" | "id_number" | "phone" | "digits" | "name";
 export const SEARCH_LIMIT = 50;
 
-/** What the clerk typed: a reference number, an ID number (matched exactly) or a name. */
+/**
+ * What the clerk typed: a full reference number or ID number (exact), a mobile number, other
+ * digits (the end of a reference, part of an ID number or phone), or (part of) a name.
+ */
 export function classifySearch(raw: string): { kind: SearchKind; value: string } {
   const q = raw.normalize("NFKC").trim().replace(/\s+/g, "");
-  const ref = /^(?:SMX-?)?(\d{4})-?(\d{1,6})$/i.exec(q);
+  const ref = /^(?:SMX-?)?(\d{4})-(\d{1,6})$/i.exec(q) ?? /^SMX-?(\d{4})-?(\d{1,6})$/i.exec(q);
   if (ref) return { kind: "reference", value: `SMX-${ref[1]}-${ref[2].padStart(6, "0")}` };
   if (/^\d{17}[\dXx]$/.test(q)) return { kind: "id_number", value: q.toUpperCase() };
+  if (/^1[3-9]\d{9}$/.test(q)) return { kind: "phone", value: q };
+  if (/^\d{1,17}[Xx]?$/.test(q)) return { kind: "digits", value: q.toUpperCase() };
   return { kind: "name", value: raw.normalize("NFKC").trim() };
 }
 
+/** A LIKE pattern that matches the text literally. */
+const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export type SearchRow = QueueRow & { matched: string[] };
+
+const RELATION_NAMES: Record<string, string> = { spouse: "配偶", child: "子女", parent: "父母", other: "其他亲属" };
+
 /**
- * Filings of the station matching the search, any state but draft, due date first. ID
- * numbers and names match the applicant or any household member exactly (indexed).
+ * Filings of the station matching the search, any state but draft, due date first, each with
+ * why it matched (申请人姓名包含…, 家庭成员…, 受理编号末尾…). Every query is bound to the
+ * station (Application(stationId, …) indexes); on PostgreSQL the trigram indexes of the
+ * workbench migration serve the LIKE '%…%' of three characters or more.
  */
-export async function searchQueue(db: Db, stationId: string, raw: string, now: Date, cal: WorkCalendar): Promise<{ kind: SearchKind; rows: QueueRow[]; more: boolean }> {
+export async function searchQueue(db: Db, stationId: string, raw: string, now: Date, cal: WorkCalendar): Promise<{ kind: SearchKind; rows: SearchRow[]; more: boolean }> {
   const { kind, value } = classifySearch(raw);
-  const ids =
-    kind === "reference"
-      ? Prisma.sql`SELECT "id" FROM "Application" WHERE "reference" = ${value}`
-      : kind === "id_number"
-        ? Prisma.sql`SELECT "id" FROM "Application" WHERE "applicantIdNumber" = ${value}
-                     UNION SELECT "applicationId" FROM "HouseholdMember" WHERE "idNumber" = ${value}`
-        : Prisma.sql`SELECT "id" FROM "Application" WHERE "stationId" = ${stationId} AND "applicantName" = ${value}
-                     UNION SELECT "applicationId" FROM "HouseholdMember" WHERE "name" = ${value}`;
+  const reasons = new Map<string, string[]>();
+  const add = (id: string, why: string) => {
+    const list = reasons.get(id) ?? [];
+    if (!list.includes(why)) list.push(why);
+    reasons.set(id, list);
+  };
+  const cap = SEARCH_LIMIT + 1;
+  const open = Prisma.sql`a."stationId" = ${stationId} AND a."status" <> 'draft'::"ApplicationStatus"`;
+  const contains = `%${likeEscape(value)}%`;
+  const endsWith = `%${likeEscape(value)}`;
+
+  if (kind === "reference") {
+    for (const r of await db.$queryRaw<{ id: string }[]>`SELECT a."id" FROM "Application" a WHERE a."reference" = ${value} AND ${open}`) add(r.id, `受理编号 ${value}`);
+  }
+  // Part of an ID number: four digits or more (fewer match nearly everything).
+  if (kind === "id_number" || (kind === "digits" && value.length >= 4)) {
+    const exact = kind === "id_number";
+    const pat = exact ? value : contains;
+    const apps = await db.$queryRaw<{ id: string }[]>`
+      SELECT a."id" FROM "Application" a WHERE ${open} AND ${exact ? Prisma.sql`a."applicantIdNumber" = ${pat}` : Prisma.sql`a."applicantIdNumber" LIKE ${pat}`} LIMIT ${cap}`;
+    for (const r of apps) add(r.id, exact ? "申请人身份证号码" : `申请人身份证号码包含 ${value}`);
+    const members = await db.$queryRaw<{ id: string; name: string; relation: string }[]>`
+      SELECT m."applicationId" AS "id", m."name", m."relation" FROM "HouseholdMember" m JOIN "Application" a ON a."id" = m."applicationId"
+      WHERE ${open} AND m."relation" <> 'self' AND ${exact ? Prisma.sql`m."idNumber" = ${pat}` : Prisma.sql`m."idNumber" LIKE ${pat}`} LIMIT ${cap}`;
+    for (const r of members) add(r.id, `家庭成员${r.name}（${RELATION_NAMES[r.relation] ?? r.relation}）身份证号码${exact ? "" : `包含 ${value}`}`);
+  }
+  if (kind === "digits") {
+    const refs = await db.$queryRaw<{ id: string; reference: string }[]>`
+      SELECT a."id", a."reference" FROM "Application" a WHERE ${open} AND a."reference" LIKE ${endsWith} LIMIT ${cap}`;
+    for (const r of refs) add(r.id, `受理编号末尾为 ${value}`);
+  }
+  if (kind === "phone" || (kind === "digits" && value.length >= 4)) {
+    const pat = kind === "phone" ? value : contains;
+    const phones = await db.$queryRaw<{ id: string }[]>`
+      SELECT a."id" FROM "Application" a JOIN "User" u ON u."id" = a."residentId"
+      WHERE ${open} AND ${kind === "phone" ? Prisma.sql`u."mobile" = ${pat}` : Prisma.sql`u."mobile" LIKE ${pat}`} LIMIT ${cap}`;
+    for (const r of phones) add(r.id, kind === "phone" ? "申请人手机号码" : `申请人手机号码包含 ${value}`);
+  }
+  if (kind === "name") {
+    const apps = await db.$queryRaw<{ id: string; applicantName: string }[]>`
+      SELECT a."id", a."applicantName" FROM "Application" a WHERE ${open} AND a."applicantName" LIKE ${contains} LIMIT ${cap}`;
+    for (const r of apps) add(r.id, r.applicantName === value ? "申请人姓名" : `申请人姓名包含「${value}」`);
+    // Household members are not indexed by station: three characters or more use the trigram
+    // index (part of a name), shorter terms the name index (the whole name, e.g. 「赵娜」).
+    const memberMatch = [...value].length >= 3 ? Prisma.sql`m."name" LIKE ${contains}` : Prisma.sql`m."name" = ${value}`;
+    const members = await db.$queryRaw<{ id: string; name: string; relation: string }[]>`
+      SELECT m."applicationId" AS "id", m."name", m."relation" FROM "HouseholdMember" m JOIN "Application" a ON a."id" = m."applicationId"
+      WHERE ${open} AND m."relation" <> 'self' AND ${memberMatch} LIMIT ${cap}`;
+    for (const r of members) add(r.id, `家庭成员${r.name}（${RELATION_NAMES[r.relation] ?? r.relation}）`);
+  }
+
+  const ids = [...reasons.keys()];
+  if (ids.length === 0) return { kind, rows: [], more: false };
   const rows = await db.$queryRaw<RawRow[]>`
-    ${SELECT} WHERE a."stationId" = ${stationId} AND a."status" <> 'draft'::"ApplicationStatus" AND a."id" IN (${ids})
-    ORDER BY a."dueAt" ASC NULLS LAST, a."id" ASC LIMIT ${SEARCH_LIMIT + 1}`;
-  return { kind, rows: rows.slice(0, SEARCH_LIMIT).map((r) => toRow(r, now, cal)), more: rows.length > SEARCH_LIMIT };
+    ${SELECT} WHERE a."id" IN (${Prisma.join(ids)}) ORDER BY a."dueAt" ASC NULLS LAST, a."id" ASC LIMIT ${cap}`;
+  return {
+    kind,
+    rows: rows.slice(0, SEARCH_LIMIT).map((r) => ({ ...toRow(r, now, cal), matched: reasons.get(r.id) ?? [] })),
+    more: rows.length > SEARCH_LIMIT || ids.length > SEARCH_LIMIT,
+  };
 }

@@ -4,7 +4,18 @@ import { transition } from "@/lib/filings/transition";
 import { beijingDate, startOfBeijingDay } from "@/lib/calendar/working-days";
 import { moveOutSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { assertCleanText } from "./filing-rules";
+import { edgeTransition } from "./workflow";
+import { assertCleanText, ruleSetForFiling } from "./filing-rules";
+import { loadCalendar } from "@/lib/calendar/load-calendar";
+import { addWorkingDays } from "@/lib/calendar/working-days";
+import { completionLimits } from "./review-reasons";
+import type { Db } from "@/lib/db/types";
+
+/** The registration's due date after a move-out (working days of the filing's rule set). */
+export async function registrationDue(tx: Db, ruleSetId: string | null, now: Date): Promise<Date> {
+  const ruleSet = await ruleSetForFiling(tx, ruleSetId);
+  return addWorkingDays(now, completionLimits(ruleSet.data.timeLimits).registration, await loadCalendar(tx));
+}
 
 /**
  * 迁出: the origin's public-security office has moved the hukou out (confirmed electronically
@@ -13,7 +24,7 @@ import { assertCleanText } from "./filing-rules";
 export const recordMoveOutDef = defineAction({ roles: ["clerk"], action: "review.record_move_out", schema: moveOutSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { originOffice: input.originOffice, movedOutOn: input.movedOutOn } });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["approved"], what: "登记迁出" });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "record_move_out" });
   assertCleanText(input.originOffice, "originOffice");
   const now = new Date();
   const issue = (message: string) => new DomainError("validation_failed", message, { issues: [{ path: "movedOutOn", message }] });
@@ -24,14 +35,12 @@ export const recordMoveOutDef = defineAction({ roles: ["clerk"], action: "review
   const data = { originOffice: input.originOffice, movedOutOn: input.movedOutOn, transferNumber: input.transferNumber ?? null };
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: ["approved"],
-    to: "moved_out",
-    event: "moved_out",
+    ...edgeTransition("record_move_out", f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: `迁出地：${input.originOffice}；迁出日期：${input.movedOutOn}${input.transferNumber ? `；迁移证编号：${input.transferNumber}` : ""}`,
     data,
-    dueAt: null,
+    dueAt: await registrationDue(ctx.tx, f.ruleSetId, now),
     set: { movedOutAt, moveOutOffice: input.originOffice, ...claimColumns(f, ctx.user, now) },
     message: `您的落户申请 ${f.reference ?? ""} 已登记原籍迁出（${input.originOffice}，${input.movedOutOn}），派出所将为您办理落户。`,
     now,

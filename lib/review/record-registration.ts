@@ -1,4 +1,5 @@
-import { defineAction } from "@/lib/auth/run-action";
+import type { z } from "zod";
+import { defineAction, type GuardContext } from "@/lib/auth/run-action";
 import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
 import { transition } from "@/lib/filings/transition";
@@ -7,16 +8,29 @@ import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { findRegistrableHousehold } from "@/lib/collective/collective-households";
 import { registrationSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { edgeTransition } from "./workflow";
 import { assertCleanText } from "./filing-rules";
 
 /**
  * 落户: registration completed; the filing is done. A collective-channel filing is registered
  * into one of the station's active community collective households (plan 二(三)).
  */
-export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "review.record_registration", schema: registrationSchema }, async (ctx, input) => {
+export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "review.record_registration", schema: registrationSchema }, (ctx, input) =>
+  register(ctx, input, "record_registration"),
+);
+
+/**
+ * 直接落户: a filing that needs no move-out (needsMoveOut = false, e.g. a rural student registering
+ * as urban at origin) goes from approval straight to registration.
+ */
+export const registerDirectlyDef = defineAction({ roles: ["clerk"], action: "review.register_directly", schema: registrationSchema }, (ctx, input) =>
+  register(ctx, input, "register_directly"),
+);
+
+async function register(ctx: GuardContext, input: z.output<typeof registrationSchema>, action: "record_registration" | "register_directly") {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["moved_out"], what: "登记落户" });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action });
   assertCleanText(input.note, "note");
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { note: auditText(input.note) } });
 
@@ -33,9 +47,7 @@ export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "r
   const cal = await loadCalendar(ctx.tx);
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: ["moved_out"],
-    to: "registered",
-    event: "registered",
+    ...edgeTransition(action, f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: household ? `落户至${household.name}${input.note ? `；${input.note}` : ""}` : (input.note ?? null),
@@ -47,7 +59,7 @@ export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "r
     now,
   });
   await ctx.tx.reviewAction.create({
-    data: { applicationId: f.id, clerkId: ctx.user.id, action: "record_registration", note: input.note ?? null, data: household ? { collectiveHouseholdId: household.id } : undefined },
+    data: { applicationId: f.id, clerkId: ctx.user.id, action, note: input.note ?? null, data: household ? { collectiveHouseholdId: household.id } : undefined },
   });
   return { status: "registered" as const, collectiveHouseholdId: household?.id ?? null };
-});
+}

@@ -6,6 +6,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { refuseSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { edgeTransition } from "./workflow";
 import { assertLawfulRefusal, ruleSetForFiling } from "./filing-rules";
 
 /**
@@ -16,7 +17,7 @@ import { assertLawfulRefusal, ruleSetForFiling } from "./filing-rules";
 export const refuseFilingDef = defineAction({ roles: ["clerk"], action: "review.refuse", schema: refuseSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["submitted", "supplement_requested", "accepted"], what: "作出不予批准决定" });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "refuse" });
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
   const reasons = assertLawfulRefusal(input, ruleSet.data);
   ctx.audit({
@@ -40,9 +41,7 @@ export const refuseFilingDef = defineAction({ roles: ["clerk"], action: "review.
   const reasonText = reasons.map((r) => `${r.label}（依据${r.clause}）`).join("；");
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: [f.status],
-    to: "refused",
-    event: "refused",
+    ...edgeTransition("refuse", f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: input.note,

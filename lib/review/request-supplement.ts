@@ -9,6 +9,8 @@ import { supplementSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { ruleSetForFiling } from "./filing-rules";
 import { allowedNoticeItemsFor, assertCleanClarification, auditItems, composeNotice, noticeText, type NoticeItem } from "./notice-items";
+import { edgeTransition } from "./workflow";
+import { rejectedDocumentItems } from "./review-document";
 
 export type { NoticeItem } from "./notice-items";
 
@@ -26,7 +28,7 @@ export const OPEN_NOTICE_STATUSES = ["sent", "corrected"] as const;
 export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "review.request_supplement", schema: supplementSchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, from: ["submitted", "accepted"], what: "要求补正" });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "request_supplement" });
   if ((await ctx.tx.supplementNotice.count({ where: { applicationId: f.id, status: { in: [...OPEN_NOTICE_STATUSES] }, answeredAt: null } })) > 0) {
     throw new DomainError("invalid_state", "本申请已有尚未答复的补正告知。申请人补正后，如仍需补正，可再发出告知。");
   }
@@ -35,6 +37,18 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
   const allowed = await allowedNoticeItemsFor(ctx.tx, f.id, ruleSet);
   const items: NoticeItem[] = composeNotice(allowed, input.items);
+  // Documents a clerk rejected (核验不合格) are asked for again in the same notice, with the reason.
+  for (const r of await rejectedDocumentItems(ctx.tx, f.id)) {
+    const slot = allowed.find((a) => a.kind === "document" && a.memberId === r.memberId && (a.code === r.code || a.alternatives.includes(r.code as never)));
+    if (!slot) continue;
+    const listed = items.find((i) => i.kind === "document" && i.memberId === slot.memberId && i.code === slot.code);
+    if (listed) listed.clarification ??= `已上传的材料不合格：${r.reason}，请重新提交。`;
+    else {
+      const { missing: _missing, ...item } = slot;
+      void _missing;
+      items.push({ ...item, clarification: `已上传的材料不合格：${r.reason}，请重新提交。`, source: "clerk" });
+    }
+  }
   if (items.length === 0) {
     throw new DomainError("validation_failed", "规则核验未发现缺少的材料。如需申请人补正，请从规定的补正事项中选择。", {
       issues: [{ path: "items", message: "请至少选择一项补正事项" }],
@@ -56,9 +70,7 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
   });
   await transition(ctx.tx, {
     applicationId: f.id,
-    from: [f.status],
-    to: "supplement_requested",
-    event: "supplement_requested",
+    ...edgeTransition("request_supplement", f.status),
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: input.note ?? null,

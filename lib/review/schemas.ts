@@ -173,3 +173,60 @@ export const correctionSchema = z
       ctx.addIssue({ code: "custom", path: ["reasonCodes"], message: "撤销准予迁入决定须至少选择一项规定的理由" });
     }
   });
+
+// --- move-out inside the city (最多跑一次) ----------------------------------------------------
+
+/** The origin station confirms the move-out (the date is today; the number when it has one). */
+export const confirmMoveOutSchema = z.object({
+  applicationId: id,
+  version,
+  transferNumber: optionalText(50, "迁移证编号"),
+  note: optionalText(500, "备注"),
+});
+
+/** The origin station returns the request with a reason from the rule set's list. */
+export const returnMoveOutSchema = z.object({
+  applicationId: id,
+  version,
+  reasonCode: z.string({ error: "请选择退回理由" }).trim().min(1, "请选择退回理由").max(64),
+  note: optionalText(500, "说明"),
+});
+
+export const resendMoveOutSchema = z.object({ applicationId: id, version, note: optionalText(500, "说明") });
+
+// --- documents -----------------------------------------------------------------------------
+
+/** A clerk's check of one uploaded document: verified, or rejected with a reason of the rule set's list. */
+export const reviewDocumentSchema = z
+  .object({
+    applicationId: id,
+    documentId: z.string().trim().min(1, "缺少材料编号").max(64),
+    verdict: z.enum(["verified", "rejected"], { error: "请选择核验结果" }),
+    reasonCode: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.verdict === "rejected" && !v.reasonCode) ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "请选择不合格的理由" });
+  });
+
+// --- station head --------------------------------------------------------------------------
+
+export const bulkAssignSchema = z.object({
+  applicationIds: z.array(id, { error: "请选择申请" }).min(1, "请至少选择一件申请").max(100, "一次最多改派100件"),
+  clerkId: z.string({ error: "请选择民警" }).trim().min(1, "请选择民警").max(64),
+});
+
+export const saveQueueViewSchema = z.object({
+  name: requiredText(1, 40, "视图名称"),
+  query: z.object({
+    tab: z.enum(QUEUE_TABS).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    mine: z.boolean().optional(),
+    sort: z.string().max(30).optional(),
+  }),
+});
+export const deleteQueueViewSchema = z.object({ id: z.string().trim().min(1).max(64) });

@@ -209,6 +209,8 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
     decisionWorkingDays: 20,
     supplementWorkingDays: 30,
     draftRetentionDays: 90,
+    moveOutWorkingDays: 10,
+    registrationWorkingDays: 5,
   },
   refusalReasons: [
     { code: "identity_unverified", label: "申请人身份无法核实", clause: PROCEDURAL_BASIS },
@@ -227,6 +229,19 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
     { code: "supplement_not_provided", label: "未在规定期限内补正材料", clause: PROCEDURAL_BASIS },
   ],
   supplement: DEFAULT_SUPPLEMENT_SETTINGS,
+  documentRejectionReasons: [
+    { code: "unreadable", label: "图像模糊或不完整，无法辨认" },
+    { code: "wrong_document", label: "上传的不是所要求的材料" },
+    { code: "expired", label: "证件已过有效期" },
+    { code: "name_mismatch", label: "材料上的姓名或身份证号码与申请信息不符" },
+    { code: "missing_pages", label: "缺少页面（如户口簿首页或本人页）" },
+  ],
+  moveOutReturnReasons: [
+    { code: "not_registered_here", label: "申请人户口不在本所辖区" },
+    { code: "identity_mismatch", label: "申请人信息与户籍档案不符" },
+    { code: "hukou_locked", label: "户口处于冻结、注销等不能迁出的状态" },
+    { code: "members_mismatch", label: "随迁人员与户籍档案不符" },
+  ],
 };
 
 export const DEFAULT_RULE_SET: RuleSet = { version: DEFAULT_RULE_SET_VERSION, data: DEFAULT_RULE_SET_DATA };

@@ -101,7 +101,14 @@ export type TimeLimits = {
   supplementWorkingDays: number;
   /** Untouched drafts are deleted after this many calendar days. */
   draftRetentionDays: number;
+  /** After approval: the move-out (迁出) within this many working days (default 10). */
+  moveOutWorkingDays?: number;
+  /** After the move-out: the registration (落户) within this many working days (default 5). */
+  registrationWorkingDays?: number;
 };
+
+/** A reason a clerk may give for rejecting one uploaded document, or for returning a move-out request. */
+export type ReviewReason = { code: string; label: string };
 
 export const REFUSAL_REASON_CODES = [
   "identity_unverified",
@@ -152,6 +159,10 @@ export type RuleSetData = {
   refusalReasons: RefusalReason[];
   /** Supplement notices; absent in older stored sets (DEFAULT_SUPPLEMENT_SETTINGS then apply). */
   supplement?: SupplementSettings;
+  /** Why a clerk rejects an uploaded document (defaults in lib/review/review-reasons.ts). */
+  documentRejectionReasons?: ReviewReason[];
+  /** Why an origin station returns a move-out request (defaults in lib/review/review-reasons.ts). */
+  moveOutReturnReasons?: ReviewReason[];
 };
 
 /** A stored rule set: the version lives on the database row, the data is the JSON. */

@@ -145,6 +145,8 @@ export const ruleSetDataSchema = z.strictObject({
     decisionWorkingDays: positiveInt(120),
     supplementWorkingDays: positiveInt(120),
     draftRetentionDays: positiveInt(3650),
+    moveOutWorkingDays: positiveInt(120).optional(),
+    registrationWorkingDays: positiveInt(120).optional(),
   }),
   refusalReasons: z
     .array(z.strictObject({ code: codeSchema, label: textSchema("理由"), clause: refusalClauseSchema }))
@@ -155,6 +157,8 @@ export const ruleSetDataSchema = z.strictObject({
       correctionRestartsClock: z.boolean({ error: "须选择更正补正告知后是否重新计算补正期限" }),
     })
     .optional(),
+  documentRejectionReasons: z.array(z.strictObject({ code: codeSchema, label: textSchema("理由") })).optional(),
+  moveOutReturnReasons: z.array(z.strictObject({ code: codeSchema, label: textSchema("理由") })).optional(),
 });
 
 /** As parsed: like RuleSetData, except that a condition's fact is any string until the guard has run. */

@@ -8,6 +8,7 @@ import { nextPermitNumber, nextReference } from "@/lib/filings/numbers";
 import { bumpCounter } from "@/lib/filings/transition";
 import { COUNTIES } from "@/lib/places";
 import type { RuleSetData } from "@/lib/rules/types";
+import { addDemoDocuments } from "./demo-documents";
 
 export const DEMO_PASSWORD = "luohu-demo";
 
@@ -16,6 +17,7 @@ export const DEMO_ACCOUNTS = [
   { login: "clerk-hubin", label: "湖滨分局前进派出所 民警（所长）" },
   { login: "clerk-hubin-2", label: "湖滨分局前进派出所 民警" },
   { login: "clerk-shanzhou", label: "陕州分局大营派出所 民警" },
+  { login: "clerk-lushi", label: "卢氏县公安局城关派出所 民警（原籍迁出确认）" },
   { login: "official-hubin", label: "湖滨区 主管领导" },
   { login: "official-city", label: "三门峡市 主管领导" },
   { login: "admin", label: "系统管理员" },
@@ -38,14 +40,18 @@ type DemoFiling = {
   members?: Array<"spouse" | "child" | "parent">;
   tenure?: "owned" | "rented" | "employer_housing";
   refusal?: string;
+  /** The applicant's hukou region (default: alternating 渑池县 / outside the city). */
+  origin?: string;
+  /** Filed without documents: shows the one-time supplement notice (the others carry small generated files). */
+  noDocuments?: boolean;
 };
 
 /** A mix of states across stations, weighted to 前进派出所 so the demo clerk has a real queue. */
 const FILINGS: DemoFiling[] = [
   { station: "411202-01", status: "submitted", channel: "residence", tenure: "rented", age: 0, members: ["spouse", "child"] },
-  { station: "411202-01", status: "submitted", channel: "talent", subtype: "college_graduate", age: 1 },
+  { station: "411202-01", status: "submitted", channel: "talent", subtype: "college_graduate", age: 1, noDocuments: true },
   { station: "411202-01", status: "submitted", channel: "family", age: 4, members: [] },
-  { station: "411202-01", status: "submitted", channel: "residence", tenure: "owned", age: 6 },
+  { station: "411202-01", status: "submitted", channel: "residence", tenure: "owned", age: 6, noDocuments: true },
   { station: "411202-01", status: "submitted", channel: "collective", age: 2 },
   { station: "411202-01", status: "submitted", channel: "talent", subtype: "skilled_worker", age: 3, members: ["spouse"] },
   { station: "411202-01", status: "accepted", channel: "residence", tenure: "rented", age: 8 },
@@ -55,6 +61,9 @@ const FILINGS: DemoFiling[] = [
   { station: "411202-01", status: "supplement_requested", channel: "talent", subtype: "returned_overseas", age: 2 },
   { station: "411202-01", status: "approved", channel: "residence", tenure: "rented", age: 15, members: ["child"] },
   { station: "411202-01", status: "approved", channel: "talent", subtype: "vocational_graduate", age: 10 },
+  // 最多跑一次: a rural hukou of 卢氏县 settling in 湖滨区, waiting in 城关派出所's 迁出确认 tab.
+  { station: "411202-01", status: "approved", channel: "residence", tenure: "rented", age: 9, origin: "411224" },
+  { station: "411202-01", status: "accepted", channel: "residence", tenure: "rented", age: 6, origin: "411224" },
   { station: "411202-01", status: "moved_out", channel: "family", age: 18 },
   { station: "411202-01", status: "registered", channel: "residence", tenure: "rented", age: 40, members: ["spouse", "child", "parent"] },
   { station: "411202-01", status: "registered", channel: "talent", subtype: "college_graduate", age: 60 },
@@ -124,6 +133,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
       const clerk = await staff("clerk-hubin", "李卫东", "clerk", { stationId: st("411202-01").id, isStationHead: true });
       await staff("clerk-hubin-2", "赵晓梅", "clerk", { stationId: st("411202-01").id });
       const clerkShanzhou = await staff("clerk-shanzhou", "周建国", "clerk", { stationId: st("411203-01").id, isStationHead: true });
+      await staff("clerk-lushi", "陈立", "clerk", { stationId: st("411224-01").id, isStationHead: true });
       await staff("official-hubin", "王志刚", "official", { countyCode: "411202" });
       await staff("official-city", "陈国强", "official", { countyCode: null });
       await staff("admin", "系统管理员", "admin");
@@ -155,7 +165,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
         const resident = isDemoResident
           ? demoResident
           : await tx.user.create({
-              data: { role: "resident", mobile: `139${String(10000000 + i).slice(-8)}`, realName: name(personIndex), idNumber: idFor(personIndex, i % 2 ? "411221" : "410323"), passwordHash },
+              data: { role: "resident", mobile: `139${String(10000000 + i).slice(-8)}`, realName: name(personIndex), idNumber: idFor(personIndex, f.origin ?? (i % 2 ? "411221" : "410323")), passwordHash },
             });
         personIndex += 1;
         const submittedAt = new Date(now.getTime() - f.age * 1.4 * 86_400_000 - 3_600_000);
@@ -172,7 +182,10 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
           f.status === "submitted" ? addWorkingDays(submittedAt, ruleData(ruleSet.data).acceptance, cal)
           : f.status === "accepted" ? addWorkingDays(acceptedAt!, ruleData(ruleSet.data).decision, cal)
           : f.status === "supplement_requested" ? addWorkingDays(submittedAt, 30, cal)
+          : f.status === "approved" ? addWorkingDays(decidedAt!, 10, cal)
+          : f.status === "moved_out" ? addWorkingDays(decidedAt!, 7, cal)
           : null;
+        const originStation = f.status === "approved" && f.origin ? [...stations.values()].filter((s) => s.countyCode === f.origin).sort((a, b) => a.code.localeCompare(b.code))[0] : undefined;
         const collective = f.channel === "collective" && f.status === "registered" ? await tx.collectiveHousehold.findFirst({ where: { stationId: station.id } }) : null;
         const app = await tx.application.create({
           data: {
@@ -197,10 +210,14 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
             dueAt,
             supplementFrom: f.status === "supplement_requested" ? "submitted" : null,
             collectiveHouseholdId: collective?.id ?? null,
+            originStationId: originStation?.id ?? null,
+            moveOutRequestedAt: originStation ? decidedAt : null,
             assignedClerkId: ["accepted", "approved", "moved_out", "registered", "refused"].includes(f.status) && f.station === "411202-01" ? clerk.id : f.station === "411203-01" && f.status !== "submitted" ? clerkShanzhou.id : null,
             members: { create: members.map((m, k) => ({ ...m, sortOrder: k })) },
           },
+          include: { members: { select: { id: true, relation: true } } },
         });
+        if (!f.noDocuments) await addDemoDocuments(tx, app, app.members, docsFor(f), resident.id, submittedAt);
         const actor = f.station === "411202-01" ? clerk.id : null;
         const events: Array<{ type: string; to: ApplicationStatus; at: Date; note?: string; actorId?: string | null }> = [{ type: "submitted", to: "submitted", at: submittedAt, actorId: resident.id }];
         if (f.status === "supplement_requested") {

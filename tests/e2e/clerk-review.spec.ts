@@ -64,9 +64,9 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   await expect(clerk.getByTestId("duplicate-panel")).toContainText("未发现");
   const mobile = (await clerk.getByTestId("resident-mobile").innerText()).trim();
 
-  // Accepting with missing documents is refused: ask for them in the one-time notice.
-  await clerk.getByTestId("accept").click();
-  await expect(clerk.getByTestId("action-error").first()).toContainText("一次性补正告知");
+  // Accepting with missing documents would be refused: the button is disabled and says why.
+  await expect(clerk.getByTestId("accept")).toBeDisabled();
+  await expect(clerk.getByTestId("accept-disabled-reason")).toContainText("一次性补正告知");
   const prefilled = clerk.getByTestId("supplement-prefilled");
   await expect(prefilled).toContainText("居民身份证");
   // Items come from the rules; the clerk adds a clarification to one of them (no free-text items).
@@ -106,9 +106,13 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   if ((await shown.evaluate((el) => el.tagName)) === "IMG") {
     await expect.poll(() => shown.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   }
+  // Each decision shows what the resident will receive and asks to confirm.
   await clerk.getByTestId("accept").click();
+  await expect(clerk.getByTestId("accept-confirm")).toContainText("申请人将收到");
+  await clerk.getByTestId("accept-confirm-button").click();
   await expect(status(clerk)).toContainText("已受理，审核中");
   await clerk.getByTestId("approve").click();
+  await clerk.getByTestId("approve-confirm-button").click();
   await expect(status(clerk)).toContainText("已准予迁入，待迁出");
   const permitNumber = ((await clerk.getByTestId("permit-number").innerText()).match(/ZQ-\d{4}-\d{6}/) ?? [""])[0];
   expect(permitNumber).not.toBe("");
@@ -131,6 +135,8 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   await clerk.getByLabel(/申请材料系伪造、无效或与申请信息不符/).check();
   await clerk.getByLabel("说明（将告知申请人）").fill("经核查，所附毕业证书与学信网记录不一致。");
   await clerk.getByTestId("refuse").click();
+  await expect(clerk.getByTestId("refuse-confirm")).toContainText("行政复议");
+  await clerk.getByTestId("refuse-confirm-button").click();
   await expect(status(clerk)).toContainText("不予批准");
   await expect(clerk.getByTestId("timeline")).toContainText("不予批准");
 
@@ -142,6 +148,7 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   await clerk.getByLabel(/申请人并未在该住所实际居住生活/).check();
   await clerk.getByLabel("说明（将告知申请人）").fill("申请人未购房，不予落户。");
   await clerk.getByTestId("refuse").click();
+  await clerk.getByTestId("refuse-confirm-button").click();
   const error = clerk.getByTestId("action-error");
   await expect(error).toContainText("二(二)");
   await expect(error).toContainText("不得将购买房屋");

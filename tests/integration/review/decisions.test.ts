@@ -148,7 +148,8 @@ describe("approve (准予迁入)", () => {
     const after = await reload(prisma, f.id);
     expect(after.status).toBe("approved");
     expect(after.decidedAt).not.toBeNull();
-    expect(after.dueAt).toBeNull();
+    // 待迁出 has its own due date: the rule set's move-out working days (10 by default).
+    expect(after.dueAt!.getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
     expect(after.permit?.number).toBe(res.permitNumber);
     expect(after.permit?.persons).toHaveLength(2);
     const next = await runAction(prisma, w.staff.head, IP, approveFilingDef, {

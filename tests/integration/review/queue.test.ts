@@ -222,8 +222,11 @@ describe("scope and search", () => {
     expect(byMemberId.kind).toBe("id_number");
     // The spouse's number also files at 大营 as applicant: the clerk of 前进 sees only their own.
     expect(byMemberId.rows.map((r) => r.id)).toEqual([ids.open[40]]);
+    // Part of an ID number now finds it too, and says so (issue 15).
     const partialId = await searchQueue(prisma, w.stations.qianjin, memberIdNumber.slice(0, 17), now, cal);
-    expect(partialId.rows).toHaveLength(0);
+    expect(partialId.kind).toBe("digits");
+    expect(partialId.rows.map((r) => r.id)).toEqual([ids.open[40]]);
+    expect(partialId.rows[0].matched[0]).toContain("身份证号码包含");
     const byName = await searchQueue(prisma, w.stations.qianjin, "欧阳娜娜", now, cal);
     expect(byName.rows.map((r) => r.id)).toEqual([ids.open[7]]);
     const byMemberName = await searchQueue(prisma, w.stations.qianjin, "司马光", now, cal);

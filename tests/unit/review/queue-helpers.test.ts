@@ -22,6 +22,11 @@ describe("search terms", () => {
     expect(classifySearch("41122119900101123x")).toEqual({ kind: "id_number", value: "41122119900101123X" });
     expect(classifySearch("４１１２２１１９９００１０１１２３Ｘ").kind).toBe("id_number"); // full-width digits (NFKC)
     expect(classifySearch("王 芳")).toEqual({ kind: "name", value: "王 芳" });
+    // Digits are never searched as a name: the end of a reference, part of an ID number or a phone.
+    expect(classifySearch("4112")).toEqual({ kind: "digits", value: "4112" });
+    expect(classifySearch("000004")).toEqual({ kind: "digits", value: "000004" });
+    expect(classifySearch("13800000001")).toEqual({ kind: "phone", value: "13800000001" });
+    expect(classifySearch("杨")).toEqual({ kind: "name", value: "杨" });
   });
 });
 

@@ -6,7 +6,7 @@ import { isDomainError } from "@/lib/errors";
 import { viewFilingDef } from "@/lib/review/view-filing";
 import { answerSummary } from "@/lib/review/answer-summary";
 import { CHANNEL_CLAUSES, CHANNEL_SHORT_LABELS, REVIEW_ACTION_LABELS, formatDate, formatDateTime } from "@/lib/review/labels";
-import { CLAIMABLE_STATUSES } from "@/lib/review/claim-filing";
+import { actionMap } from "@/lib/review/workflow";
 import { EVENT_LABELS } from "@/lib/filings/status";
 import { relationLabel } from "@/lib/filings/member-relations";
 import { beijingDate } from "@/lib/calendar/working-days";
@@ -22,7 +22,7 @@ import { AcceptForm, ApproveForm } from "@/components/review/accept-approve-form
 import { SupplementForm } from "@/components/review/supplement-form";
 import { NoticeCorrectionForms } from "@/components/review/notice-correction-forms";
 import { CorrectionForm, RefuseForm } from "@/components/review/refuse-form";
-import { MoveOutForm, RegistrationForm } from "@/components/review/completion-forms";
+import { MoveOutForm, OriginMoveOutForms, RegistrationForm, ResendMoveOutForm } from "@/components/review/completion-forms";
 
 export const metadata = { title: "审核申请" };
 
@@ -43,6 +43,8 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
   const docsOf = (memberId: string | null, isSelf: boolean) => v.documents.filter((d) => d.memberId === memberId || (isSelf && d.memberId === null));
   const reasons = v.refusalReasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause }));
   const acts = { applicationId: f.id, version: f.version };
+  // What this clerk may do now: the workflow table (lib/review/workflow.ts), never a status comparison here.
+  const can = actionMap(v.actions);
   const self = v.members.find((m) => m.relation === "self");
   const people = self ? v.members : [{ id: null, relation: "self", name: f.applicantName, idNumber: f.applicantIdNumber, hukouType: null }, ...v.members];
 
@@ -122,14 +124,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
           )}
         </dl>
         <div className="mt-3 border-t border-slate-200 pt-3">
-          <ClaimControls
-            applicationId={f.id}
-            claimable={CLAIMABLE_STATUSES.includes(f.status)}
-            assignedClerk={f.assignedClerk}
-            meId={v.me.id}
-            isStationHead={v.me.isStationHead}
-            clerks={v.clerks}
-          />
+          <ClaimControls applicationId={f.id} can={{ claim: !!can.claim, release: !!can.release, assign: !!can.assign }} assignedClerk={f.assignedClerk} meId={v.me.id} clerks={v.clerks} />
         </div>
       </header>
 
@@ -149,7 +144,11 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
                 {m.hukouType && <span className="ml-3 text-slate-600">{m.hukouType === "rural" ? "农业户口" : "城镇户口"}</span>}
               </p>
               <h3 className="mt-2 text-sm font-semibold">材料</h3>
-              <DocumentViewer docs={docsOf(m.id, m.relation === "self")} />
+              <DocumentViewer
+                docs={docsOf(m.id, m.relation === "self")}
+                applicationId={f.id}
+                check={v.atDestination && (can.accept || can.approve || can.refuse) ? { reasons: v.documentRejectionReasons } : null}
+              />
             </li>
           ))}
         </ul>
@@ -201,30 +200,57 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
         <h2 id="actions-title" className="text-lg font-semibold">
           办理
         </h2>
-        {heldByOther && ["submitted", "accepted", "supplement_requested", "approved", "moved_out"].includes(f.status) && (
-          <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">该申请由{f.assignedClerk?.realName}办理，您只能查看。{v.me.isStationHead ? "作为所长，您可以改派。" : ""}</p>
+        {v.printable.permit || v.printable.refusal || v.printable.supplement ? (
+          <nav aria-label="打印" className="flex flex-wrap gap-3 text-sm" data-testid="print-links">
+            {v.printable.permit && (
+              <a className="btn-secondary" href={`/api/permits/${encodeURIComponent(f.id)}`} data-testid="print-permit">
+                下载准迁证（PDF）
+              </a>
+            )}
+            {v.printable.supplement && (
+              <a className="btn-secondary" href={`/api/letters/${encodeURIComponent(f.id)}/supplement`} target="_blank" rel="noopener noreferrer" data-testid="print-supplement">
+                打印补正告知书（PDF）
+              </a>
+            )}
+            {v.printable.refusal && (
+              <a className="btn-secondary" href={`/api/letters/${encodeURIComponent(f.id)}/refusal`} target="_blank" rel="noopener noreferrer" data-testid="print-refusal">
+                打印不予批准决定书（PDF）
+              </a>
+            )}
+          </nav>
+        ) : null}
+        {heldByOther && v.actions.length === (can.assign ? 1 : 0) && !v.closedNote && (
+          <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">
+            该申请由{f.assignedClerk?.realName}办理，您只能查看。{can.assign ? "作为所长，您可以改派（包括改派给自己）。" : "如需接手，请联系所长改派。"}
+          </p>
         )}
-        {!heldByOther && f.status === "submitted" && (
+        {can.accept && <AcceptForm {...acts} reference={f.reference} disabledReason={can.accept.disabledReason} />}
+        {can.approve && <ApproveForm {...acts} reference={f.reference} disabledReason={can.approve.disabledReason} originStationName={v.originPreview} />}
+        {can.request_supplement && (
           <>
-            <AcceptForm {...acts} disabledReason={v.panel.missingItems.length > 0 ? "规则核验发现缺少材料：请先发出一次性补正告知。" : null} />
+            {v.rejectedItems.length > 0 && (
+              <p className="text-sm text-slate-700" data-testid="rejected-for-notice">
+                核验不合格、将在补正告知中要求重新提交：{v.rejectedItems.map((r) => `${r.memberName}的${r.label}`).join("；")}
+              </p>
+            )}
             <SupplementForm {...acts} options={v.noticeOptions} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />
-            <RefuseForm {...acts} reasons={reasons} />
           </>
         )}
-        {!heldByOther && f.status === "accepted" && (
+        {can.refuse && (
           <>
-            <ApproveForm {...acts} disabledReason={!v.panel.allEligible ? "规则核验未通过，不能准予迁入。" : v.duplicates.length > 0 ? "存在重复申请，请核实。" : null} />
-            <SupplementForm {...acts} options={v.noticeOptions} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />
-            <RefuseForm {...acts} reasons={reasons} />
+            {v.filing.supplementAnsweredAt === null && !can.accept && !can.approve && (
+              <p className="text-sm text-slate-700">等待申请人补正材料。补正期限届满仍未补正的，可以“未在规定期限内补正材料”为由不予批准。</p>
+            )}
+            <RefuseForm {...acts} reasons={reasons} reference={f.reference} supplementExpired={v.supplementExpired} remedies={`${v.remedies.review}${v.remedies.lawsuit}`} />
           </>
         )}
-        {!heldByOther && f.status === "supplement_requested" && (
-          <>
-            <p className="text-sm text-slate-700">等待申请人补正材料。补正期限届满仍未补正的，可以“未在规定期限内补正材料”为由不予批准。</p>
-            <RefuseForm {...acts} reasons={reasons} />
-          </>
+        {can.confirm_move_out && (
+          <OriginMoveOutForms {...acts} reasons={v.moveOutReturnReasons} destination={f.stationName} />
         )}
-        {v.me.isStationHead && f.status === "supplement_requested" && openNotice && (
+        {f.originStation && !v.atDestination && !can.confirm_move_out && (
+          <p className="text-sm text-slate-700">该申请的迁出已由本所处理，当前状态见上方。</p>
+        )}
+        {v.me.isStationHead && openNotice && (
           <NoticeCorrectionForms
             {...acts}
             noticeId={openNotice.id}
@@ -234,12 +260,17 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
             restartsClock={v.supplementSettings.correctionRestartsClock}
           />
         )}
-        {!heldByOther && f.status === "approved" && <MoveOutForm {...acts} today={beijingDate(v.now)} />}
-        {!heldByOther && f.status === "moved_out" && <RegistrationForm {...acts} collective={f.channel === "collective"} households={v.households} />}
-        {v.me.isStationHead && f.status === "refused" && <CorrectionForm {...acts} kind="reopen" reasons={reasons} />}
-        {v.me.isStationHead && f.status === "approved" && <CorrectionForm {...acts} kind="revoke" reasons={reasons} />}
-        {["registered", "withdrawn"].includes(f.status) && <p className="text-sm text-slate-700">该申请已办结，无需操作。</p>}
-        {f.status === "refused" && !v.me.isStationHead && <p className="text-sm text-slate-700">该申请已作出决定。如需更正，请报所长。</p>}
+        {v.atDestination && f.originStation && !f.moveOutReturnedAt && !f.movedOutAt && (
+          <p className="rounded bg-teal-50 p-2 text-sm text-teal-900" data-testid="origin-waiting">
+            原籍在本市：已于 {formatDateTime(f.moveOutRequestedAt)} 发送{f.originStation.name}在系统内确认迁出，无需手工登记。
+          </p>
+        )}
+        {can.resend_move_out && <ResendMoveOutForm {...acts} reason={f.moveOutReturnReason} />}
+        {can.record_move_out && <MoveOutForm {...acts} today={beijingDate(v.now)} offices={v.moveOut.offices} region={v.moveOut.region} />}
+        {can.record_registration && <RegistrationForm {...acts} collective={f.channel === "collective"} households={v.households} />}
+        {can.register_directly && <RegistrationForm {...acts} collective={f.channel === "collective"} households={v.households} direct />}
+        {(can.reopen || can.revoke) && <CorrectionForm {...acts} kind={can.reopen ? "reopen" : "revoke"} reasons={reasons} />}
+        {v.closedNote && <p className="text-sm text-slate-700">{v.closedNote}</p>}
       </section>
 
       <section className="card" aria-labelledby="timeline-title">
