@@ -11,7 +11,6 @@ import { dueInfo } from "./queue-tabs";
 import { stationClerks } from "./claim-filing";
 import { allowedNoticeItems, readNoticeItems } from "./notice-items";
 import { supplementSettingsOf } from "@/lib/rules/default-rule-set";
-import type { NoticeItem } from "./request-supplement";
 import { CLAIMABLE_STATUSES, availableActions, type WorkflowFiling } from "./workflow";
 import { findOriginStation, moveOutOffices } from "./origin-station";
 import { remedies } from "./print-letter";
