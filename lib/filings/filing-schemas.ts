@@ -145,7 +145,7 @@ export const memberSchema = z.object({
   applicationId: applicationIdSchema,
   memberId: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
   relation: formChoice(z.enum(RELATIONS, { error: (i) => (i.input === undefined ? "请选择与申请人的关系" : "与申请人的关系不正确") })),
-  name: applicantShape.name,
+  name: z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(50, "姓名过长"),
   idNumber: idNumberSchema,
   /** Optional: when not given, the applicant's current hukou nature is assumed for the rules check. */
   hukouType: formChoice(applicantShape.hukouType.optional()),

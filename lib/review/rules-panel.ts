@@ -174,7 +174,8 @@ export function buildRulesPanel(ruleSet: RuleSet, filing: PanelFiling, members: 
     if (!parsed.success) {
       return { ...common, outcome: "invalid" as const, clauses: [], reasons: [], missing: [], problems: formatZodIssues(parsed.error) };
     }
-    const result = evaluate(ruleSet, parsed.data);
+    // A member moving with the applicant joins the applicant, who acquires hukou in this very filing.
+    const result = evaluate(ruleSet, parsed.data, { principalInSameFiling: member !== null && member !== self });
     return {
       ...common,
       outcome: result.outcome,
