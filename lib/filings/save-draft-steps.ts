@@ -16,6 +16,8 @@ import {
 } from "./filing-schemas";
 import { CHANNEL_ANSWER_KEYS, readAnswers, type FilingAnswers } from "./filing-answers";
 import { lockOwnDraft } from "./load-filing";
+import { CHANNEL_REGISTRY } from "@/lib/channels/registry";
+import type { Channel } from "@/lib/schemas/eligibility";
 import type { TaskKey } from "./filing-tasks";
 
 /**
@@ -106,7 +108,7 @@ export const saveDestinationDef = defineAction({ roles: ["resident"], action: "f
 });
 
 function detailsDef<S extends z.ZodType<{ applicationId: string }>>(
-  channel: string,
+  channel: Channel,
   schema: S,
   apply: (a: FilingAnswers, input: z.output<S>) => FilingAnswers,
 ) {
@@ -123,7 +125,7 @@ function detailsDef<S extends z.ZodType<{ applicationId: string }>>(
         next.completed = { ...next.completed, details: true };
         return next;
       },
-      { step: channel === "collective" ? "documents" : "members" },
+      { step: CHANNEL_REGISTRY[channel].details.next },
     );
     return { applicationId };
   });
@@ -187,3 +189,12 @@ export const saveCollectiveDetailsDef = detailsDef(
     residence: input.hasLegalResidence ? { legal: true, address: a.destination?.address } : undefined,
   }),
 );
+
+/** The details step's action of every channel (the filing form's step map derives from this and the registry). */
+export const DETAILS_STEP_DEFS = {
+  residence: saveResidenceDetailsDef,
+  talent: saveTalentDetailsDef,
+  rural_student: saveRuralStudentDetailsDef,
+  family: saveFamilyDetailsDef,
+  collective: saveCollectiveDetailsDef,
+} satisfies Record<Channel, unknown>;

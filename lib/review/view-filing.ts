@@ -91,6 +91,8 @@ export const viewFilingDef = defineAction(
       panel,
       duplicates,
       refusalReasons: ruleSet.data.refusalReasons,
+      /** The channel's clause as the filing's rule set states it (clauses live only in the rule set). */
+      channelClause: ruleSet.data.channels[app.channel].clause,
       timeLimits: ruleSet.data.timeLimits,
       clerks,
       households: households.map((h) => ({ id: h.id, name: h.name, address: h.address })),

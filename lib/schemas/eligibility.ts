@@ -1,30 +1,28 @@
 import { z } from "zod";
 import { COUNTY_CODES } from "@/lib/places";
 import { idNumberSchema } from "@/lib/validation/id-number";
+import { CHANNEL_CODES, CHANNEL_FULL_LABELS, CHANNEL_REGISTRY, RURAL_STUDENT_SUBTYPE_CODES, TALENT_SUBTYPE_CODES } from "@/lib/channels/registry";
 
 /**
  * The request of POST /api/v1/eligibility (docs: shared/spec/eligibility-api.md), shared by
  * the public pre-check, the filing form and the clerk's rules check. The contract is fixed.
  */
 
-export const CHANNELS = ["talent", "rural_student", "residence", "family", "collective"] as const;
+// Channels and their subtypes come from the channel registry (lib/channels/registry.ts).
+export const CHANNELS = CHANNEL_CODES;
 export type Channel = (typeof CHANNELS)[number];
 
-export const TALENT_SUBTYPES = ["college_graduate", "vocational_graduate", "skilled_worker", "veteran", "returned_overseas"] as const;
-export const RURAL_STUDENT_SUBTYPES = ["enrollment", "after_graduation", "urban_registration_at_origin"] as const;
+export const TALENT_SUBTYPES = TALENT_SUBTYPE_CODES;
+export const RURAL_STUDENT_SUBTYPES = RURAL_STUDENT_SUBTYPE_CODES;
 export const SUBTYPES = [...TALENT_SUBTYPES, ...RURAL_STUDENT_SUBTYPES] as const;
 export type TalentSubtype = (typeof TALENT_SUBTYPES)[number];
 export type RuralStudentSubtype = (typeof RURAL_STUDENT_SUBTYPES)[number];
 export type Subtype = (typeof SUBTYPES)[number];
 
 /** Channels without subtypes take none (family's variant is principal.relation, residence's is the tenure). */
-export const SUBTYPES_BY_CHANNEL: Readonly<Record<Channel, readonly Subtype[]>> = {
-  talent: TALENT_SUBTYPES,
-  rural_student: RURAL_STUDENT_SUBTYPES,
-  residence: [],
-  family: [],
-  collective: [],
-};
+export const SUBTYPES_BY_CHANNEL: Readonly<Record<Channel, readonly Subtype[]>> = Object.fromEntries(
+  CHANNEL_CODES.map((c) => [c, CHANNEL_REGISTRY[c].subtypes]),
+) as Record<Channel, readonly Subtype[]>;
 
 export const TENURES = ["owned", "rented", "employer_housing"] as const;
 export type Tenure = (typeof TENURES)[number];
@@ -68,13 +66,7 @@ export const IGNORED_FACT_KEYS = [
 ] as const;
 export type IgnoredFactKey = (typeof IGNORED_FACT_KEYS)[number];
 
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  talent: "重点群体落户（高校毕业生、技术工人、退役军人、留学归国人员等）",
-  rural_student: "农村升学学生落户",
-  residence: "合法稳定住所（含租赁）落户",
-  family: "投靠共同居住的家庭成员落户",
-  collective: "社区集体户落户",
-};
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = CHANNEL_FULL_LABELS;
 
 export const SUBTYPE_LABELS: Readonly<Record<Subtype, string>> = {
   college_graduate: "高校毕业生",

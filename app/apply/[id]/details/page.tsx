@@ -4,6 +4,7 @@ import { detailsTitle } from "@/lib/filings/filing-tasks";
 import { RELATION_LABELS, RELATIONS, TENURE_LABELS, TENURES } from "@/lib/schemas/eligibility";
 import type { FilingAnswers } from "@/lib/filings/filing-answers";
 import { saveStepAction, type StepName } from "../../actions";
+import { CHANNEL_REGISTRY, type DetailsFieldsKey } from "@/lib/channels/registry";
 
 export const metadata = { title: "情况说明" };
 
@@ -81,20 +82,26 @@ function CollectiveFields({ a }: { a: FilingAnswers }) {
   );
 }
 
+/** The fields component of each registry entry's details step (lib/channels/registry.ts names the key). */
+const DETAILS_FIELDS: Record<DetailsFieldsKey, (props: { a: FilingAnswers }) => React.ReactNode> = {
+  residence: ResidenceFields,
+  talent: TalentFields,
+  rural_student: RuralStudentFields,
+  family: FamilyFields,
+  collective: CollectiveFields,
+};
+
 export default async function DetailsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ return?: string }> }) {
   const { id } = await params;
   const { return: ret } = await searchParams;
   const { draft, answers } = await draftForPage(id, "details");
   const step = `details_${draft.channel}` as StepName;
+  const Fields = DETAILS_FIELDS[CHANNEL_REGISTRY[draft.channel].details.fields];
   return (
     <div>
       <h1 className="page-title">{detailsTitle(draft.channel)}</h1>
       <StepForm action={saveStepAction.bind(null, step)} hidden={{ applicationId: draft.id, _return: ret }} submitLabel="保存并继续">
-        {draft.channel === "residence" && <ResidenceFields a={answers} />}
-        {draft.channel === "talent" && <TalentFields a={answers} />}
-        {draft.channel === "rural_student" && <RuralStudentFields a={answers} />}
-        {draft.channel === "family" && <FamilyFields a={answers} />}
-        {draft.channel === "collective" && <CollectiveFields a={answers} />}
+        <Fields a={answers} />
       </StepForm>
     </div>
   );

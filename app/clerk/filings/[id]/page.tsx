@@ -5,7 +5,7 @@ import { getPrisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { viewFilingDef } from "@/lib/review/view-filing";
 import { answerSummary } from "@/lib/review/answer-summary";
-import { CHANNEL_CLAUSES, CHANNEL_SHORT_LABELS, REVIEW_ACTION_LABELS, formatDate, formatDateTime } from "@/lib/review/labels";
+import { CHANNEL_SHORT_LABELS, REVIEW_ACTION_LABELS, formatDate, formatDateTime } from "@/lib/review/labels";
 import { CLAIMABLE_STATUSES } from "@/lib/review/claim-filing";
 import { EVENT_LABELS } from "@/lib/filings/status";
 import { relationLabel } from "@/lib/filings/member-relations";
@@ -65,7 +65,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
           <div>
             <dt className="inline text-slate-600">落户通道：</dt>
             <dd className="inline">
-              {CHANNEL_SHORT_LABELS[f.channel]}（{CHANNEL_CLAUSES[f.channel]}）{f.subtype ? ` · ${SUBTYPE_LABELS[f.subtype as Subtype] ?? f.subtype}` : ""}
+              {CHANNEL_SHORT_LABELS[f.channel]}（{v.channelClause}）{f.subtype ? ` · ${SUBTYPE_LABELS[f.subtype as Subtype] ?? f.subtype}` : ""}
             </dd>
           </div>
           <div>
