@@ -11,7 +11,15 @@ export type FilingAnswers = {
   applicant?: { hukouType: HukouType; hukouRegion: string; hukouAddress: string };
   destination?: { county: CountyCode; address: string; stationId: string };
   residence?: { tenure?: Tenure; address?: string; legal: boolean };
-  principal?: { relation: Relation; livesTogether: boolean; hasHukouAtDestination: boolean; idNumber?: string; name?: string };
+  principal?: {
+    relation: Relation;
+    livesTogether: boolean;
+    hasHukouAtDestination: boolean;
+    /** 1.1: the shared home is the principal's legal stable residence at the destination. */
+    hasLegalResidenceAtDestination?: boolean;
+    idNumber?: string;
+    name?: string;
+  };
   employment?: { employed: boolean; workCounty?: string; employerHasCollectiveHousehold?: boolean; employerName?: string };
   hasDirectRelativeToJoin?: boolean;
   /** Rural students: the school (二(一)). */

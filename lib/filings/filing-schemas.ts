@@ -121,15 +121,32 @@ export const ruralStudentDetailsSchema = z.object({
   employerName: optionalText("就业单位名称", 100),
 });
 
-/** Family (二(二)): whom the applicant joins, living together, the principal's hukou there. */
-export const familyDetailsSchema = z.object({
-  applicationId: applicationIdSchema,
-  principalName: text("投靠人姓名", 2, 30),
-  principalIdNumber: idNumberSchema,
-  relation: formChoice(principalShape.relation),
-  livesTogether: formBool(principalShape.livesTogether),
-  hasHukouAtDestination: formBool(principalShape.hasHukouAtDestination),
-});
+/**
+ * Family (二(二)): whom the applicant joins, living together, and the principal's tie to the
+ * destination (1.1): hukou there, or the shared home being the principal's legal stable
+ * residence there (rented counts) — then the shared home's tenure and legality are asked.
+ */
+export const familyDetailsSchema = z
+  .object({
+    applicationId: applicationIdSchema,
+    principalName: text("投靠人姓名", 2, 30),
+    principalIdNumber: idNumberSchema,
+    relation: formChoice(principalShape.relation),
+    livesTogether: formBool(principalShape.livesTogether),
+    hasHukouAtDestination: formBool(principalShape.hasHukouAtDestination),
+    hasLegalResidenceAtDestination: formBool(z.boolean({ error: "请选择“是”或“否”" }).optional()),
+    homeTenure: formChoice(residenceShape.tenure),
+    homeLegal: formBool(residenceShape.legal.optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.hasHukouAtDestination !== false) return;
+    if (v.hasLegalResidenceAtDestination === undefined) {
+      ctx.addIssue({ code: "custom", path: ["hasLegalResidenceAtDestination"], message: "请说明共同居住的住所是否为投靠人在落户地的合法稳定住所" });
+    } else if (v.hasLegalResidenceAtDestination) {
+      if (!v.homeTenure) ctx.addIssue({ code: "custom", path: ["homeTenure"], message: "请选择共同居住住所的性质" });
+      if (v.homeLegal === undefined) ctx.addIssue({ code: "custom", path: ["homeLegal"], message: "请说明该住所是否为合法建筑" });
+    }
+  });
 
 /** Community collective household (二(三)): the three conditions and the employer. */
 export const collectiveDetailsSchema = z.object({

@@ -6,6 +6,7 @@ import { memberSchema, membersDoneSchema, removeMemberSchema } from "./filing-sc
 import { lockOwnDraft } from "./load-filing";
 import { readAnswers } from "./filing-answers";
 import { channelTakesMembers } from "./filing-tasks";
+import { memberPlausibilityProblem } from "./member-plausibility";
 
 /** Most people one household filing may carry (a safety bound, not a rule of the plan). */
 export const MAX_MEMBERS = 12;
@@ -20,6 +21,12 @@ export const saveMemberDef = defineAction({ roles: ["resident"], action: "filing
     const message = clash.relation === "self" ? "这是申请人本人的身份证号，请填写随迁人员的身份证号。" : "该身份证号已在随迁人员名单中。";
     throw new DomainError("validation_failed", message, { issues: [{ path: "idNumber", message }] });
   }
+  const problem = memberPlausibilityProblem(
+    app.members.find((m) => m.relation === "self"),
+    app.members.filter((m) => m.relation !== "self"),
+    { id: input.memberId, relation: input.relation!, idNumber: input.idNumber },
+  );
+  if (problem) throw new DomainError("validation_failed", problem.message, { issues: [{ path: problem.path, message: problem.message }] });
   const data = { relation: input.relation!, name: input.name, idNumber: input.idNumber, hukouType: input.hukouType ?? null };
   let memberId: string;
   if (input.memberId) {

@@ -169,7 +169,13 @@ export const saveFamilyDetailsDef = detailsDef(
       relation: input.relation!,
       livesTogether: input.livesTogether,
       hasHukouAtDestination: input.hasHukouAtDestination,
+      hasLegalResidenceAtDestination: input.hasHukouAtDestination ? undefined : input.hasLegalResidenceAtDestination,
     },
+    // 1.1: on the shared-home path the residence is the home shared with the principal (its evidence ties the principal).
+    residence:
+      !input.hasHukouAtDestination && input.hasLegalResidenceAtDestination
+        ? { tenure: input.homeTenure, legal: input.homeLegal ?? true, address: a.destination?.address }
+        : undefined,
   }),
 );
 

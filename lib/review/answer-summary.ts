@@ -34,6 +34,17 @@ export function answerSummary(answers: unknown): AnswerLine[] {
     ["与投靠人关系", principal ? label(RELATION_LABELS, principal.relation) : undefined],
     ["与投靠人共同居住", principal ? yesNo(principal.livesTogether) : undefined],
     ["投靠人在落户地有户口", principal ? yesNo(principal.hasHukouAtDestination) : undefined],
+    ["共同居住的住所是投靠人在落户地的合法稳定住所", principal ? yesNo(principal.hasLegalResidenceAtDestination) : undefined],
+    [
+      "投靠人与落户地的联系须证明",
+      principal
+        ? principal.hasHukouAtDestination === true
+          ? "投靠人在落户地的居民户口簿"
+          : principal.hasLegalResidenceAtDestination === true
+            ? "共同居住住所的证明（不动产权证书、房屋租赁合同或单位住房证明）"
+            : undefined
+        : undefined,
+    ],
     ["是否就业", employment ? yesNo(employment.employed) : undefined],
     ["就业所在地", employment && typeof employment.workCounty === "string" ? countyName(employment.workCounty) : undefined],
     ["就业单位", str(a.employerName ?? employment?.employerName)],

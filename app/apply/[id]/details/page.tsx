@@ -59,11 +59,32 @@ function FamilyFields({ a }: { a: FilingAnswers }) {
   const p = a.principal;
   return (
     <>
-      <TextInput name="principalName" label="投靠人姓名" hint="您投靠的、在落户地有户口的家庭成员" defaultValue={p?.name} maxLength={30} />
+      <TextInput name="principalName" label="投靠人姓名" hint="您投靠的、在落户地有户口或合法稳定住所（含租赁）的家庭成员" defaultValue={p?.name} maxLength={30} />
       <TextInput name="principalIdNumber" label="投靠人公民身份号码" defaultValue={p?.idNumber} maxLength={18} />
       <SelectInput name="relation" label="投靠人是您的" defaultValue={p?.relation} options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))} />
       <RadioGroup name="livesTogether" legend="是否与投靠人共同居住生活？" defaultValue={b(p?.livesTogether)} options={yesNo} />
-      <RadioGroup name="hasHukouAtDestination" legend="投靠人是否已在落户地登记常住户口？" defaultValue={b(p?.hasHukouAtDestination)} options={yesNo} />
+      <RadioGroup
+        name="hasHukouAtDestination"
+        legend="投靠人是否已在落户地登记常住户口？"
+        hint="是：请在材料中上传投靠人在落户地的户口簿。"
+        defaultValue={b(p?.hasHukouAtDestination)}
+        options={yesNo}
+      />
+      <RadioGroup
+        name="hasLegalResidenceAtDestination"
+        legend="如投靠人户口不在落户地：你们共同居住的住所是否为投靠人在落户地的合法稳定住所（含租赁）？"
+        hint="方案规定共同居住生活的配偶、子女、父母等均可根据本人意愿落户，投靠人户口可以不在本地。"
+        defaultValue={b(p?.hasLegalResidenceAtDestination)}
+        options={yesNo}
+      />
+      <RadioGroup
+        name="homeTenure"
+        legend="共同居住住所的性质（上一题选“是”时填写）"
+        hint="租赁住房与自有住房同等对待，提交相应的住所证明即可。"
+        defaultValue={a.residence?.tenure}
+        options={TENURES.map((t) => ({ value: t, label: TENURE_LABELS[t] }))}
+      />
+      <RadioGroup name="homeLegal" legend="该住所是否为合法建筑？（上一题选“是”时填写）" defaultValue={b(a.residence?.legal)} options={yesNo} />
     </>
   );
 }
