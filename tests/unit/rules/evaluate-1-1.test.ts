@@ -223,7 +223,7 @@ describe("1.1 keeps 1.0: no non-family answer that was eligible changes", () => 
   // The rule set as 1.0 applied it to non-family channels: identity always required.
   const v10: RuleSet = (() => {
     const data = structuredClone(DEFAULT_RULE_SET.data) as RuleSetData;
-    data.identityDocuments = data.identityDocuments.map(({ notRequiredUnderAge: _drop, ...g }) => g);
+    data.identityDocuments = data.identityDocuments.map((g) => { const copy = { ...g }; delete copy.notRequiredUnderAge; return copy; });
     return { version: DEFAULT_RULE_SET.version, data };
   })();
 
@@ -271,7 +271,7 @@ describe("1.1 rule sets", () => {
   it("a rule set stored before 1.1 (no principalTie, no age exemption) is still valid and applied", () => {
     const old = structuredClone(DEFAULT_RULE_SET.data) as RuleSetData;
     delete old.channels.family.principalTie;
-    old.identityDocuments = old.identityDocuments.map(({ notRequiredUnderAge: _drop, ...g }) => g);
+    old.identityDocuments = old.identityDocuments.map((g) => { const copy = { ...g }; delete copy.notRequiredUnderAge; return copy; });
     expect(validateRuleSetData(old).ok).toBe(true);
     const r = evaluate({ version: "old", data: old }, request({ channel: "family", principal: { relation: "spouse", livesTogether: true, hasHukouAtDestination: true }, documents: [...IDENTITY, "marriage_certificate"] }));
     expect(r.outcome).toBe("eligible");
