@@ -24,7 +24,26 @@ import type { FieldIssue } from "@/lib/errors";
  */
 
 export type PanelMember = { id: string; relation: string; name: string; idNumber: string; hukouType: string | null; sortOrder: number };
-export type PanelDocument = { id: string; memberId: string | null; docType: string; fileName: string; mimeType: string; size: number };
+export type PanelDocument = {
+  id: string;
+  memberId: string | null;
+  docType: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  /** Other persons this file also covers (one 户口簿 lists several people). */
+  coversMemberIds?: readonly string[];
+};
+
+/** The files that count for a person: their own, the applicant's unassigned ones, and any booklet that lists them. */
+export function documentsOfPerson<D extends Pick<PanelDocument, "memberId" | "coversMemberIds">>(documents: readonly D[], memberId: string | null, selfId: string | undefined): D[] {
+  const isSelf = memberId === null || memberId === selfId;
+  return documents.filter(
+    (d) =>
+      (isSelf ? d.memberId === null || d.memberId === selfId : d.memberId === memberId) ||
+      (d.coversMemberIds ?? []).some((id) => id === memberId || (isSelf && id === selfId)),
+  );
+}
 export type PanelFiling = {
   channel: Channel;
   subtype: string | null;
@@ -143,8 +162,7 @@ export function buildRulesPanel(ruleSet: RuleSet, filing: PanelFiling, members: 
   const self = sorted.find((m) => m.relation === "self") ?? null;
   const base = applicantRequest(filing);
   // Files without a member belong to the applicant (e.g. the rental contract of the household).
-  const docsOf = (memberId: string | null) =>
-    documents.filter((d) => (memberId === null || memberId === self?.id ? d.memberId === null || d.memberId === self?.id : d.memberId === memberId));
+  const docsOf = (memberId: string | null) => documentsOfPerson(documents, memberId, self?.id);
 
   const people: Array<{ member: PanelMember | null; request: EligibilityRequestInput }> = [
     { member: self, request: base },

@@ -5,7 +5,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/storage/upload-limits";
 
 export const dynamic = "force-dynamic";
 
-/** Upload one file (multipart: applicationId, memberId, docType, replaceId?, file). */
+/** Upload one file (multipart: applicationId, memberId, docType, replaceId?, file, coversMemberIds* for a booklet). */
 export const POST = routeFromAction(uploadDocumentDef, async (req) => {
   // Refuse an oversized body before reading it (the form fields add a little to the file).
   const length = Number(req.headers.get("content-length") ?? 0);
@@ -18,5 +18,6 @@ export const POST = routeFromAction(uploadDocumentDef, async (req) => {
     docType: form.get("docType"),
     replaceId: form.get("replaceId") ?? undefined,
     file: form.get("file"),
+    coversMemberIds: form.getAll("coversMemberIds"),
   };
 });

@@ -94,3 +94,49 @@ describe("family filing joining a principal with a rented home (二(二), 1.1)",
     expect((await error(res2)).issues?.map((i) => i.path)).toEqual(["hasLegalResidenceAtDestination"]);
   });
 });
+
+describe("one booklet, many people", () => {
+  it("one upload covers everyone ticked on it; the checklist and the clerk's panel count it for each; only a booklet may be shared", async () => {
+    const { uploadDocumentDef, setDocumentCoverageDef } = await import("@/lib/filings/upload-document");
+    const { buildRulesPanel } = await import("@/lib/review/rules-panel");
+    const { DEFAULT_RULE_SET } = await import("@/lib/rules/default-rule-set");
+    const { file, PDF } = await import("./filing-test-kit");
+    const me = await kit.resident("周杰");
+    const id = await kit.residenceDraft(me, [
+      { relation: "spouse", name: "周妻", idNumber: testId("411221", "19910303", "222") },
+      { relation: "child", name: "周小", idNumber: testId("411221", childBorn(), "331") },
+      { relation: "parent", name: "周父", idNumber: testId("411221", "19620202", "111") },
+    ]);
+    const draft = await kit.loadDraft(id);
+    const byName = Object.fromEntries(draft.members.map((m) => [m.name, m.id]));
+    const self = draft.members.find((m) => m.relation === "self")!;
+    const others = draft.members.filter((m) => m.relation !== "self").map((m) => m.id);
+
+    const refused = await error(kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self.id, docType: "rental_contract", coversMemberIds: others, file: file(PDF, "contract.pdf") }));
+    expect(refused.code).toBe("validation_failed");
+
+    const booklet = await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self.id, docType: "hukou_booklet", coversMemberIds: others, file: file(PDF, "booklet.pdf") });
+    const list = await kit.checklist(id);
+    for (const p of list.persons) expect(p.slots.find((s) => s.code === "hukou_booklet")?.satisfied, p.name).toBe(true);
+    expect(await kit.prisma.document.count({ where: { applicationId: id, docType: "hukou_booklet" } })).toBe(1);
+
+    const loaded = await kit.loadDraft(id);
+    const panel = buildRulesPanel(DEFAULT_RULE_SET, { ...loaded, channel: loaded.channel, destinationCounty: loaded.destinationCounty!, applicantName: "周杰", applicantIdNumber: self.idNumber }, loaded.members, loaded.documents);
+    for (const p of panel.persons) expect(p.present.map((d) => d.docType)).toContain("hukou_booklet");
+    expect(panel.missingItems.filter((m) => m.code === "hukou_booklet")).toEqual([]);
+
+    // The resident unticks the parent: the parent's booklet is missing again.
+    await kit.run(me, setDocumentCoverageDef, { applicationId: id, documentId: booklet.id, coversMemberIds: [byName["周妻"], byName["周小"]] });
+    const after = await kit.checklist(id);
+    expect(after.persons.find((p) => p.name === "周父")?.slots.find((s) => s.code === "hukou_booklet")?.satisfied).toBe(false);
+    expect(after.persons.find((p) => p.name === "周小")?.slots.find((s) => s.code === "hukou_booklet")?.satisfied).toBe(true);
+
+    // Everything else uploaded: the household of four submits with one booklet and no ID card for the child.
+    await kit.run(me, setDocumentCoverageDef, { applicationId: id, documentId: booklet.id, coversMemberIds: others });
+    await kit.uploadAll(me, id);
+    const final = await kit.loadDraft(id);
+    expect(final.documents.filter((d) => d.docType === "hukou_booklet")).toHaveLength(1);
+    expect(final.documents.filter((d) => d.docType === "id_card")).toHaveLength(3);
+    expect((await kit.checklist(id)).complete).toBe(true);
+  });
+});
