@@ -12,6 +12,7 @@ import { refuseFilingDef } from "@/lib/review/refuse-filing";
 import { recordMoveOutDef } from "@/lib/review/record-move-out";
 import { recordRegistrationDef } from "@/lib/review/record-registration";
 import { correctDecisionDef } from "@/lib/review/correct-decision";
+import { registerDirectlyDef } from "@/lib/review/register-directly";
 
 /**
  * The clerk's server actions: each one is a guarded ActionDef of lib/review (role, station
@@ -64,4 +65,7 @@ export async function registrationAction(input: unknown) {
 }
 export async function correctionAction(input: unknown) {
   return onFiling(input, () => callAsServerAction(correctDecisionDef, input));
+}
+export async function registerDirectlyAction(input: unknown) {
+  return onFiling(input, () => callAsServerAction(registerDirectlyDef, input));
 }

@@ -4,6 +4,7 @@ import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { findRegistrableHousehold } from "@/lib/collective/collective-households";
+import { settlementPathOf } from "@/lib/filings/settlement-path";
 import { registrationSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { assertCleanText } from "./filing-rules";
@@ -19,8 +20,10 @@ export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "r
   assertCleanText(input.note, "note");
 
   let household: { id: string; name: string } | null = null;
-  if (f.channel === "collective") {
-    household = input.collectiveHouseholdId ? await findRegistrableHousehold(ctx.tx, f.stationId, input.collectiveHouseholdId) : null;
+  if ((await settlementPathOf(ctx.tx, f.id)) === "collective_household") {
+    // The household named on the permit at approval, unless the clerk names one now (older filings).
+    const chosen = input.collectiveHouseholdId ?? f.collectiveHouseholdId;
+    household = chosen ? await findRegistrableHousehold(ctx.tx, f.stationId, chosen) : null;
     if (!household) {
       throw new DomainError("validation_failed", "社区集体户落户须选择本所辖区的社区集体户。", {
         issues: [{ path: "collectiveHouseholdId", message: "请选择本所辖区的社区集体户" }],

@@ -5,6 +5,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { listStationCollectiveHouseholds } from "@/lib/collective/collective-households";
 import { viewFilingSchema } from "./schemas";
 import { buildRulesPanel } from "./rules-panel";
+import { settlementPath } from "@/lib/filings/settlement-path";
 import { findDuplicates } from "./duplicate-check";
 import { ruleSetForFiling } from "./filing-rules";
 import { dueInfo } from "./queue-tabs";
@@ -44,7 +45,8 @@ export const viewFilingDef = defineAction(
     const cal = await loadCalendar(ctx.tx);
     const open = ["submitted", "supplement_requested", "accepted"].includes(app.status);
     const clerks = ctx.user.isStationHead ? await stationClerks(ctx.tx, app.stationId) : [];
-    const households = app.channel === "collective" ? await listStationCollectiveHouseholds(ctx.tx, app.stationId, { activeOnly: true }) : [];
+    const path = settlementPath(app);
+    const households = path === "collective_household" ? await listStationCollectiveHouseholds(ctx.tx, app.stationId, { activeOnly: true }) : [];
 
     return {
       filing: {
@@ -93,6 +95,8 @@ export const viewFilingDef = defineAction(
       refusalReasons: ruleSet.data.refusalReasons,
       /** The channel's clause as the filing's rule set states it (clauses live only in the rule set). */
       channelClause: ruleSet.data.channels[app.channel].clause,
+      /** How the filing ends: permit and move-out, a collective household (named on the permit), or direct registration at origin. */
+      settlementPath: path,
       timeLimits: ruleSet.data.timeLimits,
       clerks,
       households: households.map((h) => ({ id: h.id, name: h.name, address: h.address })),

@@ -3,6 +3,8 @@ import { StepForm, TextInput, RadioGroup, SelectInput } from "@/components/filin
 import { detailsTitle } from "@/lib/filings/filing-tasks";
 import { RELATION_LABELS, RELATIONS, TENURE_LABELS, TENURES } from "@/lib/schemas/eligibility";
 import type { FilingAnswers } from "@/lib/filings/filing-answers";
+import { COLLECTIVE_KINDS, COLLECTIVE_KIND_LABELS } from "@/lib/filings/filing-schemas";
+import { COUNTIES } from "@/lib/places";
 import { saveStepAction, type StepName } from "../../actions";
 import { CHANNEL_REGISTRY, type DetailsFieldsKey } from "@/lib/channels/registry";
 
@@ -41,6 +43,13 @@ function TalentFields({ a }: { a: FilingAnswers }) {
       />
       <RadioGroup name="employed" legend="是否已落实工作单位？" hint="暂未落实工作单位的，可先落户后就业（方案二(一)）。" defaultValue={b(a.employment?.employed)} options={yesNo} />
       <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
+      <RadioGroup
+        name="collectiveKind"
+        legend="暂无合法稳定住所的：在哪类集体户落户？"
+        hint="您将在上一步所选派出所（居住地或拟就业地）的集体户落户，由派出所为您登记到具体的集体户，准迁证写明该集体户；无需另填住址。"
+        defaultValue={a.collectiveKind}
+        options={COLLECTIVE_KINDS.map((k) => ({ value: k, label: COLLECTIVE_KIND_LABELS[k] }))}
+      />
     </>
   );
 }
@@ -49,6 +58,23 @@ function RuralStudentFields({ a }: { a: FilingAnswers }) {
   return (
     <>
       <TextInput name="schoolName" label="录取或毕业院校名称" defaultValue={a.schoolName} maxLength={100} />
+      <SelectInput
+        name="schoolCounty"
+        label="院校所在县（市、区）（入学迁户口的必填）"
+        hint="入学时户口迁至学校所在地：落户地须与学校所在地一致。"
+        defaultValue={a.schoolCounty}
+        options={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+      />
+      <RadioGroup
+        name="graduateTarget"
+        legend="毕业后迁往（毕业生填写）"
+        hint="可迁入就业地；确实在农村生活居住的，也可根据本人意愿迁回原籍。"
+        defaultValue={a.graduateTarget}
+        options={[
+          { value: "work", label: "迁入就业地" },
+          { value: "origin", label: "迁回原籍" },
+        ]}
+      />
       <RadioGroup name="employed" legend="是否已就业？" hint="毕业后可迁入就业地，或根据本人意愿迁回原籍。" defaultValue={b(a.employment?.employed)} options={yesNo} />
       <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
     </>

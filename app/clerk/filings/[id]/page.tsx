@@ -18,7 +18,7 @@ import { RulesPanelView } from "@/components/review/rules-panel";
 import { DuplicatePanel } from "@/components/review/duplicate-panel";
 import { DocumentViewer } from "@/components/review/document-viewer";
 import { ClaimControls } from "@/components/review/claim-controls";
-import { AcceptForm, ApproveForm } from "@/components/review/accept-approve-forms";
+import { AcceptForm, ApproveForm, RegisterDirectlyForm } from "@/components/review/accept-approve-forms";
 import { SupplementForm } from "@/components/review/supplement-form";
 import { CorrectionForm, RefuseForm } from "@/components/review/refuse-form";
 import { MoveOutForm, RegistrationForm } from "@/components/review/completion-forms";
@@ -207,7 +207,15 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
         )}
         {!heldByOther && f.status === "accepted" && (
           <>
-            <ApproveForm {...acts} disabledReason={!v.panel.allEligible ? "规则核验未通过，不能准予迁入。" : v.duplicates.length > 0 ? "存在重复申请，请核实。" : null} />
+            {v.settlementPath === "direct_registration" ? (
+              <RegisterDirectlyForm {...acts} disabledReason={!v.panel.allEligible ? "规则核验未通过，不能办理登记。" : v.duplicates.length > 0 ? "存在重复申请，请核实。" : null} />
+            ) : (
+              <ApproveForm
+                {...acts}
+                households={v.settlementPath === "collective_household" ? v.households : undefined}
+                disabledReason={!v.panel.allEligible ? "规则核验未通过，不能准予迁入。" : v.duplicates.length > 0 ? "存在重复申请，请核实。" : null}
+              />
+            )}
             {!hasNotice && <SupplementForm {...acts} missing={v.panel.missingItems} members={v.members} supplementDays={v.timeLimits.supplementWorkingDays} />}
             <RefuseForm {...acts} reasons={reasons} />
           </>
@@ -219,7 +227,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
           </>
         )}
         {!heldByOther && f.status === "approved" && <MoveOutForm {...acts} today={beijingDate(v.now)} />}
-        {!heldByOther && f.status === "moved_out" && <RegistrationForm {...acts} collective={f.channel === "collective"} households={v.households} />}
+        {!heldByOther && f.status === "moved_out" && <RegistrationForm {...acts} collective={v.settlementPath === "collective_household" && !f.collectiveHousehold} households={v.households} />}
         {v.me.isStationHead && f.status === "refused" && <CorrectionForm {...acts} kind="reopen" reasons={reasons} />}
         {v.me.isStationHead && f.status === "approved" && <CorrectionForm {...acts} kind="revoke" reasons={reasons} />}
         {["registered", "withdrawn"].includes(f.status) && <p className="text-sm text-slate-700">该申请已办结，无需操作。</p>}
