@@ -89,7 +89,7 @@ export const viewFilingDef = defineAction(
         responses: noticeResponses(app.answers, n.id),
       })),
       reviewActions: app.reviewActions.map((r) => ({ id: r.id, action: r.action, reasonCodes: r.reasonCodes, note: r.note, at: r.createdAt, clerkName: r.clerk.realName })),
-      permit: app.permit ? { number: app.permit.number, issuedAt: app.permit.issuedAt, revokedAt: app.permit.revokedAt, revokeReason: app.permit.revokeReason } : null,
+      permit: app.permit ? { number: app.permit.number, destinationAddress: app.permit.destinationAddress, issuedAt: app.permit.issuedAt, revokedAt: app.permit.revokedAt, revokeReason: app.permit.revokeReason } : null,
       panel,
       duplicates,
       refusalReasons: ruleSet.data.refusalReasons,

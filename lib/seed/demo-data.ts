@@ -110,7 +110,7 @@ function docsFor(f: DemoFiling): string[] {
   }
   if (f.channel === "rural_student") docs.push(f.subtype === "after_graduation" ? "graduation_certificate" : "admission_letter");
   if (f.channel === "residence") docs.push({ owned: "property_certificate", rented: "rental_contract", employer_housing: "employer_housing_certificate" }[f.tenure ?? "rented"]);
-  if (f.channel === "family") docs.push("marriage_certificate");
+  if (f.channel === "family") docs.push("marriage_certificate", "principal_hukou_booklet");
   if (f.channel === "collective") docs.push("employment_contract");
   return docs;
 }

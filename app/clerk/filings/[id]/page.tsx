@@ -103,6 +103,12 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
                 {v.permit.number}
                 {v.permit.revokedAt ? `（已于 ${formatDate(v.permit.revokedAt)} 作废）` : `（${formatDate(v.permit.issuedAt)} 签发）`}
               </dd>
+              <div>
+                <dt className="inline text-slate-600">准迁证迁入地址：</dt>
+                <dd className="inline" data-testid="permit-destination">
+                  {v.permit.destinationAddress}
+                </dd>
+              </div>
             </div>
           )}
           {f.moveOutOffice && (
@@ -115,7 +121,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
           )}
           {f.collectiveHousehold && (
             <div>
-              <dt className="inline text-slate-600">社区集体户：</dt>
+              <dt className="inline text-slate-600">落户集体户：</dt>
               <dd className="inline">{f.collectiveHousehold.name}</dd>
             </div>
           )}
