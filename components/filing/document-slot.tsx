@@ -140,7 +140,7 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
         </ul>
       )}
       {sharedWith && sharedWith.length > 0 && (
-        <fieldset className="mt-3 text-sm" data-testid={testId ? `${testId}-covers` : undefined}>
+        <fieldset className="mt-3 text-sm" data-testid={testId ? `covers-${testId}` : undefined}>
           <legend className="font-medium">这本户口簿上还登记有（勾选后，他们无需再上传户口簿）：</legend>
           <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
             {sharedWith.map((p) => (
