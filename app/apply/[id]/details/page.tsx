@@ -123,7 +123,13 @@ function CollectiveFields({ a }: { a: FilingAnswers }) {
       </p>
       <TextInput name="employerName" label="就业单位名称" defaultValue={a.employment?.employerName} maxLength={100} />
       <RadioGroup name="hasLegalResidence" legend="在就业地是否有合法稳定住所（含租赁）？" defaultValue={a.employment ? String(!!a.residence) : undefined} options={yesNo} />
-      <RadioGroup name="hasDirectRelativeToJoin" legend="是否有可投靠的直系亲属？" defaultValue={b(a.hasDirectRelativeToJoin)} options={yesNo} />
+      <RadioGroup
+        name="hasDirectRelativeToJoin"
+        legend="是否有可投靠的直系亲属？"
+        hint="直系亲属指配偶、父母、子女、祖父母、外祖父母、孙子女、外孙子女，且其在落户地有户口或合法稳定住所（含租赁）；兄弟姐妹或不在落户地的亲属不算。"
+        defaultValue={b(a.hasDirectRelativeToJoin)}
+        options={yesNo}
+      />
       <RadioGroup name="employerHasCollectiveHousehold" legend="就业单位（含人才交流中心）是否有集体户口？" defaultValue={b(a.employment?.employerHasCollectiveHousehold)} options={yesNo} />
     </>
   );
