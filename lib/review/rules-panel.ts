@@ -15,6 +15,7 @@ import { evaluate, presentIgnoredFacts } from "@/lib/rules/evaluate";
 import { FORBIDDEN_CRITERION_INFO, IGNORED_FACT_CRITERION } from "@/lib/rules/forbidden-criteria";
 import type { Clause, EligibilityOutcome, EligibilityReason, RuleSet } from "@/lib/rules/types";
 import type { FieldIssue } from "@/lib/errors";
+import { CHANNEL_REGISTRY } from "@/lib/channels/registry";
 
 /**
  * The clerk's rules check of a filing: every household member judged by the filing's rule
@@ -132,7 +133,8 @@ function memberRequest(f: PanelFiling, base: EligibilityRequestInput, m: PanelMe
   return {
     applicant: { idNumber: m.idNumber, name: m.name, hukouType: (m.hukouType ?? base.applicant.hukouType) as "rural" | "urban", hukouRegion: m.idNumber.slice(0, 6) },
     destinationCounty: f.destinationCounty as EligibilityRequestInput["destinationCounty"],
-    channel: "family",
+    // The registry says how persons moving along are judged (二(二): as family members of the applicant).
+    channel: CHANNEL_REGISTRY[f.channel].documentSlots.members ?? "family",
     principal: {
       relation: isRelation(m.relation) ? m.relation : "other",
       livesTogether: typeof principal?.livesTogether === "boolean" && f.channel === "family" ? principal.livesTogether : true,
