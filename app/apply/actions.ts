@@ -5,16 +5,8 @@ import { redirect } from "next/navigation";
 import type { ActionDef } from "@/lib/auth/run-action";
 import { callAsServerAction } from "@/lib/auth/guard";
 import { startFilingDef } from "@/lib/filings/start-filing";
-import {
-  saveApplicantDef,
-  saveChannelDef,
-  saveCollectiveDetailsDef,
-  saveDestinationDef,
-  saveFamilyDetailsDef,
-  saveResidenceDetailsDef,
-  saveRuralStudentDetailsDef,
-  saveTalentDetailsDef,
-} from "@/lib/filings/save-draft-steps";
+import { DETAILS_STEP_DEFS, saveApplicantDef, saveChannelDef, saveDestinationDef } from "@/lib/filings/save-draft-steps";
+import { CHANNEL_CODES, CHANNEL_REGISTRY, type ChannelCode } from "@/lib/channels/registry";
 import { membersDoneDef, removeMemberDef, saveMemberDef } from "@/lib/filings/household-members";
 import { submitFilingDef } from "@/lib/filings/submit-filing";
 import { deleteDraftDef } from "@/lib/filings/withdraw-filing";
@@ -26,19 +18,22 @@ import { formToObject, typedValues, type FormState } from "@/components/filing/f
  * messages next to the fields and everything typed still there.
  */
 
-const STEPS = {
+type Step = { def: unknown; next: string };
+
+/** The details step of each channel comes from the channel registry (lib/channels): its action and the page after it. */
+const DETAILS_STEPS = Object.fromEntries(
+  CHANNEL_CODES.map((c) => [`details_${c}`, { def: DETAILS_STEP_DEFS[c], next: CHANNEL_REGISTRY[c].details.next }]),
+) as Record<`details_${ChannelCode}`, Step>;
+
+const STEPS: Record<"channel" | "applicant" | "destination" | "member" | "remove_member" | "members_done" | `details_${ChannelCode}`, Step> = {
   channel: { def: saveChannelDef, next: "applicant" },
   applicant: { def: saveApplicantDef, next: "destination" },
   destination: { def: saveDestinationDef, next: "details" },
-  details_residence: { def: saveResidenceDetailsDef, next: "members" },
-  details_talent: { def: saveTalentDetailsDef, next: "members" },
-  details_rural_student: { def: saveRuralStudentDetailsDef, next: "members" },
-  details_family: { def: saveFamilyDetailsDef, next: "members" },
-  details_collective: { def: saveCollectiveDetailsDef, next: "documents" },
+  ...DETAILS_STEPS,
   member: { def: saveMemberDef, next: "members" },
   remove_member: { def: removeMemberDef, next: "members" },
   members_done: { def: membersDoneDef, next: "documents" },
-} as const;
+};
 
 export type StepName = keyof typeof STEPS;
 

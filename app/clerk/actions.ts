@@ -15,7 +15,7 @@ import { correctDecisionDef } from "@/lib/review/correct-decision";
 import { correctSupplementNoticeDef } from "@/lib/review/correct-supplement-notice";
 import { withdrawSupplementNoticeDef } from "@/lib/review/withdraw-supplement-notice";
 import { confirmMoveOutDef, resendMoveOutDef, returnMoveOutDef } from "@/lib/review/confirm-move-out";
-import { registerDirectlyDef } from "@/lib/review/record-registration";
+import { registerDirectlyDef } from "@/lib/review/register-directly";
 import { reviewDocumentDef } from "@/lib/review/review-document";
 import { assignFilingsDef } from "@/lib/review/assign-filings";
 import { deleteQueueViewDef, saveQueueViewDef } from "@/lib/review/saved-views";
@@ -105,4 +105,7 @@ export async function correctNoticeAction(input: unknown) {
 }
 export async function withdrawNoticeAction(input: unknown) {
   return onFiling(input, () => callAsServerAction(withdrawSupplementNoticeDef, input));
+}
+export async function registerDirectlyAction(input: unknown) {
+  return onFiling(input, () => callAsServerAction(registerDirectlyDef, input));
 }

@@ -1,5 +1,6 @@
 import { PrecheckForm } from "./precheck-form";
 import { COUNTIES } from "@/lib/places";
+import { PLAN_INFORMATION } from "@/lib/filings/settled-rights";
 
 export const metadata = { title: "落户预检" };
 
@@ -12,6 +13,22 @@ export default function PrecheckPage() {
         购房、纳税、投资、积分、退出农村土地权益都<strong>不是</strong>落户条件（方案二(二)、三(五)）。
       </p>
       <PrecheckForm counties={COUNTIES.map((c) => ({ code: c.code, name: c.name }))} />
+      <section className="card" aria-labelledby="plan-info" data-testid="plan-information">
+        <h2 id="plan-info" className="text-lg font-semibold">
+          您还应知道（方案原文要点）
+        </h2>
+        <ul className="mt-2 space-y-3">
+          {PLAN_INFORMATION.map((r) => (
+            <li key={r.clause}>
+              <p className="font-medium">
+                {r.title} <span className="text-sm text-slate-600">（方案{r.clause}）</span>
+              </p>
+              <p className="text-sm text-slate-700">{r.text}</p>
+              <p className="text-sm">负责部门：{r.office}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

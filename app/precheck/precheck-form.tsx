@@ -48,6 +48,7 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
     relation: "none",
     livesTogether: "yes",
     relativeHasHukou: "yes",
+    relativeHasResidence: "no",
     employed: "",
     workCounty: "",
     employerHasCollectiveHousehold: "no",
@@ -113,15 +114,31 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
         )}
         <Radios
           name="relation"
-          legend="是否投靠在落户地有户口、并共同居住的家人？"
+          legend="是否投靠在落户地有户口或合法稳定住所（含租赁）、并共同居住的家人？"
           value={a.relation}
           onChange={set("relation")}
-          options={[["none", "不投靠"], ["spouse", `投靠${RELATION_LABELS.spouse}`], ["child", "投靠父母（我是子女）"], ["parent", "投靠子女（我是父母）"], ["other", RELATION_LABELS.other]]}
+          options={[
+            ["none", "不投靠"],
+            ["spouse", `投靠${RELATION_LABELS.spouse}`],
+            ["child", "投靠父母（我是子女）"],
+            ["parent", "投靠子女（我是父母）"],
+            ["grandrelative", "投靠祖父母、外祖父母或孙子女、外孙子女"],
+            ["other", "投靠其他亲属（如兄弟姐妹）"],
+          ]}
         />
         {a.relation !== "none" && (
           <div className="grid gap-4 sm:grid-cols-2">
             <Radios name="livesTogether" legend="与该家人共同居住吗？" value={a.livesTogether} onChange={set("livesTogether")} options={[["yes", "是"], ["no", "否"]]} />
             <Radios name="relativeHasHukou" legend="该家人在落户地有户口（或正在同时申请）吗？" value={a.relativeHasHukou} onChange={set("relativeHasHukou")} options={[["yes", "是"], ["no", "否"]]} />
+            {a.relativeHasHukou === "no" && (
+              <Radios
+                name="relativeHasResidence"
+                legend="你们共同居住的住所是该家人在落户地的合法稳定住所（含租赁）吗？"
+                value={a.relativeHasResidence}
+                onChange={set("relativeHasResidence")}
+                options={[["yes", "是"], ["no", "否"]]}
+              />
+            )}
           </div>
         )}
         <Radios name="employed" legend="目前是否已就业？（重点群体、住所落户不需要工作）" value={a.employed} onChange={set("employed")} options={[["yes", "已就业"], ["no", "暂未就业"]]} error={err("employed")} />

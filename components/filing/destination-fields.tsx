@@ -14,11 +14,14 @@ export function DestinationFields({
   stations,
   defaults,
   collective,
+  talent,
 }: {
   counties: Array<{ code: string; name: string }>;
   stations: StationOption[];
   defaults: { county?: string; address?: string; stationId?: string };
   collective: boolean;
+  /** Key groups (二(一)): someone with no home settles in the collective household of where they live or will work. */
+  talent?: boolean;
 }) {
   const s = useFormState();
   const [county, setCounty] = useState(s.values?.county ?? defaults.county ?? "");
@@ -54,8 +57,14 @@ export function DestinationFields({
       </Field>
       <Field
         id="f-address"
-        label={collective ? "就业单位地址" : "落户详细地址"}
-        hint={collective ? "社区集体户设在就业所在地派出所（方案二(三)），请填写就业单位的详细地址" : "住所的详细地址，如：湖滨区崤山路88号院3号楼2单元501室"}
+        label={collective ? "就业单位地址" : talent ? "落户住所地址，或（暂无住所的）居住或拟就业的地点" : "落户详细地址"}
+        hint={
+          collective
+            ? "社区集体户设在就业所在地派出所（方案二(三)），请填写就业单位的详细地址"
+            : talent
+              ? "有住所的填写住所详细地址；暂无住所的，填写居住或拟就业的乡镇（街道）或社区即可，将由该地派出所登记到社区集体户或人才交流中心集体户，不必填写门牌"
+              : "住所的详细地址，如：湖滨区崤山路88号院3号楼2单元501室"
+        }
         error={err("address")}
       >
         <input

@@ -3,7 +3,7 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 
-export type SlotDocument = { id: string; docType: string; fileName: string; mimeType: string; size: number };
+export type SlotDocument = { id: string; docType: string; fileName: string; mimeType: string; size: number; memberId?: string | null; coversMemberIds?: readonly string[] };
 
 type Props = {
   applicationId: string;
@@ -18,6 +18,11 @@ type Props = {
   maxBytes: number;
   maxLabel: string;
   testId?: string;
+  /**
+   * For a 户口簿: the other persons of the filing; the resident ticks who is listed on this
+   * booklet, and the one upload counts for each of them.
+   */
+  sharedWith?: Array<{ id: string; name: string }>;
 };
 
 function size(n: number) {
@@ -29,7 +34,10 @@ function size(n: number) {
  * Uploads go to /api/files (type checked from the bytes on the server); errors are shown next
  * to the line and nothing already uploaded is touched.
  */
-export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, documents, satisfied, maxBytes, maxLabel, testId }: Props) {
+export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, documents, satisfied, maxBytes, maxLabel, testId, sharedWith }: Props) {
+  const own = documents.find((d) => d.memberId === memberId);
+  const [covers, setCovers] = useState<string[]>(() => [...(own?.coversMemberIds ?? [])]);
+  const nameOf = (id: string | null | undefined) => sharedWith?.find((p) => p.id === id)?.name;
   const router = useRouter();
   const inputId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -51,6 +59,7 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
     body.set("memberId", memberId);
     body.set("docType", docType);
     if (replaceId) body.set("replaceId", replaceId);
+    for (const id of covers) body.append("coversMemberIds", id);
     body.set("file", file);
     try {
       const res = await fetch("/api/files", { method: "POST", body });
@@ -67,6 +76,23 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
       setBusy(null);
       if (fileRef.current) fileRef.current.value = "";
     }
+  }
+
+  async function changeCoverage(next: string[]) {
+    setCovers(next);
+    if (!own) return; // applied with the next upload
+    setError(null);
+    const res = await fetch(`/api/files/${encodeURIComponent(own.id)}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ applicationId, coversMemberIds: next }),
+    });
+    if (!res.ok) {
+      const j = (await res.json().catch(() => null)) as { message?: string } | null;
+      setError(j?.message ?? "保存失败，请重试。");
+      return;
+    }
+    startTransition(() => router.refresh());
   }
 
   async function remove(id: string) {
@@ -102,6 +128,7 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
                 {d.fileName}
               </a>
               <span className="text-slate-500">{size(d.size)}</span>
+              {d.memberId && d.memberId !== memberId && <span className="text-slate-600">（与{nameOf(d.memberId) ?? "家庭成员"}共用的户口簿）</span>}
               <button type="button" className="text-brand-700 underline" disabled={!!busy} onClick={() => { setReplaceId(d.id); fileRef.current?.click(); }}>
                 替换<span className="sr-only">{d.fileName}</span>
               </button>
@@ -111,6 +138,25 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
             </li>
           ))}
         </ul>
+      )}
+      {sharedWith && sharedWith.length > 0 && (
+        <fieldset className="mt-3 text-sm" data-testid={testId ? `covers-${testId}` : undefined}>
+          <legend className="font-medium">这本户口簿上还登记有（勾选后，他们无需再上传户口簿）：</legend>
+          <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
+            {sharedWith.map((p) => (
+              <label key={p.id} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  className="h-5 w-5"
+                  checked={covers.includes(p.id)}
+                  disabled={!!busy}
+                  onChange={(e) => void changeCoverage(e.target.checked ? [...covers, p.id] : covers.filter((x) => x !== p.id))}
+                />
+                {p.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
       )}
       <div className="mt-3 flex flex-wrap items-center gap-3">
         {docTypes.length > 1 && (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { acceptAction, approveAction } from "@/app/clerk/actions";
+import { acceptAction, approveAction, registerDirectlyAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import type { ActionResult } from "@/lib/errors";
@@ -10,7 +10,11 @@ import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
 
 type Props = { applicationId: string; version: number; disabledReason?: string | null; reference?: string | null };
 
-function DecisionNoteForm({ action, title, text, pendingText, hint, testId, preview, ...p }: Props & {
+type Household = { id: string; name: string; address: string };
+
+function DecisionNoteForm({ action, title, text, pendingText, hint, testId, preview, households, ...p }: Props & {
+  /** The person settles into a collective household: the clerk names it and the permit carries it. */
+  households?: Household[];
   action: (input: unknown) => Promise<ActionResult<unknown>>;
   title: string;
   text: string;
@@ -24,8 +28,11 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");
   const [asking, setAsking] = useState(false);
+  const [householdId, setHouseholdId] = useState("");
   const id = `${testId}-note`;
   const noteError = issueFor(error?.issues, "note");
+  const householdError = issueFor(error?.issues, "collectiveHouseholdId");
+  const household = households?.find((h) => h.id === householdId);
   return (
     <form
       className="space-y-3 rounded border border-slate-200 p-3"
@@ -44,6 +51,29 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
           {p.disabledReason}
         </p>
       )}
+      {households && (
+        <Field
+          id={`${testId}-household`}
+          label="落户的集体户（社区集体户或人才交流中心集体户，二(三)），准迁证将写明"
+          error={householdError}
+          hint={households.length === 0 ? "本所辖区尚无在用的集体户，请联系系统管理员登记。" : undefined}
+        >
+          <select
+            id={`${testId}-household`}
+            className="input"
+            value={householdId}
+            onChange={(e) => setHouseholdId(e.target.value)}
+            {...fieldAria(`${testId}-household`, householdError, households.length === 0 ? "hint" : undefined)}
+          >
+            <option value="">请选择集体户</option>
+            {households.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.name}（{h.address}）
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Field id={id} label="备注（可选）" error={noteError}>
         <textarea id={id} className="input" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria(id, noteError)} />
       </Field>
@@ -52,12 +82,12 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
       {asking ? (
         <ConfirmPanel
           title={`确认${title}？`}
-          preview={[...preview, ...(note ? [`备注：${note}`] : [])]}
+          preview={[...preview, ...(household ? [`落户的集体户：${household.name}（${household.address}）`] : []), ...(note ? [`备注：${note}`] : [])]}
           pending={pending}
           confirmText={`确认${text}`}
           onConfirm={() => {
             setSentNote(note);
-            run({ applicationId: p.applicationId, version: p.version, note }, () => setAsking(false));
+            run({ applicationId: p.applicationId, version: p.version, note, ...(households ? { collectiveHouseholdId: householdId } : {}) }, () => setAsking(false));
           }}
           onCancel={() => setAsking(false)}
           testId={testId}
@@ -84,7 +114,24 @@ export function AcceptForm(p: Props) {
   );
 }
 
-export function ApproveForm(p: Props & { originStationName?: string | null }) {
+/** 直接办理城镇居民登记 (二(一)): no permit, no move-out. */
+export function RegisterDirectlyForm(p: Props) {
+  return (
+    <DecisionNoteForm
+      {...p}
+      action={registerDirectlyAction}
+      title="直接办理城镇居民登记"
+      text="直接办理城镇居民登记"
+      pendingText="正在登记…"
+      hint="农村升学学生在原籍凭录取通知书直接办理城镇居民登记（方案二(一)）：不是户口迁移，不签发准迁证，无需迁出，申请直接办结。"
+      testId="register-directly"
+      preview={[`您的申请 ${p.reference ?? ""} 已在原籍直接办理城镇居民登记，无需准迁证和迁出手续。`]}
+    />
+  );
+}
+
+/** `households`: the person settles into a collective household; the clerk names it and the permit carries it. */
+export function ApproveForm(p: Props & { originStationName?: string | null; households?: Household[] }) {
   return (
     <DecisionNoteForm
       {...p}

@@ -15,6 +15,7 @@ import {
   RELATIONS,
   type DocumentCode,
 } from "@/lib/schemas/eligibility";
+import { CHANNEL_SHORT_NAMES } from "@/lib/channels/registry";
 
 /**
  * Editing a rule set's data part — documents per channel and variant, time limits, refusal
@@ -29,13 +30,7 @@ import {
 /** A place in the data that holds document groups, with the Chinese label admins see. */
 export type DocumentSlot = { key: string; path: readonly string[]; channel: string | null; label: string };
 
-const CHANNEL_SHORT: Record<string, string> = {
-  talent: "重点群体",
-  rural_student: "农村升学学生",
-  residence: "合法稳定住所",
-  family: "投靠家庭成员",
-  collective: "社区集体户",
-};
+const CHANNEL_SHORT: Record<string, string> = CHANNEL_SHORT_NAMES;
 
 export const DOCUMENT_SLOTS: readonly DocumentSlot[] = [
   { key: "identityDocuments", path: ["identityDocuments"], channel: null, label: "身份证明（所有通道）" },
@@ -55,6 +50,15 @@ export const DOCUMENT_SLOTS: readonly DocumentSlot[] = [
               ? [
                   ...RELATIONS.map((r) => ({ key: `${ch}.${r}`, path: ["channels", ch, "relations", r, "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · ${RELATION_LABELS[r]}` })),
                   { key: `${ch}.noRelation`, path: ["channels", ch, "noRelation", "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · 未说明关系` },
+                  // 1.1: the principal's tie to the destination (rule sets from 1.1 on).
+                  { key: `${ch}.tie.hukou`, path: ["channels", ch, "principalTie", "hukou", "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · 投靠人在落户地有户口` },
+                  ...TENURES.map((t) => ({
+                    key: `${ch}.tie.${t}`,
+                    path: ["channels", ch, "principalTie", "residenceTenures", t, "documents"],
+                    channel: ch,
+                    label: `${CHANNEL_SHORT[ch]} · 投靠人的合法稳定住所（${TENURE_LABELS[t]}）`,
+                  })),
+                  { key: `${ch}.tie.noTenure`, path: ["channels", ch, "principalTie", "residenceNoTenure", "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · 投靠人的合法稳定住所（未说明性质）` },
                 ]
               : [];
     return [base, ...variants];
@@ -95,6 +99,7 @@ const groupInput = z.object({
   alternatives: z.array(z.string().trim().max(64)).max(20),
   clause: z.string().trim().max(20),
   label: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(500).optional()),
+  notRequiredUnderAge: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().optional()),
 });
 
 export const ruleSetEditSchema = z.object({
@@ -131,10 +136,22 @@ export function applyEdits(base: RuleSetData, input: z.output<typeof ruleSetEdit
   for (const [key, groups] of Object.entries(input.documents)) {
     const slot = SLOT_BY_KEY.get(key);
     if (!slot) throw new DomainError("validation_failed", "材料设置有误。", { issues: [{ path: `documents.${key}`, message: "未知的材料位置" }] });
+    // A slot of a part the base version does not have (a rule set from before 1.1) is left out.
+    if (at(data, slot.path.slice(0, -1)) === undefined) continue;
+    const baseGroups = slotGroups(base, slot);
     const cleaned = groups
       .map((g) => ({ ...g, alternatives: g.alternatives.filter((a) => a !== "") }))
       .filter((g) => g.alternatives.length > 0)
-      .map((g) => (g.label ? { alternatives: g.alternatives, clause: g.clause, label: g.label } : { alternatives: g.alternatives, clause: g.clause }));
+      .map((g) => {
+        // 1.1: the age exemption (id_card under 16) is kept unless the edit names one itself.
+        const under = g.notRequiredUnderAge ?? baseGroups.find((b) => b.alternatives.join() === g.alternatives.join())?.notRequiredUnderAge;
+        return {
+          alternatives: g.alternatives,
+          clause: g.clause,
+          ...(g.label ? { label: g.label } : {}),
+          ...(under !== undefined ? { notRequiredUnderAge: under } : {}),
+        };
+      });
     setAt(data, slot.path, cleaned);
   }
   data.timeLimits = { ...base.timeLimits, ...input.timeLimits } as TimeLimits;

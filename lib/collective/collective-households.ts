@@ -66,7 +66,7 @@ export function listAllCollectiveHouseholds(db: Db) {
 
 /** A household a station may register a filing into: its own, and still active. */
 export async function findRegistrableHousehold(db: Db, stationId: string, id: string) {
-  return db.collectiveHousehold.findFirst({ where: { id, stationId, active: true }, select: { id: true, name: true } });
+  return db.collectiveHousehold.findFirst({ where: { id, stationId, active: true }, select: { id: true, name: true, address: true } });
 }
 
 async function stationCounty(db: Db, stationId: string): Promise<string> {

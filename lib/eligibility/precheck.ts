@@ -32,9 +32,12 @@ export const precheckAnswersSchema = z.object({
   background: z.enum(BACKGROUNDS, { error: "请选择您的情况" }),
   housing: z.enum([...TENURES, "none"], { error: "请选择住房情况" }),
   housingLegal: yesNo.default(true),
-  relation: z.enum([...RELATIONS, "none"], { error: "请选择是否投靠家人" }),
+  /** `grandrelative`: a grandparent or grandchild (lineal, asked as relation "other"); `other`: a sibling or other relative. */
+  relation: z.enum([...RELATIONS, "grandrelative", "none"], { error: "请选择是否投靠家人" }),
   livesTogether: yesNo.optional(),
   relativeHasHukou: yesNo.optional(),
+  /** 1.1: the relative has a legal stable residence (rented counts) at the destination where you live together. */
+  relativeHasResidence: yesNo.optional(),
   employed: yesNo,
   workCounty: z.enum(COUNTY_CODES).optional().or(z.literal("").transform(() => undefined)),
   employerHasCollectiveHousehold: yesNo.optional(),
@@ -47,8 +50,22 @@ export type PrecheckCandidate = { channel: Channel; subtype?: Subtype; request: 
 
 const RANK = { eligible: 0, needs_documents: 1, ineligible: 2 } as const;
 
+/** 二(三) 无直系亲属投靠: only a lineal relative (spouse, parent, child, grandparent, grandchild) counts. */
+export const LINEAL_PRECHECK_RELATIONS = ["spouse", "child", "parent", "grandrelative"] as const;
+
+/**
+ * 1.1: a lineal relative with hukou or a legal stable residence at the destination closes the
+ * collective channel; a sibling, or a relative elsewhere, does not.
+ */
+export function hasLinealRelativeToJoin(a: Pick<PrecheckAnswers, "relation" | "relativeHasHukou" | "relativeHasResidence">): boolean {
+  return (LINEAL_PRECHECK_RELATIONS as readonly string[]).includes(a.relation) && (a.relativeHasHukou === true || a.relativeHasResidence === true);
+}
+
 /** Turns the answers into one eligibility request per channel the person might use. */
 export function candidateRequests(a: PrecheckAnswers): EligibilityRequestInput[] {
+  const relation = a.relation === "grandrelative" ? "other" : a.relation;
+  const hasHukou = a.relativeHasHukou ?? false;
+  const sharedHomePath = !hasHukou && a.relativeHasResidence === true;
   const base: EligibilityRequestInput = {
     applicant: { idNumber: a.idNumber, name: a.name, hukouType: a.hukouType, hukouRegion: a.hukouRegion ?? a.idNumber.slice(0, 6) },
     destinationCounty: a.destinationCounty,
@@ -56,18 +73,19 @@ export function candidateRequests(a: PrecheckAnswers): EligibilityRequestInput[]
     documents: a.documents,
     residence: a.housing === "none" ? undefined : { tenure: a.housing, legal: a.housingLegal },
     principal:
-      a.relation === "none"
+      relation === "none"
         ? undefined
-        : { relation: a.relation, livesTogether: a.livesTogether ?? false, hasHukouAtDestination: a.relativeHasHukou ?? false },
+        : { relation, livesTogether: a.livesTogether ?? false, hasHukouAtDestination: hasHukou, hasLegalResidenceAtDestination: a.relativeHasResidence ?? false },
     employment: { employed: a.employed, workCounty: a.employed ? (a.workCounty ?? a.destinationCounty) : undefined, employerHasCollectiveHousehold: a.employerHasCollectiveHousehold ?? false },
-    hasDirectRelativeToJoin: a.relation !== "none",
+    hasDirectRelativeToJoin: hasLinealRelativeToJoin(a),
   };
   const out: EligibilityRequestInput[] = [];
   if ((TALENT_SUBTYPES as readonly string[]).includes(a.background)) out.push({ ...base, channel: "talent", subtype: a.background as Subtype });
   const student = { student_enrollment: "enrollment", student_graduated: "after_graduation", student_at_origin: "urban_registration_at_origin" } as const;
   if (a.background in student) out.push({ ...base, channel: "rural_student", subtype: student[a.background as keyof typeof student] });
   if (a.housing !== "none") out.push({ ...base, channel: "residence" });
-  if (a.relation !== "none") out.push({ ...base, channel: "family" });
+  // On the shared-home path the relative's legal residence is the home described (rented counts).
+  if (relation !== "none") out.push({ ...base, channel: "family", residence: base.residence ?? (sharedHomePath ? { legal: true } : undefined) });
   if (a.employed || out.length === 0) out.push({ ...base, channel: "collective" });
   return out;
 }

@@ -1,6 +1,6 @@
 import { DOCUMENT_CODES, DOCUMENT_LABELS, type Channel, type DocumentCode } from "@/lib/schemas/eligibility";
 import type { Clause, DocumentGroup, EligibilityOutcome, EligibilityReason, RuleSet, RuleSetData } from "@/lib/rules/types";
-import { buildRulesPanel, type PanelDocument, type PanelFiling, type PanelMember } from "@/lib/review/rules-panel";
+import { buildRulesPanel, documentsOfPerson, type PanelDocument, type PanelFiling, type PanelMember } from "@/lib/review/rules-panel";
 import type { FieldIssue } from "@/lib/errors";
 
 /**
@@ -10,7 +10,7 @@ import type { FieldIssue } from "@/lib/errors";
  * alternatives (e.g. 租赁合同 or 不动产权证书 for a home, rented counting as owned).
  */
 
-export type ChecklistDocument = { id: string; docType: string; fileName: string; mimeType: string; size: number };
+export type ChecklistDocument = { id: string; docType: string; fileName: string; mimeType: string; size: number; memberId?: string | null; coversMemberIds?: readonly string[] };
 
 export type ChecklistSlot = {
   memberId: string | null;
@@ -68,7 +68,7 @@ export function buildDocumentChecklist(ruleSet: RuleSet, filing: PanelFiling, me
   const persons: ChecklistPerson[] = required.persons.map((req, i) => {
     const now = current.persons[i];
     const memberId = req.memberId;
-    const ownDocs = documents.filter((d) => (memberId === null || memberId === self?.id ? d.memberId === null || d.memberId === self?.id : d.memberId === memberId));
+    const ownDocs = documentsOfPerson(documents, memberId, self?.id);
     const missing = new Set(now.missing.map((m) => m.code));
     const slots: ChecklistSlot[] = req.missing
       .filter((m): m is typeof m & { code: DocumentCode } => m.code !== null && isDocumentCode(m.code))
@@ -80,7 +80,7 @@ export function buildDocumentChecklist(ruleSet: RuleSet, filing: PanelFiling, me
           label: alternatives.length > 1 ? `${alternatives.map((a) => DOCUMENT_LABELS[a]).join("或")}（任选其一）` : DOCUMENT_LABELS[m.code],
           alternatives,
           clause: m.clause,
-          documents: ownDocs.filter((d) => (alternatives as string[]).includes(d.docType)).map(({ id, docType, fileName, mimeType, size }) => ({ id, docType, fileName, mimeType, size })),
+          documents: ownDocs.filter((d) => (alternatives as string[]).includes(d.docType)).map(({ id, docType, fileName, mimeType, size, memberId: owner, coversMemberIds }) => ({ id, docType, fileName, mimeType, size, memberId: owner, coversMemberIds: coversMemberIds ?? [] })),
           satisfied: !missing.has(m.code),
         };
       });

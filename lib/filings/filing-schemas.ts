@@ -30,6 +30,13 @@ function formChoice<S extends z.ZodType>(schema: S) {
   return z.preprocess((v) => (v === "" || v === null ? undefined : v), schema);
 }
 
+/** 二(三): the community collective household, or the talent-exchange centre's collective household. */
+export const COLLECTIVE_KINDS = ["community", "talent_centre"] as const;
+export const COLLECTIVE_KIND_LABELS: Readonly<Record<(typeof COLLECTIVE_KINDS)[number], string>> = {
+  community: "社区集体户",
+  talent_centre: "人才交流中心集体户",
+};
+
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
@@ -108,28 +115,60 @@ export const talentDetailsSchema = z
     tenure: formChoice(z.enum(["owned", "rented", "employer_housing", "none"], { error: "请选择住所情况" })),
     employed: formBool(employmentShape.employed),
     employerName: optionalText("就业单位名称", 100),
+    /** No stable residence (先落户后就业): which collective household of the station where they live or will work (二(三)). */
+    collectiveKind: formChoice(z.enum(COLLECTIVE_KINDS, { error: "请选择集体户类型" }).optional()),
   })
   .superRefine((v, ctx) => {
     if (v.employed && !v.employerName) ctx.addIssue({ code: "custom", path: ["employerName"], message: "请填写就业单位名称" });
+    if (v.tenure === "none" && !v.collectiveKind) {
+      ctx.addIssue({ code: "custom", path: ["collectiveKind"], message: "暂无住所的，在居住地或拟就业地派出所的集体户落户：请选择社区集体户或人才交流中心集体户" });
+    }
   });
 
-/** Rural students (二(一)): the school, and for graduates whether they work. */
-export const ruralStudentDetailsSchema = z.object({
-  applicationId: applicationIdSchema,
-  schoolName: text("院校名称", 2, 100),
-  employed: formBool(employmentShape.employed),
-  employerName: optionalText("就业单位名称", 100),
-});
+/**
+ * Rural students (二(一)): the school and its county (enrolment moves the hukou to the school's
+ * location), for graduates whether they go to the place of work or back to the origin, and
+ * whether they work.
+ */
+export const ruralStudentDetailsSchema = z
+  .object({
+    applicationId: applicationIdSchema,
+    schoolName: text("院校名称", 2, 100),
+    schoolCounty: formChoice(E.destinationCounty.optional()),
+    graduateTarget: formChoice(z.enum(["work", "origin"], { error: "请选择迁入就业地或迁回原籍" }).optional()),
+    employed: formBool(employmentShape.employed),
+    employerName: optionalText("就业单位名称", 100),
+  })
+  .superRefine((v, ctx) => {
+    if (v.graduateTarget === "work" && !v.employed) ctx.addIssue({ code: "custom", path: ["employed"], message: "迁入就业地须已就业；未就业的可选择迁回原籍" });
+  });
 
-/** Family (二(二)): whom the applicant joins, living together, the principal's hukou there. */
-export const familyDetailsSchema = z.object({
-  applicationId: applicationIdSchema,
-  principalName: text("投靠人姓名", 2, 30),
-  principalIdNumber: idNumberSchema,
-  relation: formChoice(principalShape.relation),
-  livesTogether: formBool(principalShape.livesTogether),
-  hasHukouAtDestination: formBool(principalShape.hasHukouAtDestination),
-});
+/**
+ * Family (二(二)): whom the applicant joins, living together, and the principal's tie to the
+ * destination (1.1): hukou there, or the shared home being the principal's legal stable
+ * residence there (rented counts) — then the shared home's tenure and legality are asked.
+ */
+export const familyDetailsSchema = z
+  .object({
+    applicationId: applicationIdSchema,
+    principalName: text("投靠人姓名", 2, 30),
+    principalIdNumber: idNumberSchema,
+    relation: formChoice(principalShape.relation),
+    livesTogether: formBool(principalShape.livesTogether),
+    hasHukouAtDestination: formBool(principalShape.hasHukouAtDestination),
+    hasLegalResidenceAtDestination: formBool(z.boolean({ error: "请选择“是”或“否”" }).optional()),
+    homeTenure: formChoice(residenceShape.tenure),
+    homeLegal: formBool(residenceShape.legal.optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.hasHukouAtDestination !== false) return;
+    if (v.hasLegalResidenceAtDestination === undefined) {
+      ctx.addIssue({ code: "custom", path: ["hasLegalResidenceAtDestination"], message: "请说明共同居住的住所是否为投靠人在落户地的合法稳定住所" });
+    } else if (v.hasLegalResidenceAtDestination) {
+      if (!v.homeTenure) ctx.addIssue({ code: "custom", path: ["homeTenure"], message: "请选择共同居住住所的性质" });
+      if (v.homeLegal === undefined) ctx.addIssue({ code: "custom", path: ["homeLegal"], message: "请说明该住所是否为合法建筑" });
+    }
+  });
 
 /** Community collective household (二(三)): the three conditions and the employer. */
 export const collectiveDetailsSchema = z.object({
@@ -145,7 +184,7 @@ export const memberSchema = z.object({
   applicationId: applicationIdSchema,
   memberId: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
   relation: formChoice(z.enum(RELATIONS, { error: (i) => (i.input === undefined ? "请选择与申请人的关系" : "与申请人的关系不正确") })),
-  name: applicantShape.name,
+  name: z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(50, "姓名过长"),
   idNumber: idNumberSchema,
   /** Optional: when not given, the applicant's current hukou nature is assumed for the rules check. */
   hukouType: formChoice(applicantShape.hukouType.optional()),

@@ -1,5 +1,6 @@
 import type { Channel } from "@/lib/schemas/eligibility";
 import { readAnswers } from "./filing-answers";
+import { CHANNEL_REGISTRY } from "@/lib/channels/registry";
 
 /**
  * The task list of a draft (GOV.UK style): short pages, each with a status. The form's pages
@@ -13,25 +14,17 @@ export type TaskStatus = "completed" | "not_started" | "cannot_start";
 
 export type Task = { key: TaskKey; title: string; hint: string; status: TaskStatus; href: string };
 
-const DETAILS_TITLE: Record<Channel, string> = {
-  talent: "住所与就业情况",
-  rural_student: "就读院校情况",
-  residence: "住所情况",
-  family: "投靠对象情况",
-  collective: "集体户落户条件",
-};
-
 /** Whether a channel may carry people moving together (the community collective household registers the applicant alone). */
 export function channelTakesMembers(channel: Channel): boolean {
-  return channel !== "collective";
+  return CHANNEL_REGISTRY[channel].persons === "household";
 }
 
 export function destinationTitle(channel: Channel): string {
-  return channel === "collective" ? "就业地与派出所" : "落户地址与派出所";
+  return CHANNEL_REGISTRY[channel].destinationTitle;
 }
 
 export function detailsTitle(channel: Channel): string {
-  return DETAILS_TITLE[channel];
+  return CHANNEL_REGISTRY[channel].details.title;
 }
 
 export function buildTasks(draft: { id: string; channel: Channel; answers: unknown }, documentsComplete: boolean): Task[] {

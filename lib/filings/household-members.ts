@@ -6,6 +6,8 @@ import { memberSchema, membersDoneSchema, removeMemberSchema } from "./filing-sc
 import { lockOwnDraft } from "./load-filing";
 import { readAnswers } from "./filing-answers";
 import { channelTakesMembers } from "./filing-tasks";
+import { memberPlausibilityProblem } from "./member-plausibility";
+import { memberAllowed } from "./settlement-path";
 
 /** Most people one household filing may carry (a safety bound, not a rule of the plan). */
 export const MAX_MEMBERS = 12;
@@ -13,13 +15,21 @@ export const MAX_MEMBERS = 12;
 /** Adds or edits a person moving with the applicant (二(二)); each is judged by the rules on submission. */
 export const saveMemberDef = defineAction({ roles: ["resident"], action: "filing.save_member", schema: memberSchema }, async (ctx, input) => {
   await lockOwnDraft(ctx.tx, ctx.user, input.applicationId);
-  const app = await ctx.tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { channel: true, answers: true, members: { select: { id: true, idNumber: true, relation: true } } } });
+  const app = await ctx.tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { channel: true, subtype: true, answers: true, members: { select: { id: true, idNumber: true, relation: true } } } });
   if (!channelTakesMembers(app.channel)) throw new DomainError("invalid_state", "社区集体户落户仅登记申请人本人，不能添加随迁人员。");
   const clash = app.members.find((m) => m.idNumber === input.idNumber && m.id !== input.memberId);
   if (clash) {
     const message = clash.relation === "self" ? "这是申请人本人的身份证号，请填写随迁人员的身份证号。" : "该身份证号已在随迁人员名单中。";
     throw new DomainError("validation_failed", message, { issues: [{ path: "idNumber", message }] });
   }
+  const notAllowed = memberAllowed(app, input.relation!);
+  if (notAllowed) throw new DomainError("validation_failed", notAllowed, { issues: [{ path: "relation", message: notAllowed }] });
+  const problem = memberPlausibilityProblem(
+    app.members.find((m) => m.relation === "self"),
+    app.members.filter((m) => m.relation !== "self"),
+    { id: input.memberId, relation: input.relation!, idNumber: input.idNumber },
+  );
+  if (problem) throw new DomainError("validation_failed", problem.message, { issues: [{ path: problem.path, message: problem.message }] });
   const data = { relation: input.relation!, name: input.name, idNumber: input.idNumber, hukouType: input.hukouType ?? null };
   let memberId: string;
   if (input.memberId) {

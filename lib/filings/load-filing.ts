@@ -35,7 +35,7 @@ const FILING_INCLUDE = {
   members: { orderBy: { sortOrder: "asc" } },
   documents: { where: { removedAt: null }, orderBy: { uploadedAt: "asc" } },
   station: { select: { id: true, name: true, address: true, phone: true, code: true } },
-  permit: { select: { number: true, issuedAt: true, revokedAt: true } },
+  permit: { select: { number: true, issuedAt: true, revokedAt: true, destinationAddress: true } },
 } satisfies Prisma.ApplicationInclude;
 
 export type LoadedFiling = Prisma.ApplicationGetPayload<{ include: typeof FILING_INCLUDE }>;

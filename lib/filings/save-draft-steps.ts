@@ -16,6 +16,9 @@ import {
 } from "./filing-schemas";
 import { CHANNEL_ANSWER_KEYS, readAnswers, type FilingAnswers } from "./filing-answers";
 import { lockOwnDraft } from "./load-filing";
+import { CHANNEL_REGISTRY } from "@/lib/channels/registry";
+import { placeProblems } from "./settlement-path";
+import type { Channel } from "@/lib/schemas/eligibility";
 import type { TaskKey } from "./filing-tasks";
 
 /**
@@ -23,7 +26,7 @@ import type { TaskKey } from "./filing-tasks";
  * the resident can stop and carry on later, on another device, from the same place.
  */
 
-type DraftRow = { id: string; channel: string; answers: unknown };
+type DraftRow = { id: string; channel: string; subtype: string | null; answers: unknown };
 
 async function saveAnswers(
   tx: Db,
@@ -31,7 +34,7 @@ async function saveAnswers(
   mutate: (a: FilingAnswers, row: DraftRow) => FilingAnswers,
   opts: { step: TaskKey; set?: Prisma.ApplicationUncheckedUpdateInput },
 ) {
-  const row = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, channel: true, answers: true } });
+  const row = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, channel: true, subtype: true, answers: true } });
   const next = mutate(structuredClone(readAnswers(row.answers)), row);
   await tx.application.update({
     where: { id: applicationId },
@@ -106,7 +109,7 @@ export const saveDestinationDef = defineAction({ roles: ["resident"], action: "f
 });
 
 function detailsDef<S extends z.ZodType<{ applicationId: string }>>(
-  channel: string,
+  channel: Channel,
   schema: S,
   apply: (a: FilingAnswers, input: z.output<S>) => FilingAnswers,
 ) {
@@ -120,10 +123,13 @@ function detailsDef<S extends z.ZodType<{ applicationId: string }>>(
       (a, row) => {
         requireChannel(row, channel);
         const next = apply(a, input);
+        // Where the channel fixes the place (二(一): the school's county, the origin), say so on this page.
+        const problem = placeProblems({ channel: row.channel, subtype: row.subtype, answers: next })[0];
+        if (problem) throw new DomainError("validation_failed", problem.message, { issues: [problem] });
         next.completed = { ...next.completed, details: true };
         return next;
       },
-      { step: channel === "collective" ? "documents" : "members" },
+      { step: CHANNEL_REGISTRY[channel].details.next },
     );
     return { applicationId };
   });
@@ -142,6 +148,7 @@ export const saveTalentDetailsDef = detailsDef(
     // 先落户后就业: no job is needed; without a home the person settles in a collective household.
     residence: input.tenure === "none" ? undefined : { tenure: input.tenure, legal: true, address: a.destination?.address },
     noStableResidence: input.tenure === "none",
+    collectiveKind: input.tenure === "none" ? input.collectiveKind : undefined,
     employment: { employed: input.employed, employerName: input.employed ? input.employerName : undefined },
   }),
 );
@@ -152,6 +159,8 @@ export const saveRuralStudentDetailsDef = detailsDef(
   (a, input) => ({
     ...a,
     schoolName: input.schoolName,
+    schoolCounty: input.schoolCounty,
+    graduateTarget: input.graduateTarget,
     employment: { employed: input.employed, employerName: input.employed ? input.employerName : undefined },
   }),
 );
@@ -167,7 +176,13 @@ export const saveFamilyDetailsDef = detailsDef(
       relation: input.relation!,
       livesTogether: input.livesTogether,
       hasHukouAtDestination: input.hasHukouAtDestination,
+      hasLegalResidenceAtDestination: input.hasHukouAtDestination ? undefined : input.hasLegalResidenceAtDestination,
     },
+    // 1.1: on the shared-home path the residence is the home shared with the principal (its evidence ties the principal).
+    residence:
+      !input.hasHukouAtDestination && input.hasLegalResidenceAtDestination
+        ? { tenure: input.homeTenure, legal: input.homeLegal ?? true, address: a.destination?.address }
+        : undefined,
   }),
 );
 
@@ -187,3 +202,12 @@ export const saveCollectiveDetailsDef = detailsDef(
     residence: input.hasLegalResidence ? { legal: true, address: a.destination?.address } : undefined,
   }),
 );
+
+/** The details step's action of every channel (the filing form's step map derives from this and the registry). */
+export const DETAILS_STEP_DEFS = {
+  residence: saveResidenceDetailsDef,
+  talent: saveTalentDetailsDef,
+  rural_student: saveRuralStudentDetailsDef,
+  family: saveFamilyDetailsDef,
+  collective: saveCollectiveDetailsDef,
+} satisfies Record<Channel, unknown>;

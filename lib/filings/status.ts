@@ -31,6 +31,7 @@ export const EVENT_LABELS: Record<string, string> = {
   withdrawn: "申请人撤回申请",
   moved_out: "原籍已办理迁出",
   registered: "落户完成",
+  registered_directly: "已直接办理城镇居民登记（原籍，无需准迁证和迁出）",
   corrected: "所长更正决定",
   supplement_expired: "补正期限届满",
   supplement_corrected: "所长更正补正告知",

@@ -8,6 +8,7 @@ import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { submitFilingSchema } from "./filing-schemas";
 import { lockOwnFiling } from "./load-filing";
 import { assessDraft } from "./assess-draft";
+import { placeProblems } from "./settlement-path";
 import { readAnswers } from "./filing-answers";
 import { assertNoOpenDuplicate, lockPeople } from "./duplicate-filings";
 import { nextReference } from "./numbers";
@@ -61,6 +62,8 @@ export async function submitFiling(tx: Db, user: SessionUser, input: { applicati
       issues: open.map((t) => ({ path: t.key, message: `请完成“${t.title}”` })),
     });
   }
+  const place = placeProblems(draft);
+  if (place.length > 0) throw new DomainError("validation_failed", place[0].message, { issues: place });
   const answers = readAnswers(draft.answers);
   const destination = answers.destination!;
   const station = await tx.policeStation.findFirst({ where: { id: destination.stationId, countyCode: destination.county, active: true }, select: { id: true, name: true } });

@@ -32,6 +32,20 @@ export const uploadDocumentSchema = z.object({
   /** Replace this file (the old one is deleted from a draft, kept for the record on a submitted filing). */
   replaceId: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
   file: z.instanceof(File, { message: "请选择要上传的文件" }).refine((f) => f.size > 0, "文件是空的，请重新选择"),
+  /** For a 户口簿: the other persons of the filing listed on it (the resident ticks them); one upload counts for each. */
+  coversMemberIds: z
+    .preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(64)).max(20))
+    .default([]),
+});
+
+/** Document types one file may carry for several persons: the household booklet lists everyone registered on it. */
+export const SHAREABLE_DOC_TYPES: ReadonlySet<string> = new Set(["hukou_booklet"]);
+
+/** Mark who else is listed on an uploaded booklet (the resident ticks them). */
+export const setDocumentCoverageSchema = z.object({
+  applicationId: applicationIdSchema,
+  documentId: z.string().trim().min(1).max(64),
+  coversMemberIds: z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(64)).max(20)),
 });
 
 export const removeDocumentSchema = z.object({ documentId: z.string().trim().min(1).max(64) });
@@ -54,6 +68,20 @@ export function tooLargeMessage(): string {
 
 export const UNSUPPORTED_TYPE_MESSAGE = `只能上传${ALLOWED_TYPE_LABEL}（系统按文件内容识别类型，修改扩展名无效）。已上传的材料不受影响。`;
 
+type Tx = Parameters<Parameters<typeof defineAction>[1]>[0]["tx"];
+
+/** The other persons a shareable file covers: persons of this filing, never the uploader's own member, only for a booklet. */
+async function checkCoverage(tx: Tx, applicationId: string, memberId: string, docType: string, ids: readonly string[]): Promise<string[]> {
+  const others = [...new Set(ids)].filter((id) => id !== memberId);
+  if (others.length === 0) return [];
+  if (!SHAREABLE_DOC_TYPES.has(docType)) {
+    throw new DomainError("validation_failed", "只有户口簿可以同时作为多人的材料。", { issues: [{ path: "coversMemberIds", message: "只有户口簿可以勾选其上登记的其他人员" }] });
+  }
+  const found = await tx.householdMember.count({ where: { applicationId, id: { in: others } } });
+  if (found !== others.length) throw notFound("人员");
+  return others;
+}
+
 /**
  * Uploads one file: to a draft, or — while a supplement notice is open — for one of the
  * notice's items only. The size is checked first, then the type from the bytes; the bytes go
@@ -67,6 +95,7 @@ export const uploadDocumentDef = defineAction(
     ctx.audit({ applicationId: f.id, entityType: "document", details: { docType: input.docType } });
     const member = await ctx.tx.householdMember.findFirst({ where: { id: input.memberId, applicationId: f.id }, select: { id: true } });
     if (!member) throw notFound("人员");
+    const coversMemberIds = await checkCoverage(ctx.tx, f.id, member.id, input.docType, input.coversMemberIds);
 
     let noticeId: string | null = null;
     if (f.status === "supplement_requested") {
@@ -117,6 +146,7 @@ export const uploadDocumentDef = defineAction(
         storageKey,
         uploadedById: ctx.user.id,
         noticeId,
+        coversMemberIds,
       },
       select: { id: true, docType: true, fileName: true, mimeType: true, size: true },
     });
@@ -179,3 +209,15 @@ export const viewDocumentDef = defineAction(
     return { ...doc, bytes, download: input.download };
   },
 );
+
+/** Changes who else is listed on an uploaded booklet (drafts only). */
+export const setDocumentCoverageDef = defineAction({ roles: ["resident"], action: "filing.set_document_coverage", schema: setDocumentCoverageSchema }, async (ctx, input) => {
+  const f = await lockOwnFiling(ctx.tx, ctx.user, input.applicationId);
+  if (f.status !== "draft") throw new DomainError("invalid_state", "申请提交后不能再更改材料。");
+  const doc = await ctx.tx.document.findFirst({ where: { id: input.documentId, applicationId: f.id, removedAt: null }, select: { id: true, memberId: true, docType: true } });
+  if (!doc || !doc.memberId) throw notFound("文件");
+  const coversMemberIds = await checkCoverage(ctx.tx, f.id, doc.memberId, doc.docType, input.coversMemberIds);
+  await ctx.tx.document.update({ where: { id: doc.id }, data: { coversMemberIds } });
+  ctx.audit({ applicationId: f.id, entityType: "document", entityId: doc.id, details: { coversMemberIds } });
+  return { documentId: doc.id, coversMemberIds };
+});

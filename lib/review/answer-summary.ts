@@ -25,6 +25,9 @@ export function answerSummary(answers: unknown): AnswerLine[] {
     ["户口所在地区划代码", str(applicant.hukouRegion ?? a.hukouRegion)],
     ["户籍地址", str(applicant.hukouAddress ?? a.hukouAddress)],
     ["院校", str(a.schoolName)],
+    ["院校所在县（市、区）", typeof a.schoolCounty === "string" ? countyName(a.schoolCounty) : undefined],
+    ["毕业后迁往", label({ work: "就业地", origin: "迁回原籍" }, a.graduateTarget)],
+    ["落户的集体户类型", label({ community: "社区集体户（居住地或拟就业地派出所）", talent_centre: "人才交流中心集体户" }, a.collectiveKind)],
     ["住所性质", residence ? label(TENURE_LABELS, residence.tenure) : undefined],
     ["住所地址", residence ? str(residence.address) : undefined],
     ["是否为合法住所", residence ? yesNo(residence.legal) : undefined],
@@ -34,6 +37,17 @@ export function answerSummary(answers: unknown): AnswerLine[] {
     ["与投靠人关系", principal ? label(RELATION_LABELS, principal.relation) : undefined],
     ["与投靠人共同居住", principal ? yesNo(principal.livesTogether) : undefined],
     ["投靠人在落户地有户口", principal ? yesNo(principal.hasHukouAtDestination) : undefined],
+    ["共同居住的住所是投靠人在落户地的合法稳定住所", principal ? yesNo(principal.hasLegalResidenceAtDestination) : undefined],
+    [
+      "投靠人与落户地的联系须证明",
+      principal
+        ? principal.hasHukouAtDestination === true
+          ? "投靠人在落户地的居民户口簿"
+          : principal.hasLegalResidenceAtDestination === true
+            ? "共同居住住所的证明（不动产权证书、房屋租赁合同或单位住房证明）"
+            : undefined
+        : undefined,
+    ],
     ["是否就业", employment ? yesNo(employment.employed) : undefined],
     ["就业所在地", employment && typeof employment.workCounty === "string" ? countyName(employment.workCounty) : undefined],
     ["就业单位", str(a.employerName ?? employment?.employerName)],

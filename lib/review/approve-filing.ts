@@ -12,6 +12,8 @@ import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { edgeTransition } from "./workflow";
 import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
 import { findDuplicates } from "./duplicate-check";
+import { settlementPathOf } from "@/lib/filings/settlement-path";
+import { findRegistrableHousehold } from "@/lib/collective/collective-households";
 
 /**
  * 准予迁入: every person passes the rules check and no duplicate stands in the way; the permit
@@ -23,6 +25,20 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "approve" });
   assertCleanText(input.note, "note");
+
+  const path = await settlementPathOf(ctx.tx, f.id);
+  if (path === "direct_registration") {
+    throw new DomainError("invalid_state", "在原籍办理城镇居民登记不是户口迁移：由派出所直接办理城镇居民登记，不签发准迁证（方案二(一)）。");
+  }
+  let household: { id: string; name: string; address: string } | null = null;
+  if (path === "collective_household") {
+    household = input.collectiveHouseholdId ? await findRegistrableHousehold(ctx.tx, f.stationId, input.collectiveHouseholdId) : null;
+    if (!household) {
+      throw new DomainError("validation_failed", "该申请人在集体户落户：请选择本所辖区的社区集体户（或人才交流中心集体户），准迁证将写明该集体户。", {
+        issues: [{ path: "collectiveHouseholdId", message: "请选择本所辖区的集体户" }],
+      });
+    }
+  }
 
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
   const panel = await rulesPanelFor(ctx.tx, f.id, ruleSet);
@@ -53,7 +69,16 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
     relation: m.relation,
   }));
   const permit = await ctx.tx.permit.create({
-    data: { number, applicationId: f.id, stationId: f.stationId, persons, destinationAddress: f.destinationAddress, issuedAt: now, issuedById: ctx.user.id },
+    data: {
+      number,
+      applicationId: f.id,
+      stationId: f.stationId,
+      persons,
+      // A collective-household settlement names the household, never the employer's or any typed address.
+      destinationAddress: household ? `${household.name}（${household.address}）` : f.destinationAddress,
+      issuedAt: now,
+      issuedById: ctx.user.id,
+    },
   });
   const cal = await loadCalendar(ctx.tx);
   // Move-out inside the city (最多跑一次): the origin's station confirms it in its own queue.
@@ -70,9 +95,18 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
     actorId: ctx.user.id,
     expectedVersion: input.version,
     note: input.note ?? null,
-    data: { permitNumber: number, ...(origin ? { originStationId: origin.id, originStationName: origin.name } : {}) },
+    data: {
+      permitNumber: number,
+      ...(origin ? { originStationId: origin.id, originStationName: origin.name } : {}),
+      ...(household ? { collectiveHouseholdId: household.id, collectiveHouseholdName: household.name } : {}),
+    },
     dueAt,
-    set: { decidedAt: now, ...(origin ? { originStationId: origin.id, moveOutRequestedAt: now } : {}), ...claimColumns(f, ctx.user, now) },
+    set: {
+      decidedAt: now,
+      ...(origin ? { originStationId: origin.id, moveOutRequestedAt: now } : {}),
+      ...(household ? { collectiveHouseholdId: household.id } : {}),
+      ...claimColumns(f, ctx.user, now),
+    },
     counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
     message: `您的落户申请 ${f.reference ?? ""} 已准予迁入，准予迁入证明编号 ${number}。${next}`,
     now,

@@ -1,21 +1,8 @@
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
+import { CHANNEL_SHORT_NAMES } from "@/lib/channels/registry";
 
-/** Short channel names for lists (the long ones with the clause are CHANNEL_LABELS). */
-export const CHANNEL_SHORT_LABELS: Readonly<Record<Channel, string>> = {
-  talent: "重点群体",
-  rural_student: "农村升学学生",
-  residence: "合法稳定住所",
-  family: "投靠家庭成员",
-  collective: "社区集体户",
-};
-
-export const CHANNEL_CLAUSES: Readonly<Record<Channel, string>> = {
-  talent: "二(一)",
-  rural_student: "二(一)",
-  residence: "二(二)",
-  family: "二(二)",
-  collective: "二(三)",
-};
+/** Short channel names for lists (the long ones are CHANNEL_LABELS); both from the channel registry. Clauses come from the rule set. */
+export const CHANNEL_SHORT_LABELS: Readonly<Record<Channel, string>> = CHANNEL_SHORT_NAMES;
 
 /** Colours of a state badge (text and background that keep a 4.5:1 contrast). */
 export const STATUS_TONE: Readonly<Record<ApplicationStatus, string>> = {

@@ -6,6 +6,7 @@ import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { findRegistrableHousehold } from "@/lib/collective/collective-households";
+import { settlementPathOf } from "@/lib/filings/settlement-path";
 import { registrationSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { edgeTransition } from "./workflow";
@@ -16,18 +17,11 @@ import { assertCleanText } from "./filing-rules";
  * into one of the station's active community collective households (plan 二(三)).
  */
 export const recordRegistrationDef = defineAction({ roles: ["clerk"], action: "review.record_registration", schema: registrationSchema }, (ctx, input) =>
-  register(ctx, input, "record_registration"),
+  register(ctx, input),
 );
 
-/**
- * 直接落户: a filing that needs no move-out (needsMoveOut = false, e.g. a rural student registering
- * as urban at origin) goes from approval straight to registration.
- */
-export const registerDirectlyDef = defineAction({ roles: ["clerk"], action: "review.register_directly", schema: registrationSchema }, (ctx, input) =>
-  register(ctx, input, "register_directly"),
-);
-
-async function register(ctx: GuardContext, input: z.output<typeof registrationSchema>, action: "record_registration" | "register_directly") {
+async function register(ctx: GuardContext, input: z.output<typeof registrationSchema>) {
+  const action = "record_registration";
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action });
@@ -35,8 +29,10 @@ async function register(ctx: GuardContext, input: z.output<typeof registrationSc
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { note: auditText(input.note) } });
 
   let household: { id: string; name: string } | null = null;
-  if (f.channel === "collective") {
-    household = input.collectiveHouseholdId ? await findRegistrableHousehold(ctx.tx, f.stationId, input.collectiveHouseholdId) : null;
+  if ((await settlementPathOf(ctx.tx, f.id)) === "collective_household") {
+    // The household named on the permit at approval, unless the clerk names one now (older filings).
+    const chosen = input.collectiveHouseholdId ?? f.collectiveHouseholdId;
+    household = chosen ? await findRegistrableHousehold(ctx.tx, f.stationId, chosen) : null;
     if (!household) {
       throw new DomainError("validation_failed", "社区集体户落户须选择本所辖区的社区集体户。", {
         issues: [{ path: "collectiveHouseholdId", message: "请选择本所辖区的社区集体户" }],

@@ -15,6 +15,7 @@ import { evaluate, presentIgnoredFacts } from "@/lib/rules/evaluate";
 import { FORBIDDEN_CRITERION_INFO, IGNORED_FACT_CRITERION } from "@/lib/rules/forbidden-criteria";
 import type { Clause, EligibilityOutcome, EligibilityReason, RuleSet } from "@/lib/rules/types";
 import type { FieldIssue } from "@/lib/errors";
+import { CHANNEL_REGISTRY } from "@/lib/channels/registry";
 
 /**
  * The clerk's rules check of a filing: every household member judged by the filing's rule
@@ -24,7 +25,26 @@ import type { FieldIssue } from "@/lib/errors";
  */
 
 export type PanelMember = { id: string; relation: string; name: string; idNumber: string; hukouType: string | null; sortOrder: number };
-export type PanelDocument = { id: string; memberId: string | null; docType: string; fileName: string; mimeType: string; size: number };
+export type PanelDocument = {
+  id: string;
+  memberId: string | null;
+  docType: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  /** Other persons this file also covers (one 户口簿 lists several people). */
+  coversMemberIds?: readonly string[];
+};
+
+/** The files that count for a person: their own, the applicant's unassigned ones, and any booklet that lists them. */
+export function documentsOfPerson<D extends Pick<PanelDocument, "memberId" | "coversMemberIds">>(documents: readonly D[], memberId: string | null, selfId: string | undefined): D[] {
+  const isSelf = memberId === null || memberId === selfId;
+  return documents.filter(
+    (d) =>
+      (isSelf ? d.memberId === null || d.memberId === selfId : d.memberId === memberId) ||
+      (d.coversMemberIds ?? []).some((id) => id === memberId || (isSelf && id === selfId)),
+  );
+}
 export type PanelFiling = {
   channel: Channel;
   subtype: string | null;
@@ -113,7 +133,8 @@ function memberRequest(f: PanelFiling, base: EligibilityRequestInput, m: PanelMe
   return {
     applicant: { idNumber: m.idNumber, name: m.name, hukouType: (m.hukouType ?? base.applicant.hukouType) as "rural" | "urban", hukouRegion: m.idNumber.slice(0, 6) },
     destinationCounty: f.destinationCounty as EligibilityRequestInput["destinationCounty"],
-    channel: "family",
+    // The registry says how persons moving along are judged (二(二): as family members of the applicant).
+    channel: CHANNEL_REGISTRY[f.channel].documentSlots.members ?? "family",
     principal: {
       relation: isRelation(m.relation) ? m.relation : "other",
       livesTogether: typeof principal?.livesTogether === "boolean" && f.channel === "family" ? principal.livesTogether : true,
@@ -143,8 +164,7 @@ export function buildRulesPanel(ruleSet: RuleSet, filing: PanelFiling, members: 
   const self = sorted.find((m) => m.relation === "self") ?? null;
   const base = applicantRequest(filing);
   // Files without a member belong to the applicant (e.g. the rental contract of the household).
-  const docsOf = (memberId: string | null) =>
-    documents.filter((d) => (memberId === null || memberId === self?.id ? d.memberId === null || d.memberId === self?.id : d.memberId === memberId));
+  const docsOf = (memberId: string | null) => documentsOfPerson(documents, memberId, self?.id);
 
   const people: Array<{ member: PanelMember | null; request: EligibilityRequestInput }> = [
     { member: self, request: base },
@@ -174,7 +194,8 @@ export function buildRulesPanel(ruleSet: RuleSet, filing: PanelFiling, members: 
     if (!parsed.success) {
       return { ...common, outcome: "invalid" as const, clauses: [], reasons: [], missing: [], problems: formatZodIssues(parsed.error) };
     }
-    const result = evaluate(ruleSet, parsed.data);
+    // A member moving with the applicant joins the applicant, who acquires hukou in this very filing.
+    const result = evaluate(ruleSet, parsed.data, { principalInSameFiling: member !== null && member !== self });
     return {
       ...common,
       outcome: result.outcome,

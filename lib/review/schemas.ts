@@ -122,6 +122,20 @@ export const approveSchema = z.object({
   applicationId: id,
   version,
   note: optionalText(500, "备注"),
+  /** Required where the person settles into a collective household (二(三), 先落户后就业): the permit names it. */
+  collectiveHouseholdId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+
+/** 直接办理城镇居民登记 (二(一)): a rural student at origin, no permit, no move-out. */
+export const registerDirectlySchema = z.object({
+  applicationId: id,
+  version,
+  note: optionalText(500, "备注"),
 });
 
 export const refuseSchema = z.object({

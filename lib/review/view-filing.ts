@@ -5,6 +5,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { listStationCollectiveHouseholds } from "@/lib/collective/collective-households";
 import { viewFilingSchema } from "./schemas";
 import { buildRulesPanel } from "./rules-panel";
+import { settlementPath } from "@/lib/filings/settlement-path";
 import { findDuplicates } from "./duplicate-check";
 import { ruleSetForFiling } from "./filing-rules";
 import { dueInfo } from "./queue-tabs";
@@ -63,6 +64,7 @@ export const viewFilingDef = defineAction(
     const clerks = ctx.user.isStationHead && atDestination ? await stationClerks(ctx.tx, app.stationId) : [];
     const lastNotice = app.notices[app.notices.length - 1];
     const supplementExpired = app.status === "supplement_requested" && !!lastNotice?.dueAt && lastNotice.dueAt < now;
+    const path = settlementPath(app);
     const facts: WorkflowFiling = {
       status: app.status,
       stationId: app.stationId,
@@ -70,16 +72,17 @@ export const viewFilingDef = defineAction(
       originStationId: app.originStationId,
       moveOutReturnedAt: app.moveOutReturnedAt,
       needsMoveOut: app.needsMoveOut,
-      hasNotice: app.notices.length > 0,
+      hasOpenNotice: app.notices.some((n) => (n.status === "sent" || n.status === "corrected") && !n.answeredAt),
       missingDocuments: panel.missingItems.length,
       allEligible: panel.allEligible,
       duplicates: duplicates.length,
       supplementExpired,
+      directRegistration: path === "direct_registration",
     };
     const actions = availableActions(facts, ctx.user);
     const originPreview = actions.some((a) => a.action === "approve") && app.needsMoveOut ? ((await findOriginStation(ctx.tx, app.answers, app.applicantIdNumber))?.name ?? null) : null;
     const offices = actions.some((a) => a.action === "record_move_out") ? await moveOutOffices(ctx.tx, app.answers, app.applicantIdNumber) : { region: null, offices: [] };
-    const households = app.channel === "collective" ? await listStationCollectiveHouseholds(ctx.tx, app.stationId, { activeOnly: true }) : [];
+    const households = path === "collective_household" ? await listStationCollectiveHouseholds(ctx.tx, app.stationId, { activeOnly: true }) : [];
 
     return {
       filing: {
@@ -169,12 +172,16 @@ export const viewFilingDef = defineAction(
         responses: noticeResponses(app.answers, n.id),
       })),
       reviewActions: app.reviewActions.map((r) => ({ id: r.id, action: r.action, reasonCodes: r.reasonCodes, note: r.note, at: r.createdAt, clerkName: r.clerk.realName })),
-      permit: app.permit ? { number: app.permit.number, issuedAt: app.permit.issuedAt, revokedAt: app.permit.revokedAt, revokeReason: app.permit.revokeReason } : null,
+      permit: app.permit ? { number: app.permit.number, destinationAddress: app.permit.destinationAddress, issuedAt: app.permit.issuedAt, revokedAt: app.permit.revokedAt, revokeReason: app.permit.revokeReason } : null,
       panel,
       /** What a supplement notice may list for this filing (lib/review/notice-items.ts). */
       noticeOptions: allowedNoticeItems({ version: ruleSet.version, data: ruleSet.data }, app, app.members, app.documents),
       duplicates,
       refusalReasons: ruleSet.data.refusalReasons,
+      /** The channel's clause as the filing's rule set states it (clauses live only in the rule set). */
+      channelClause: ruleSet.data.channels[app.channel].clause,
+      /** How the filing ends: permit and move-out, a collective household (named on the permit), or direct registration at origin. */
+      settlementPath: path,
       timeLimits: ruleSet.data.timeLimits,
       supplementSettings: supplementSettingsOf(ruleSet.data),
       clerks,

@@ -52,8 +52,10 @@ export type WorkflowFiling = {
   moveOutReturnedAt?: Date | string | null;
   /** False: registration without a move-out (e.g. registering at origin directly). */
   needsMoveOut?: boolean;
-  /** A one-time supplement notice was already sent. */
-  hasNotice?: boolean;
+  /** A supplement notice is out and not yet answered (a later one may follow an answer). */
+  hasOpenNotice?: boolean;
+  /** A rural student registering as urban at origin (二(一)): registered directly, no permit, no move-out. */
+  directRegistration?: boolean;
   /** Facts the page knows (from the rules panel) that make the server refuse an action. */
   missingDocuments?: number;
   allEligible?: boolean;
@@ -109,7 +111,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowEdge>> = {
     to: "supplement_requested",
     event: "supplement_requested",
     who: { side: "destination", holder: "free_or_mine" },
-    when: (f) => (f.hasNotice ? "本申请已发出过一次性补正告知，不能再次要求补正。" : null),
+    when: (f) => (f.hasOpenNotice ? "本申请已有尚未答复的补正告知。" : null),
   },
   approve: {
     action: "approve",
@@ -118,6 +120,7 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowEdge>> = {
     to: "approved",
     event: "approved",
     who: { side: "destination", holder: "free_or_mine" },
+    when: (f) => (f.directRegistration ? "在原籍办理城镇居民登记不是户口迁移：直接登记，不签发准迁证。" : null),
     blockedBy: (f) => (f.allEligible === false ? "规则核验未通过，不能准予迁入。" : f.duplicates ? "存在重复申请，请核实。" : null),
   },
   refuse: {
@@ -174,12 +177,13 @@ export const WORKFLOW: Readonly<Record<WorkflowAction, WorkflowEdge>> = {
   },
   register_directly: {
     action: "register_directly",
-    label: "直接登记落户",
-    from: ["approved"],
+    label: "直接办理城镇居民登记",
+    from: ["accepted"],
     to: "registered",
-    event: "registered",
+    event: "registered_directly",
     who: { side: "destination", holder: "free_or_mine" },
-    when: (f) => (f.needsMoveOut === false ? null : "本申请须先办理迁出。"),
+    when: (f) => (f.directRegistration ? null : "只有在原籍办理城镇居民登记的农村升学学生可直接登记。"),
+    blockedBy: (f) => (f.allEligible === false ? "规则核验未通过，不能办理登记。" : f.duplicates ? "存在重复申请，请核实。" : null),
   },
   reopen: {
     action: "reopen",

@@ -7,7 +7,9 @@ import type { DocumentCode } from "@/lib/schemas/eligibility";
  * Treat it as read-only: copy it (structuredClone) before editing.
  */
 
-export const DEFAULT_RULE_SET_VERSION = "sanmenxia-2019-24/v1";
+export const DEFAULT_RULE_SET_VERSION = "sanmenxia-2019-24/v1.1";
+/** The version shipped before eligibility API 1.1; the seed adds v1.1 beside an untouched v1. */
+export const PREVIOUS_DEFAULT_RULE_SET_VERSION = "sanmenxia-2019-24/v1";
 
 const group = (clause: string, alternatives: DocumentCode[], label?: string): DocumentGroup =>
   label ? { alternatives, clause, label } : { alternatives, clause };
@@ -37,7 +39,8 @@ export function supplementSettingsOf(data: RuleSetData): SupplementSettings {
 
 export const DEFAULT_RULE_SET_DATA: RuleSetData = {
   formatVersion: 1,
-  identityDocuments: [group("二", ["id_card"]), group("二", ["hukou_booklet"])],
+  // Under 16 a person often holds no ID card: the 户口簿 page (with their ID number) identifies them.
+  identityDocuments: [{ ...group("二", ["id_card"]), notRequiredUnderAge: 16 }, group("二", ["hukou_booklet"])],
   conditions: [
     // 二(一) rural students
     {
@@ -96,12 +99,20 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
       message: "随迁的家庭成员须与投靠人共同居住生活。",
     },
     {
-      code: "family_principal_hukou",
+      code: "family_principal_tie",
       clause: "二(二)",
-      fact: "principal.hasHukouAtDestination",
+      fact: "principal.tiedToDestination",
       test: "not_false",
-      message: "投靠人须在落户地已有户口，或在同一申请中一并申请落户（可由投靠人按合法稳定住所通道提出家庭申请，家庭成员随同办理）。",
+      message:
+        "投靠人须在落户地有户口，或在落户地有合法稳定住所（含租赁）并与您共同居住生活；也可由投靠人按合法稳定住所通道提出家庭申请，家庭成员随同办理。",
       suggestChannels: ["residence"],
+    },
+    {
+      code: "family_shared_home_legal",
+      clause: "二(二)",
+      fact: "principal.sharedHomeLegal",
+      test: "not_false",
+      message: "与投靠人共同居住的住所须为合法住所（例如违法建筑不能作为落户住所）。",
     },
     // 二(三) community collective household
     {
@@ -131,7 +142,8 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
       clause: "二(三)",
       fact: "hasDirectRelativeToJoin",
       test: "not_true",
-      message: "您有直系亲属可以投靠，应按投靠家庭成员通道落户，不在社区集体户登记。",
+      message:
+        "您有直系亲属（配偶、父母、子女、祖父母、外祖父母、孙子女、外孙子女）在落户地有户口或合法稳定住所可以投靠，应按投靠家庭成员通道落户，不在社区集体户登记；兄弟姐妹或不在落户地的亲属不算。",
       suggestChannels: ["family"],
     },
     {
@@ -182,7 +194,7 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
     },
     family: {
       clause: "二(二)",
-      conditions: ["family_principal_described", "family_lives_together", "family_principal_hukou"],
+      conditions: ["family_principal_described", "family_lives_together", "family_principal_tie", "family_shared_home_legal"],
       documents: [],
       relations: {
         spouse: { conditions: [], documents: [group("二(二)", ["marriage_certificate"])] },
@@ -191,6 +203,16 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
         other: { conditions: [], documents: [group("二(二)", ["relationship_proof"])] },
       },
       noRelation: { conditions: [], documents: [group("二(二)", ["relationship_proof"])] },
+      // 1.1: the principal's tie to the destination: their booklet there, else the shared home's evidence.
+      principalTie: {
+        hukou: { conditions: [], documents: [group("二(二)", ["principal_hukou_booklet"])] },
+        residenceTenures: {
+          owned: { conditions: [], documents: [residenceGroup("property_certificate")] },
+          rented: { conditions: [], documents: [residenceGroup("rental_contract")] },
+          employer_housing: { conditions: [], documents: [residenceGroup("employer_housing_certificate")] },
+        },
+        residenceNoTenure: { conditions: [], documents: [residenceGroup("property_certificate")] },
+      },
     },
     collective: {
       clause: "二(三)",

@@ -1,5 +1,7 @@
 import { countyName } from "@/lib/places";
 import {
+  birthDateOfIdNumber,
+  todayInChinaIso,
   DOCUMENT_LABELS,
   IGNORED_FACT_KEYS,
   type Channel,
@@ -24,6 +26,26 @@ import type {
  * `extractFacts`, which has no access to the ignored facts, so they cannot decide.
  */
 
+/** 1.1: the family path through the principal's legal residence (no hukou at the destination). */
+function onSharedHomePath(req: EligibilityRequest): boolean {
+  const p = req.principal;
+  return p !== undefined && p.hasHukouAtDestination === false && p.hasLegalResidenceAtDestination === true;
+}
+
+/**
+ * The birth date that identifies the person's age: from the ID number, else (1.1) the
+ * birthDate given for a pre-check without one. Undefined when neither is given.
+ */
+export function applicantBirthDate(req: EligibilityRequest): string | undefined {
+  return req.applicant.idNumber ? birthDateOfIdNumber(req.applicant.idNumber) : req.applicant.birthDate;
+}
+
+/** Whole years of age on `today` (YYYY-MM-DD); a 29 February birthday falls on 1 March in other years. */
+export function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
 export function extractFacts(req: EligibilityRequest): Facts {
   const { residence, principal, employment } = req;
   const workCounty = employment?.workCounty;
@@ -36,6 +58,9 @@ export function extractFacts(req: EligibilityRequest): Facts {
     "principal.relation": principal?.relation,
     "principal.livesTogether": principal?.livesTogether,
     "principal.hasHukouAtDestination": principal?.hasHukouAtDestination,
+    "principal.hasLegalResidenceAtDestination": principal?.hasLegalResidenceAtDestination,
+    "principal.tiedToDestination": principal ? principal.hasHukouAtDestination || principal.hasLegalResidenceAtDestination === true : undefined,
+    "principal.sharedHomeLegal": onSharedHomePath(req) ? residence?.legal : undefined,
     "employment.present": employment !== undefined,
     "employment.employed": employment?.employed,
     "employment.employerHasCollectiveHousehold": employment?.employerHasCollectiveHousehold,
@@ -84,6 +109,19 @@ function variantOf(data: RuleSetData, req: EligibilityRequest): VariantRule | un
   }
 }
 
+/**
+ * 1.1, 二(二): the principal's tie to the destination — the principal's booklet there when
+ * they hold hukou there, else the shared home's evidence by its tenure.
+ */
+function principalTieOf(data: RuleSetData, req: EligibilityRequest): VariantRule | undefined {
+  const tie = req.channel === "family" ? data.channels.family.principalTie : undefined;
+  // No principal described: there is no tie to evidence (the family_principal_described condition fails).
+  if (!tie || !req.principal) return undefined;
+  if (req.principal.hasHukouAtDestination) return tie.hukou;
+  const tenure = req.residence?.tenure;
+  return tenure ? tie.residenceTenures[tenure] : tie.residenceNoTenure;
+}
+
 function renderMessage(template: string, req: EligibilityRequest): string {
   const work = req.employment?.workCounty;
   return template
@@ -104,14 +142,27 @@ export function presentIgnoredFacts(req: EligibilityRequest): IgnoredFactKey[] {
   return IGNORED_FACT_KEYS.filter((k) => req[k] !== undefined);
 }
 
-export function evaluate(ruleSet: RuleSet, req: EligibilityRequest): EligibilityResult {
+export type EvaluateOptions = {
+  /** The day of the request in China (YYYY-MM-DD); defaults to today. Ages are counted on it. */
+  today?: string;
+  /**
+   * The principal acquires hukou at the destination in the same filing (a household filing:
+   * the applicant's own evidence ties them), so no separate evidence of the principal's tie is asked.
+   */
+  principalInSameFiling?: boolean;
+};
+
+export function evaluate(ruleSet: RuleSet, req: EligibilityRequest, opts: EvaluateOptions = {}): EligibilityResult {
   const { data } = ruleSet;
   const channelRules = data.channels[req.channel];
   const variant = variantOf(data, req);
+  const tie = opts.principalInSameFiling ? undefined : principalTieOf(data, req);
   const facts = extractFacts(req);
+  const birthDate = applicantBirthDate(req);
+  const age = birthDate === undefined ? undefined : ageOn(birthDate, opts.today ?? todayInChinaIso());
 
   const byCode = new Map(data.conditions.map((c) => [c.code, c]));
-  const conditionCodes = unique([...channelRules.conditions, ...(variant?.conditions ?? [])]);
+  const conditionCodes = unique([...channelRules.conditions, ...(variant?.conditions ?? []), ...(tie?.conditions ?? [])]);
   const failed: ConditionDef[] = [];
   for (const code of conditionCodes) {
     const cond = byCode.get(code);
@@ -122,7 +173,9 @@ export function evaluate(ruleSet: RuleSet, req: EligibilityRequest): Eligibility
 
   // 一次性告知: every missing group at once, identity first, then the channel's, then the variant's.
   const given = new Set<DocumentCode>(req.documents);
-  const groups = [...data.identityDocuments, ...channelRules.documents, ...(variant?.documents ?? [])];
+  // 1.1: a group not required at the person's age (id_card under 16) is left out; without a birth date it stays.
+  const needed = (g: DocumentGroup) => g.notRequiredUnderAge === undefined || age === undefined || age >= g.notRequiredUnderAge;
+  const groups = [...data.identityDocuments, ...channelRules.documents, ...(variant?.documents ?? []), ...(tie?.documents ?? [])].filter(needed);
   const missingGroups = groups.filter((g) => !g.alternatives.some((d) => given.has(d)));
 
   const reasons: EligibilityReason[] = [

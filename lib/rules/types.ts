@@ -29,6 +29,12 @@ export const FACT_KEYS = [
   "principal.relation",
   "principal.livesTogether",
   "principal.hasHukouAtDestination",
+  /** 1.1: the shared home is the principal's legal stable residence at the destination. */
+  "principal.hasLegalResidenceAtDestination",
+  /** 1.1: hukou or a legal stable residence at the destination; absent without a principal. */
+  "principal.tiedToDestination",
+  /** 1.1: residence.legal on the shared-home path (no hukou, a legal residence); absent on any other path. */
+  "principal.sharedHomeLegal",
   "employment.present",
   "employment.employed",
   "employment.employerHasCollectiveHousehold",
@@ -67,12 +73,28 @@ export type DocumentGroup = {
   clause: Clause;
   /** Optional Chinese label for admins and notices, e.g. "住所证明（任选其一）". */
   label?: string;
+  /**
+   * 1.1: not needed by a person younger than this many years on the day of the request
+   * (id_card: under 16 the 户口簿 page identifies the person). Absent: needed at every age.
+   */
+  notRequiredUnderAge?: number;
 };
 
 /** What one variant of a channel (a subtype, relation or tenure) adds to the channel's own. */
 export type VariantRule = {
   conditions: string[];
   documents: DocumentGroup[];
+};
+
+/**
+ * 1.1, 二(二): how the principal's tie to the destination is evidenced. `hukou` when the
+ * principal has hukou there; otherwise the shared home's evidence by its tenure (as for the
+ * residence channel). Optional so that rule sets stored before 1.1 stay readable.
+ */
+export type PrincipalTieRules = {
+  hukou: VariantRule;
+  residenceTenures: Record<Tenure, VariantRule>;
+  residenceNoTenure: VariantRule;
 };
 
 type ChannelBase = {
@@ -88,7 +110,7 @@ export type ChannelRules = {
   rural_student: ChannelBase & { subtypes: Record<RuralStudentSubtype, VariantRule> };
   residence: ChannelBase & { tenures: Record<Tenure, VariantRule>; noTenure: VariantRule };
   /** `noRelation` applies when the principal (and so the relation) is not described. */
-  family: ChannelBase & { relations: Record<Relation, VariantRule>; noRelation: VariantRule };
+  family: ChannelBase & { relations: Record<Relation, VariantRule>; noRelation: VariantRule; principalTie?: PrincipalTieRules };
   collective: ChannelBase;
 };
 

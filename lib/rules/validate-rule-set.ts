@@ -74,6 +74,7 @@ const documentGroupSchema = z.strictObject({
   alternatives: z.array(z.enum(DOCUMENT_CODES, { error: "未知的材料类型" })).min(1, "材料组至少要有一种材料"),
   clause: clauseSchema,
   label: textSchema("说明").optional(),
+  notRequiredUnderAge: z.number({ error: "须为整数" }).int("须为整数").min(1, "须至少为1").max(18, "不能超过18").optional(),
 });
 
 const variantSchema = z.strictObject({
@@ -137,6 +138,13 @@ export const ruleSetDataSchema = z.strictObject({
       ...channelBase,
       relations: z.strictObject({ spouse: variantSchema, child: variantSchema, parent: variantSchema, other: variantSchema }),
       noRelation: variantSchema,
+      principalTie: z
+        .strictObject({
+          hukou: variantSchema,
+          residenceTenures: z.strictObject({ owned: variantSchema, rented: variantSchema, employer_housing: variantSchema }),
+          residenceNoTenure: variantSchema,
+        })
+        .optional(),
     }),
     collective: z.strictObject(channelBase),
   }),
@@ -286,6 +294,13 @@ function variantsOf(data: ParsedRuleSetData): Array<{ channel: Channel; path: Pr
     { channel: "residence", path: ["channels", "residence", "noTenure"], rule: ch.residence.noTenure },
     ...entries("family", "relations", ch.family.relations),
     { channel: "family", path: ["channels", "family", "noRelation"], rule: ch.family.noRelation },
+    ...(ch.family.principalTie
+      ? [
+          { channel: "family" as const, path: ["channels", "family", "principalTie", "hukou"], rule: ch.family.principalTie.hukou },
+          ...entries("family", "principalTie.residenceTenures", ch.family.principalTie.residenceTenures),
+          { channel: "family" as const, path: ["channels", "family", "principalTie", "residenceNoTenure"], rule: ch.family.principalTie.residenceNoTenure },
+        ]
+      : []),
   ];
 }
 

@@ -1,30 +1,28 @@
 import { z } from "zod";
 import { COUNTY_CODES } from "@/lib/places";
 import { idNumberSchema } from "@/lib/validation/id-number";
+import { CHANNEL_CODES, CHANNEL_FULL_LABELS, CHANNEL_REGISTRY, RURAL_STUDENT_SUBTYPE_CODES, TALENT_SUBTYPE_CODES } from "@/lib/channels/registry";
 
 /**
  * The request of POST /api/v1/eligibility (docs: docs/api/eligibility-api.md), shared by
  * the public pre-check, the filing form and the clerk's rules check. The contract is fixed.
  */
 
-export const CHANNELS = ["talent", "rural_student", "residence", "family", "collective"] as const;
+// Channels and their subtypes come from the channel registry (lib/channels/registry.ts).
+export const CHANNELS = CHANNEL_CODES;
 export type Channel = (typeof CHANNELS)[number];
 
-export const TALENT_SUBTYPES = ["college_graduate", "vocational_graduate", "skilled_worker", "veteran", "returned_overseas"] as const;
-export const RURAL_STUDENT_SUBTYPES = ["enrollment", "after_graduation", "urban_registration_at_origin"] as const;
+export const TALENT_SUBTYPES = TALENT_SUBTYPE_CODES;
+export const RURAL_STUDENT_SUBTYPES = RURAL_STUDENT_SUBTYPE_CODES;
 export const SUBTYPES = [...TALENT_SUBTYPES, ...RURAL_STUDENT_SUBTYPES] as const;
 export type TalentSubtype = (typeof TALENT_SUBTYPES)[number];
 export type RuralStudentSubtype = (typeof RURAL_STUDENT_SUBTYPES)[number];
 export type Subtype = (typeof SUBTYPES)[number];
 
 /** Channels without subtypes take none (family's variant is principal.relation, residence's is the tenure). */
-export const SUBTYPES_BY_CHANNEL: Readonly<Record<Channel, readonly Subtype[]>> = {
-  talent: TALENT_SUBTYPES,
-  rural_student: RURAL_STUDENT_SUBTYPES,
-  residence: [],
-  family: [],
-  collective: [],
-};
+export const SUBTYPES_BY_CHANNEL: Readonly<Record<Channel, readonly Subtype[]>> = Object.fromEntries(
+  CHANNEL_CODES.map((c) => [c, CHANNEL_REGISTRY[c].subtypes]),
+) as Record<Channel, readonly Subtype[]>;
 
 export const TENURES = ["owned", "rented", "employer_housing"] as const;
 export type Tenure = (typeof TENURES)[number];
@@ -50,6 +48,8 @@ export const DOCUMENT_CODES = [
   "birth_certificate",
   "relationship_proof",
   "employment_contract",
+  /** 1.1: the booklet of the person joined, at the destination (the principal's tie, 二(二)). */
+  "principal_hukou_booklet",
 ] as const;
 export type DocumentCode = (typeof DOCUMENT_CODES)[number];
 
@@ -66,13 +66,7 @@ export const IGNORED_FACT_KEYS = [
 ] as const;
 export type IgnoredFactKey = (typeof IGNORED_FACT_KEYS)[number];
 
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  talent: "重点群体落户（高校毕业生、技术工人、退役军人、留学归国人员等）",
-  rural_student: "农村升学学生落户",
-  residence: "合法稳定住所（含租赁）落户",
-  family: "投靠共同居住的家庭成员落户",
-  collective: "社区集体户落户",
-};
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = CHANNEL_FULL_LABELS;
 
 export const SUBTYPE_LABELS: Readonly<Record<Subtype, string>> = {
   college_graduate: "高校毕业生",
@@ -113,6 +107,7 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentCode, string>> = {
   birth_certificate: "出生医学证明",
   relationship_proof: "亲属关系证明",
   employment_contract: "劳动合同（就业证明）",
+  principal_hukou_booklet: "投靠人在落户地的居民户口簿",
 };
 
 // --- messages -----------------------------------------------------------------------------
@@ -138,14 +133,42 @@ const countyCode = (label: string) =>
 
 // --- parts --------------------------------------------------------------------------------
 
+/** YYYY-MM-DD, a real calendar date not in the future (China's date). */
+export const birthDateSchema = z
+  .string({ error: "出生日期须为文本，格式为 YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "出生日期格式应为 YYYY-MM-DD")
+  .refine((s) => isRealPastDate(s), "出生日期不是有效日期");
+
+function isRealPastDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
+  return ymd <= todayInChinaIso();
+}
+
+/** Today's date in China (UTC+8, no DST) as YYYY-MM-DD: "the day of the request". */
+export function todayInChinaIso(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The birth date written in an 18-digit ID number, as YYYY-MM-DD. */
+export function birthDateOfIdNumber(idNumber: string): string {
+  return `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+}
+
 const applicantSchema = z.object(
   {
-    idNumber: idNumberSchema,
+    // 1.1: optional (a pre-check for someone else); one that is given must be valid.
+    idNumber: idNumberSchema.optional(),
+    // 1.1: used only when idNumber is absent; must agree with a given idNumber.
+    birthDate: birthDateSchema.optional(),
+    // 1.1: optional.
     name: z
-      .string({ error: msg("请填写姓名", "姓名须为文本") })
+      .string({ error: "姓名须为文本" })
       .trim()
-      .min(1, "请填写姓名")
-      .max(50, "姓名过长"),
+      .min(1, "姓名不能为空")
+      .max(50, "姓名过长")
+      .optional(),
     hukouType: z.enum(HUKOU_TYPES, { error: msg("请选择当前户口性质", "户口性质须为 rural（农业）或 urban（城镇）") }),
     hukouRegion: z
       .string({ error: msg("请填写当前户口所在地行政区划代码", "户口所在地行政区划代码须为文本") })
@@ -169,6 +192,8 @@ const principalSchema = z.object(
     relation: z.enum(RELATIONS, { error: msg("请选择与投靠人的关系", "与投靠人的关系须为 spouse、child、parent 或 other") }),
     livesTogether: bool("是否与投靠人共同居住"),
     hasHukouAtDestination: bool("投靠人是否在落户地有户口"),
+    // 1.1: the shared home is the principal's legal stable residence at the destination (rented counts).
+    hasLegalResidenceAtDestination: optBool("投靠人是否在落户地有合法稳定住所"),
   },
   { error: "投靠人信息格式不正确" },
 );
@@ -187,6 +212,34 @@ const subtypeSchema = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
   z.enum(SUBTYPES, { error: "未知的子类别" }).optional(),
 );
+
+// --- cross-field checks (run on raw values: other fields may have failed) -----------------
+
+type Ctx = z.RefinementCtx;
+
+/** 1.1: a birthDate that disagrees with a given idNumber is malformed input (400). */
+function checkBirthDate(applicant: unknown, ctx: Ctx) {
+  if (!applicant || typeof applicant !== "object") return;
+  const { idNumber, birthDate } = applicant as { idNumber?: unknown; birthDate?: unknown };
+  if (typeof idNumber !== "string" || typeof birthDate !== "string") return;
+  const id = idNumber.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return; // reported by the ID number's own schema
+  if (birthDateOfIdNumber(id) !== birthDate) {
+    ctx.addIssue({ code: "custom", path: ["applicant", "birthDate"], message: "出生日期与居民身份证号码中的出生日期不一致" });
+  }
+}
+
+/**
+ * 1.1, 二(二): on the family path through the principal's legal residence (no hukou at the
+ * destination, a legal stable residence there), `residence` describes the shared home and is required.
+ */
+function checkSharedHome(value: Record<string, unknown>, ctx: Ctx) {
+  if (value.channel !== "family" || value.residence !== undefined) return;
+  const p = value.principal as { hasHukouAtDestination?: unknown; hasLegalResidenceAtDestination?: unknown } | undefined;
+  if (p && typeof p === "object" && p.hasHukouAtDestination === false && p.hasLegalResidenceAtDestination === true) {
+    ctx.addIssue({ code: "custom", path: ["residence"], message: "投靠人以在落户地的合法稳定住所为依据时，请填写共同居住的住所信息（住所性质、是否合法）" });
+  }
+}
 
 // --- the request --------------------------------------------------------------------------
 
@@ -223,6 +276,8 @@ export const eligibilityRequestSchema = z
   .superRefine(
     (value, ctx) => {
       // Runs even when other fields failed (see `when`), so that every problem is reported at once.
+      checkBirthDate(value.applicant, ctx);
+      checkSharedHome(value as unknown as Record<string, unknown>, ctx);
       const channel: unknown = value.channel;
       const subtype: unknown = value.subtype;
       if (!(CHANNELS as readonly unknown[]).includes(channel)) return;

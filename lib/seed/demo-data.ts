@@ -30,6 +30,16 @@ const name = (i: number) => SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVE
 // Birth dates and origins vary; the check digit is computed (GB 11643).
 const idFor = (i: number, region = "411221") => makeIdNumber(`${region}${1975 + (i % 25)}${String(1 + (i % 12)).padStart(2, "0")}${String(1 + (i % 28)).padStart(2, "0")}${String(100 + i).slice(-3)}`);
 
+/**
+ * A household member's ID number, born plausibly relative to the applicant (a parent before
+ * them, a child after them, never in the future): household members are checked for it.
+ */
+const memberIdFor = (rel: "spouse" | "child" | "parent", applicantId: string, i: number) => {
+  const year = Number(applicantId.slice(6, 10));
+  const born = rel === "parent" ? year - 26 : rel === "child" ? Math.min(year + 26, 2018) : year + 1;
+  return makeIdNumber(`411221${born}${String(1 + (i % 12)).padStart(2, "0")}${String(1 + (i % 28)).padStart(2, "0")}${String(100 + i).slice(-3)}`);
+};
+
 type DemoFiling = {
   station: string;
   status: ApplicationStatus;
@@ -109,7 +119,7 @@ function docsFor(f: DemoFiling): string[] {
   }
   if (f.channel === "rural_student") docs.push(f.subtype === "after_graduation" ? "graduation_certificate" : "admission_letter");
   if (f.channel === "residence") docs.push({ owned: "property_certificate", rented: "rental_contract", employer_housing: "employer_housing_certificate" }[f.tenure ?? "rented"]);
-  if (f.channel === "family") docs.push("marriage_certificate");
+  if (f.channel === "family") docs.push("marriage_certificate", "principal_hukou_booklet");
   if (f.channel === "collective") docs.push("employment_contract");
   return docs;
 }
@@ -171,7 +181,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
         const submittedAt = new Date(now.getTime() - f.age * 1.4 * 86_400_000 - 3_600_000);
         const members = [{ relation: "self", name: resident.realName, idNumber: resident.idNumber! }];
         for (const rel of f.members ?? []) {
-          members.push({ relation: rel, name: name(personIndex), idNumber: idFor(personIndex, "411221") });
+          members.push({ relation: rel, name: name(personIndex), idNumber: memberIdFor(rel, resident.idNumber!, personIndex) });
           personIndex += 1;
         }
         const reference = await nextReference(tx, submittedAt);

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { COUNTIES } from "@/lib/places";
 import { STATIONS, COLLECTIVE_HOUSEHOLDS } from "./stations-data";
 import { NATIONAL_CALENDAR } from "@/lib/calendar/holidays-data";
-import { DEFAULT_RULE_SET_DATA, DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
+import { DEFAULT_RULE_SET_DATA, DEFAULT_RULE_SET_VERSION, PREVIOUS_DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
 
 /**
  * Reference data every installation needs: the county-level units, their police stations,
@@ -41,6 +41,20 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
           publishedAt: new Date("2019-11-28T00:00:00+08:00"),
         },
       });
+    } else {
+      // Eligibility API 1.1: an installation still on the shipped v1 (no admin version after it) gets v1.1 beside it.
+      const latest = await tx.ruleSet.findFirst({ where: { publishedAt: { not: null } }, orderBy: [{ effectiveFrom: "desc" }, { publishedAt: "desc" }], select: { version: true } });
+      if (latest?.version === PREVIOUS_DEFAULT_RULE_SET_VERSION && !(await tx.ruleSet.findUnique({ where: { version: DEFAULT_RULE_SET_VERSION }, select: { id: true } }))) {
+        await tx.ruleSet.create({
+          data: {
+            version: DEFAULT_RULE_SET_VERSION,
+            effectiveFrom: new Date("2026-11-30T00:00:00+08:00"),
+            data: DEFAULT_RULE_SET_DATA as unknown as Prisma.InputJsonValue,
+            notes: "资格预检接口 1.1：共同居住家属可依投靠人的合法稳定住所落户；未满16周岁者以户口簿页证明身份；直系亲属仅指直系血亲和配偶",
+            publishedAt: new Date(),
+          },
+        });
+      }
     }
   }, { timeout: 120_000, maxWait: 60_000 });
 }

@@ -85,4 +85,48 @@ test.describe("POST /api/v1/eligibility (spec contract)", () => {
     const big = await request.post(URL, { data: { ...base(), channel: "residence", pad: "x".repeat(70 * 1024) } });
     expect(big.status()).toBe(413);
   });
+
+  test("1.1: a spouse living in a rented home with a principal who keeps hukou elsewhere is eligible", async ({ request }) => {
+    const data = {
+      ...base(),
+      channel: "family",
+      principal: { relation: "spouse", livesTogether: true, hasHukouAtDestination: false, hasLegalResidenceAtDestination: true },
+      residence: { tenure: "rented", address: "湖滨区崤山路1号", legal: true },
+      documents: ["id_card", "hukou_booklet", "marriage_certificate", "rental_contract"],
+    };
+    const res = await request.post(URL, { data });
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toMatchObject({ outcome: "eligible", channel: "family", clauses: ["二(二)"], missingDocuments: [] });
+    const illegal = await (await request.post(URL, { data: { ...data, residence: { ...data.residence, legal: false } } })).json();
+    expect(illegal.outcome).toBe("ineligible");
+    const noHome = await request.post(URL, { data: { ...data, residence: undefined } });
+    expect(noHome.status()).toBe(400);
+    expect((await noHome.json()).issues.map((i: { path: string }) => i.path)).toEqual(["residence"]);
+  });
+
+  test("1.1: the hukou path asks for principal_hukou_booklet", async ({ request }) => {
+    const res = await request.post(URL, {
+      data: { ...base(), channel: "family", principal: { relation: "child", livesTogether: true, hasHukouAtDestination: true }, documents: ["id_card", "hukou_booklet", "birth_certificate"] },
+    });
+    expect(await res.json()).toMatchObject({ outcome: "needs_documents", missingDocuments: ["principal_hukou_booklet"] });
+  });
+
+  test("1.1: no idNumber or name; a child under 16 needs no id_card; a disagreeing birthDate is a 400", async ({ request }) => {
+    const child = { hukouType: "rural", hukouRegion: "410323" };
+    const year = new Date().getUTCFullYear() - 8;
+    const res = await request.post(URL, {
+      data: { applicant: { ...child, birthDate: `${year}-03-01` }, destinationCounty: "411202", channel: "residence", residence: { tenure: "rented", legal: true }, documents: ["hukou_booklet", "rental_contract"] },
+    });
+    expect(res.status()).toBe(200);
+    expect(await res.json()).toMatchObject({ outcome: "eligible", missingDocuments: [] });
+    const byId = await (
+      await request.post(URL, {
+        data: { applicant: { ...child, idNumber: testId("411202", `${year}0301`) }, destinationCounty: "411202", channel: "talent", subtype: "veteran", documents: ["hukou_booklet", "discharge_certificate"] },
+      })
+    ).json();
+    expect(byId.outcome).toBe("eligible");
+    const clash = await request.post(URL, { data: { ...base(), applicant: { ...base().applicant, birthDate: "1991-01-01" }, channel: "talent", subtype: "veteran" } });
+    expect(clash.status()).toBe(400);
+    expect((await clash.json()).issues.map((i: { path: string }) => i.path)).toEqual(["applicant.birthDate"]);
+  });
 });

@@ -18,5 +18,6 @@ export const POST = routeFromAction(uploadDocumentDef, async (req) => {
     docType: form.get("docType"),
     replaceId: form.get("replaceId") ?? undefined,
     file: form.get("file"),
+    coversMemberIds: form.getAll("coversMemberIds"),
   };
 });

@@ -87,7 +87,7 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
         <section className="card border-green-300" data-testid="permit">
           <h2 className="text-lg font-semibold">准予迁入证明</h2>
           <p>
-            编号：<strong>{app.permit.number}</strong>，签发日期 {beijingDate(app.permit.issuedAt)}
+            编号：<strong>{app.permit.number}</strong>，签发日期 {beijingDate(app.permit.issuedAt)}，迁入：<span data-testid="permit-destination">{app.permit.destinationAddress}</span>
           </p>
           <div className="mt-3 flex flex-wrap gap-3">
             <a href={`/api/permits/${app.id}`} className="btn-primary">

@@ -235,7 +235,7 @@ describe("rule sets", () => {
       code: "validation_failed",
       issues: expect.arrayContaining([expect.objectContaining({ path: "timeLimits.decisionWorkingDays" }), expect.objectContaining({ path: "channels.talent.subtypes.veteran.documents.0.clause" })]),
     });
-    const dup = await editInput((i) => (i.version = "sanmenxia-2019-24/v1"));
+    const dup = await editInput((i) => (i.version = "sanmenxia-2019-24/v1.1"));
     await expect(admin(saveRuleSetDraftDef, dup)).rejects.toMatchObject({ code: "conflict", issues: [{ path: "version" }] });
   });
 });

@@ -51,9 +51,9 @@ describe("submitting a household filing", () => {
     expect(app.reference).toBe(res.reference);
     expect(app.station?.code).toBe("411202-01");
     expect(app.personsCount).toBe(3);
-    expect(app.ruleSet?.version).toBe("sanmenxia-2019-24/v1");
+    expect(app.ruleSet?.version).toBe("sanmenxia-2019-24/v1.1");
     const recorded = app.ruleResult as { ruleSetVersion: string; persons: Array<{ outcome: string; name: string }> };
-    expect(recorded.ruleSetVersion).toBe("sanmenxia-2019-24/v1");
+    expect(recorded.ruleSetVersion).toBe("sanmenxia-2019-24/v1.1");
     expect(recorded.persons.map((p) => p.outcome)).toEqual(["eligible", "eligible", "eligible"]);
     expect(JSON.stringify(app.ruleResult)).not.toContain(spouseId);
     const cal = await loadCalendar(kit.prisma, { fresh: true });

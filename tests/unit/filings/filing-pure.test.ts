@@ -68,6 +68,17 @@ describe("masking and links", () => {
 });
 
 describe("the pre-check's link", () => {
+  it("1.1: carries the principal's legal residence at the destination", () => {
+    const carry = encodePrecheckCarry({
+      applicant: { hukouType: "rural", hukouRegion: "411221" },
+      destinationCounty: "411202",
+      channel: "family",
+      residence: { legal: true },
+      principal: { relation: "parent", livesTogether: true, hasHukouAtDestination: false, hasLegalResidenceAtDestination: true },
+    });
+    expect(parsePrecheckCarry(carry)!.prefill.principal).toEqual({ relation: "parent", livesTogether: true, hasHukouAtDestination: false, hasLegalResidenceAtDestination: true });
+  });
+
   it("round-trips the answers without name or ID number", () => {
     const id = testId();
     const carry = encodePrecheckCarry({

@@ -12,14 +12,14 @@ const originClerk = { id: "oc", role: "clerk" as const, stationId: ORIGIN, isSta
 
 /** A filing in `status` that satisfies each edge's own condition (checked separately below). */
 function filing(status: ApplicationStatus, over: Partial<WorkflowFiling> = {}): WorkflowFiling {
-  return { status, stationId: DEST, assignedClerkId: null, originStationId: null, moveOutReturnedAt: null, needsMoveOut: true, hasNotice: false, ...over };
+  return { status, stationId: DEST, assignedClerkId: null, originStationId: null, moveOutReturnedAt: null, needsMoveOut: true, hasOpenNotice: false, ...over };
 }
 /** The filing facts under which an edge's own `when` holds. */
 const ENABLING: Partial<Record<WorkflowAction, Partial<WorkflowFiling>>> = {
   confirm_move_out: { originStationId: ORIGIN },
   return_move_out: { originStationId: ORIGIN },
   resend_move_out: { originStationId: ORIGIN, moveOutReturnedAt: new Date() },
-  register_directly: { needsMoveOut: false },
+  register_directly: { directRegistration: true },
 };
 const actorFor = (a: WorkflowAction) => (WORKFLOW[a].who.side === "origin" ? originClerk : WORKFLOW[a].who.stationHead ? head : me);
 const holderFor = (a: WorkflowAction, actorId: string) => (WORKFLOW[a].who.holder === "mine" ? actorId : null);
@@ -69,7 +69,7 @@ describe("the review workflow table", () => {
 
   it("each edge's own condition refuses when it fails", () => {
     const f = (s: ApplicationStatus, o: Partial<WorkflowFiling>) => filing(s, o);
-    expect(checkAction("request_supplement", f("submitted", { hasNotice: true }), me)).toMatchObject({ ok: false, code: "invalid_state" });
+    expect(checkAction("request_supplement", f("submitted", { hasOpenNotice: true }), me)).toMatchObject({ ok: false, code: "invalid_state" });
     // A move inside the city is confirmed by the origin: the destination does not type it.
     expect(checkAction("record_move_out", f("approved", { originStationId: ORIGIN }), me)).toMatchObject({ ok: false });
     expect(checkAction("record_move_out", f("approved", { originStationId: ORIGIN, moveOutReturnedAt: new Date() }), me)).toEqual({ ok: true });
@@ -79,7 +79,9 @@ describe("the review workflow table", () => {
       ok: false,
     });
     expect(checkAction("resend_move_out", f("approved", { originStationId: ORIGIN }), me)).toMatchObject({ ok: false });
-    expect(checkAction("register_directly", f("approved", {}), me)).toMatchObject({ ok: false });
+    expect(checkAction("register_directly", f("accepted", {}), me)).toMatchObject({ ok: false });
+    // Registering as urban at origin (二(一)) is not a move: no permit is signed.
+    expect(checkAction("approve", f("accepted", { directRegistration: true }), me)).toMatchObject({ ok: false });
   });
 
   it("shows disabled buttons with the reason the server would give", () => {

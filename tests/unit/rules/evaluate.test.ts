@@ -209,18 +209,18 @@ describe("evaluate: family — 二(二)", () => {
 
   const each = relationDocs.flatMap(([rel, docs]) => docs.map((d) => [rel, d] as const));
   it.each(each)("%s with %s → eligible", (relation, doc) => {
-    const r = run({ channel: "family", principal: principal(relation), documents: [...IDENTITY, doc] });
+    const r = run({ channel: "family", principal: principal(relation), documents: [...IDENTITY, doc, "principal_hukou_booklet"] });
     expect(r).toMatchObject({ outcome: "eligible", clauses: ["二(二)"], reasons: [] });
   });
 
   it.each(relationDocs)("%s without evidence → needs_documents, first alternative listed", (relation, docs) => {
-    const r = run({ channel: "family", principal: principal(relation), documents: [...IDENTITY] });
+    const r = run({ channel: "family", principal: principal(relation), documents: [...IDENTITY, "principal_hukou_booklet"] });
     expect(r.outcome).toBe("needs_documents");
     expect(r.missingDocuments).toEqual([docs[0]]);
   });
 
   it("a spouse cannot use a relationship proof instead of the marriage certificate", () => {
-    const r = run({ channel: "family", principal: principal("spouse"), documents: [...IDENTITY, "relationship_proof"] });
+    const r = run({ channel: "family", principal: principal("spouse"), documents: [...IDENTITY, "relationship_proof", "principal_hukou_booklet"] });
     expect(r.missingDocuments).toEqual(["marriage_certificate"]);
   });
 
@@ -231,17 +231,18 @@ describe("evaluate: family — 二(二)", () => {
     expect(r.clauses).toEqual(["二(二)"]);
   });
 
-  it("principal without hukou at the destination → ineligible, suggests a household filing via residence", () => {
+  it("principal with neither hukou nor a legal residence at the destination → ineligible, suggests a household filing via residence", () => {
     const r = run({ channel: "family", principal: principal("child", { hasHukouAtDestination: false }), documents: [...IDENTITY, "birth_certificate"] });
     expect(r.outcome).toBe("ineligible");
-    expect(conditionCodes(r)).toEqual(["family_principal_hukou"]);
+    expect(conditionCodes(r)).toEqual(["family_principal_tie"]);
     expect(r.suggestedChannels).toEqual(["residence"]);
   });
 
   it("both conditions failing → both reasons", () => {
     const r = run({ channel: "family", principal: principal("spouse", { livesTogether: false, hasHukouAtDestination: false }) });
-    expect(conditionCodes(r)).toEqual(["family_lives_together", "family_principal_hukou"]);
-    expect(r.missingDocuments).toEqual(["id_card", "hukou_booklet", "marriage_certificate"]);
+    expect(conditionCodes(r)).toEqual(["family_lives_together", "family_principal_tie"]);
+    // No hukou there: the tie would be the shared home's evidence (no residence described → the first alternative).
+    expect(r.missingDocuments).toEqual(["id_card", "hukou_booklet", "marriage_certificate", "property_certificate"]);
   });
 
   it("no principal → ineligible, one reason, relationship proof listed", () => {

@@ -222,3 +222,41 @@ describe("formatZodIssues", () => {
     if (!r.success) expect(formatZodIssues(r.error)).toEqual([{ path: "a.b.1", message: expect.any(String) }]);
   });
 });
+
+describe("eligibilityRequestSchema 1.1", () => {
+  const familyBody = (principal: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    ...valid(),
+    channel: "family",
+    subtype: undefined,
+    principal: { relation: "spouse", livesTogether: true, hasHukouAtDestination: false, ...principal },
+    ...extra,
+  });
+
+  it("accepts principal_hukou_booklet as a document code, labelled in Chinese", () => {
+    expect(DOCUMENT_CODES).toContain("principal_hukou_booklet");
+    expect(DOCUMENT_LABELS.principal_hukou_booklet).toContain("户口簿");
+    expect(paths({ ...valid(), documents: ["principal_hukou_booklet", "passport"] })).toEqual(["documents.1"]);
+  });
+
+  it("accepts an applicant with neither idNumber nor name, and a birthDate", () => {
+    const r = eligibilityRequestSchema.parse({ ...valid(), applicant: { birthDate: "2018-05-01", hukouType: "rural", hukouRegion: "410323" } });
+    expect(r.applicant.idNumber).toBeUndefined();
+    expect(r.applicant.birthDate).toBe("2018-05-01");
+  });
+
+  it("refuses a birthDate that disagrees with the idNumber; accepts one that agrees", () => {
+    expect(paths({ ...valid(), applicant: { ...valid().applicant, birthDate: "1990-01-02" } })).toEqual(["applicant.birthDate"]);
+    expect(eligibilityRequestSchema.safeParse({ ...valid(), applicant: { ...valid().applicant, birthDate: "1990-01-01" } }).success).toBe(true);
+  });
+
+  it("hasLegalResidenceAtDestination must be a boolean", () => {
+    expect(paths(familyBody({ hasLegalResidenceAtDestination: "yes" }, { residence: { legal: true } }))).toEqual(["principal.hasLegalResidenceAtDestination"]);
+  });
+
+  it("the shared-home path needs residence (and only on the family channel)", () => {
+    expect(paths(familyBody({ hasLegalResidenceAtDestination: true }))).toEqual(["residence"]);
+    expect(eligibilityRequestSchema.safeParse(familyBody({ hasLegalResidenceAtDestination: true }, { residence: { tenure: "rented", legal: true } })).success).toBe(true);
+    expect(eligibilityRequestSchema.safeParse(familyBody({ hasLegalResidenceAtDestination: false })).success).toBe(true);
+    expect(eligibilityRequestSchema.safeParse(familyBody({ hasHukouAtDestination: true, hasLegalResidenceAtDestination: true })).success).toBe(true);
+  });
+});

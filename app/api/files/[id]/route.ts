@@ -1,5 +1,5 @@
 import { defineAction, routeFromAction } from "@/lib/auth/guard";
-import { displayFileName, removeDocumentDef, viewDocumentDef } from "@/lib/filings/upload-document";
+import { displayFileName, removeDocumentDef, setDocumentCoverageDef, viewDocumentDef } from "@/lib/filings/upload-document";
 
 export const dynamic = "force-dynamic";
 
@@ -38,3 +38,9 @@ export const GET = routeFromAction(viewFileDef, async (req, params) => ({
 }));
 
 export const DELETE = routeFromAction(removeDocumentDef, async (_req, params) => ({ documentId: params.id }));
+
+/** Who else is listed on an uploaded booklet: JSON { applicationId, coversMemberIds: [...] }. */
+export const PATCH = routeFromAction(setDocumentCoverageDef, async (req, params) => {
+  const body = (await req.json().catch(() => ({}))) as Record<string, unknown>;
+  return { ...body, documentId: params.id };
+});

@@ -27,6 +27,7 @@ export default async function DestinationPage({ params, searchParams }: { params
           stations={stations}
           defaults={{ county: d?.county ?? answers.prefill?.destinationCounty, address: d?.address, stationId: d?.stationId }}
           collective={collective}
+          talent={draft.channel === "talent"}
         />
       </StepForm>
     </div>

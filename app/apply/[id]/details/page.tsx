@@ -3,7 +3,10 @@ import { StepForm, TextInput, RadioGroup, SelectInput } from "@/components/filin
 import { detailsTitle } from "@/lib/filings/filing-tasks";
 import { RELATION_LABELS, RELATIONS, TENURE_LABELS, TENURES } from "@/lib/schemas/eligibility";
 import type { FilingAnswers } from "@/lib/filings/filing-answers";
+import { COLLECTIVE_KINDS, COLLECTIVE_KIND_LABELS } from "@/lib/filings/filing-schemas";
+import { COUNTIES } from "@/lib/places";
 import { saveStepAction, type StepName } from "../../actions";
+import { CHANNEL_REGISTRY, type DetailsFieldsKey } from "@/lib/channels/registry";
 
 export const metadata = { title: "情况说明" };
 
@@ -40,6 +43,13 @@ function TalentFields({ a }: { a: FilingAnswers }) {
       />
       <RadioGroup name="employed" legend="是否已落实工作单位？" hint="暂未落实工作单位的，可先落户后就业（方案二(一)）。" defaultValue={b(a.employment?.employed)} options={yesNo} />
       <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
+      <RadioGroup
+        name="collectiveKind"
+        legend="暂无合法稳定住所的：在哪类集体户落户？"
+        hint="您将在上一步所选派出所（居住地或拟就业地）的集体户落户，由派出所为您登记到具体的集体户，准迁证写明该集体户；无需另填住址。"
+        defaultValue={a.collectiveKind}
+        options={COLLECTIVE_KINDS.map((k) => ({ value: k, label: COLLECTIVE_KIND_LABELS[k] }))}
+      />
     </>
   );
 }
@@ -48,6 +58,23 @@ function RuralStudentFields({ a }: { a: FilingAnswers }) {
   return (
     <>
       <TextInput name="schoolName" label="录取或毕业院校名称" defaultValue={a.schoolName} maxLength={100} />
+      <SelectInput
+        name="schoolCounty"
+        label="院校所在县（市、区）（入学迁户口的必填）"
+        hint="入学时户口迁至学校所在地：落户地须与学校所在地一致。"
+        defaultValue={a.schoolCounty}
+        options={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+      />
+      <RadioGroup
+        name="graduateTarget"
+        legend="毕业后迁往（毕业生填写）"
+        hint="可迁入就业地；确实在农村生活居住的，也可根据本人意愿迁回原籍。"
+        defaultValue={a.graduateTarget}
+        options={[
+          { value: "work", label: "迁入就业地" },
+          { value: "origin", label: "迁回原籍" },
+        ]}
+      />
       <RadioGroup name="employed" legend="是否已就业？" hint="毕业后可迁入就业地，或根据本人意愿迁回原籍。" defaultValue={b(a.employment?.employed)} options={yesNo} />
       <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
     </>
@@ -58,11 +85,32 @@ function FamilyFields({ a }: { a: FilingAnswers }) {
   const p = a.principal;
   return (
     <>
-      <TextInput name="principalName" label="投靠人姓名" hint="您投靠的、在落户地有户口的家庭成员" defaultValue={p?.name} maxLength={30} />
+      <TextInput name="principalName" label="投靠人姓名" hint="您投靠的、在落户地有户口或合法稳定住所（含租赁）的家庭成员" defaultValue={p?.name} maxLength={30} />
       <TextInput name="principalIdNumber" label="投靠人公民身份号码" defaultValue={p?.idNumber} maxLength={18} />
       <SelectInput name="relation" label="投靠人是您的" defaultValue={p?.relation} options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))} />
       <RadioGroup name="livesTogether" legend="是否与投靠人共同居住生活？" defaultValue={b(p?.livesTogether)} options={yesNo} />
-      <RadioGroup name="hasHukouAtDestination" legend="投靠人是否已在落户地登记常住户口？" defaultValue={b(p?.hasHukouAtDestination)} options={yesNo} />
+      <RadioGroup
+        name="hasHukouAtDestination"
+        legend="投靠人是否已在落户地登记常住户口？"
+        hint="是：请在材料中上传投靠人在落户地的户口簿。"
+        defaultValue={b(p?.hasHukouAtDestination)}
+        options={yesNo}
+      />
+      <RadioGroup
+        name="hasLegalResidenceAtDestination"
+        legend="如投靠人户口不在落户地：你们共同居住的住所是否为投靠人在落户地的合法稳定住所（含租赁）？"
+        hint="方案规定共同居住生活的配偶、子女、父母等均可根据本人意愿落户，投靠人户口可以不在本地。"
+        defaultValue={b(p?.hasLegalResidenceAtDestination)}
+        options={yesNo}
+      />
+      <RadioGroup
+        name="homeTenure"
+        legend="共同居住住所的性质（上一题选“是”时填写）"
+        hint="租赁住房与自有住房同等对待，提交相应的住所证明即可。"
+        defaultValue={a.residence?.tenure}
+        options={TENURES.map((t) => ({ value: t, label: TENURE_LABELS[t] }))}
+      />
+      <RadioGroup name="homeLegal" legend="该住所是否为合法建筑？（上一题选“是”时填写）" defaultValue={b(a.residence?.legal)} options={yesNo} />
     </>
   );
 }
@@ -75,26 +123,38 @@ function CollectiveFields({ a }: { a: FilingAnswers }) {
       </p>
       <TextInput name="employerName" label="就业单位名称" defaultValue={a.employment?.employerName} maxLength={100} />
       <RadioGroup name="hasLegalResidence" legend="在就业地是否有合法稳定住所（含租赁）？" defaultValue={a.employment ? String(!!a.residence) : undefined} options={yesNo} />
-      <RadioGroup name="hasDirectRelativeToJoin" legend="是否有可投靠的直系亲属？" defaultValue={b(a.hasDirectRelativeToJoin)} options={yesNo} />
+      <RadioGroup
+        name="hasDirectRelativeToJoin"
+        legend="是否有可投靠的直系亲属？"
+        hint="直系亲属指配偶、父母、子女、祖父母、外祖父母、孙子女、外孙子女，且其在落户地有户口或合法稳定住所（含租赁）；兄弟姐妹或不在落户地的亲属不算。"
+        defaultValue={b(a.hasDirectRelativeToJoin)}
+        options={yesNo}
+      />
       <RadioGroup name="employerHasCollectiveHousehold" legend="就业单位（含人才交流中心）是否有集体户口？" defaultValue={b(a.employment?.employerHasCollectiveHousehold)} options={yesNo} />
     </>
   );
 }
+
+/** The fields component of each registry entry's details step (lib/channels/registry.ts names the key). */
+const DETAILS_FIELDS: Record<DetailsFieldsKey, (props: { a: FilingAnswers }) => React.ReactNode> = {
+  residence: ResidenceFields,
+  talent: TalentFields,
+  rural_student: RuralStudentFields,
+  family: FamilyFields,
+  collective: CollectiveFields,
+};
 
 export default async function DetailsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ return?: string }> }) {
   const { id } = await params;
   const { return: ret } = await searchParams;
   const { draft, answers } = await draftForPage(id, "details");
   const step = `details_${draft.channel}` as StepName;
+  const Fields = DETAILS_FIELDS[CHANNEL_REGISTRY[draft.channel].details.fields];
   return (
     <div>
       <h1 className="page-title">{detailsTitle(draft.channel)}</h1>
       <StepForm action={saveStepAction.bind(null, step)} hidden={{ applicationId: draft.id, _return: ret }} submitLabel="保存并继续">
-        {draft.channel === "residence" && <ResidenceFields a={answers} />}
-        {draft.channel === "talent" && <TalentFields a={answers} />}
-        {draft.channel === "rural_student" && <RuralStudentFields a={answers} />}
-        {draft.channel === "family" && <FamilyFields a={answers} />}
-        {draft.channel === "collective" && <CollectiveFields a={answers} />}
+        <Fields a={answers} />
       </StepForm>
     </div>
   );

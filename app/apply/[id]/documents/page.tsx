@@ -62,6 +62,12 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
               satisfied={s.satisfied}
               maxBytes={MAX_UPLOAD_BYTES}
               maxLabel={formatBytes(MAX_UPLOAD_BYTES)}
+              sharedWith={
+                // Tick boxes on the booklet one uploads; a slot met by someone else's booklet shows that file instead.
+                s.code === "hukou_booklet" && checklist.persons.length > 1 && s.documents.every((d) => d.memberId === p.memberId)
+                  ? checklist.persons.filter((o) => o.memberId !== p.memberId && o.memberId).map((o) => ({ id: o.memberId!, name: o.name }))
+                  : undefined
+              }
             />
           ))}
         </section>

@@ -5,7 +5,7 @@ import { getPrisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { viewFilingDef } from "@/lib/review/view-filing";
 import { answerSummary } from "@/lib/review/answer-summary";
-import { CHANNEL_CLAUSES, CHANNEL_SHORT_LABELS, REVIEW_ACTION_LABELS, formatDate, formatDateTime } from "@/lib/review/labels";
+import { CHANNEL_SHORT_LABELS, REVIEW_ACTION_LABELS, formatDate, formatDateTime } from "@/lib/review/labels";
 import { actionMap } from "@/lib/review/workflow";
 import { EVENT_LABELS } from "@/lib/filings/status";
 import { relationLabel } from "@/lib/filings/member-relations";
@@ -18,7 +18,7 @@ import { RulesPanelView } from "@/components/review/rules-panel";
 import { DuplicatePanel } from "@/components/review/duplicate-panel";
 import { DocumentViewer } from "@/components/review/document-viewer";
 import { ClaimControls } from "@/components/review/claim-controls";
-import { AcceptForm, ApproveForm } from "@/components/review/accept-approve-forms";
+import { AcceptForm, ApproveForm, RegisterDirectlyForm } from "@/components/review/accept-approve-forms";
 import { SupplementForm } from "@/components/review/supplement-form";
 import { NoticeCorrectionForms } from "@/components/review/notice-correction-forms";
 import { CorrectionForm, RefuseForm } from "@/components/review/refuse-form";
@@ -68,7 +68,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
           <div>
             <dt className="inline text-slate-600">落户通道：</dt>
             <dd className="inline">
-              {CHANNEL_SHORT_LABELS[f.channel]}（{CHANNEL_CLAUSES[f.channel]}）{f.subtype ? ` · ${SUBTYPE_LABELS[f.subtype as Subtype] ?? f.subtype}` : ""}
+              {CHANNEL_SHORT_LABELS[f.channel]}（{v.channelClause}）{f.subtype ? ` · ${SUBTYPE_LABELS[f.subtype as Subtype] ?? f.subtype}` : ""}
             </dd>
           </div>
           <div>
@@ -106,6 +106,12 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
                 {v.permit.number}
                 {v.permit.revokedAt ? `（已于 ${formatDate(v.permit.revokedAt)} 作废）` : `（${formatDate(v.permit.issuedAt)} 签发）`}
               </dd>
+              <div>
+                <dt className="inline text-slate-600">准迁证迁入地址：</dt>
+                <dd className="inline" data-testid="permit-destination">
+                  {v.permit.destinationAddress}
+                </dd>
+              </div>
             </div>
           )}
           {f.moveOutOffice && (
@@ -118,7 +124,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
           )}
           {f.collectiveHousehold && (
             <div>
-              <dt className="inline text-slate-600">社区集体户：</dt>
+              <dt className="inline text-slate-600">落户集体户：</dt>
               <dd className="inline">{f.collectiveHousehold.name}</dd>
             </div>
           )}
@@ -225,7 +231,15 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
           </p>
         )}
         {can.accept && <AcceptForm {...acts} reference={f.reference} disabledReason={can.accept.disabledReason} />}
-        {can.approve && <ApproveForm {...acts} reference={f.reference} disabledReason={can.approve.disabledReason} originStationName={v.originPreview} />}
+        {can.approve && (
+          <ApproveForm
+            {...acts}
+            reference={f.reference}
+            disabledReason={can.approve.disabledReason}
+            originStationName={v.originPreview}
+            households={v.settlementPath === "collective_household" ? v.households : undefined}
+          />
+        )}
         {can.request_supplement && (
           <>
             {v.rejectedItems.length > 0 && (
@@ -267,8 +281,8 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
         )}
         {can.resend_move_out && <ResendMoveOutForm {...acts} reason={f.moveOutReturnReason} />}
         {can.record_move_out && <MoveOutForm {...acts} today={beijingDate(v.now)} offices={v.moveOut.offices} region={v.moveOut.region} />}
-        {can.record_registration && <RegistrationForm {...acts} collective={f.channel === "collective"} households={v.households} />}
-        {can.register_directly && <RegistrationForm {...acts} collective={f.channel === "collective"} households={v.households} direct />}
+        {can.record_registration && <RegistrationForm {...acts} collective={v.settlementPath === "collective_household" && !f.collectiveHousehold} households={v.households} />}
+        {can.register_directly && <RegisterDirectlyForm {...acts} reference={f.reference} disabledReason={can.register_directly.disabledReason} />}
         {(can.reopen || can.revoke) && <CorrectionForm {...acts} kind={can.reopen ? "reopen" : "revoke"} reasons={reasons} />}
         {v.closedNote && <p className="text-sm text-slate-700">{v.closedNote}</p>}
       </section>

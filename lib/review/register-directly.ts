@@ -1,0 +1,57 @@
+import { defineAction } from "@/lib/auth/run-action";
+import { DomainError } from "@/lib/errors";
+import { transition } from "@/lib/filings/transition";
+import { loadCalendar } from "@/lib/calendar/load-calendar";
+import { workingDaysBetween } from "@/lib/calendar/working-days";
+import { settlementPathOf } from "@/lib/filings/settlement-path";
+import { registerDirectlySchema } from "./schemas";
+import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
+import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
+import { findDuplicates } from "./duplicate-check";
+import { edgeTransition } from "./workflow";
+
+/**
+ * 直接办理城镇居民登记 (plan 二(一)): a rural student who kept the hukou at origin registers as
+ * an urban resident there on the admission letter. Not a move: no permit to move in, no
+ * move-out; from acceptance straight to registered, after the same rules check and duplicate
+ * check as an approval.
+ */
+export const registerDirectlyDef = defineAction({ roles: ["clerk"], action: "review.register_directly", schema: registerDirectlySchema }, async (ctx, input) => {
+  const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
+  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "register_directly" });
+  assertCleanText(input.note, "note");
+  if ((await settlementPathOf(ctx.tx, f.id)) !== "direct_registration") {
+    throw new DomainError("invalid_state", "只有在原籍办理城镇居民登记的农村升学学生可直接登记；其他申请须准予迁入、迁出后落户。");
+  }
+  const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
+  const panel = await rulesPanelFor(ctx.tx, f.id, ruleSet);
+  if (!panel.allEligible) {
+    const failing = panel.persons.filter((p) => p.outcome !== "eligible").map((p) => p.name);
+    throw new DomainError("invalid_state", `规则核验未通过（${failing.join("、")}），不能办理登记。请依规要求补正或作出不予批准决定。`);
+  }
+  const app = await ctx.tx.application.findUniqueOrThrow({
+    where: { id: f.id },
+    select: { applicantIdNumber: true, applicantName: true, members: { select: { id: true, name: true, idNumber: true, relation: true } } },
+  });
+  const dups = await findDuplicates(ctx.tx, { ...f, applicantIdNumber: app.applicantIdNumber, applicantName: app.applicantName }, app.members);
+  if (dups.length > 0) throw new DomainError("invalid_state", `${dups[0].personName}另有落户申请或已登记（${dups[0].reference ?? ""}），不能办理登记。请核实后依规处理。`);
+
+  const now = new Date();
+  const cal = await loadCalendar(ctx.tx);
+  await transition(ctx.tx, {
+    applicationId: f.id,
+    ...edgeTransition("register_directly", f.status),
+    actorId: ctx.user.id,
+    expectedVersion: input.version,
+    note: input.note ?? null,
+    dueAt: null,
+    set: { decidedAt: now, completedAt: now, ...claimColumns(f, ctx.user, now) },
+    counter: "registered",
+    counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+    message: `您的申请 ${f.reference ?? ""} 已在原籍直接办理城镇居民登记，无需准迁证和迁出手续。登录后可查看落户后可享受的政策。`,
+    now,
+  });
+  await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "register_directly", note: input.note ?? null } });
+  return { status: "registered" as const };
+});

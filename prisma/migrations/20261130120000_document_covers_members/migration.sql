@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Document" ADD COLUMN     "coversMemberIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
