@@ -102,6 +102,14 @@ async function main() {
     // Drafts untouched for the rule set's retention period are deleted (lib/filings/README.md).
     const { scheduleDraftCleanup } = await import("../lib/filings/cleanup-drafts");
     scheduleDraftCleanup(() => prisma);
+    // SMS and notices in the outbox are sent by the worker (lib/notify/outbox-worker.ts).
+    // TODO(lead): once the pg-boss job queue is merged, schedule drainOutbox(db) there instead.
+    const { startOutboxWorker } = await import("../lib/notify/outbox-worker");
+    try {
+      startOutboxWorker(() => prisma);
+    } catch (e) {
+      fail(`短信发送配置有误 (SMS sender configuration): ${e instanceof Error ? e.message : e}`);
+    }
   } catch (e) {
     fail(describeDbError(e));
   }
