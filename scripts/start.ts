@@ -135,6 +135,7 @@ async function main() {
     if (embedded || process.env.LUOHU_DEMO === "1") {
       console.log("  演示账号 (密码均为 luohu-demo):");
       for (const a of DEMO_ACCOUNTS) console.log(`    ${a.login.padEnd(16)} ${a.label}`);
+      console.log(`  演示短信 (验证码、通知): ${url}/dev/messages`);
     }
   });
   const stop = () => {

@@ -1,8 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getPrisma } from "@/lib/db/client";
-import { registerResident } from "@/lib/residents/register-resident";
+import { registerWithSmsCode, requestSignUpCode } from "@/lib/residents/register-with-sms-code";
+import { kickOutbox } from "@/lib/notify/outbox-worker";
+import { sendCodeAnswer, type SendCodeAnswer } from "@/lib/sms-codes/send-code-answer";
 import { signIn } from "@/lib/auth/auth";
 import { requestIp } from "@/lib/auth/guard";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
@@ -17,13 +18,14 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     idNumber: String(form.get("idNumber") ?? ""),
     password: String(form.get("password") ?? ""),
     passwordConfirm: String(form.get("passwordConfirm") ?? ""),
+    smsCode: String(form.get("smsCode") ?? ""),
   };
   // Entered values come back to the form (never the passwords), so nothing typed is lost.
   const values = { mobile: raw.mobile, realName: raw.realName, idNumber: raw.idNumber };
   const ip = await requestIp();
   if (await checkRateLimit(RATE_LIMITS.signUp, ip)) return { message: "注册过于频繁，请稍后再试。", values };
   try {
-    await getPrisma().$transaction((tx) => registerResident(tx, raw, ip));
+    await registerWithSmsCode(raw, ip);
   } catch (e) {
     if (isDomainError(e)) return { message: e.message, issues: e.issues, values };
     if ((e as { code?: string }).code === "P2002") return { message: "该手机号或身份证号已注册，请直接登录。", values };
@@ -32,4 +34,12 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
   const next = String(form.get("next") ?? "");
   await signIn("credentials", { login: raw.mobile, password: raw.password, redirect: false });
   redirect(next.startsWith("/") && !next.startsWith("//") ? next : "/my");
+}
+
+/** 获取验证码 on the sign-up form. */
+export async function sendSignUpCodeAction(mobile: string): Promise<SendCodeAnswer> {
+  const ip = await requestIp();
+  const answer = await sendCodeAnswer(() => requestSignUpCode(mobile, ip));
+  kickOutbox();
+  return answer;
 }
