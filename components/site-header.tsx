@@ -15,6 +15,9 @@ export async function SiteHeader() {
           <Link href="/precheck" className="underline-offset-4 hover:underline">
             落户预检
           </Link>
+          <Link href="/progress" className="underline-offset-4 hover:underline">
+            进度查询
+          </Link>
           {user ? (
             <>
               <Link href={ROLE_HOME[user.role]} className="underline-offset-4 hover:underline" data-testid="signed-in-as">

@@ -8,9 +8,9 @@ import { sendCodeAnswer, type SendCodeAnswer } from "@/lib/sms-codes/send-code-a
 
 export type ResetState = { message?: string; issues?: FieldIssue[]; mobile?: string; done?: boolean };
 
-export async function sendResetCodeAction(mobile: string): Promise<SendCodeAnswer> {
+export async function sendResetCodeAction(values: Record<string, string>): Promise<SendCodeAnswer> {
   const ip = await requestIp();
-  const answer = await sendCodeAnswer(() => requestPasswordResetCode(mobile, ip));
+  const answer = await sendCodeAnswer(() => requestPasswordResetCode(values?.mobile, ip));
   kickOutbox();
   return answer;
 }

@@ -37,9 +37,9 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
 }
 
 /** 获取验证码 on the sign-up form. */
-export async function sendSignUpCodeAction(mobile: string): Promise<SendCodeAnswer> {
+export async function sendSignUpCodeAction(values: Record<string, string>): Promise<SendCodeAnswer> {
   const ip = await requestIp();
-  const answer = await sendCodeAnswer(() => requestSignUpCode(mobile, ip));
+  const answer = await sendCodeAnswer(() => requestSignUpCode(values?.mobile, ip));
   kickOutbox();
   return answer;
 }

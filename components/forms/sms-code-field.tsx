@@ -6,10 +6,22 @@ import { Field, fieldAria } from "./field";
 export type SendCodeResult = { ok: boolean; message: string; waitSeconds?: number; demoLink?: boolean };
 
 /**
- * 短信验证码: the code input and a 获取验证码 button that sends a code to the number typed in
- * the field `mobileId` (read at click time, so the rest of the form is never reset).
+ * 短信验证码: the code input and a 获取验证码 button that sends `send` the values of the fields
+ * `fieldIds` (default the mobile number), read at click time, so the rest of the form is never reset.
  */
-export function SmsCodeField({ send, mobileId = "mobile", error, label = "短信验证码" }: { send: (mobile: string) => Promise<SendCodeResult>; mobileId?: string; error?: string; label?: string }) {
+export function SmsCodeField({
+  send,
+  fieldIds = ["mobile"],
+  error,
+  label = "短信验证码",
+  hint = "6位数字，5分钟内有效",
+}: {
+  send: (values: Record<string, string>) => Promise<SendCodeResult>;
+  fieldIds?: string[];
+  error?: string;
+  label?: string;
+  hint?: string;
+}) {
   const [status, setStatus] = useState<SendCodeResult | null>(null);
   const [wait, setWait] = useState(0);
   const [pending, start] = useTransition();
@@ -19,10 +31,11 @@ export function SmsCodeField({ send, mobileId = "mobile", error, label = "短信
     return () => clearTimeout(t);
   }, [wait]);
   const onClick = () => {
-    const el = document.getElementById(mobileId) as HTMLInputElement | null;
-    const mobile = el?.value ?? "";
+    const inputs = fieldIds.map((id) => document.getElementById(id) as HTMLInputElement | null);
+    const values = Object.fromEntries(fieldIds.map((id, i) => [id, inputs[i]?.value ?? ""]));
+    const el = inputs.find((i) => i && !i.value.trim()) ?? inputs[0];
     start(async () => {
-      const r = await send(mobile);
+      const r = await send(values);
       setStatus(r);
       if (r.waitSeconds) setWait(r.waitSeconds);
       if (!r.ok) el?.focus();
@@ -30,7 +43,7 @@ export function SmsCodeField({ send, mobileId = "mobile", error, label = "短信
     });
   };
   return (
-    <Field id="smsCode" label={label} hint="6位数字，5分钟内有效" error={error}>
+    <Field id="smsCode" label={label} hint={hint} error={error}>
       <div className="flex gap-2">
         <input id="smsCode" name="smsCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="input min-w-0 flex-1" {...fieldAria("smsCode", error, "hint")} />
         <button type="button" className="btn-secondary shrink-0 whitespace-nowrap" onClick={onClick} disabled={pending || wait > 0}>
