@@ -14,6 +14,8 @@ import { beijingDate, workingDaysLeft } from "@/lib/calendar/working-days";
 import { countyName } from "@/lib/places";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { maskIdNumber } from "@/lib/validation/id-number";
+import { receiptsFor } from "@/lib/receipts/download-receipt";
+import { RECEIPT_TITLES } from "@/lib/receipts/render-receipt-pdf";
 
 export const metadata = { title: "申请详情" };
 
@@ -98,6 +100,24 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
         </section>
       )}
       {app.permit?.revokedAt && <p className="rounded border border-red-300 bg-red-50 p-3">准予迁入证明 {app.permit.number} 已于 {beijingDate(app.permit.revokedAt)} 撤销。</p>}
+
+      {receiptsFor(app).length > 0 && (
+        <section className="card" aria-labelledby="receipts-title" data-testid="receipts">
+          <h2 id="receipts-title" className="text-lg font-semibold">
+            回执
+          </h2>
+          <p className="text-sm text-slate-700">可打印或保存，办理和咨询时出示。</p>
+          <ul className="mt-2 flex flex-wrap gap-3">
+            {receiptsFor(app).map((k) => (
+              <li key={k}>
+                <a href={`/api/receipts/${app.id}?kind=${k}`} className="btn-secondary" target="_blank" rel="noopener">
+                  {RECEIPT_TITLES[k]}（PDF）
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {app.status === "registered" && (
         <section className="card" aria-labelledby="rights" data-testid="settled-rights">
