@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
+import { isElderMode } from "@/lib/ui/elder-mode";
 
 export const metadata: Metadata = {
   title: { default: "三门峡市户口迁移（落户）网上办理 · 落户通", template: "%s · 落户通" },
@@ -9,9 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const elder = await isElderMode();
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" className={elder ? "elder" : undefined}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           跳到正文

@@ -10,7 +10,7 @@ export function SignUpForm({ next }: { next?: string }) {
   const err = (p: string) => issueFor(state.issues, p);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <ErrorSummary message={state.message} />
+      <ErrorSummary message={state.message} issues={state.issues} />
       <input type="hidden" name="next" value={next ?? ""} />
       <Field id="mobile" label="手机号码" error={err("mobile")}>
         <input id="mobile" name="mobile" inputMode="numeric" autoComplete="tel" className="input" defaultValue={state.values?.mobile} {...fieldAria("mobile", err("mobile"))} />
