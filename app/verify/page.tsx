@@ -5,6 +5,8 @@ export const metadata = { title: "核验准予迁入证明", robots: { index: fa
 /** Public: type a permit number (or scan the QR code, which opens /verify/<number> directly). */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ number?: string }> }) {
   const { number } = await searchParams;
+  // An empty submit says so instead of reloading silently.
+  const empty = number !== undefined && !number.trim();
   if (number?.trim()) redirect(`/verify/${encodeURIComponent(number.trim().toUpperCase().slice(0, 40))}`);
   return (
     <div className="mx-auto max-w-md">
@@ -16,7 +18,22 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
             <label htmlFor="number" className="label">
               准迁证编号
             </label>
-            <input id="number" name="number" className="input" placeholder="如 ZQ-2026-000045" maxLength={40} autoComplete="off" />
+            {empty && (
+              <p id="number-error" className="field-error" role="alert">
+                请输入准迁证编号
+              </p>
+            )}
+            <input
+              id="number"
+              name="number"
+              className="input"
+              placeholder="如 ZQ-2026-000045"
+              maxLength={40}
+              autoComplete="off"
+              autoFocus={empty}
+              aria-invalid={empty || undefined}
+              aria-describedby={empty ? "number-error" : undefined}
+            />
           </div>
           <button type="submit" className="btn-primary w-full">
             核验

@@ -172,7 +172,7 @@ async function journey(page: Page, browser: Browser, opts: { elder: boolean; n: 
 
   // Progress lookup without signing in (another browser, no session).
   const anonCtx = await browser.newContext({ viewport: PHONE });
-  if (opts.elder) await anonCtx.addCookies([{ name: "luohu_elder", value: "1", url: page.url() }]);
+  if (opts.elder) await anonCtx.addCookies([{ name: "luohu_elder", value: "1", domain: new URL(page.url()).hostname, path: "/" }]);
   const anon = await anonCtx.newPage();
   await anon.goto("/progress");
   await anon.getByLabel("申请编号").fill(reference);
@@ -213,6 +213,14 @@ async function journey(page: Page, browser: Browser, opts: { elder: boolean; n: 
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/my$/);
   if (opts.elder) await checkElder(page);
+
+  // The 办事指南 from the footer: stations with phone and hours, free of charge.
+  await page.getByRole("contentinfo").getByRole("link", { name: "办事指南" }).click();
+  await expect(page.getByRole("heading", { name: /办事指南/ })).toBeVisible();
+  await expect(page.getByText("不收取任何费用。")).toBeVisible();
+  await page.getByTestId("guide-county-411203").locator("summary").click();
+  await expect(page.getByTestId("guide-county-411203")).toContainText("大营派出所");
+  await axe(page, "/guide");
 
   // Demo mode: what was sent is visible at /dev/messages.
   await page.goto(`/dev/messages?mobile=${me.mobile}`);
