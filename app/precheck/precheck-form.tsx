@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { precheckAction, type PrecheckState } from "./actions";
 import { BACKGROUNDS, BACKGROUND_LABELS } from "@/lib/eligibility/precheck-options";
@@ -8,6 +8,9 @@ import { CHANNEL_LABELS, DOCUMENT_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENUR
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 
 type County = { code: string; name: string };
+
+/** Where the error summary's links go (radio groups: their first option). */
+const FIELD_IDS: Record<string, string> = { name: "pc-name", idNumber: "pc-id", destinationCounty: "pc-county", background: "pc-bg", workCounty: "pc-work" };
 
 const OUTCOME = {
   eligible: { text: "符合条件，材料齐全", cls: "border-green-600 bg-green-50" },
@@ -20,9 +23,9 @@ function Radios({ name, legend, value, onChange, options, error }: { name: strin
     <fieldset aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="label">{legend}</legend>
       <div className="mt-1 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-5">
-        {options.map(([v, label]) => (
+        {options.map(([v, label], i) => (
           <label key={v} className="flex items-center gap-2">
-            <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} className="h-5 w-5" />
+            <input type="radio" id={i === 0 ? name : undefined} name={name} value={v} checked={value === v} onChange={() => onChange(v)} className="h-5 w-5" />
             {label}
           </label>
         ))}
@@ -56,6 +59,13 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
   const [pending, start] = useTransition();
   const set = (k: keyof typeof a) => (v: string) => setA((s) => ({ ...s, [k]: v }));
   const err = (p: string) => issueFor(state.issues, p);
+  const results = useRef<HTMLHeadingElement>(null);
+  // On a phone the result appears below the screen: take the reader there (the error summary focuses itself).
+  useEffect(() => {
+    if (!state.candidates) return;
+    results.current?.focus();
+    results.current?.scrollIntoView({ block: "start" });
+  }, [state.candidates]);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -65,7 +75,7 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
   return (
     <div className="space-y-6">
       <form onSubmit={submit} className="card space-y-5" noValidate aria-label="落户预检问卷">
-        <ErrorSummary message={state.candidates ? undefined : state.message} />
+        <ErrorSummary message={state.candidates ? undefined : state.message} issues={state.candidates ? undefined : state.issues} fieldId={(p) => FIELD_IDS[p] ?? p} />
         <h2 className="text-lg font-semibold">1. 您是谁</h2>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="pc-name" label="姓名" error={err("name")}>
@@ -148,7 +158,9 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
       <section aria-live="polite" aria-label="预检结果">
         {state.candidates && (
           <div className="space-y-4" data-testid="precheck-results">
-            <h2 className="text-xl font-semibold">预检结果</h2>
+            <h2 ref={results} tabIndex={-1} className="text-xl font-semibold outline-none focus:ring-4 focus:ring-amber-400" data-testid="precheck-results-title">
+              预检结果
+            </h2>
             {state.candidates.map((c, i) => {
               const o = OUTCOME[c.result.outcome];
               const title = `${CHANNEL_LABELS[c.channel as Channel]}${c.subtype ? ` · ${SUBTYPE_LABELS[c.subtype as Subtype]}` : ""}`;

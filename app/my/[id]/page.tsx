@@ -16,6 +16,7 @@ import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { receiptsFor } from "@/lib/receipts/download-receipt";
 import { RECEIPT_TITLES } from "@/lib/receipts/render-receipt-pdf";
+import { SuccessBanner } from "@/components/success-banner";
 
 export const metadata = { title: "申请详情" };
 
@@ -24,8 +25,9 @@ function dateTime(d: Date) {
   return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
 }
 
-export default async function FilingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function FilingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
+  const { done } = await searchParams;
   const user = await requirePageUser(["resident"], `/my/${encodeURIComponent(id)}`);
   const prisma = getPrisma();
   const app = await loadFiling(prisma, user, id).catch(pageError);
@@ -44,6 +46,7 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
           / {app.reference}
         </p>
         <h1 className="page-title mt-1">申请 {app.reference}</h1>
+        <SuccessBanner done={done} />
         <p className="text-lg">
           当前状态：<strong data-testid="filing-status">{STATUS_LABELS[app.status]}</strong>
         </p>
