@@ -73,7 +73,9 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
           </StepForm>
         </section>
       ) : null}
-      <StepForm action={saveStepAction.bind(null, "members_done")} hidden={{ applicationId: draft.id, _return: ret }} submitLabel={others.length ? "成员已填写完毕，继续" : "没有随迁人员，继续"} testId="members-done" />
+      <StepForm action={saveStepAction.bind(null, "members_done")} hidden={{ applicationId: draft.id, _return: ret }} submitLabel={others.length ? "成员已填写完毕，继续" : "没有随迁人员，继续"} testId="members-done"
+        guardUnsavedIn={{ testId: "member-form", message: "您在上面填写了一位随迁人员，但还没有点击“添加此人”。请先添加此人，或清空后再继续。" }}
+      />
     </div>
   );
 }
