@@ -3,11 +3,23 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { precheckAction, type PrecheckState } from "./actions";
-import { BACKGROUNDS, BACKGROUND_LABELS } from "@/lib/eligibility/precheck-options";
-import { CHANNEL_LABELS, DOCUMENT_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENURE_LABELS, type Channel, type Subtype } from "@/lib/schemas/eligibility";
+import type { Channel, DocumentCode, Relation, Subtype, Tenure } from "@/lib/schemas/eligibility";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 
 type County = { code: string; name: string };
+
+/**
+ * The words of the form, passed by the page (a server component), so that the browser bundle
+ * never imports the zod schemas module they live in.
+ */
+export type PrecheckLabels = {
+  backgrounds: Array<[string, string]>;
+  channels: Record<Channel, string>;
+  subtypes: Record<Subtype, string>;
+  tenures: Record<Tenure, string>;
+  relations: Record<Relation, string>;
+  documents: Record<DocumentCode, string>;
+};
 
 /** Where the error summary's links go (radio groups: their first option). */
 const FIELD_IDS: Record<string, string> = { name: "pc-name", idNumber: "pc-id", destinationCounty: "pc-county", background: "pc-bg", workCounty: "pc-work" };
@@ -39,7 +51,8 @@ function Radios({ name, legend, value, onChange, options, error }: { name: strin
   );
 }
 
-export function PrecheckForm({ counties }: { counties: County[] }) {
+export function PrecheckForm({ counties, labels }: { counties: County[]; labels: PrecheckLabels }) {
+  const { channels: CHANNEL_LABELS, subtypes: SUBTYPE_LABELS, tenures: TENURE_LABELS, relations: RELATION_LABELS, documents: DOCUMENT_LABELS } = labels;
   const [a, setA] = useState({
     name: "",
     idNumber: "",
@@ -103,9 +116,9 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
         <Field id="pc-bg" label="您属于以下哪类人员？" error={err("background")}>
           <select id="pc-bg" className="input" value={a.background} onChange={(e) => set("background")(e.target.value)} {...fieldAria("pc-bg", err("background"))}>
             <option value="">请选择</option>
-            {BACKGROUNDS.map((b) => (
+            {labels.backgrounds.map(([b, label]) => (
               <option key={b} value={b}>
-                {BACKGROUND_LABELS[b]}
+                {label}
               </option>
             ))}
           </select>
