@@ -5,6 +5,7 @@ import Link from "next/link";
 import { precheckAction, type PrecheckState } from "./actions";
 import type { Channel, DocumentCode, Relation, Subtype, Tenure } from "@/lib/schemas/eligibility";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+import { clauseInWords } from "@/lib/filings/clause-words";
 
 type County = { code: string; name: string };
 
@@ -184,16 +185,22 @@ export function PrecheckForm({ counties, labels }: { counties: County[]; labels:
                     {title}
                   </h3>
                   <p className="mt-1">
-                    {o.text}（依据：方案{c.result.clauses.join("、")}）
+                    {o.text}（依据：{c.result.clauses.map(clauseInWords).join("；")}）
                   </p>
-                  {c.result.reasons.length > 0 && (
-                    <ul className="mt-2 list-disc pl-5 text-sm">
-                      {c.result.reasons.map((r) => (
-                        <li key={r.code}>
-                          {r.message}（{r.clause}）
-                        </li>
-                      ))}
-                    </ul>
+                  {/* Reasons are why a channel does not fit; "请提交…" lines are documents, listed apart. */}
+                  {c.result.reasons.filter((r) => !r.message.startsWith("请提交")).length > 0 && (
+                    <>
+                      <h4 className="mt-2 text-sm font-semibold">{c.result.outcome === "ineligible" ? "不符合的原因" : "请注意"}</h4>
+                      <ul className="mt-1 list-disc pl-5 text-sm">
+                        {c.result.reasons
+                          .filter((r) => !r.message.startsWith("请提交"))
+                          .map((r) => (
+                            <li key={r.code}>
+                              {r.message}（{clauseInWords(r.clause)}）
+                            </li>
+                          ))}
+                      </ul>
+                    </>
                   )}
                   {c.result.suggestedChannels.length > 0 && (
                     <p className="mt-2 text-sm">建议改选：{c.result.suggestedChannels.map((s) => CHANNEL_LABELS[s]).join("、")}</p>

@@ -35,7 +35,7 @@ export const precheckAnswersSchema = z.object({
   relation: z.enum([...RELATIONS, "none"], { error: "请选择是否投靠家人" }),
   livesTogether: yesNo.optional(),
   relativeHasHukou: yesNo.optional(),
-  employed: yesNo,
+  employed: z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : v), z.boolean({ error: "请选择“已就业”或“暂未就业”" })),
   workCounty: z.enum(COUNTY_CODES).optional().or(z.literal("").transform(() => undefined)),
   employerHasCollectiveHousehold: yesNo.optional(),
   documents: z.array(z.enum(DOCUMENT_CODES)).default([]),

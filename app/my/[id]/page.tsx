@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { relationWords } from "@/lib/filings/relation-words";
 import { redirect } from "next/navigation";
 import { requirePageUser, pageError } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
@@ -6,7 +7,6 @@ import { loadFiling } from "@/lib/filings/load-filing";
 import { loadTimeline, CURRENT_STEP_LABELS } from "@/lib/filings/filing-timeline";
 import { OPEN_STATUSES, STATUS_LABELS } from "@/lib/filings/status";
 import { SETTLED_RIGHTS } from "@/lib/filings/settled-rights";
-import { relationLabel } from "@/lib/filings/member-relations";
 import { noticeItems, openNotice } from "@/lib/filings/supplement-notice";
 import { docTypeLabel } from "@/lib/filings/upload-document";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
@@ -176,7 +176,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
           {app.members.map((m) => (
             <li key={m.id}>
               <p>
-                {m.name}（{relationLabel(m.relation)}）<span className="text-sm text-slate-600">{maskIdNumber(m.idNumber)}</span>
+                {m.name}（{relationWords(m.relation)}）<span className="text-sm text-slate-600">{maskIdNumber(m.idNumber)}</span>
               </p>
               <ul className="ml-4 text-sm">
                 {app.documents

@@ -50,6 +50,9 @@ describe("SMS codes", () => {
     const e = await codeError(registerWithSmsCode({ ...form, smsCode: wrongCode }, ip, db));
     expect(e.issues[0]).toMatchObject({ path: "smsCode" });
     expect(await db.user.count({ where: { mobile: m } })).toBe(0);
+    // A mismatched confirmation is flagged even while other fields are wrong too.
+    const both = await codeError(registerWithSmsCode({ ...form, mobile: "123", passwordConfirm: "other", smsCode: code }, ip, db));
+    expect(both.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["mobile", "passwordConfirm"]));
     // A form error does not spend the code.
     await codeError(registerWithSmsCode({ ...form, passwordConfirm: "other", smsCode: code }, ip, db));
     await registerWithSmsCode({ ...form, smsCode: code }, ip, db);

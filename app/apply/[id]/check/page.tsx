@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { relationWords } from "@/lib/filings/relation-words";
 import { divisionName } from "@/lib/divisions/divisions";
 import { randomUUID } from "node:crypto";
 import { draftForPage } from "../../draft-page";
@@ -150,7 +151,7 @@ export default async function CheckPage({ params }: { params: Promise<{ id: stri
         <ul className="space-y-1">
           {checklist.persons.map((p) => (
             <li key={p.memberId ?? "self"}>
-              {p.name}（{relationLabel(p.relation)}）：
+              {p.name}（{relationWords(p.relation)}）：
               {p.slots.map((s) => `${s.label}${s.satisfied ? "✓" : "（缺）"}`).join("、")}
             </li>
           ))}
