@@ -5,7 +5,6 @@ import Link from "next/link";
 import { precheckAction, type PrecheckState } from "./actions";
 import type { Channel, DocumentCode, Relation, Subtype, Tenure } from "@/lib/schemas/eligibility";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
-import { clauseInWords } from "@/lib/filings/clause-words";
 
 type County = { code: string; name: string };
 
@@ -185,20 +184,15 @@ export function PrecheckForm({ counties, labels }: { counties: County[]; labels:
                     {title}
                   </h3>
                   <p className="mt-1">
-                    {o.text}（依据：{c.result.clauses.map(clauseInWords).join("；")}）
+                    {o.text}（依据：{c.basis}）
                   </p>
-                  {/* Reasons are why a channel does not fit; "请提交…" lines are documents, listed apart. */}
-                  {c.result.reasons.filter((r) => !r.message.startsWith("请提交")).length > 0 && (
+                  {c.why.length > 0 && (
                     <>
                       <h4 className="mt-2 text-sm font-semibold">{c.result.outcome === "ineligible" ? "不符合的原因" : "请注意"}</h4>
                       <ul className="mt-1 list-disc pl-5 text-sm">
-                        {c.result.reasons
-                          .filter((r) => !r.message.startsWith("请提交"))
-                          .map((r) => (
-                            <li key={r.code}>
-                              {r.message}（{clauseInWords(r.clause)}）
-                            </li>
-                          ))}
+                        {c.why.map((r) => (
+                          <li key={r.code}>{r.text}</li>
+                        ))}
                       </ul>
                     </>
                   )}
