@@ -275,3 +275,48 @@ test("first-load JS of every resident page (gzip)", async ({ browser }) => {
   const over = Object.entries(sizes).filter(([, kb]) => kb > 140);
   expect(over, "pages over 140 KB gz").toEqual([]);
 });
+
+test("a draft on a phone: the origin picker, a typed member is never dropped, and deleting says so", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/login");
+  await page.getByLabel("手机号或用户名").fill("13800000001");
+  await page.getByLabel("密码").fill("luohu-demo");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/my$/);
+  await page.goto("/apply/new");
+  await page.getByRole("radio", { name: /合法稳定住所（含租赁）落户/ }).check();
+  await page.getByRole("button", { name: "开始填写" }).click();
+  await expect(page.getByRole("heading", { name: "申请人信息" })).toBeVisible();
+  const draftUrl = page.url().replace(/\/applicant.*$/, "");
+
+  // The origin: province → city → county (GB/T 2260), no code typed.
+  await page.getByLabel("农业户口（农村）").check();
+  await page.getByLabel("省（自治区、直辖市）").selectOption({ label: "河南省" });
+  await page.getByLabel("市（地区、州）").selectOption({ label: "三门峡市" });
+  await page.getByLabel("县（市、区）", { exact: true }).selectOption({ label: "渑池县" });
+  await page.getByLabel("户籍地址（户口簿上的住址）").fill("渑池县城关镇韶州路12号");
+  await axe(page, "applicant step with the origin picker");
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(page.getByRole("heading", { name: "落户地址与派出所" })).toBeVisible();
+  await page.goto(`${draftUrl}/applicant`);
+  await expect(page.getByLabel("县（市、区）", { exact: true })).toHaveValue("411221");
+  await expect(page.getByLabel("市（地区、州）")).toHaveValue("4112");
+
+  // Members: a person typed but not added stops 继续 with a message, and nothing is lost.
+  await page.goto(`${draftUrl}/members`);
+  await expect(page.getByRole("heading", { name: "随迁家庭成员" })).toBeVisible();
+  await page.getByTestId("member-form").getByLabel("姓名").fill("王建华");
+  await page.getByTestId("members-done").getByRole("button").click();
+  await expect(page.getByTestId("unsaved-guard")).toContainText("还没有点击“添加此人”");
+  await expect(page.getByTestId("member-form").getByLabel("姓名")).toBeFocused();
+  await expect(page.getByTestId("member-form").getByLabel("姓名")).toHaveValue("王建华");
+  await expect(page).toHaveURL(/\/members/);
+
+  // Deleting the draft ends with a message saying so.
+  await page.getByTestId("member-form").getByLabel("姓名").fill("");
+  await page.goto(`${draftUrl}/delete`);
+  await page.getByLabel("我确认删除此草稿").check();
+  await page.getByRole("button", { name: "确认删除草稿" }).click();
+  await expect(page).toHaveURL(/\/my\?done=deleted$/);
+  await expect(page.getByTestId("success-banner")).toHaveText("草稿已删除。");
+});
