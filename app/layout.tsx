@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
+import { isElderMode } from "@/lib/ui/elder-mode";
 
 export const metadata: Metadata = {
   title: { default: "三门峡市户口迁移（落户）网上办理 · 落户通", template: "%s · 落户通" },
@@ -10,9 +12,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const elder = await isElderMode();
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" className={elder ? "elder" : undefined}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           跳到正文
@@ -25,6 +28,17 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <div className="mx-auto max-w-5xl px-3 py-4 text-sm text-slate-600 sm:px-6">
             <p>依据：三门峡市人民政府办公室《推动非户籍人口在城市落户实施方案》（三政办〔2019〕24号）</p>
             <p className="mt-1">落户自愿 · 不以购房、投资纳税、积分或退出农村土地权益作为落户条件</p>
+            <nav aria-label="服务" className="mt-2 flex flex-wrap gap-x-4">
+              <Link href="/guide" className="text-brand-700 underline">
+                办事指南
+              </Link>
+              <Link href="/progress" className="text-brand-700 underline">
+                进度查询
+              </Link>
+              <Link href="/verify" className="text-brand-700 underline">
+                准迁证核验
+              </Link>
+            </nav>
           </div>
         </footer>
       </body>

@@ -2,9 +2,11 @@ import Link from "next/link";
 import { currentUser } from "@/lib/auth/guard";
 import { ROLE_HOME, ROLE_LABELS } from "@/lib/auth/roles";
 import { signOutAction } from "@/app/login/actions";
+import { isElderMode } from "@/lib/ui/elder-mode";
+import { toggleElderModeAction } from "./elder-mode-actions";
 
 export async function SiteHeader() {
-  const user = await currentUser();
+  const [user, elder] = await Promise.all([currentUser(), isElderMode()]);
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-3 py-3 sm:px-6">
@@ -12,8 +14,17 @@ export async function SiteHeader() {
           三门峡市户口迁移（落户）网上办理
         </Link>
         <nav aria-label="账户" className="flex flex-wrap items-center gap-3 text-sm">
+          <form action={toggleElderModeAction}>
+            <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10" aria-pressed={elder} data-testid="elder-toggle">
+              {elder ? "标准版" : "长辈版"}
+              <span className="sr-only">{elder ? "（当前为长辈版：大字、高对比，点击切换回标准版）" : "（大字、高对比的简洁版）"}</span>
+            </button>
+          </form>
           <Link href="/precheck" className="underline-offset-4 hover:underline">
             落户预检
+          </Link>
+          <Link href="/progress" className="underline-offset-4 hover:underline">
+            进度查询
           </Link>
           {user ? (
             <>

@@ -16,6 +16,19 @@ async function main() {
   process.env.PUBLIC_BASE_URL ??= `http://127.0.0.1:${port}`;
   // The test database is owned by the (super)user of DATABASE_URL: allowed for tests only.
   process.env.LUOHU_ALLOW_OWNER_ROLE ??= "1";
+  process.env.LUOHU_RATE_SMS_CODES ??= "100000";
+  // SMS go through the Aliyun adapter to a stub gateway on E2E_PORT + 1000; the tests read codes from it.
+  const { startStubSmsGateway, STUB_KEY_ID, STUB_SECRET } = await import("../tests/helpers/stub-sms-gateway");
+  const gw = await startStubSmsGateway({ port: Number(port) + 1000 });
+  Object.assign(process.env, {
+    LUOHU_SMS_PROVIDER: "aliyun",
+    LUOHU_SMS_URL: gw.url,
+    LUOHU_SMS_ACCESS_KEY_ID: STUB_KEY_ID,
+    LUOHU_SMS_ACCESS_KEY_SECRET: STUB_SECRET,
+    LUOHU_SMS_TEMPLATE_CODE: "SMS_E2E_CODE",
+    LUOHU_SMS_TEMPLATE_NOTICE: "SMS_E2E_NOTICE",
+    LUOHU_OUTBOX_INTERVAL_SECONDS: "1",
+  });
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     const name = `${url.pathname.slice(1)}_e2e`;

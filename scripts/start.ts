@@ -159,6 +159,13 @@ async function main() {
       const { seedDashboardDemo } = await import("../lib/stats/demo-stats");
       await seedDashboardDemo(prisma);
     }
+    // A wrong SMS gateway configuration fails here, at start, not at the first message.
+    const { senderFromEnv } = await import("../lib/notify/sender");
+    try {
+      senderFromEnv();
+    } catch (e) {
+      fail(`短信发送配置有误 (SMS sender configuration): ${e instanceof Error ? e.message : e}`);
+    }
   } catch (e) {
     fail(describeDbError(e));
   }
@@ -176,6 +183,7 @@ async function main() {
     if (embedded || process.env.LUOHU_DEMO === "1") {
       console.log("  演示账号 (密码均为 luohu-demo):");
       for (const a of DEMO_ACCOUNTS) console.log(`    ${a.login.padEnd(16)} ${a.label}`);
+      console.log(`  演示短信 (验证码、通知): http://localhost:${port}/dev/messages`);
     }
   };
 

@@ -72,5 +72,5 @@ export async function deleteDraftAction(_prev: FormState, form: FormData): Promi
   const input = formToObject(form);
   const res = await callAsServerAction(deleteDraftDef, input);
   if (!res.ok) return { message: res.message, issues: res.issues, values: typedValues(input) };
-  redirect("/my");
+  redirect("/my?done=deleted");
 }

@@ -22,6 +22,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </p>
         )}
         <SignInForm next={next} />
+        <p className="mt-4 text-sm">
+          <Link href="/password-reset" className="text-brand-700 underline">
+            忘记密码
+          </Link>
+          （通过手机短信验证码重设）
+        </p>
         <p className="mt-4 text-sm text-slate-600">
           还没有账号？
           <Link href={`/register${next ? `?next=${encodeURIComponent(next)}` : ""}`} className="text-brand-700 underline">

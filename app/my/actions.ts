@@ -12,7 +12,7 @@ export async function withdrawAction(_prev: FormState, form: FormData): Promise<
   const input = formToObject(form);
   const res = await callAsServerAction(withdrawFilingDef, input);
   if (!res.ok) return { message: res.message, issues: res.issues, values: typedValues(input) };
-  redirect(`/my/${res.data.applicationId}`);
+  redirect(`/my/${res.data.applicationId}?done=withdrawn`);
 }
 
 /** The supplement's written answers come as response-<index> fields. */
@@ -26,7 +26,7 @@ export async function resubmitAction(_prev: FormState, form: FormData): Promise<
     const issues = res.issues.map((i) => (i.path.startsWith("responses.") ? { ...i, path: `response-${i.path.split(".")[1]}` } : i));
     return { message: res.message, issues, values: typedValues(input) };
   }
-  redirect(`/my/${res.data.applicationId}`);
+  redirect(`/my/${res.data.applicationId}?done=supplemented`);
 }
 
 export async function markReadAction(_prev: FormState, form: FormData): Promise<FormState> {

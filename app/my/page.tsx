@@ -6,10 +6,12 @@ import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { beijingDate } from "@/lib/calendar/working-days";
 import { countyName } from "@/lib/places";
 import { unreadCount } from "@/lib/filings/resident-inbox";
+import { SuccessBanner } from "@/components/success-banner";
 
 export const metadata = { title: "我的申请" };
 
-export default async function MyFilingsPage() {
+export default async function MyFilingsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  const { done } = await searchParams;
   const user = await requirePageUser(["resident"], "/my");
   const prisma = getPrisma();
   const [filings, drafts, unread] = await Promise.all([
@@ -34,6 +36,7 @@ export default async function MyFilingsPage() {
           </Link>
         </div>
       </div>
+      <SuccessBanner done={done} />
       <p className="text-slate-700">您好，{user.realName}。</p>
       {drafts.length > 0 && (
         <section className="card" aria-labelledby="drafts">

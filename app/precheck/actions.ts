@@ -6,12 +6,14 @@ import { requestIp } from "@/lib/auth/guard";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { isDomainError, type FieldIssue } from "@/lib/errors";
 import type { EligibilityResult } from "@/lib/rules/types";
+import { clauseInWords } from "@/lib/filings/clause-words";
 
 export type PrecheckState = {
   message?: string;
   issues?: FieldIssue[];
   ruleSetVersion?: string;
-  candidates?: Array<{ channel: string; subtype?: string; result: EligibilityResult; carry: string }>;
+  /** `basis` and `why` are the clauses and reasons in words, made here so the browser needs no clause table. */
+  candidates?: Array<{ channel: string; subtype?: string; result: EligibilityResult; carry: string; basis: string; why: Array<{ code: string; text: string }> }>;
 };
 
 /** Public (no sign-in): rate-limited per client like the API it mirrors. */
@@ -21,7 +23,15 @@ export async function precheckAction(input: unknown): Promise<PrecheckState> {
     const { ruleSetVersion, candidates } = await runPrecheck(getPrisma(), input);
     return {
       ruleSetVersion,
-      candidates: candidates.map((c) => ({ channel: c.channel, subtype: c.subtype, result: c.result, carry: precheckCarryOver(c) })),
+      candidates: candidates.map((c) => ({
+        channel: c.channel,
+        subtype: c.subtype,
+        result: c.result,
+        carry: precheckCarryOver(c),
+        basis: c.result.clauses.map(clauseInWords).join("；"),
+        // Reasons are why a channel does not fit; "请提交…" lines are documents, listed apart.
+        why: c.result.reasons.filter((r) => !r.message.startsWith("请提交")).map((r) => ({ code: r.code, text: `${r.message}（${clauseInWords(r.clause)}）` })),
+      })),
     };
   } catch (e) {
     if (isDomainError(e)) return { message: e.message, issues: e.issues };

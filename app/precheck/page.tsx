@@ -1,6 +1,8 @@
 import { PrecheckForm } from "./precheck-form";
 import { COUNTIES } from "@/lib/places";
 import { PLAN_INFORMATION } from "@/lib/filings/settled-rights";
+import { BACKGROUNDS, BACKGROUND_LABELS } from "@/lib/eligibility/precheck-options";
+import { CHANNEL_LABELS, DOCUMENT_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENURE_LABELS } from "@/lib/schemas/eligibility";
 
 export const metadata = { title: "落户预检" };
 
@@ -12,7 +14,17 @@ export default function PrecheckPage() {
         回答几个简单问题，看看哪种落户通道适合您、是否符合条件，以及需要准备哪些材料。预检无需登录，结果不作为审批决定。
         购房、纳税、投资、积分、退出农村土地权益都<strong>不是</strong>落户条件（方案二(二)、三(五)）。
       </p>
-      <PrecheckForm counties={COUNTIES.map((c) => ({ code: c.code, name: c.name }))} />
+      <PrecheckForm
+        counties={COUNTIES.map((c) => ({ code: c.code, name: c.name }))}
+        labels={{
+          backgrounds: BACKGROUNDS.map((b) => [b, BACKGROUND_LABELS[b]]),
+          channels: CHANNEL_LABELS,
+          subtypes: SUBTYPE_LABELS,
+          tenures: TENURE_LABELS,
+          relations: RELATION_LABELS,
+          documents: DOCUMENT_LABELS,
+        }}
+      />
       <section className="card" aria-labelledby="plan-info" data-testid="plan-information">
         <h2 id="plan-info" className="text-lg font-semibold">
           您还应知道（方案原文要点）

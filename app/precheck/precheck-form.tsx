@@ -1,13 +1,28 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import Link from "next/link";
 import { precheckAction, type PrecheckState } from "./actions";
-import { BACKGROUNDS, BACKGROUND_LABELS } from "@/lib/eligibility/precheck-options";
-import { CHANNEL_LABELS, DOCUMENT_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENURE_LABELS, type Channel, type Subtype } from "@/lib/schemas/eligibility";
+import type { Channel, DocumentCode, Relation, Subtype, Tenure } from "@/lib/schemas/eligibility";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 
 type County = { code: string; name: string };
+
+/**
+ * The words of the form, passed by the page (a server component), so that the browser bundle
+ * never imports the zod schemas module they live in.
+ */
+export type PrecheckLabels = {
+  backgrounds: Array<[string, string]>;
+  channels: Record<Channel, string>;
+  subtypes: Record<Subtype, string>;
+  tenures: Record<Tenure, string>;
+  relations: Record<Relation, string>;
+  documents: Record<DocumentCode, string>;
+};
+
+/** Where the error summary's links go (radio groups: their first option). */
+const FIELD_IDS: Record<string, string> = { name: "pc-name", idNumber: "pc-id", destinationCounty: "pc-county", background: "pc-bg", workCounty: "pc-work" };
 
 const OUTCOME = {
   eligible: { text: "符合条件，材料齐全", cls: "border-green-600 bg-green-50" },
@@ -20,9 +35,9 @@ function Radios({ name, legend, value, onChange, options, error }: { name: strin
     <fieldset aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="label">{legend}</legend>
       <div className="mt-1 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-5">
-        {options.map(([v, label]) => (
+        {options.map(([v, label], i) => (
           <label key={v} className="flex items-center gap-2">
-            <input type="radio" name={name} value={v} checked={value === v} onChange={() => onChange(v)} className="h-5 w-5" />
+            <input type="radio" id={i === 0 ? name : undefined} name={name} value={v} checked={value === v} onChange={() => onChange(v)} className="h-5 w-5" />
             {label}
           </label>
         ))}
@@ -36,7 +51,8 @@ function Radios({ name, legend, value, onChange, options, error }: { name: strin
   );
 }
 
-export function PrecheckForm({ counties }: { counties: County[] }) {
+export function PrecheckForm({ counties, labels }: { counties: County[]; labels: PrecheckLabels }) {
+  const { channels: CHANNEL_LABELS, subtypes: SUBTYPE_LABELS, tenures: TENURE_LABELS, relations: RELATION_LABELS, documents: DOCUMENT_LABELS } = labels;
   const [a, setA] = useState({
     name: "",
     idNumber: "",
@@ -57,6 +73,13 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
   const [pending, start] = useTransition();
   const set = (k: keyof typeof a) => (v: string) => setA((s) => ({ ...s, [k]: v }));
   const err = (p: string) => issueFor(state.issues, p);
+  const results = useRef<HTMLHeadingElement>(null);
+  // On a phone the result appears below the screen: take the reader there (the error summary focuses itself).
+  useEffect(() => {
+    if (!state.candidates) return;
+    results.current?.focus();
+    results.current?.scrollIntoView({ block: "start" });
+  }, [state.candidates]);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -66,7 +89,7 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
   return (
     <div className="space-y-6">
       <form onSubmit={submit} className="card space-y-5" noValidate aria-label="落户预检问卷">
-        <ErrorSummary message={state.candidates ? undefined : state.message} />
+        <ErrorSummary message={state.candidates ? undefined : state.message} issues={state.candidates ? undefined : state.issues} fieldId={(p) => FIELD_IDS[p] ?? p} />
         <h2 className="text-lg font-semibold">1. 您是谁</h2>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="pc-name" label="姓名" error={err("name")}>
@@ -94,9 +117,9 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
         <Field id="pc-bg" label="您属于以下哪类人员？" error={err("background")}>
           <select id="pc-bg" className="input" value={a.background} onChange={(e) => set("background")(e.target.value)} {...fieldAria("pc-bg", err("background"))}>
             <option value="">请选择</option>
-            {BACKGROUNDS.map((b) => (
+            {labels.backgrounds.map(([b, label]) => (
               <option key={b} value={b}>
-                {BACKGROUND_LABELS[b]}
+                {label}
               </option>
             ))}
           </select>
@@ -165,7 +188,9 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
       <section aria-live="polite" aria-label="预检结果">
         {state.candidates && (
           <div className="space-y-4" data-testid="precheck-results">
-            <h2 className="text-xl font-semibold">预检结果</h2>
+            <h2 ref={results} tabIndex={-1} className="text-xl font-semibold outline-none focus:ring-4 focus:ring-amber-400" data-testid="precheck-results-title">
+              预检结果
+            </h2>
             {state.candidates.map((c, i) => {
               const o = OUTCOME[c.result.outcome];
               const title = `${CHANNEL_LABELS[c.channel as Channel]}${c.subtype ? ` · ${SUBTYPE_LABELS[c.subtype as Subtype]}` : ""}`;
@@ -176,16 +201,17 @@ export function PrecheckForm({ counties }: { counties: County[] }) {
                     {title}
                   </h3>
                   <p className="mt-1">
-                    {o.text}（依据：方案{c.result.clauses.join("、")}）
+                    {o.text}（依据：{c.basis}）
                   </p>
-                  {c.result.reasons.length > 0 && (
-                    <ul className="mt-2 list-disc pl-5 text-sm">
-                      {c.result.reasons.map((r) => (
-                        <li key={r.code}>
-                          {r.message}（{r.clause}）
-                        </li>
-                      ))}
-                    </ul>
+                  {c.why.length > 0 && (
+                    <>
+                      <h4 className="mt-2 text-sm font-semibold">{c.result.outcome === "ineligible" ? "不符合的原因" : "请注意"}</h4>
+                      <ul className="mt-1 list-disc pl-5 text-sm">
+                        {c.why.map((r) => (
+                          <li key={r.code}>{r.text}</li>
+                        ))}
+                      </ul>
+                    </>
                   )}
                   {c.result.suggestedChannels.length > 0 && (
                     <p className="mt-2 text-sm">建议改选：{c.result.suggestedChannels.map((s) => CHANNEL_LABELS[s]).join("、")}</p>

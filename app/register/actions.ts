@@ -1,9 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getPrisma } from "@/lib/db/client";
-import { registerResident, REGISTRATION_REFUSED } from "@/lib/residents/register-resident";
+import { REGISTRATION_REFUSED } from "@/lib/residents/register-resident";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { registerWithSmsCode, requestSignUpCode } from "@/lib/residents/register-with-sms-code";
+import { kickOutbox } from "@/lib/notify/outbox-worker";
+import { sendCodeAnswer, type SendCodeAnswer } from "@/lib/sms-codes/send-code-answer";
 import { signIn } from "@/lib/auth/auth";
 import { requestIp } from "@/lib/auth/guard";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
@@ -20,13 +22,14 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     idNumber: String(form.get("idNumber") ?? ""),
     password: String(form.get("password") ?? ""),
     passwordConfirm: String(form.get("passwordConfirm") ?? ""),
+    smsCode: String(form.get("smsCode") ?? ""),
   };
   // Entered values come back to the form (never the passwords), so nothing typed is lost.
   const values = { mobile: raw.mobile, realName: raw.realName, idNumber: raw.idNumber };
   const ip = await requestIp();
   if (await checkRateLimit(RATE_LIMITS.signUp, ip)) return { message: "注册过于频繁，请稍后再试。", values };
   try {
-    await getPrisma().$transaction((tx) => registerResident(tx, raw, ip));
+    await registerWithSmsCode(raw, ip);
   } catch (e) {
     if (isDomainError(e)) return { message: e.message, issues: e.issues, values };
     if ((e as { code?: string }).code === "P2002") return { message: REGISTRATION_REFUSED, values };
@@ -34,4 +37,12 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
   }
   await signIn("credentials", { login: raw.mobile, password: raw.password, redirect: false });
   redirect(safeRedirectPath(form.get("next"), "/my"));
+}
+
+/** 获取验证码 on the sign-up form. */
+export async function sendSignUpCodeAction(values: Record<string, string>): Promise<SendCodeAnswer> {
+  const ip = await requestIp();
+  const answer = await sendCodeAnswer(() => requestSignUpCode(values?.mobile, ip));
+  kickOutbox();
+  return answer;
 }

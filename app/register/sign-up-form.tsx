@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUpAction, type SignUpState } from "./actions";
+import { sendSignUpCodeAction, signUpAction, type SignUpState } from "./actions";
+import { SmsCodeField } from "@/components/forms/sms-code-field";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 
 export function SignUpForm({ next }: { next?: string }) {
@@ -9,11 +10,12 @@ export function SignUpForm({ next }: { next?: string }) {
   const err = (p: string) => issueFor(state.issues, p);
   return (
     <form action={action} className="space-y-4" noValidate>
-      <ErrorSummary message={state.message} />
+      <ErrorSummary message={state.message} issues={state.issues} />
       <input type="hidden" name="next" value={next ?? ""} />
       <Field id="mobile" label="手机号码" error={err("mobile")}>
         <input id="mobile" name="mobile" inputMode="numeric" autoComplete="tel" className="input" defaultValue={state.values?.mobile} {...fieldAria("mobile", err("mobile"))} />
       </Field>
+      <SmsCodeField send={sendSignUpCodeAction} error={err("smsCode")} />
       <Field id="realName" label="真实姓名" error={err("realName")}>
         <input id="realName" name="realName" autoComplete="name" className="input" defaultValue={state.values?.realName} {...fieldAria("realName", err("realName"))} />
       </Field>

@@ -5,6 +5,8 @@ export const metadata = { title: "核验准予迁入证明", robots: { index: fa
 /** Public: type a permit number (or scan the QR code, which opens /verify/<number> directly). */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ number?: string | string[]; code?: string | string[] }> }) {
   const { number, code } = await searchParams;
+  // An empty submit says so instead of reloading silently.
+  const empty = typeof number === "string" && !number.trim();
   if (typeof number === "string" && number.trim()) {
     const c = typeof code === "string" ? code.trim().slice(0, 80) : "";
     redirect(`/verify/${encodeURIComponent(number.trim().toUpperCase().slice(0, 40))}${c ? `?code=${encodeURIComponent(c)}` : ""}`);
@@ -19,7 +21,22 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
             <label htmlFor="number" className="label">
               准迁证编号
             </label>
-            <input id="number" name="number" className="input" placeholder="如 ZQ-2026-000045" maxLength={40} autoComplete="off" required />
+            {empty && (
+              <p id="number-error" className="field-error" role="alert">
+                请输入准迁证编号
+              </p>
+            )}
+            <input
+              id="number"
+              name="number"
+              className="input"
+              placeholder="如 ZQ-2026-000045"
+              maxLength={40}
+              autoComplete="off"
+              autoFocus={empty}
+              aria-invalid={empty || undefined}
+              aria-describedby={empty ? "number-error" : undefined}
+            />
           </div>
           <div>
             <label htmlFor="code" className="label">

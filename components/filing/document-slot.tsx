@@ -45,10 +45,12 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
   const [replaceId, setReplaceId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
   async function upload(file: File) {
     setError(null);
+    setDone(null);
     if (file.size > maxBytes) {
       setError(`文件过大：单个文件不能超过 ${maxLabel}。请压缩图片或分页扫描后再上传。`);
       return;
@@ -69,12 +71,17 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
         return;
       }
       setReplaceId(null);
+      setDone(`已上传：${file.name}`);
       startTransition(() => router.refresh());
     } catch {
       setError("网络异常，上传未完成，请重试。");
     } finally {
       setBusy(null);
-      if (fileRef.current) fileRef.current.value = "";
+      if (fileRef.current) {
+        fileRef.current.value = "";
+        // Keep the keyboard and screen-reader user here (a disabled input would drop focus to the body).
+        fileRef.current.focus();
+      }
     }
   }
 
@@ -180,18 +187,16 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
             accept="image/jpeg,image/png,application/pdf"
             className="sr-only"
             aria-label={`上传${title}`}
-            disabled={!!busy}
+            aria-disabled={busy ? true : undefined}
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f) void upload(f);
+              if (f && !busy) void upload(f);
             }}
           />
         </label>
-        {busy && (
-          <span role="status" className="text-sm text-slate-600">
-            {busy}
-          </span>
-        )}
+        <span role="status" className="text-sm text-slate-600">
+          {busy ?? done ?? ""}
+        </span>
       </div>
       {error && (
         <p className="field-error" role="alert">

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, createContext, useActionState, useContext } from "react";
+import { Fragment, createContext, useActionState, useContext, useEffect, useRef, useState } from "react";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 import type { FormState } from "./form-state";
 
@@ -29,11 +29,79 @@ type StepFormProps = {
   testId?: string;
 };
 
-export function StepForm({ action, hidden, submitLabel, pendingLabel = "正在保存…", variant = "primary", children, aside, className, testId }: StepFormProps) {
+/** Typed but not saved: the browser asks before the page is left (no claim of autosave; nothing is lost silently). */
+function useLeaveWarning(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+}
+
+/**
+ * Before this form is sent: input typed into the form `guardTestId` and not saved stops it,
+ * with a message and focus on that input (the members page: a member typed but not added).
+ */
+function unsavedInputIn(testId: string): HTMLInputElement | null {
+  const other = document.querySelector(`[data-testid="${testId}"]`);
+  if (!other) return null;
+  return [...other.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type]), textarea')].find((i) => i.value.trim() !== "") ?? null;
+}
+
+export function StepForm({
+  action,
+  hidden,
+  submitLabel,
+  pendingLabel = "正在保存…",
+  variant = "primary",
+  children,
+  aside,
+  className,
+  testId,
+  guardUnsavedIn,
+}: StepFormProps & { guardUnsavedIn?: { testId: string; message: string } }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const [dirty, setDirty] = useState(false);
+  const [guard, setGuard] = useState<string | null>(null);
+  const sent = useRef(false);
+  useLeaveWarning(dirty && !pending);
+  useEffect(() => {
+    // After a reply with errors the typed values are still unsaved; after success the page moves on.
+    if (sent.current && !pending) setDirty(!!state.message);
+  }, [state, pending]);
   return (
-    <form action={formAction} noValidate className={className ?? "space-y-5"} data-testid={testId} aria-busy={pending}>
-      {state.message && <ErrorSummary message={state.message} />}
+    <form
+      action={formAction}
+      noValidate
+      className={className ?? "space-y-5"}
+      data-testid={testId}
+      aria-busy={pending}
+      onInput={() => setDirty(true)}
+      onSubmit={(e) => {
+        if (guardUnsavedIn) {
+          const typed = unsavedInputIn(guardUnsavedIn.testId);
+          if (typed) {
+            e.preventDefault();
+            setGuard(guardUnsavedIn.message);
+            typed.focus();
+            return;
+          }
+        }
+        setGuard(null);
+        sent.current = true;
+        setDirty(false);
+      }}
+    >
+      {guard && (
+        <p role="alert" className="rounded border-2 border-red-600 bg-red-50 p-3 text-red-900" data-testid="unsaved-guard">
+          {guard}
+        </p>
+      )}
+      {(state.message || !!state.issues?.length) && <ErrorSummary message={state.message} issues={state.issues} fieldId={(p) => `f-${p}`} />}
       {Object.entries(hidden ?? {}).map(([k, v]) => (v === undefined ? null : <input key={k} type="hidden" name={k} value={v} />))}
       <FormCtx.Provider value={state}>
         {/* Remount the fields with what was typed as their defaults: React resets a form after its
@@ -130,9 +198,9 @@ export function RadioGroup({
         </p>
       )}
       <div className="space-y-2">
-        {options.map((o) => (
+        {options.map((o, i) => (
           <label key={o.value} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 bg-white p-3 hover:border-brand-600">
-            <input type="radio" name={name} value={o.value} defaultChecked={current === o.value} className="mt-1 h-5 w-5 shrink-0" />
+            <input type="radio" id={i === 0 ? id : undefined} name={name} value={o.value} defaultChecked={current === o.value} className="mt-1 h-5 w-5 shrink-0" />
             <span>
               <span className="font-medium">{o.label}</span>
               {o.hint && <span className="block text-sm text-slate-600">{o.hint}</span>}

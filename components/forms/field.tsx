@@ -41,18 +41,5 @@ export function fieldAria(id: string, error?: string, hint?: string) {
   return { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined } as const;
 }
 
-export function ErrorSummary({ message, issues }: { message?: string; issues?: FieldIssue[] }) {
-  if (!message && !issues?.length) return null;
-  return (
-    <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-      {message && <p className="font-medium">{message}</p>}
-      {!!issues?.length && (
-        <ul className="mt-1 list-disc pl-5 text-sm">
-          {issues.map((i) => (
-            <li key={i.path + i.message}>{i.message}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
+/** The shared GOV.UK-style error summary (a client component: it moves focus and titles the page). */
+export { ErrorSummary } from "./error-summary";

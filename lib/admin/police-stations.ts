@@ -36,6 +36,9 @@ export const stationSchema = z.object({
       .optional(),
   ),
   active: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(true),
+  /** 办事指南: office hours and a note for residents (optional). */
+  officeHours: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(100, "办公时间不能超过100个字").optional()),
+  guideNote: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(300, "说明不能超过300个字").optional()),
 });
 export const updateStationSchema = stationSchema.extend({ id: z.string().trim().min(1).max(64) });
 
@@ -51,7 +54,7 @@ async function assertUnique(db: Db, input: { code: string; name: string }, excep
 
 export const createStationDef = defineAction({ roles: ["admin"], action: "admin.station.create", schema: stationSchema }, async (ctx, input) => {
   await assertUnique(ctx.tx, input);
-  const row = await ctx.tx.policeStation.create({ data: { ...input, phone: input.phone ?? null } });
+  const row = await ctx.tx.policeStation.create({ data: { ...input, phone: input.phone ?? null, officeHours: input.officeHours ?? null, guideNote: input.guideNote ?? null } });
   ctx.audit({ entityType: "police_station", entityId: row.id, stationId: row.id, countyCode: row.countyCode, details: { after: input } });
   return { id: row.id };
 });
@@ -74,7 +77,7 @@ export const updateStationDef = defineAction({ roles: ["admin"], action: "admin.
       throw new DomainError("invalid_state", `该派出所还有${open}件在办申请，办结或移交后才能停用。`, { issues: [{ path: "active", message: "还有在办申请" }] });
     }
   }
-  await ctx.tx.policeStation.update({ where: { id }, data: { ...input, phone: input.phone ?? null } });
+  await ctx.tx.policeStation.update({ where: { id }, data: { ...input, phone: input.phone ?? null, officeHours: input.officeHours ?? null, guideNote: input.guideNote ?? null } });
   ctx.audit({
     entityType: "police_station",
     entityId: id,

@@ -38,7 +38,7 @@ export const precheckAnswersSchema = z.object({
   relativeHasHukou: yesNo.optional(),
   /** 1.1: the relative has a legal stable residence (rented counts) at the destination where you live together. */
   relativeHasResidence: yesNo.optional(),
-  employed: yesNo,
+  employed: z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : v), z.boolean({ error: "请选择“已就业”或“暂未就业”" })),
   workCounty: z.enum(COUNTY_CODES).optional().or(z.literal("").transform(() => undefined)),
   employerHasCollectiveHousehold: yesNo.optional(),
   documents: z.array(z.enum(DOCUMENT_CODES)).default([]),

@@ -22,7 +22,10 @@ export const startFilingDef = defineAction({ roles: ["resident"], action: "filin
   }
   if (carry && carry.channel === input.channel) {
     const p = carry.prefill;
-    if (input.channel === "residence" && p.residence) answers.residence = p.residence;
+    // Every answer the pre-check asked that this channel's pages ask again is carried (housing and employment too).
+    if ((input.channel === "residence" || input.channel === "talent") && p.residence) answers.residence = p.residence;
+    if (input.channel === "talent" && !p.residence && p.employment) answers.noStableResidence = true;
+    if ((input.channel === "talent" || input.channel === "rural_student") && p.employment) answers.employment = { employed: p.employment.employed };
     if (input.channel === "family" && p.principal) answers.principal = p.principal;
     if (input.channel === "collective") {
       if (p.employment) answers.employment = { employed: true, employerHasCollectiveHousehold: p.employment.employerHasCollectiveHousehold };

@@ -5,11 +5,18 @@ export async function notifyResident(
   db: Db,
   opts: { userId: string; applicationId: string; title: string; body: string },
 ): Promise<void> {
-  await db.notification.create({ data: opts });
+  const note = await db.notification.create({ data: opts });
   const user = await db.user.findUnique({ where: { id: opts.userId }, select: { mobile: true } });
   if (user?.mobile) {
     await db.outboxMessage.create({
-      data: { channel: "sms", recipient: user.mobile, subject: opts.title, body: `【三门峡落户通】${opts.body}` },
+      data: {
+        channel: "sms",
+        recipient: user.mobile,
+        subject: opts.title,
+        body: `【三门峡落户通】${opts.body}`,
+        template: "notice",
+        idempotencyKey: `notification:${note.id}`,
+      },
     });
   }
 }

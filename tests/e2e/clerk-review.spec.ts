@@ -91,7 +91,8 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
     await expect(slot).toHaveAttribute("data-satisfied", "true");
   }
   await resident.getByRole("button", { name: "提交补正" }).click();
-  await expect(resident).toHaveURL(new RegExp(`/my/${filingId}$`));
+  await expect(resident).toHaveURL(new RegExp(`/my/${filingId}\\?done=supplemented$`));
+  await expect(resident.getByTestId("success-banner")).toContainText("补正材料已提交");
 
   // Back at the station: complete now; accept, then approve.
   await clerk.reload();

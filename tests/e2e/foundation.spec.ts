@@ -76,8 +76,8 @@ test.describe("the portal shell and sign-in", () => {
     await page.getByLabel("居民身份证号码").fill("411221199505052310");
     await page.getByLabel("设置密码").fill("short");
     await page.getByRole("button", { name: "注册并登录" }).click();
-    await expect(page.getByText("请输入11位中国大陆手机号码")).toBeVisible();
-    await expect(page.getByText("校验码不正确")).toBeVisible();
+    await expect(page.locator("#mobile-error")).toHaveText("请输入11位中国大陆手机号码");
+    await expect(page.locator("#idNumber-error")).toContainText("校验码不正确");
     await expect(page.getByLabel("真实姓名")).toHaveValue("钱七");
   });
 });

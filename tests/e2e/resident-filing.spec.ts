@@ -1,6 +1,7 @@
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
+import { smsCode } from "../helpers/e2e-sms";
 
 /**
  * Done means (issue 4): a resident signs up, does the pre-check, fills a rental-residence
@@ -18,6 +19,8 @@ const stamp = String(Date.now()).slice(-7);
 async function signUp(page: Page, mobile: string, name: string, idNumber: string) {
   await page.goto("/register");
   await page.getByLabel("手机号码").fill(mobile);
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await page.getByLabel("短信验证码").fill(await smsCode(mobile));
   await page.getByLabel("真实姓名").fill(name);
   await page.getByLabel("居民身份证号码").fill(idNumber);
   await page.getByLabel("设置密码").fill("resident-pass-1");

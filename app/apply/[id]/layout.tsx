@@ -8,7 +8,7 @@ export default async function DraftLayout({ children, params }: { children: Reac
         <Link href={`/apply/${encodeURIComponent(id)}`} className="text-brand-700 underline">
           ← 返回任务列表
         </Link>
-        <span className="ml-3 text-slate-500">草稿每页自动保存，可随时离开，在任何设备登录后继续填写。</span>
+        <span className="ml-3 text-slate-500">每页点击“保存并继续”即保存草稿，之后可随时离开，在任何设备登录后继续填写；未保存就离开时会提醒您。</span>
       </nav>
       {children}
     </div>

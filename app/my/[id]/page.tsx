@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { relationWords } from "@/lib/filings/relation-words";
 import { redirect } from "next/navigation";
 import { requirePageUser, pageError } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
@@ -6,7 +7,6 @@ import { loadFiling } from "@/lib/filings/load-filing";
 import { loadTimeline, CURRENT_STEP_LABELS } from "@/lib/filings/filing-timeline";
 import { OPEN_STATUSES, STATUS_LABELS } from "@/lib/filings/status";
 import { SETTLED_RIGHTS } from "@/lib/filings/settled-rights";
-import { relationLabel } from "@/lib/filings/member-relations";
 import { noticeItems, openNotice } from "@/lib/filings/supplement-notice";
 import { docTypeLabel } from "@/lib/filings/upload-document";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
@@ -14,6 +14,9 @@ import { beijingDate, workingDaysLeft } from "@/lib/calendar/working-days";
 import { countyName } from "@/lib/places";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { maskIdNumber } from "@/lib/validation/id-number";
+import { receiptsFor } from "@/lib/receipts/download-receipt";
+import { RECEIPT_TITLES } from "@/lib/receipts/render-receipt-pdf";
+import { SuccessBanner } from "@/components/success-banner";
 
 export const metadata = { title: "申请详情" };
 
@@ -22,8 +25,9 @@ function dateTime(d: Date) {
   return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
 }
 
-export default async function FilingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function FilingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const { id } = await params;
+  const { done } = await searchParams;
   const user = await requirePageUser(["resident"], `/my/${encodeURIComponent(id)}`);
   const prisma = getPrisma();
   const app = await loadFiling(prisma, user, id).catch(pageError);
@@ -42,6 +46,7 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
           / {app.reference}
         </p>
         <h1 className="page-title mt-1">申请 {app.reference}</h1>
+        <SuccessBanner done={done} />
         <p className="text-lg">
           当前状态：<strong data-testid="filing-status">{STATUS_LABELS[app.status]}</strong>
         </p>
@@ -101,6 +106,24 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
       )}
       {app.permit?.revokedAt && <p className="rounded border border-red-300 bg-red-50 p-3">准予迁入证明 {app.permit.number} 已于 {beijingDate(app.permit.revokedAt)} 撤销。</p>}
 
+      {receiptsFor(app).length > 0 && (
+        <section className="card" aria-labelledby="receipts-title" data-testid="receipts">
+          <h2 id="receipts-title" className="text-lg font-semibold">
+            回执
+          </h2>
+          <p className="text-sm text-slate-700">可打印或保存，办理和咨询时出示。</p>
+          <ul className="mt-2 flex flex-wrap gap-3">
+            {receiptsFor(app).map((k) => (
+              <li key={k}>
+                <a href={`/api/receipts/${app.id}?kind=${k}`} className="btn-secondary" target="_blank" rel="noopener">
+                  {RECEIPT_TITLES[k]}（PDF）
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {app.status === "registered" && (
         <section className="card" aria-labelledby="rights" data-testid="settled-rights">
           <h2 id="rights" className="text-lg font-semibold">
@@ -155,7 +178,7 @@ export default async function FilingPage({ params }: { params: Promise<{ id: str
           {app.members.map((m) => (
             <li key={m.id}>
               <p>
-                {m.name}（{relationLabel(m.relation)}）<span className="text-sm text-slate-600">{maskIdNumber(m.idNumber)}</span>
+                {m.name}（{relationWords(m.relation)}）<span className="text-sm text-slate-600">{maskIdNumber(m.idNumber)}</span>
               </p>
               <ul className="ml-4 text-sm">
                 {app.documents

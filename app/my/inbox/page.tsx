@@ -4,6 +4,8 @@ import { getPrisma } from "@/lib/db/client";
 import { listInbox } from "@/lib/filings/resident-inbox";
 import { StepForm } from "@/components/filing/step-form";
 import { markReadAction } from "../actions";
+import { receiptKindForMessage } from "@/lib/receipts/download-receipt";
+import { RECEIPT_TITLES } from "@/lib/receipts/render-receipt-pdf";
 
 export const metadata = { title: "我的消息" };
 
@@ -33,6 +35,11 @@ export default async function InboxPage() {
                   <Link href={`/my/${m.applicationId}`} className="ml-3 text-brand-700 underline">
                     查看申请
                   </Link>
+                )}
+                {m.applicationId && receiptKindForMessage(m.title) && (
+                  <a href={`/api/receipts/${m.applicationId}?kind=${receiptKindForMessage(m.title)}`} className="ml-3 text-brand-700 underline" target="_blank" rel="noopener">
+                    {RECEIPT_TITLES[receiptKindForMessage(m.title)!]}（PDF）
+                  </a>
                 )}
               </p>
             </li>

@@ -2,6 +2,8 @@ import { draftForPage } from "../../draft-page";
 import { StepForm, TextInput, RadioGroup } from "@/components/filing/step-form";
 import { maskIdNumber } from "@/lib/validation/id-number";
 import { saveStepAction } from "../../actions";
+import { DivisionPicker } from "@/components/filing/division-picker";
+import { divisionInitial } from "@/lib/divisions/divisions";
 
 export const metadata = { title: "申请人信息" };
 
@@ -33,14 +35,7 @@ export default async function ApplicantPage({ params, searchParams }: { params: 
             { value: "urban", label: "非农业户口（城镇）" },
           ]}
         />
-        <TextInput
-          name="hukouRegion"
-          label="户口所在地行政区划代码"
-          hint="6位数字，可在户口簿或身份证号码前6位查到，如 411221（渑池县）"
-          inputMode="numeric"
-          maxLength={6}
-          defaultValue={a?.hukouRegion ?? answers.prefill?.hukouRegion ?? draft.applicantIdNumber.slice(0, 6)}
-        />
+        <DivisionPicker name="hukouRegion" legend="户口所在地（户口簿首页的户籍所在地）" hint="依次选择省、市、县（市、区）" initial={divisionInitial(a?.hukouRegion ?? answers.prefill?.hukouRegion ?? draft.applicantIdNumber.slice(0, 6))} />
         <TextInput name="hukouAddress" label="户籍地址（户口簿上的住址）" defaultValue={a?.hukouAddress} maxLength={200} />
       </StepForm>
     </div>

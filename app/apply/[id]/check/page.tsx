@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { relationWords } from "@/lib/filings/relation-words";
+import { divisionName } from "@/lib/divisions/divisions";
 import { randomUUID } from "node:crypto";
 import { draftForPage } from "../../draft-page";
 import { getPrisma } from "@/lib/db/client";
@@ -112,7 +114,7 @@ export default async function CheckPage({ params }: { params: Promise<{ id: stri
           { label: "姓名", value: draft.applicantName },
           { label: "公民身份号码", value: maskIdNumber(draft.applicantIdNumber) },
           { label: "户口性质", value: a.applicant ? (a.applicant.hukouType === "rural" ? "农业户口" : "非农业户口") : "未填写" },
-          { label: "户口所在地代码", value: a.applicant?.hukouRegion ?? "未填写" },
+          { label: "户口所在地", value: divisionName(a.applicant?.hukouRegion) ?? (a.applicant?.hukouRegion ? "（所选地区已调整，请修改）" : "未填写") },
           { label: "户籍地址", value: a.applicant?.hukouAddress ?? "未填写" },
         ]}
       />
@@ -149,7 +151,7 @@ export default async function CheckPage({ params }: { params: Promise<{ id: stri
         <ul className="space-y-1">
           {checklist.persons.map((p) => (
             <li key={p.memberId ?? "self"}>
-              {p.name}（{relationLabel(p.relation)}）：
+              {p.name}（{relationWords(p.relation)}）：
               {p.slots.map((s) => `${s.label}${s.satisfied ? "✓" : "（缺）"}`).join("、")}
             </li>
           ))}

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { relationWords } from "@/lib/filings/relation-words";
 import { draftForPage } from "../../draft-page";
 import { getPrisma } from "@/lib/db/client";
 import { assessDraft } from "@/lib/filings/assess-draft";
-import { relationLabel } from "@/lib/filings/member-relations";
 import { DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { MAX_UPLOAD_BYTES, formatBytes } from "@/lib/storage/upload-limits";
 import { ALLOWED_TYPE_LABEL } from "@/lib/storage/sniff-file-type";
@@ -23,7 +23,7 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
           以下清单由规则核验（规则版本 {checklist.ruleSetVersion}）按您的申请和每位随迁人员逐人列出，一次告知全部所需材料。请上传{ALLOWED_TYPE_LABEL}，单个文件不超过 {formatBytes(MAX_UPLOAD_BYTES)}；提交前可随时替换或删除。
         </p>
         <p className="mt-2 font-medium" data-testid="missing-count">
-          {checklist.complete ? "材料已齐全。" : `还缺 ${checklist.missingCount} 项材料。`}
+          {blocked ? "材料清单暂时无法计算（见下方提示）。" : checklist.complete ? "材料已齐全。" : `还缺 ${checklist.missingCount} 项材料。`}
         </p>
       </div>
       {blocked && (
@@ -37,7 +37,7 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
       {checklist.persons.map((p) => (
         <section key={p.memberId ?? "self"} aria-labelledby={`p-${p.memberId}`} className="space-y-3">
           <h2 id={`p-${p.memberId}`} className="text-lg font-semibold">
-            {p.name}（{relationLabel(p.relation)}）
+            {p.name}（{relationWords(p.relation)}）
           </h2>
           {p.reasons.length > 0 && (
             <ul className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">

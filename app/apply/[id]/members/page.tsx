@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { relationWords } from "@/lib/filings/relation-words";
 import { redirect } from "next/navigation";
 import { draftForPage } from "../../draft-page";
 import { StepForm, TextInput, RadioGroup, SelectInput } from "@/components/filing/step-form";
 import { channelTakesMembers } from "@/lib/filings/filing-tasks";
-import { relationLabel } from "@/lib/filings/member-relations";
 import { MAX_MEMBERS } from "@/lib/filings/household-members";
 import { RELATIONS, RELATION_LABELS } from "@/lib/schemas/eligibility";
 import { maskIdNumber } from "@/lib/validation/id-number";
@@ -32,7 +32,7 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
           {draft.members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                <strong>{m.name}</strong>（{relationLabel(m.relation)}） <span className="text-sm text-slate-600">{maskIdNumber(m.idNumber)}</span>
+                <strong>{m.name}</strong>（{relationWords(m.relation)}） <span className="text-sm text-slate-600">{maskIdNumber(m.idNumber)}</span>
               </span>
               {m.relation !== "self" && (
                 <span className="flex items-center gap-3">
@@ -73,7 +73,9 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
           </StepForm>
         </section>
       ) : null}
-      <StepForm action={saveStepAction.bind(null, "members_done")} hidden={{ applicationId: draft.id, _return: ret }} submitLabel={others.length ? "成员已填写完毕，继续" : "没有随迁人员，继续"} testId="members-done" />
+      <StepForm action={saveStepAction.bind(null, "members_done")} hidden={{ applicationId: draft.id, _return: ret }} submitLabel={others.length ? "成员已填写完毕，继续" : "没有随迁人员，继续"} testId="members-done"
+        guardUnsavedIn={{ testId: "member-form", message: "您在上面填写了一位随迁人员，但还没有点击“添加此人”。请先添加此人，或清空后再继续。" }}
+      />
     </div>
   );
 }

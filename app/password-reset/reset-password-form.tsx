@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { resetPasswordAction, sendResetCodeAction, type ResetState } from "./actions";
+import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+import { SmsCodeField } from "@/components/forms/sms-code-field";
+
+export function ResetPasswordForm() {
+  const [state, action, pending] = useActionState<ResetState, FormData>(resetPasswordAction, {});
+  const err = (p: string) => issueFor(state.issues, p);
+  if (state.done) {
+    return (
+      <div role="status" className="space-y-4">
+        <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900">密码已重新设置，请使用新密码登录。</p>
+        <Link href="/login" className="btn-primary w-full">
+          去登录
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <ErrorSummary message={state.message} issues={state.issues} />
+      <Field id="mobile" label="手机号码" error={err("mobile")}>
+        <input id="mobile" name="mobile" inputMode="numeric" autoComplete="tel" className="input" defaultValue={state.mobile} {...fieldAria("mobile", err("mobile"))} />
+      </Field>
+      <SmsCodeField send={sendResetCodeAction} error={err("smsCode")} />
+      <Field id="password" label="新密码" hint="至少8位" error={err("password")}>
+        <input id="password" name="password" type="password" autoComplete="new-password" className="input" {...fieldAria("password", err("password"), "hint")} />
+      </Field>
+      <Field id="passwordConfirm" label="再次输入新密码" error={err("passwordConfirm")}>
+        <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" className="input" {...fieldAria("passwordConfirm", err("passwordConfirm"))} />
+      </Field>
+      <button type="submit" className="btn-primary w-full" disabled={pending}>
+        {pending ? "正在提交…" : "重设密码"}
+      </button>
+    </form>
+  );
+}

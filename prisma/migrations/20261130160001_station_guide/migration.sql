@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PoliceStation" ADD COLUMN     "guideNote" TEXT,
+ADD COLUMN     "officeHours" TEXT;

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKit, type Kit } from "./filing-test-kit";
+import { loadGuide } from "@/lib/guide/load-guide";
+import { updateStationDef } from "@/lib/admin/police-stations";
+
+let kit: Kit;
+beforeAll(async () => {
+  kit = await createKit();
+});
+afterAll(async () => kit?.close());
+
+describe("办事指南 (/guide)", () => {
+  it("lists every county's stations with what admins keep on the stations page, each channel's documents from the rule set, and the time limits", async () => {
+    const admin = await kit.prisma.user.create({ data: { role: "admin", realName: "管理员", username: "guide-admin", passwordHash: "x" } });
+    const st = kit.stations.get("411202-01")!;
+    await kit.run({ id: admin.id, role: "admin", realName: "管理员", username: "guide-admin", mobile: null, stationId: null, isStationHead: false, countyCode: null }, updateStationDef, {
+      id: st.id,
+      code: st.code,
+      name: st.name,
+      countyCode: st.countyCode,
+      address: st.address,
+      phone: st.phone ?? "",
+      active: true,
+      officeHours: "工作日 8:30—12:00、14:30—17:30",
+      guideNote: "周六上午值班",
+    });
+    const g = await loadGuide(kit.prisma);
+    expect(g.counties.length).toBeGreaterThanOrEqual(6);
+    expect(g.counties.every((c) => c.stations.length > 0)).toBe(true);
+    const mine = g.counties.flatMap((c) => c.stations).find((s) => s.id === st.id)!;
+    expect(mine).toMatchObject({ officeHours: "工作日 8:30—12:00、14:30—17:30", guideNote: "周六上午值班" });
+    const collective = g.channels.find((c) => c.channel === "collective")!;
+    expect(collective.documents.join()).toContain("劳动合同");
+    const residence = g.channels.find((c) => c.channel === "residence")!;
+    expect(residence.variants.map((v) => v.label)).toContain("租赁住房");
+    expect(g.timeLimits).toMatchObject({ acceptanceWorkingDays: 5, decisionWorkingDays: 20 });
+  });
+});
