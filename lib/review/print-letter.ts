@@ -1,3 +1,4 @@
+import { PROCEDURAL_BASIS } from "@/lib/rules/plan-clauses";
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/run-action";
 import { applicationScope } from "@/lib/auth/scope";
@@ -57,7 +58,7 @@ export function letterContent(
         text: `你于${submitted}提交的户口迁移（落户）申请（受理编号 ${ref}，迁入地：${countyName(f.destinationCounty)}），经审查，根据${PLAN}的规定，决定不予批准。`,
       },
       { kind: "heading", text: "一、不予批准的理由和依据" },
-      { kind: "list", items: reasons.map((x) => `${x.label}（依据：三政办〔2019〕24号 ${x.clause}）`) },
+      { kind: "list", items: reasons.map((x) => `${x.label}（${x.clause === PROCEDURAL_BASIS ? PROCEDURAL_BASIS : `依据：三政办〔2019〕24号 ${x.clause}`}）`) },
       ...(extra.note ? [{ kind: "p" as const, text: `说明：${extra.note}` }] : []),
       { kind: "heading", text: "二、权利救济" },
       { kind: "p", text: `${r.review}${r.lawsuit}` },
@@ -83,7 +84,7 @@ export function letterContent(
     addressee: f.applicantName,
     blocks: [
       { kind: "p", text: `你于${submitted}提交的户口迁移（落户）申请（受理编号 ${ref}）材料不齐全。根据一次性告知的规定，现将需要补正的全部内容告知如下：` },
-      { kind: "list", items: items.map((it) => `${it.memberName}：${it.label}${it.clause ? `（${it.clause}）` : ""}`) },
+      { kind: "list", items: items.map((it) => `${it.memberName}：${it.label}${it.clause ? `（${it.clause}）` : ""}${it.clarification ? `。说明：${it.clarification}` : ""}`) },
       ...(extra.note ? [{ kind: "p" as const, text: `说明：${extra.note}` }] : []),
       {
         kind: "p",
