@@ -4,6 +4,7 @@ import { defineAction } from "@/lib/auth/run-action";
 import { COUNTY_CODES } from "@/lib/places";
 import { DomainError, notFound } from "@/lib/errors";
 import { ACTIVE_STATUSES } from "@/lib/filings/status";
+import { assertCleanTexts } from "@/lib/review/filing-rules";
 
 /**
  * Police stations (派出所): each belongs to exactly one county-level unit. A station with
@@ -53,6 +54,8 @@ async function assertUnique(db: Db, input: { code: string; name: string }, excep
 }
 
 export const createStationDef = defineAction({ roles: ["admin"], action: "admin.station.create", schema: stationSchema }, async (ctx, input) => {
+  // The guide shows these to residents: they may not set a condition the plan forbids or never sets.
+  assertCleanTexts([["guideNote", input.guideNote], ["officeHours", input.officeHours]]);
   await assertUnique(ctx.tx, input);
   const row = await ctx.tx.policeStation.create({ data: { ...input, phone: input.phone ?? null, officeHours: input.officeHours ?? null, guideNote: input.guideNote ?? null } });
   ctx.audit({ entityType: "police_station", entityId: row.id, stationId: row.id, countyCode: row.countyCode, details: { after: input } });
@@ -60,6 +63,7 @@ export const createStationDef = defineAction({ roles: ["admin"], action: "admin.
 });
 
 export const updateStationDef = defineAction({ roles: ["admin"], action: "admin.station.update", schema: updateStationSchema }, async (ctx, { id, ...input }) => {
+  assertCleanTexts([["guideNote", input.guideNote], ["officeHours", input.officeHours]]);
   const before = await ctx.tx.policeStation.findUnique({ where: { id } });
   if (!before) throw notFound("派出所");
   await assertUnique(ctx.tx, input, id);

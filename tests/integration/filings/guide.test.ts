@@ -35,4 +35,28 @@ describe("办事指南 (/guide)", () => {
     expect(residence.variants.map((v) => v.label)).toContain("租赁住房");
     expect(g.timeLimits).toMatchObject({ acceptanceWorkingDays: 5, decisionWorkingDays: 20 });
   });
+
+  it("refuses a guide note that sets a condition the plan forbids (二(二)), and keeps the station as it was", async () => {
+    const admin = await kit.prisma.user.create({ data: { role: "admin", realName: "管理员", username: "guide-admin-2", passwordHash: "x" } });
+    const st = kit.stations.get("411202-01")!;
+    const before = await kit.prisma.policeStation.findUniqueOrThrow({ where: { id: st.id } });
+    const e = await kit
+      .run({ id: admin.id, role: "admin", realName: "管理员", username: "guide-admin-2", mobile: null, stationId: null, isStationHead: false, countyCode: null }, updateStationDef, {
+        id: st.id,
+        code: st.code,
+        name: st.name,
+        countyCode: st.countyCode,
+        address: st.address,
+        phone: st.phone ?? "",
+        active: true,
+        guideNote: "办理落户须提供购房合同",
+      })
+      .then(
+        () => null,
+        (err: unknown) => err as { code?: string; details?: { criterion?: string; clause?: string } },
+      );
+    expect(e?.code).toBe("forbidden_criterion");
+    expect(e?.details).toMatchObject({ criterion: "home_purchase", clause: "二(二)" });
+    expect((await kit.prisma.policeStation.findUniqueOrThrow({ where: { id: st.id } })).guideNote).toBe(before.guideNote);
+  });
 });
