@@ -1,6 +1,7 @@
 import path from "node:path";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
+import { signUpResidentToMy } from "../helpers/e2e-sign-up";
 
 /**
  * Done means (issue 11): a family of four (applicant, spouse, child of 8, parent) files a
@@ -14,16 +15,7 @@ const PNG = path.join(FIXTURES, "document.png");
 const PDF = path.join(FIXTURES, "document.pdf");
 const stamp = String(Date.now()).slice(-6);
 
-async function signUp(page: Page, mobile: string, name: string, idNumber: string) {
-  await page.goto("/register");
-  await page.getByLabel("手机号码").fill(mobile);
-  await page.getByLabel("真实姓名").fill(name);
-  await page.getByLabel("居民身份证号码").fill(idNumber);
-  await page.getByLabel("设置密码").fill("resident-pass-1");
-  await page.getByLabel("再次输入密码").fill("resident-pass-1");
-  await page.getByRole("button", { name: "注册并登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
-}
+const signUp = (page: Page, mobile: string, name: string, idNumber: string) => signUpResidentToMy(page, { mobile, name, idNumber });
 
 async function clerkPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
-import { smsCode } from "../helpers/e2e-sms";
+import { signUpResidentToMy } from "../helpers/e2e-sign-up";
 
 /**
  * Done means (issue 4): a resident signs up, does the pre-check, fills a rental-residence
@@ -16,18 +16,7 @@ const NOT_AN_IMAGE = path.join(FIXTURES, "not-an-image.png");
 
 const stamp = String(Date.now()).slice(-7);
 
-async function signUp(page: Page, mobile: string, name: string, idNumber: string) {
-  await page.goto("/register");
-  await page.getByLabel("手机号码").fill(mobile);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  await page.getByLabel("短信验证码").fill(await smsCode(mobile));
-  await page.getByLabel("真实姓名").fill(name);
-  await page.getByLabel("居民身份证号码").fill(idNumber);
-  await page.getByLabel("设置密码").fill("resident-pass-1");
-  await page.getByLabel("再次输入密码").fill("resident-pass-1");
-  await page.getByRole("button", { name: "注册并登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
-}
+const signUp = (page: Page, mobile: string, name: string, idNumber: string) => signUpResidentToMy(page, { mobile, name, idNumber });
 
 /** Uploads a file into every line of the checklist not yet met, and waits for it to be met. */
 async function uploadEverything(page: Page) {

@@ -1,6 +1,7 @@
 import { test, expect, type Page, type BrowserContext } from "@playwright/test";
 import { generate } from "otplib";
 import { testId } from "../helpers/ids";
+import { signUpResident } from "../helpers/e2e-sign-up";
 
 /**
  * Issue 12 (ASVS L2) from the outside: copied session cookies die on sign-out and on an admin's
@@ -128,14 +129,12 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
 });
 
 test("redirect targets: /register?next=/%5Cevil.invalid/ and /login?next=//evil.invalid stay on the portal", async ({ page }) => {
-  await page.goto("/register?next=/%5Cevil.invalid/");
   const mobile = `139${String(Date.now()).slice(-8)}`;
-  await page.getByLabel("手机号码").fill(mobile);
-  await page.getByLabel("真实姓名").fill("韩梅梅");
-  await page.getByLabel("居民身份证号码").fill(testId("411202", "19950505", String(Date.now() % 1000).padStart(3, "0")));
-  await page.getByLabel("设置密码").fill("Maple-Harbor-2291");
-  await page.getByLabel("再次输入密码").fill("Maple-Harbor-2291");
-  await page.getByRole("button", { name: "注册并登录" }).click();
+  await signUpResident(
+    page,
+    { mobile, name: "韩梅梅", idNumber: testId("411202", "19950505", String(Date.now() % 1000).padStart(3, "0")), password: "Maple-Harbor-2291" },
+    { url: "/register?next=/%5Cevil.invalid/" },
+  );
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/my$/);
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "登录", exact: true })).toBeVisible();
