@@ -139,6 +139,27 @@ export function candidateRequests(a: PrecheckAnswers): EligibilityRequestInput[]
   return out;
 }
 
+const GRADUATE_BACKGROUNDS: readonly string[] = ["college_graduate", "vocational_graduate"];
+
+/**
+ * The rules' words are written for a filing, where "no job" may mean "not yet answered". Here
+ * the person answered: say the real reason. 二(三): the community collective household registers
+ * people where they work, so it needs a job; a graduate may settle first and find work later
+ * (二(一) 先落户后就业) through the talent channel.
+ */
+export function explainForAnswers(result: EligibilityResult, a: Pick<PrecheckAnswers, "employed" | "background">): EligibilityResult {
+  if (a.employed !== false || !result.reasons.some((r) => r.code === "collective_employed")) return result;
+  const graduate = GRADUATE_BACKGROUNDS.includes(a.background);
+  const message = graduate
+    ? "社区集体户口在就业所在地派出所登记，须已就业；您暂未就业。高校、职业院校毕业生可按“重点群体”通道先落户后就业，无需先找到工作。"
+    : "社区集体户口在就业所在地派出所登记，须已就业；您暂未就业，暂不能在社区集体户落户。就业后可再申请；有合法稳定住所（含租赁）或可投靠的直系亲属的，可按相应通道落户。";
+  return {
+    ...result,
+    reasons: result.reasons.map((r) => (r.code === "collective_employed" ? { ...r, message } : r)),
+    suggestedChannels: graduate && !result.suggestedChannels.includes("talent") ? [...result.suggestedChannels, "talent"] : result.suggestedChannels,
+  };
+}
+
 /** Every channel that might fit, judged by the rule set in force; the best first. */
 export async function runPrecheck(db: Db, raw: unknown): Promise<{ ruleSetVersion: string; candidates: PrecheckCandidate[] }> {
   const parsed = precheckAnswersSchema.safeParse(raw);
@@ -147,7 +168,8 @@ export async function runPrecheck(db: Db, raw: unknown): Promise<{ ruleSetVersio
   const hukouRegionKnown = knownHukouRegion(parsed.data) !== undefined;
   const candidates = candidateRequests(parsed.data).map((request) => {
     const req = eligibilityRequestSchema.parse(request);
-    return { channel: req.channel, subtype: req.subtype, request, result: evaluate({ version: ruleSet.version, data: ruleSet.data }, req), hukouRegionKnown };
+    const result = explainForAnswers(evaluate({ version: ruleSet.version, data: ruleSet.data }, req), parsed.data);
+    return { channel: req.channel, subtype: req.subtype, request, result, hukouRegionKnown };
   });
   candidates.sort((x, y) => RANK[x.result.outcome] - RANK[y.result.outcome]);
   return { ruleSetVersion: ruleSet.version, candidates };

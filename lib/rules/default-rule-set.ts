@@ -126,7 +126,7 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
       clause: "二(三)",
       fact: "employment.employed",
       test: "is_true",
-      message: "社区集体户口在就业所在地派出所登记，须已就业（请填写就业情况）。",
+      message: "社区集体户口在就业所在地派出所登记，须已就业。",
     },
     {
       code: "collective_at_place_of_employment",
