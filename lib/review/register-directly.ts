@@ -19,9 +19,11 @@ import { edgeTransition } from "./workflow";
 export const registerDirectlyDef = defineAction({ roles: ["clerk"], action: "review.register_directly", schema: registerDirectlySchema }, async (ctx, input) => {
   const f = await lockFiling(ctx.tx, ctx.user, input.applicationId);
   ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id });
-  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "register_directly" });
+  // The workflow edge's own condition needs the filing's path (as approval passes it).
+  const direct = (await settlementPathOf(ctx.tx, f.id)) === "direct_registration";
+  await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "register_directly", facts: { directRegistration: direct } });
   assertCleanText(input.note, "note");
-  if ((await settlementPathOf(ctx.tx, f.id)) !== "direct_registration") {
+  if (!direct) {
     throw new DomainError("invalid_state", "只有在原籍办理城镇居民登记的农村升学学生可直接登记；其他申请须准予迁入、迁出后落户。");
   }
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
