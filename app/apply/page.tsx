@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
-import { beijingDate } from "@/lib/calendar/working-days";
+import { DateText } from "@/components/date-text";
 
 export const metadata = { title: "我要申请" };
 
@@ -28,7 +28,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
                   {CHANNEL_LABELS[d.channel]}
-                  <span className="block text-sm text-slate-600">最近保存：{beijingDate(d.updatedAt)}</span>
+                  <span className="block text-sm text-slate-600">最近保存：<DateText date={d.updatedAt} /></span>
                 </span>
                 <Link href={`/apply/${d.id}${d.draftStep ? `/${d.draftStep}` : ""}`} className="btn-secondary">
                   继续填写

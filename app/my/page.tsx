@@ -3,7 +3,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
 import { STATUS_LABELS } from "@/lib/filings/status";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
-import { beijingDate } from "@/lib/calendar/working-days";
+import { DateText } from "@/components/date-text";
 import { countyName } from "@/lib/places";
 import { unreadCount } from "@/lib/filings/resident-inbox";
 import { SuccessBanner } from "@/components/success-banner";
@@ -48,7 +48,7 @@ export default async function MyFilingsPage({ searchParams }: { searchParams: Pr
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
                   {CHANNEL_LABELS[d.channel]}
-                  <span className="block text-sm text-slate-600">最近保存：{beijingDate(d.updatedAt)}</span>
+                  <span className="block text-sm text-slate-600">最近保存：<DateText date={d.updatedAt} /></span>
                 </span>
                 <Link href={`/apply/${d.id}${d.draftStep ? `/${d.draftStep}` : ""}`} className="text-brand-700 underline">
                   继续填写
@@ -77,8 +77,8 @@ export default async function MyFilingsPage({ searchParams }: { searchParams: Pr
                       {CHANNEL_LABELS[f.channel]} · {countyName(f.destinationCounty)} · {f.personsCount}人
                     </p>
                     <p className="text-sm text-slate-600">
-                      提交：{f.submittedAt ? beijingDate(f.submittedAt) : "—"}
-                      {f.dueAt ? ` · 当前步骤办理时限：${beijingDate(f.dueAt)}` : ""}
+                      提交：{f.submittedAt ? <DateText date={f.submittedAt} /> : "—"}
+                      {f.dueAt ? <> · 当前步骤办理时限：<DateText date={f.dueAt} /></> : ""}
                     </p>
                   </div>
                   <span className="rounded bg-slate-100 px-2 py-1 text-sm">{STATUS_LABELS[f.status]}</span>

@@ -12,7 +12,7 @@ export function ResetPasswordForm() {
   if (state.done) {
     return (
       <div role="status" className="space-y-4">
-        <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900">密码已重新设置，请使用新密码登录。</p>
+        <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900">密码已重新设置，所有设备上的登录均已退出，请使用新密码登录。</p>
         <Link href="/login" className="btn-primary w-full">
           去登录
         </Link>
@@ -26,7 +26,7 @@ export function ResetPasswordForm() {
         <input id="mobile" name="mobile" inputMode="numeric" autoComplete="tel" className="input" defaultValue={state.mobile} {...fieldAria("mobile", err("mobile"))} />
       </Field>
       <SmsCodeField send={sendResetCodeAction} error={err("smsCode")} />
-      <Field id="password" label="新密码" hint="至少8位" error={err("password")}>
+      <Field id="password" label="新密码" hint="至少8位，不能使用常见密码（如 12345678）或姓名拼音" error={err("password")}>
         <input id="password" name="password" type="password" autoComplete="new-password" className="input" {...fieldAria("password", err("password"), "hint")} />
       </Field>
       <Field id="passwordConfirm" label="再次输入新密码" error={err("passwordConfirm")}>

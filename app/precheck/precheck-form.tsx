@@ -22,7 +22,7 @@ export type PrecheckLabels = {
 };
 
 /** Where the error summary's links go (radio groups: their first option). */
-const FIELD_IDS: Record<string, string> = { name: "pc-name", idNumber: "pc-id", destinationCounty: "pc-county", background: "pc-bg", workCounty: "pc-work" };
+const FIELD_IDS: Record<string, string> = { name: "pc-name", idNumber: "pc-id", birthDate: "pc-birth", destinationCounty: "pc-county", background: "pc-bg", workCounty: "pc-work" };
 
 const OUTCOME = {
   eligible: { text: "符合条件，材料齐全", cls: "border-green-600 bg-green-50" },
@@ -56,6 +56,7 @@ export function PrecheckForm({ counties, labels }: { counties: County[]; labels:
   const [a, setA] = useState({
     name: "",
     idNumber: "",
+    birthDate: "",
     hukouType: "",
     destinationCounty: "",
     background: "",
@@ -83,21 +84,28 @@ export function PrecheckForm({ counties, labels }: { counties: County[]; labels:
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    start(async () => setState(await precheckAction({ ...a, documents: [] })));
+    // With an ID number the birth date comes from it (a hidden, stale date is not sent).
+    start(async () => setState(await precheckAction({ ...a, birthDate: a.idNumber.trim() === "" ? a.birthDate : "", documents: [] })));
   }
 
   return (
     <div className="space-y-6">
       <form onSubmit={submit} className="card space-y-5" noValidate aria-label="落户预检问卷">
         <ErrorSummary message={state.candidates ? undefined : state.message} issues={state.candidates ? undefined : state.issues} fieldId={(p) => FIELD_IDS[p] ?? p} />
-        <h2 className="text-lg font-semibold">1. 您是谁</h2>
+        <h2 className="text-lg font-semibold">1. 为谁预检</h2>
+        <p className="text-sm text-slate-700">可以为自己，也可以替家人（如父母）预检。姓名和身份证号码都可以不填；不填身份证号码时，请填写出生日期。</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="pc-name" label="姓名" error={err("name")}>
-            <input id="pc-name" className="input" value={a.name} onChange={(e) => set("name")(e.target.value)} autoComplete="name" {...fieldAria("pc-name", err("name"))} />
+          <Field id="pc-name" label="姓名（选填）" error={err("name")}>
+            <input id="pc-name" className="input" value={a.name} onChange={(e) => set("name")(e.target.value)} autoComplete="off" {...fieldAria("pc-name", err("name"))} />
           </Field>
-          <Field id="pc-id" label="居民身份证号码" hint="仅用于校验，不会保存" error={err("idNumber")}>
+          <Field id="pc-id" label="居民身份证号码（选填）" hint="仅用于校验，不会保存" error={err("idNumber")}>
             <input id="pc-id" className="input" value={a.idNumber} maxLength={18} onChange={(e) => set("idNumber")(e.target.value)} autoComplete="off" {...fieldAria("pc-id", err("idNumber"), "hint")} />
           </Field>
+          {a.idNumber.trim() === "" && (
+            <Field id="pc-birth" label="出生日期" hint="未填写身份证号码时必填：未满16周岁的可用户口簿代替身份证" error={err("birthDate")}>
+              <input id="pc-birth" type="date" className="input" value={a.birthDate} onChange={(e) => set("birthDate")(e.target.value)} autoComplete="off" {...fieldAria("pc-birth", err("birthDate"), "hint")} />
+            </Field>
+          )}
         </div>
         <Radios name="hukouType" legend="当前户口性质" value={a.hukouType} onChange={set("hukouType")} options={[["rural", "农业户口（农村）"], ["urban", "城镇户口"]]} error={err("hukouType")} />
 

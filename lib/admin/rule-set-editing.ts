@@ -116,6 +116,7 @@ export const ruleSetEditSchema = z.object({
     decisionWorkingDays: z.coerce.number({ error: "须为整数" }),
     supplementWorkingDays: z.coerce.number({ error: "须为整数" }),
     draftRetentionDays: z.coerce.number({ error: "须为整数" }),
+    permitValidityDays: z.coerce.number({ error: "须为整数" }).optional(),
   }),
   refusalReasons: z.array(z.object({ code: z.string().trim().max(64), label: z.string().trim().max(500), clause: z.string().trim().max(20) })).max(50),
   /** Supplement notices: the other (non-document) items and whether a correction restarts the clock. */
@@ -205,6 +206,7 @@ const LIMIT_LABELS: Record<keyof TimeLimits, string> = {
   draftRetentionDays: "草稿保留期（自然日）",
   moveOutWorkingDays: "迁出时限（准予迁入后，工作日）",
   registrationWorkingDays: "落户时限（迁出后，工作日）",
+  permitValidityDays: "准予迁入证明有效期（签发后，自然日）",
 };
 
 /** Rows for viewing two versions side by side: every document slot, time limit, reason and condition. */

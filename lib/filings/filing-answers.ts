@@ -28,6 +28,8 @@ export type FilingAnswers = {
   schoolCounty?: string;
   /** Rural students after graduation: to the place of work, or back to the origin (迁回原籍). */
   graduateTarget?: "work" | "origin";
+  /** Rural students going back (迁回原籍): the county of the hukou before enrolment (else the current hukou's). */
+  originCounty?: string;
   /** Talent without a home of their own (先落户后就业): recorded as such. */
   noStableResidence?: boolean;
   /** Then: the collective household they settle into (二(三)); the station registers them into one and the permit names it. */
@@ -41,7 +43,7 @@ export type FilingAnswers = {
 };
 
 /** Keys of answers that belong to one channel's questions: dropped when the channel changes. */
-export const CHANNEL_ANSWER_KEYS = ["residence", "principal", "employment", "hasDirectRelativeToJoin", "schoolName", "schoolCounty", "graduateTarget", "noStableResidence", "collectiveKind"] as const;
+export const CHANNEL_ANSWER_KEYS = ["residence", "principal", "employment", "hasDirectRelativeToJoin", "schoolName", "schoolCounty", "graduateTarget", "originCounty", "noStableResidence", "collectiveKind"] as const;
 
 export function readAnswers(json: unknown): FilingAnswers {
   return json && typeof json === "object" && !Array.isArray(json) ? (json as FilingAnswers) : {};

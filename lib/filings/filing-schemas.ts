@@ -136,11 +136,17 @@ export const ruralStudentDetailsSchema = z
     schoolName: text("院校名称", 2, 100),
     schoolCounty: formChoice(E.destinationCounty.optional()),
     graduateTarget: formChoice(z.enum(["work", "origin"], { error: "请选择迁入就业地或迁回原籍" }).optional()),
+    /** 迁回原籍: the county of the hukou before enrolment (when it is not the current hukou's). */
+    originCounty: formChoice(E.destinationCounty.optional()),
     employed: formBool(employmentShape.employed),
     employerName: optionalText("就业单位名称", 100),
+    /** 迁入就业地: the county where the employer is (the destination must be it). */
+    workCounty: formChoice(E.destinationCounty.optional()),
   })
   .superRefine((v, ctx) => {
     if (v.graduateTarget === "work" && !v.employed) ctx.addIssue({ code: "custom", path: ["employed"], message: "迁入就业地须已就业；未就业的可选择迁回原籍" });
+    if (v.graduateTarget === "work" && v.employed && !v.workCounty)
+      ctx.addIssue({ code: "custom", path: ["workCounty"], message: "请选择就业单位所在的县（市、区）：毕业后户口迁入就业地" });
   });
 
 /**

@@ -161,7 +161,8 @@ export const saveRuralStudentDetailsDef = detailsDef(
     schoolName: input.schoolName,
     schoolCounty: input.schoolCounty,
     graduateTarget: input.graduateTarget,
-    employment: { employed: input.employed, employerName: input.employed ? input.employerName : undefined },
+    originCounty: input.graduateTarget === "origin" ? input.originCounty : undefined,
+    employment: { employed: input.employed, employerName: input.employed ? input.employerName : undefined, workCounty: input.employed ? input.workCounty : undefined },
   }),
 );
 

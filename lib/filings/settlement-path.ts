@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/types";
 import { COUNTIES } from "@/lib/places";
+import { divisionName } from "@/lib/divisions/divisions";
 import { readAnswers } from "./filing-answers";
 
 /**
@@ -28,7 +29,7 @@ export async function settlementPathOf(db: Db, applicationId: string): Promise<S
 
 export type PlaceProblem = { path: string; message: string };
 
-const placeName = (code: string | undefined) => (code ? (COUNTY_NAMES.get(code) ?? code) : "未填写");
+const placeName = (code: string | undefined) => (code ? (COUNTY_NAMES.get(code) ?? divisionName(code) ?? code) : "未填写");
 const COUNTY_NAMES: ReadonlyMap<string, string> = new Map(COUNTIES.map((c) => [c.code, c.name]));
 
 /**
@@ -51,6 +52,26 @@ export function placeProblems(f: { channel: string; subtype?: string | null; ans
   }
   if (f.subtype === "after_graduation" && a.schoolName !== undefined && !a.graduateTarget) {
     out.push({ path: "graduateTarget", message: "请选择毕业后迁入就业地，或根据本人意愿迁回原籍。" });
+  }
+  if (f.subtype === "after_graduation" && a.graduateTarget === "work") {
+    const work = a.employment?.employed ? a.employment.workCounty : undefined;
+    if (!a.employment?.employed) out.push({ path: "employed", message: "毕业后迁入就业地须已就业；未就业的可根据本人意愿迁回原籍。" });
+    else if (!work) out.push({ path: "workCounty", message: "请选择就业单位所在的县（市、区）：毕业后户口迁入就业地。" });
+    else if (dest && dest !== work) {
+      out.push({ path: "workCounty", message: `毕业后户口迁入就业地：就业单位在${placeName(work)}，落户地须选择${placeName(work)}（现为${placeName(dest)}）。` });
+    }
+  }
+  if (f.subtype === "after_graduation" && a.graduateTarget === "origin") {
+    // 原籍: the county of the hukou before enrolment when given, else the current hukou's.
+    const origin = a.originCounty ?? a.applicant?.hukouRegion;
+    if (dest && origin && dest !== origin) {
+      out.push({
+        path: "originCounty",
+        message: COUNTY_NAMES.has(origin)
+          ? `迁回原籍：原籍在${placeName(origin)}，落户地须选择${placeName(origin)}（现为${placeName(dest)}）。`
+          : `迁回原籍：原籍在${placeName(origin)}，不在三门峡市，请向原籍公安机关申请迁回；迁入三门峡市请选择“迁入就业地”。`,
+      });
+    }
   }
   if (f.subtype === "urban_registration_at_origin") {
     const origin = a.applicant?.hukouRegion;

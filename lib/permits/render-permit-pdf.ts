@@ -20,13 +20,28 @@ export type PermitPdfInput = {
   verifyUrl: string;
   /** The permit's verification code (printed in groups of four; /verify needs it with the number). */
   verifyCode?: string;
+  /** Calendar days the permit stays valid from its issue (the rule set's time limit). */
+  validityDays?: number;
+  /** The applicant's current (origin) hukou address: division name and the booklet's address. */
+  originAddress?: string | null;
+  /** The officer who approved and issued it (the clerk's name). */
+  issuingOfficer?: string | null;
 };
+
+const DAY_MS = 24 * 3600_000;
+
+/** The last day the permit is valid: issued on day 1, valid `days` calendar days (Beijing calendar). */
+export function permitValidUntil(issuedAt: Date, days: number): Date {
+  return new Date(issuedAt.getTime() + (days - 1) * DAY_MS);
+}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const INK = rgb(0.1, 0.1, 0.12);
 const GREY = rgb(0.38, 0.4, 0.45);
 const RED = rgb(0.75, 0.1, 0.1);
+/** The lowest baseline for text above the seal and QR code at the foot of the page. */
+const NOTES_FLOOR = MARGIN + 138;
 
 /** ABCD1234… → ABCD-1234-… (easier to read out and type). */
 export function formatVerifyCode(code: string): string {
@@ -115,7 +130,8 @@ export async function renderPermitPdf(input: PermitPdfInput): Promise<Uint8Array
 
   // The people: a table with a header row.
   const cols = [MARGIN, MARGIN + 40, MARGIN + 150, MARGIN + 270];
-  const rowH = 24;
+  // Compact rows and fields: a household of five still leaves the notes clear of the seal and QR code.
+  const rowH = 21;
   const header = ["序号", "姓名", "与申请人关系", "公民身份号码"];
   page.drawRectangle({ x: MARGIN, y: y - rowH + 6, width, height: rowH, color: rgb(0.93, 0.94, 0.96) });
   header.forEach((h, i) => page.drawText(h, { x: cols[i] + 6, y: y - 11, size: 11.5, font, color: INK }));
@@ -127,31 +143,45 @@ export async function renderPermitPdf(input: PermitPdfInput): Promise<Uint8Array
     y -= rowH;
   });
   page.drawText(`共 ${input.persons.length} 人`, { x: MARGIN, y: y - 8, size: 11, font, color: GREY });
-  y -= 36;
+  y -= 30;
 
   const fields: Array<[string, string]> = [
     ["迁入地址", input.destinationAddress],
     ["迁入地派出所", input.stationName],
     ["派出所地址", `${input.stationAddress}${input.stationPhone ? `（电话 ${input.stationPhone}）` : ""}`],
+    ...(input.originAddress ? ([["原户籍地址", input.originAddress]] as Array<[string, string]>) : []),
     ["签发日期", chineseDate(input.issuedAt)],
+    ...(input.validityDays
+      ? ([
+          ["有效期", `${input.validityDays}日（${chineseDate(input.issuedAt)}至${chineseDate(permitValidUntil(input.issuedAt, input.validityDays))}）`],
+        ] as Array<[string, string]>)
+      : []),
+    ...(input.issuingOfficer ? ([["签发民警", input.issuingOfficer]] as Array<[string, string]>) : []),
   ];
   for (const [label, value] of fields) {
-    page.drawText(`${label}：`, { x: MARGIN, y, size: 12.5, font, color: GREY });
-    const lines = wrap(value, font, 12.5, width - 96);
-    lines.forEach((line, i) => page.drawText(line, { x: MARGIN + 96, y: y - i * 19, size: 12.5, font, color: INK }));
-    y -= 19 * lines.length + 8;
+    page.drawText(`${label}：`, { x: MARGIN, y, size: 12, font, color: GREY });
+    const lines = wrap(value, font, 12, width - 96);
+    lines.forEach((line, i) => page.drawText(line, { x: MARGIN + 96, y: y - i * 17, size: 12, font, color: INK }));
+    y -= 17 * lines.length + 5;
   }
   y -= 6;
   const notes = [
-    "1. 请持本证明及居民身份证、户口簿，到原户籍地公安机关办理户口迁出；省内及跨省迁移可由迁入地派出所网上一站式办理。",
+    "1. 请在有效期内持本证明及居民身份证、户口簿，到原户籍地公安机关办理户口迁出，逾期须重新申请；省内及跨省迁移可由迁入地派出所网上一站式办理。",
     "2. 落户遵循本人意愿，不以购房、投资纳税、积分或退出农村土地承包权、宅基地使用权、集体收益分配权为条件。",
     "3. 本证明可扫描右下角二维码或登录三门峡市落户通核验真伪。",
   ];
-  for (const n of notes) {
-    for (const line of wrap(n, font, 10.5, width - 130)) {
-      page.drawText(line, { x: MARGIN, y, size: 10.5, font, color: GREY });
-      y -= 16;
-    }
+  const noteLines = notes.flatMap((n) => wrap(n, font, 10.5, width - 130));
+  // A large household pushes the notes down: rather than run them into the seal and the QR code, print them overleaf.
+  let notesPage = page;
+  if (y - 16 * (noteLines.length - 1) < NOTES_FLOOR) {
+    notesPage = doc.addPage(A4);
+    y = A4[1] - MARGIN - 10;
+    notesPage.drawText(`注意事项（${input.number}）`, { x: MARGIN, y, size: 12.5, font, color: INK });
+    y -= 24;
+  }
+  for (const line of noteLines) {
+    notesPage.drawText(line, { x: MARGIN, y, size: 10.5, font, color: GREY });
+    y -= 16;
   }
 
   // Issuing station and an electronic seal mark; the QR code to the verification page.

@@ -27,6 +27,7 @@ export function answerSummary(answers: unknown): AnswerLine[] {
     ["院校", str(a.schoolName)],
     ["院校所在县（市、区）", typeof a.schoolCounty === "string" ? countyName(a.schoolCounty) : undefined],
     ["毕业后迁往", label({ work: "就业地", origin: "迁回原籍" }, a.graduateTarget)],
+    ["原籍（入学前户口所在县）", typeof a.originCounty === "string" ? countyName(a.originCounty) : undefined],
     ["落户的集体户类型", label({ community: "社区集体户（居住地或拟就业地派出所）", talent_centre: "人才交流中心集体户" }, a.collectiveKind)],
     ["住所性质", residence ? label(TENURE_LABELS, residence.tenure) : undefined],
     ["住所地址", residence ? str(residence.address) : undefined],

@@ -1,4 +1,4 @@
-import type { DocumentGroup, RuleSet, RuleSetData, SupplementSettings } from "./types";
+import type { DocumentGroup, RuleSet, RuleSetData, SupplementSettings, TimeLimits } from "./types";
 import { PROCEDURAL_BASIS } from "./plan-clauses";
 import type { DocumentCode } from "@/lib/schemas/eligibility";
 
@@ -36,6 +36,12 @@ export const DEFAULT_SUPPLEMENT_SETTINGS: SupplementSettings = {
 export function supplementSettingsOf(data: RuleSetData): SupplementSettings {
   return data.supplement ?? DEFAULT_SUPPLEMENT_SETTINGS;
 }
+
+/** Calendar days a permit to move in stays valid from its issue (older stored sets have none: 40). */
+export function permitValidityDaysOf(limits: TimeLimits | undefined): number {
+  return limits?.permitValidityDays ?? DEFAULT_PERMIT_VALIDITY_DAYS;
+}
+export const DEFAULT_PERMIT_VALIDITY_DAYS = 40;
 
 export const DEFAULT_RULE_SET_DATA: RuleSetData = {
   formatVersion: 1,
@@ -120,7 +126,7 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
       clause: "二(三)",
       fact: "employment.employed",
       test: "is_true",
-      message: "社区集体户口在就业所在地派出所登记，须已就业（请填写就业情况）。",
+      message: "社区集体户口在就业所在地派出所登记，须已就业。",
     },
     {
       code: "collective_at_place_of_employment",
@@ -233,6 +239,7 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
     draftRetentionDays: 90,
     moveOutWorkingDays: 10,
     registrationWorkingDays: 5,
+    permitValidityDays: DEFAULT_PERMIT_VALIDITY_DAYS,
   },
   refusalReasons: [
     { code: "identity_unverified", label: "申请人身份无法核实", clause: PROCEDURAL_BASIS },

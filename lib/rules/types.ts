@@ -127,6 +127,11 @@ export type TimeLimits = {
   moveOutWorkingDays?: number;
   /** After the move-out: the registration (落户) within this many working days (default 5). */
   registrationWorkingDays?: number;
+  /**
+   * The permit to move in (准予迁入证明) is valid this many calendar days from its issue
+   * (default 40, as commonly printed on 准迁证); absent in older stored sets (the default applies).
+   */
+  permitValidityDays?: number;
 };
 
 /** A reason a clerk may give for rejecting one uploaded document, or for returning a move-out request. */

@@ -155,6 +155,7 @@ export const ruleSetDataSchema = z.strictObject({
     draftRetentionDays: positiveInt(3650),
     moveOutWorkingDays: positiveInt(120).optional(),
     registrationWorkingDays: positiveInt(120).optional(),
+    permitValidityDays: positiveInt(365).optional(),
   }),
   refusalReasons: z
     .array(z.strictObject({ code: codeSchema, label: textSchema("理由"), clause: refusalClauseSchema }))

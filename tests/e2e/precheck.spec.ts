@@ -43,3 +43,28 @@ test("a bad ID number gets a Chinese message next to the field and keeps the ans
   await expect(page.getByLabel("居民身份证号码")).toBeFocused();
   await expect(page.getByLabel("姓名")).toHaveValue("王五");
 });
+
+test("a pre-check on behalf of a parent: no name, no ID number, a birth date instead", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto("/precheck");
+  await page.getByLabel("城镇户口").check();
+  await page.getByLabel("县（市、区）").selectOption({ label: "湖滨区" });
+  await page.getByLabel("您属于以下哪类人员？").selectOption({ label: "以上都不是" });
+  await page.getByLabel("租赁住房").check();
+  await page.getByLabel("暂未就业").check();
+  // Without an ID number the birth date is asked for.
+  await page.getByRole("button", { name: "查看预检结果" }).click();
+  await expect(page.locator("#pc-birth-error")).toContainText("出生日期");
+  await page.getByLabel("出生日期").fill("1958-04-12");
+  await page.getByRole("button", { name: "查看预检结果" }).click();
+  const results = page.getByTestId("precheck-results");
+  await expect(results).toBeVisible();
+  await expect(page.getByTestId("precheck-results-title")).toBeFocused();
+  const first = results.locator("article").first();
+  await expect(first).toHaveAttribute("data-outcome", "needs_documents");
+  const href = await first.getByRole("link", { name: "按此通道开始申请" }).getAttribute("href");
+  const carried = JSON.parse(Buffer.from(decodeURIComponent(href!.split("precheck=")[1]), "base64url").toString("utf8"));
+  expect(carried.residence).toEqual({ tenure: "rented", legal: true });
+  expect(carried.employment.employed).toBe(false);
+  expect(JSON.stringify(carried)).not.toContain("1958-04-12");
+});

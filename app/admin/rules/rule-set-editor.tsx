@@ -10,7 +10,7 @@ import { useActionForm } from "../_ui/use-action-form";
 
 type Group = { alternatives: string[]; clause: string; label?: string };
 type Reason = { code: string; label: string; clause: string };
-type Limits = { acceptanceWorkingDays: string; decisionWorkingDays: string; supplementWorkingDays: string; draftRetentionDays: string };
+type Limits = { acceptanceWorkingDays: string; decisionWorkingDays: string; supplementWorkingDays: string; draftRetentionDays: string; permitValidityDays: string };
 export type EditorSlot = { key: string; path: string; label: string };
 
 export type EditorProps = {
@@ -32,6 +32,7 @@ const LIMITS: Array<[keyof Limits, string]> = [
   ["decisionWorkingDays", "决定时限（受理后，工作日）"],
   ["supplementWorkingDays", "补正期限（工作日）"],
   ["draftRetentionDays", "未提交草稿保留期（自然日）"],
+  ["permitValidityDays", "准予迁入证明有效期（签发后，自然日）"],
 ];
 const MAX_ALTERNATIVES = 6;
 

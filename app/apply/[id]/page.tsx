@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import { assessDraft } from "@/lib/filings/assess-draft";
 import { TASK_STATUS_LABELS } from "@/lib/filings/filing-tasks";
 import { CHANNEL_LABELS, SUBTYPE_LABELS, type Subtype } from "@/lib/schemas/eligibility";
-import { beijingDate } from "@/lib/calendar/working-days";
+import { DateText } from "@/components/date-text";
 
 export const metadata = { title: "填写落户申请" };
 
@@ -27,7 +27,7 @@ export default async function TaskListPage({ params }: { params: Promise<{ id: s
         {draft.subtype ? ` · ${SUBTYPE_LABELS[draft.subtype as Subtype] ?? draft.subtype}` : ""}
       </p>
       <p className="mt-1 text-sm text-slate-600">
-        已完成 {done} / {tasks.length} 项 · 最近保存：{beijingDate(draft.updatedAt)}
+        已完成 {done} / {tasks.length} 项 · 最近保存：<DateText date={draft.updatedAt} />
       </p>
       <ol className="mt-5 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="task-list">
         {tasks.map((t, i) => (

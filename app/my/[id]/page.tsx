@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DateText } from "@/components/date-text";
 import { relationWords } from "@/lib/filings/relation-words";
 import { redirect } from "next/navigation";
 import { requirePageUser, pageError } from "@/lib/auth/guard";
@@ -10,7 +11,7 @@ import { SETTLED_RIGHTS } from "@/lib/filings/settled-rights";
 import { noticeItems, openNotice } from "@/lib/filings/supplement-notice";
 import { docTypeLabel } from "@/lib/filings/upload-document";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { beijingDate, workingDaysLeft } from "@/lib/calendar/working-days";
+import { workingDaysLeft } from "@/lib/calendar/working-days";
 import { countyName } from "@/lib/places";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { maskIdNumber } from "@/lib/validation/id-number";
@@ -58,7 +59,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
       {app.dueAt && CURRENT_STEP_LABELS[app.status] && (
         <div className="card" data-testid="current-step">
           <p>
-            当前步骤：<strong>{CURRENT_STEP_LABELS[app.status]}</strong>，办理时限 <strong>{beijingDate(app.dueAt)}</strong>
+            当前步骤：<strong>{CURRENT_STEP_LABELS[app.status]}</strong>，办理时限 <strong><DateText date={app.dueAt} /></strong>
             {left !== null && (left >= 0 ? `（还有 ${left} 个工作日）` : `（已超期 ${-left} 个工作日）`)}
           </p>
         </div>
@@ -71,7 +72,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
             {notice.status === "corrected" && <span className="ml-2 text-base font-normal text-sky-900" data-testid="notice-corrected">（已更正，以本告知为准）</span>}
           </h2>
           <p className="text-sm">
-            派出所于 {beijingDate(notice.correctedAt ?? notice.requestedAt)} {notice.status === "corrected" ? "更正告知" : "告知"}，请在 {notice.dueAt ? beijingDate(notice.dueAt) : "规定期限"} 前补齐以下全部内容：
+            派出所于 <DateText date={notice.correctedAt ?? notice.requestedAt} /> {notice.status === "corrected" ? "更正告知" : "告知"}，请在 {notice.dueAt ? <DateText date={notice.dueAt} /> : "规定期限"} 前补齐以下全部内容：
           </p>
           <ol className="mt-2 list-decimal pl-5">
             {items.map((it) => (
@@ -92,7 +93,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
         <section className="card border-green-300" data-testid="permit">
           <h2 className="text-lg font-semibold">准予迁入证明</h2>
           <p>
-            编号：<strong>{app.permit.number}</strong>，签发日期 {beijingDate(app.permit.issuedAt)}，迁入：<span data-testid="permit-destination">{app.permit.destinationAddress}</span>
+            编号：<strong>{app.permit.number}</strong>，签发日期 <DateText date={app.permit.issuedAt} />，迁入：<span data-testid="permit-destination">{app.permit.destinationAddress}</span>
           </p>
           <div className="mt-3 flex flex-wrap gap-3">
             <a href={`/api/permits/${app.id}`} className="btn-primary">
@@ -104,7 +105,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
           </div>
         </section>
       )}
-      {app.permit?.revokedAt && <p className="rounded border border-red-300 bg-red-50 p-3">准予迁入证明 {app.permit.number} 已于 {beijingDate(app.permit.revokedAt)} 撤销。</p>}
+      {app.permit?.revokedAt && <p className="rounded border border-red-300 bg-red-50 p-3">准予迁入证明 {app.permit.number} 已于 <DateText date={app.permit.revokedAt} /> 撤销。</p>}
 
       {receiptsFor(app).length > 0 && (
         <section className="card" aria-labelledby="receipts-title" data-testid="receipts">
@@ -164,7 +165,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
                 </ul>
               )}
               {e.note && <p className="text-sm text-slate-700">说明：{e.note}</p>}
-              {e.dueAt && <p className="text-sm text-slate-600">下一步办理时限：{beijingDate(e.dueAt)}</p>}
+              {e.dueAt && <p className="text-sm text-slate-600">下一步办理时限：<DateText date={e.dueAt} /></p>}
             </li>
           ))}
         </ol>

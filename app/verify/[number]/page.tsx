@@ -2,7 +2,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { getPrisma } from "@/lib/db/client";
 import { verifyPermit } from "@/lib/permits/verify-permit";
-import { beijingDate } from "@/lib/calendar/working-days";
+import { DateText } from "@/components/date-text";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 
@@ -60,11 +60,11 @@ export default async function VerifyNumberPage({ params, searchParams }: { param
             <dt className="text-slate-600">迁入地</dt>
             <dd>{v.destinationCountyName}</dd>
             <dt className="text-slate-600">签发日期</dt>
-            <dd>{beijingDate(v.issuedAt)}</dd>
+            <dd><DateText date={v.issuedAt} /></dd>
             {v.revokedAt && (
               <>
                 <dt className="text-slate-600">撤销日期</dt>
-                <dd>{beijingDate(v.revokedAt)}</dd>
+                <dd><DateText date={v.revokedAt} /></dd>
               </>
             )}
             {v.registered && (

@@ -7,6 +7,10 @@ import { approveFilingDef } from "@/lib/review/approve-filing";
 import { downloadPermitDef } from "@/lib/permits/download-permit";
 import { renderPermitPdf } from "@/lib/permits/render-permit-pdf";
 import { verifyPermit } from "@/lib/permits/verify-permit";
+import { originAddressOf } from "@/lib/permits/download-permit";
+import { validateRuleSetData } from "@/lib/rules/validate-rule-set";
+import { DEFAULT_RULE_SET_DATA, permitValidityDaysOf } from "@/lib/rules/default-rule-set";
+import { pdfText } from "../../support/pdf-text";
 
 let kit: Kit;
 beforeAll(async () => {
@@ -111,5 +115,64 @@ describe("the permit PDF and its public verification", () => {
 
     expect((await verifyPermit(kit.prisma, "ZQ-2026-999999", verifyCode)).state).toBe("unknown");
     expect((await verifyPermit(kit.prisma, "'; DROP TABLE \"Permit\"; --", verifyCode)).state).toBe("unknown");
+  });
+
+  it("the downloaded permit names its validity period (rule set), the origin hukou address and the approving officer (issue 13 point 4)", async () => {
+    const me = await kit.resident("王磊");
+    const id = await kit.residenceDraft(me);
+    await kit.uploadAll(me, id);
+    await kit.run(me, submitFilingDef, { applicationId: id, submitKey: "permit-key-validity-0123456", truthful: "true", voluntary: "true" });
+    const clerk = await kit.clerk("411202-01");
+    let v = (await kit.prisma.application.findUniqueOrThrow({ where: { id } })).version;
+    await kit.run(clerk, acceptFilingDef, { applicationId: id, version: v });
+    v = (await kit.prisma.application.findUniqueOrThrow({ where: { id } })).version;
+    await kit.run(clerk, approveFilingDef, { applicationId: id, version: v });
+    const out = await kit.run(me, downloadPermitDef, { applicationId: id, baseUrl: "http://127.0.0.1:3201" });
+    const text = (await pdfText(out.pdf)).replace(/\s+/g, "");
+    const permit = await kit.prisma.permit.findUniqueOrThrow({ where: { number: out.number } });
+    const days = permitValidityDaysOf(DEFAULT_RULE_SET_DATA.timeLimits);
+    expect(days).toBe(40);
+    const until = new Date(permit.issuedAt.getTime() + 8 * 3600_000 + (days - 1) * 86400_000);
+    expect(text).toContain(`有效期：${days}日`);
+    expect(text).toContain(`至${until.getUTCFullYear()}年${until.getUTCMonth() + 1}月${until.getUTCDate()}日`);
+    // The kit's booklet address "渑池县城关镇韶州路1号" (code 411221): the county is not printed twice.
+    expect(text).toContain("原户籍地址：河南省三门峡市渑池县城关镇韶州路1号");
+    expect(text).toContain(`签发民警：${clerk.realName}`);
+  });
+
+  it("the origin address joins the division's name and the booklet's address without repeating it", () => {
+    expect(originAddressOf({ applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "城关镇韶州路1号" } })).toBe("河南省 三门峡市 渑池县 城关镇韶州路1号");
+    expect(originAddressOf({ applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "河南省三门峡市渑池县城关镇" } })).toBe("河南省三门峡市渑池县城关镇");
+    expect(originAddressOf({ applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "渑池县城关镇" } })).toBe("河南省 三门峡市 渑池县城关镇");
+    expect(originAddressOf({})).toBeNull();
+  });
+
+  it("the validity period is a rule-set time limit: optional in stored sets (default 40 days), checked when given", async () => {
+    const old = structuredClone(DEFAULT_RULE_SET_DATA);
+    delete old.timeLimits.permitValidityDays;
+    expect(validateRuleSetData(old).ok).toBe(true);
+    expect(permitValidityDaysOf(old.timeLimits)).toBe(40);
+    const bad = structuredClone(DEFAULT_RULE_SET_DATA);
+    bad.timeLimits.permitValidityDays = 0;
+    expect(validateRuleSetData(bad).ok).toBe(false);
+    const pdf = await renderPermitPdf({
+      number: "ZQ-2026-000098",
+      issuedAt: new Date("2026-11-27T02:00:00Z"),
+      reference: null,
+      stationName: "三门峡市公安局湖滨分局前进派出所",
+      stationAddress: "湖滨区崤山路中段",
+      stationPhone: null,
+      destinationCountyName: "湖滨区",
+      destinationAddress: "湖滨区崤山路88号院3号楼501室",
+      persons: [{ name: "张明", idNumber: testId(), relation: "self" }],
+      verifyUrl: "https://luohu.example.cn/verify/ZQ-2026-000098",
+      validityDays: 30,
+      originAddress: "河南省 洛阳市 嵩县 城关镇",
+      issuingOfficer: "李警官",
+    });
+    const text = (await pdfText(pdf)).replace(/\s+/g, "");
+    expect(text).toContain("有效期：30日（2026年11月27日至2026年12月26日）");
+    expect(text).toContain("原户籍地址：河南省洛阳市嵩县城关镇");
+    expect(text).toContain("签发民警：李警官");
   });
 });

@@ -33,6 +33,22 @@ describe("placeProblems (二(一))", () => {
     expect(placeProblems({ channel: "rural_student", subtype: "after_graduation", answers: { schoolName: "x", graduateTarget: "origin" } })).toEqual([]);
   });
 
+  it("after graduation to work: employed, a work county, and the destination equal to it", () => {
+    const a = { schoolName: "x", graduateTarget: "work", destination: dest("411202") };
+    expect(placeProblems({ channel: "rural_student", subtype: "after_graduation", answers: { ...a, employment: { employed: false } } }).map((p) => p.path)).toEqual(["employed"]);
+    expect(placeProblems({ channel: "rural_student", subtype: "after_graduation", answers: { ...a, employment: { employed: true } } }).map((p) => p.path)).toEqual(["workCounty"]);
+    const bad = placeProblems({ channel: "rural_student", subtype: "after_graduation", answers: { ...a, employment: { employed: true, workCounty: "411224" } } });
+    expect(bad).toEqual([{ path: "workCounty", message: "毕业后户口迁入就业地：就业单位在卢氏县，落户地须选择卢氏县（现为湖滨区）。" }]);
+    expect(placeProblems({ channel: "rural_student", subtype: "after_graduation", answers: { ...a, employment: { employed: true, workCounty: "411202" } } })).toEqual([]);
+  });
+
+  it("after graduation back to origin: the destination must be the origin", () => {
+    const a = { schoolName: "x", graduateTarget: "origin", applicant: { hukouRegion: "411221" }, destination: dest("411202") };
+    expect(placeProblems({ channel: "rural_student", subtype: "after_graduation", answers: a }).map((p) => p.path)).toEqual(["originCounty"]);
+    expect(placeProblems({ channel: "rural_student", subtype: "after_graduation", answers: { ...a, originCounty: "411202" } })).toEqual([]);
+    expect(placeProblems({ channel: "rural_student", subtype: "after_graduation", answers: { ...a, destination: dest("411221") } })).toEqual([]);
+  });
+
   it("other channels have no place rule here", () => {
     expect(placeProblems({ channel: "residence", answers: { destination: dest("411202") } })).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
 import { DOCUMENT_SLOTS, RULE_SET_STATE_LABELS as STATE_LABELS, describeGroups, listRuleSetVersions, slotGroups } from "@/lib/admin/rule-set-editing";
 import { formatBeijing } from "@/lib/csv";
+import { permitValidityDaysOf } from "@/lib/rules/default-rule-set";
 import { AdminBack } from "../../_ui/admin-nav";
 import { PublishButton } from "./publish-button";
 
@@ -58,6 +59,7 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
             <tr><th scope="row" className="text-left font-medium">决定（受理后）</th><td>{d.timeLimits.decisionWorkingDays} 个工作日</td></tr>
             <tr><th scope="row" className="text-left font-medium">补正期限</th><td>{d.timeLimits.supplementWorkingDays} 个工作日</td></tr>
             <tr><th scope="row" className="text-left font-medium">草稿保留期</th><td>{d.timeLimits.draftRetentionDays} 天</td></tr>
+            <tr><th scope="row" className="text-left font-medium">准予迁入证明有效期</th><td>{permitValidityDaysOf(d.timeLimits)} 天</td></tr>
           </tbody>
         </table>
       </div>

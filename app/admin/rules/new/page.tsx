@@ -6,7 +6,7 @@ import { DOCUMENT_CODES, DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { beijingDate } from "@/lib/calendar/working-days";
 import { AdminBack } from "../../_ui/admin-nav";
 import { RuleSetEditor } from "../rule-set-editor";
-import { supplementSettingsOf } from "@/lib/rules/default-rule-set";
+import { permitValidityDaysOf, supplementSettingsOf } from "@/lib/rules/default-rule-set";
 
 export const metadata = { title: "修改规则集" };
 
@@ -28,7 +28,7 @@ export default async function NewRuleSetPage({ searchParams }: { searchParams: P
         today={beijingDate(new Date())}
         slots={DOCUMENT_SLOTS.map((s) => ({ key: s.key, path: s.path.join("."), label: s.label }))}
         documents={Object.fromEntries(DOCUMENT_SLOTS.map((s) => [s.key, slotGroups(base.data, s).map((g) => ({ alternatives: [...g.alternatives], clause: g.clause, ...(g.label ? { label: g.label } : {}) }))]))}
-        timeLimits={base.data.timeLimits}
+        timeLimits={{ ...base.data.timeLimits, permitValidityDays: permitValidityDaysOf(base.data.timeLimits) }}
         refusalReasons={base.data.refusalReasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause }))}
         supplement={supplementSettingsOf(base.data)}
         documentOptions={DOCUMENT_CODES.map((c) => ({ code: c, label: DOCUMENT_LABELS[c] }))}

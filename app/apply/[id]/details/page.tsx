@@ -75,8 +75,22 @@ function RuralStudentFields({ a }: { a: FilingAnswers }) {
           { value: "origin", label: "迁回原籍" },
         ]}
       />
+      <SelectInput
+        name="originCounty"
+        label="原籍所在县（市、区）（迁回原籍的填写）"
+        hint="入学时户口已迁往学校的，选择入学前户口所在地；未选择的按当前户口所在地。落户地须与原籍一致。"
+        defaultValue={a.originCounty}
+        options={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+      />
       <RadioGroup name="employed" legend="是否已就业？" hint="毕业后可迁入就业地，或根据本人意愿迁回原籍。" defaultValue={b(a.employment?.employed)} options={yesNo} />
       <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
+      <SelectInput
+        name="workCounty"
+        label="就业单位所在县（市、区）（迁入就业地的必填）"
+        hint="毕业后迁入就业地：落户地须与就业单位所在地一致。"
+        defaultValue={a.employment?.workCounty}
+        options={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+      />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { DateText } from "@/components/date-text";
 import { requirePageUser, pageError } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
 import { loadFiling } from "@/lib/filings/load-filing";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
+import { addWorkingDays } from "@/lib/calendar/working-days";
 import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
 import { notFound } from "next/navigation";
 
@@ -34,15 +35,15 @@ export default async function SubmittedPage({ params }: { params: Promise<{ id: 
         <h2 className="text-lg font-semibold">接下来会怎样</h2>
         <ol className="list-decimal space-y-2 pl-5">
           <li>
-            <strong>{app.station?.name ?? "派出所"}</strong>将在 <strong data-testid="acceptance-due">{acceptDue ? beijingDate(acceptDue) : "—"}</strong>{" "}
+            <strong>{app.station?.name ?? "派出所"}</strong>将在 <strong data-testid="acceptance-due">{acceptDue ? <DateText date={acceptDue} /> : "—"}</strong>{" "}
             前（{limits?.acceptanceWorkingDays ?? 5}个工作日内，节假日顺延）决定是否受理。材料不全的，会一次性告知需要补正的全部内容。
           </li>
           <li>
-            受理后 {limits?.decisionWorkingDays ?? 20} 个工作日内作出决定{decisionDue ? `（按期受理时最迟约 ${beijingDate(decisionDue)}）` : ""}。
+            受理后 {limits?.decisionWorkingDays ?? 20} 个工作日内作出决定{decisionDue ? <>（按期受理时最迟约 <DateText date={decisionDue} />）</> : ""}。
           </li>
           <li>准予迁入的，您可在网上下载《准予迁入证明》（含二维码，可公开核验真伪），再办理原籍迁出和落户。</li>
         </ol>
-        <p className="text-sm text-slate-600">每一步都会通过短信和站内消息通知您。提交日期：{beijingDate(app.submittedAt)}。</p>
+        <p className="text-sm text-slate-600">每一步都会通过短信和站内消息通知您。提交日期：<DateText date={app.submittedAt} />。</p>
       </section>
       <div className="flex flex-wrap gap-3">
         <Link href={`/my/${app.id}`} className="btn-primary">

@@ -6,7 +6,7 @@ import { loadFiling } from "@/lib/filings/load-filing";
 import { noticeItems, openNotice } from "@/lib/filings/supplement-notice";
 import { SUPPLEMENT_ATTACHMENT } from "@/lib/filings/upload-document";
 import { getCurrentRuleSet, getRuleSet } from "@/lib/rule-sets/rule-set-service";
-import { beijingDate } from "@/lib/calendar/working-days";
+import { DateText } from "@/components/date-text";
 import { DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { MAX_UPLOAD_BYTES, formatBytes } from "@/lib/storage/upload-limits";
 import { DocumentSlot } from "@/components/filing/document-slot";
@@ -33,11 +33,11 @@ export default async function SupplementPage({ params }: { params: Promise<{ id:
         <h1 className="page-title">补正材料：{app.reference}</h1>
         {notice.status === "corrected" && (
           <p className="mb-2 rounded bg-sky-50 p-3 text-sm text-sky-900" data-testid="notice-corrected">
-            派出所所长已于 {beijingDate(notice.correctedAt ?? notice.requestedAt)} 更正本告知，请以下列事项为准。
+            派出所所长已于 <DateText date={notice.correctedAt ?? notice.requestedAt} /> 更正本告知，请以下列事项为准。
           </p>
         )}
         <p className="text-slate-700">
-          请在 {notice.dueAt ? beijingDate(notice.dueAt) : "规定期限"} 前补齐以下全部事项。只需补正所列内容，其他已提交的信息和材料不必重复提交。
+          请在 {notice.dueAt ? <DateText date={notice.dueAt} /> : "规定期限"} 前补齐以下全部事项。只需补正所列内容，其他已提交的信息和材料不必重复提交。
         </p>
         {notice.note && <p className="mt-2 rounded bg-amber-50 p-3 text-sm">派出所说明：{notice.note}</p>}
       </div>
