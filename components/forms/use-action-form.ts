@@ -24,7 +24,7 @@ export type ActionFailure = { code: string; message: string; issues: FieldIssue[
  * confirmation, the progress lookup and the application steps (components/filing/step-form.tsx).
  * Those read their values from the form, need no client state between submits, and get the
  * pending state and the result from React itself. Everything that builds its input in client
- * state (admin editors, the review workbench, uploads) uses this hook.
+ * state (admin editors, the review workbench, the document uploads) uses this hook.
  */
 export function useActionForm<I, O>(action: (input: I) => Promise<ActionResult<O>>, opts?: { onOk?: (data: O) => void; refresh?: boolean }) {
   const router = useRouter();
@@ -73,9 +73,22 @@ export function useActionForm<I, O>(action: (input: I) => Promise<ActionResult<O
  * `ActionResult` (the handlers answer errors as `{ error, message, issues }`), for `useActionForm`.
  * For what a server action cannot take: file uploads to /api/files (streamed, size-checked there).
  */
-export async function fetchAction<O = unknown>(url: string, init: RequestInit, fallbackMessage: string): Promise<ActionResult<O>> {
-  const res = await fetch(url, init);
+export async function fetchAction<O = unknown>(
+  url: string,
+  init: RequestInit,
+  /** The message when the handler gave none (by status, e.g. 413 from a proxy). */
+  failed: string | ((status: number) => string),
+  /** The message when the request never got an answer (network). */
+  offline = "网络异常，请稍后重试。",
+): Promise<ActionResult<O>> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    return { ok: false, code: "internal", message: offline, issues: [] };
+  }
   const body = (await res.json().catch(() => null)) as ({ error?: string; message?: string; issues?: FieldIssue[] } & Record<string, unknown>) | null;
   if (res.ok) return { ok: true, data: body as O };
-  return { ok: false, code: (body?.error ?? "internal") as Extract<ActionResult, { ok: false }>["code"], message: body?.message ?? fallbackMessage, issues: body?.issues ?? [] };
+  const message = body?.message ?? (typeof failed === "function" ? failed(res.status) : failed);
+  return { ok: false, code: (body?.error ?? "internal") as Extract<ActionResult, { ok: false }>["code"], message, issues: Array.isArray(body?.issues) ? body.issues : [] };
 }
