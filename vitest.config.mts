@@ -2,7 +2,15 @@ import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // `import "server-only"` marks the lib modules pages read through (the read path). Next resolves
+      // it in its own bundler (an error in a client bundle, nothing on the server); under Vitest it is
+      // Next's own empty stand-in, so the modules can be tested like any other.
+      "server-only": fileURLToPath(new URL("node_modules/next/dist/compiled/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     projects: [
       {

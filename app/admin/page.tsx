@@ -1,8 +1,6 @@
 import Link from "next/link";
 import { TwoFactorHint } from "@/components/two-factor-hint";
-import { requestIp, requirePageUser } from "@/lib/auth/guard";
-import { runAction } from "@/lib/auth/run-action";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runGuarded } from "@/lib/auth/guard";
 import { calendarStatusDef, calendarWarningText } from "@/lib/calendar/calendar-warning";
 import { ADMIN_SECTIONS } from "./_ui/admin-nav";
 
@@ -11,7 +9,7 @@ export const metadata = { title: "系统管理" };
 /** Settings index: every change made from these pages is written to the audit trail. */
 export default async function AdminPage() {
   const user = await requirePageUser(["admin"], "/admin");
-  const { missingYear } = await runAction(getPrisma(), user, await requestIp(), calendarStatusDef, {});
+  const { missingYear } = await runGuarded(user, calendarStatusDef, {});
   return (
     <div>
       <h1 className="page-title">系统管理</h1>

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { requirePageUser, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { loadOwnDraft, type LoadedFiling } from "@/lib/filings/load-filing";
+import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
+import { myDraftQuery } from "@/lib/filings/load-resident-pages";
+import { type LoadedFiling } from "@/lib/filings/load-filing";
 import { readAnswers, type FilingAnswers } from "@/lib/filings/filing-answers";
 import type { SessionUser } from "@/lib/auth/roles";
 
@@ -10,7 +10,7 @@ export async function draftForPage(id: string, page: string): Promise<{ user: Se
   const user = await requirePageUser(["resident"], `/apply/${encodeURIComponent(id)}/${page}`);
   let draft: LoadedFiling;
   try {
-    draft = await loadOwnDraft(getPrisma(), user, id);
+    draft = await runQuery(user, myDraftQuery, id);
   } catch (e) {
     pageError(e);
   }

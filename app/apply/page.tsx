@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { myDraftsQuery } from "@/lib/filings/load-resident-pages";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { DateText } from "@/components/date-text";
 
@@ -12,11 +12,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
   const { precheck } = await searchParams;
   if (precheck) redirect(`/apply/new?precheck=${encodeURIComponent(precheck)}`);
   const user = await requirePageUser(["resident"], "/apply");
-  const drafts = await getPrisma().application.findMany({
-    where: { residentId: user.id, status: "draft" },
-    orderBy: { updatedAt: "desc" },
-    select: { id: true, channel: true, updatedAt: true, draftStep: true },
-  });
+  const drafts = await runQuery(user, myDraftsQuery);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="page-title">我要申请</h1>

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
+import { requirePageUser, pageError, runGuarded, runQuery } from "@/lib/auth/guard";
 import { TwoFactorHint } from "@/components/two-factor-hint";
-import { getPrisma } from "@/lib/db/client";
-import { runAction } from "@/lib/auth/run-action";
 import { isDomainError } from "@/lib/errors";
-import { AUDIT_READER_ROLES, listAuditEventsDef, type AuditPage } from "@/lib/audit/query-audit";
+import { AUDIT_READER_ROLES, auditStationsQuery, listAuditEventsDef, type AuditPage } from "@/lib/audit/query-audit";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";
@@ -21,12 +19,11 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
   const user = await requirePageUser(AUDIT_READER_ROLES, "/audit");
   const sp = await searchParams;
   const f = Object.fromEntries(FILTERS.map((k) => [k, one(sp[k]).slice(0, 100)])) as Record<(typeof FILTERS)[number], string>;
-  const prisma = getPrisma();
-  const stations = await prisma.policeStation.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, countyCode: true } });
+  const stations = await runQuery(user, auditStationsQuery);
   let page: AuditPage | null = null;
   let error: string | null = null;
   try {
-    page = await runAction(prisma, user, await requestIp(), listAuditEventsDef, { ...f, before: one(sp.before) || undefined });
+    page = await runGuarded(user, listAuditEventsDef, { ...f, before: one(sp.before) || undefined });
   } catch (e) {
     if (isDomainError(e) && e.code === "validation_failed") error = e.issues.map((i) => i.message).join("；") || e.message;
     else pageError(e);

@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { requestIp, requirePageUser, pageError } from "@/lib/auth/guard";
+import { requirePageUser, pageError, runGuarded } from "@/lib/auth/guard";
 import { TwoFactorHint } from "@/components/two-factor-hint";
-import { runAction } from "@/lib/auth/run-action";
-import { getPrisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors";
 import { CHANNELS } from "@/lib/schemas/eligibility";
 import { viewQueueDef } from "@/lib/review/view-queue";
@@ -36,7 +34,7 @@ export default async function ClerkQueuePage({ searchParams }: { searchParams: P
   const params = await searchParams;
   let data;
   try {
-    data = await runAction(getPrisma(), user, await requestIp(), viewQueueDef, params);
+    data = await runGuarded(user, viewQueueDef, params);
   } catch (e) {
     if (isDomainError(e) && e.code === "rate_limited") {
       return <p className="card text-red-800" role="alert">{e.message}</p>;

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { myFilingsQuery } from "@/lib/filings/load-resident-pages";
 import { STATUS_LABELS } from "@/lib/filings/status";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { DateText } from "@/components/date-text";
 import { countyName } from "@/lib/places";
-import { unreadCount } from "@/lib/filings/resident-inbox";
 import { SuccessBanner } from "@/components/success-banner";
 
 export const metadata = { title: "我的申请" };
@@ -13,16 +12,7 @@ export const metadata = { title: "我的申请" };
 export default async function MyFilingsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const { done } = await searchParams;
   const user = await requirePageUser(["resident"], "/my");
-  const prisma = getPrisma();
-  const [filings, drafts, unread] = await Promise.all([
-    prisma.application.findMany({
-      where: { residentId: user.id, status: { not: "draft" } },
-      orderBy: { submittedAt: "desc" },
-      select: { id: true, reference: true, channel: true, status: true, submittedAt: true, dueAt: true, destinationCounty: true, personsCount: true },
-    }),
-    prisma.application.findMany({ where: { residentId: user.id, status: "draft" }, orderBy: { updatedAt: "desc" }, select: { id: true, channel: true, updatedAt: true, draftStep: true } }),
-    unreadCount(prisma, user.id),
-  ]);
+  const { filings, drafts, unread } = await runQuery(user, myFilingsQuery);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

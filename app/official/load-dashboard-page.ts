@@ -1,6 +1,4 @@
-import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { runAction } from "@/lib/auth/run-action";
+import { requirePageUser, pageError, runGuarded } from "@/lib/auth/guard";
 import { isDomainError } from "@/lib/errors";
 import { DASHBOARD_ROLES, viewDashboardDef, type Dashboard } from "@/lib/stats/dashboard";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -15,7 +13,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export async function loadDashboardPage(path: string, search: Params, county?: string): Promise<{ user: SessionUser; d: Dashboard | null; error?: string }> {
   const user = await requirePageUser(DASHBOARD_ROLES, path);
   try {
-    const d = await runAction(getPrisma(), user, await requestIp(), viewDashboardDef, { year: one(search.year), month: one(search.month), from: one(search.from), to: one(search.to), county });
+    const d = await runGuarded(user, viewDashboardDef, { year: one(search.year), month: one(search.month), from: one(search.from), to: one(search.to), county });
     return { user, d };
   } catch (e) {
     if (isDomainError(e) && e.code === "validation_failed") return { user, d: null, error: e.issues.map((i) => i.message).join("；") || e.message };

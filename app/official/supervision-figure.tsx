@@ -1,14 +1,12 @@
 import Link from "next/link";
-import { getPrisma } from "@/lib/db/client";
-import { requestIp } from "@/lib/auth/guard";
-import { runAction } from "@/lib/auth/run-action";
+import { runGuarded } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/roles";
 import { supervisionFigureDef } from "@/lib/audit/supervision";
 
 /** The dashboard's supervision figure (四(四)): intercepted attempts to impose forbidden or unset conditions this year. */
 export async function SupervisionFigure({ user }: { user: SessionUser }) {
   if (user.role !== "official") return null;
-  const fig = await runAction(getPrisma(), user, await requestIp(), supervisionFigureDef, {});
+  const fig = await runGuarded(user, supervisionFigureDef, {});
   return (
     <section className="card mb-6 flex flex-wrap items-center justify-between gap-3" aria-labelledby="supervision-figure-title" data-testid="supervision-figure">
       <div>

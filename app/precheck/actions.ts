@@ -1,7 +1,7 @@
 "use server";
 
-import { getPrisma } from "@/lib/db/client";
-import { runPrecheck, precheckCarryOver } from "@/lib/eligibility/precheck";
+import { runPublicPrecheck } from "@/lib/eligibility/public-checks";
+import { precheckCarryOver } from "@/lib/eligibility/precheck";
 import { requestIp } from "@/lib/auth/guard";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { isDomainError, type FieldIssue } from "@/lib/errors";
@@ -20,7 +20,7 @@ export type PrecheckState = {
 export async function precheckAction(input: unknown): Promise<PrecheckState> {
   if (await checkRateLimit(RATE_LIMITS.eligibility, await requestIp())) return { message: "请求过于频繁，请稍后再试。" };
   try {
-    const { ruleSetVersion, candidates } = await runPrecheck(getPrisma(), input);
+    const { ruleSetVersion, candidates } = await runPublicPrecheck(input);
     return {
       ruleSetVersion,
       candidates: candidates.map((c) => ({

@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { fetchAction, useActionForm } from "@/components/forms/use-action-form";
 
 export type SlotDocument = { id: string; docType: string; fileName: string; mimeType: string; size: number; memberId?: string | null; coversMemberIds?: readonly string[] };
 
@@ -38,24 +38,28 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
   const own = documents.find((d) => d.memberId === memberId);
   const [covers, setCovers] = useState<string[]>(() => [...(own?.coversMemberIds ?? [])]);
   const nameOf = (id: string | null | undefined) => sharedWith?.find((p) => p.id === id)?.name;
-  const router = useRouter();
   const inputId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [docType, setDocType] = useState(docTypes[0].code);
   const [replaceId, setReplaceId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // A file refused before sending (too large); the server's answers come from the form hook.
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const [busyText, setBusyText] = useState("");
   const [done, setDone] = useState<string | null>(null);
-  const [, startTransition] = useTransition();
+  const files = useActionForm((req: { url: string; init: RequestInit; failed: string | ((status: number) => string); offline?: string }) =>
+    fetchAction(req.url, req.init, req.failed, req.offline),
+  );
+  const busy = files.pending ? busyText : null;
+  const error = tooLarge ?? files.err?.message ?? null;
 
-  async function upload(file: File) {
-    setError(null);
+  function upload(file: File) {
+    setTooLarge(null);
     setDone(null);
     if (file.size > maxBytes) {
-      setError(`文件过大：单个文件不能超过 ${maxLabel}。请压缩图片或分页扫描后再上传。`);
+      setTooLarge(`文件过大：单个文件不能超过 ${maxLabel}。请压缩图片或分页扫描后再上传。`);
       return;
     }
-    setBusy("正在上传…");
+    setBusyText("正在上传…");
     const body = new FormData();
     body.set("applicationId", applicationId);
     body.set("memberId", memberId);
@@ -63,59 +67,41 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
     if (replaceId) body.set("replaceId", replaceId);
     for (const id of covers) body.append("coversMemberIds", id);
     body.set("file", file);
-    try {
-      const res = await fetch("/api/files", { method: "POST", body });
-      if (!res.ok) {
-        const j = (await res.json().catch(() => null)) as { message?: string } | null;
-        setError(j?.message ?? (res.status === 413 ? `文件过大：单个文件不能超过 ${maxLabel}。` : "上传失败，请重试。"));
-        return;
-      }
-      setReplaceId(null);
-      setDone(`已上传：${file.name}`);
-      startTransition(() => router.refresh());
-    } catch {
-      setError("网络异常，上传未完成，请重试。");
-    } finally {
-      setBusy(null);
-      if (fileRef.current) {
-        fileRef.current.value = "";
-        // Keep the keyboard and screen-reader user here (a disabled input would drop focus to the body).
-        fileRef.current.focus();
-      }
+    files.submit(
+      {
+        url: "/api/files",
+        init: { method: "POST", body },
+        failed: (status) => (status === 413 ? `文件过大：单个文件不能超过 ${maxLabel}。` : "上传失败，请重试。"),
+        offline: "网络异常，上传未完成，请重试。",
+      },
+      () => {
+        setReplaceId(null);
+        setDone(`已上传：${file.name}`);
+      },
+    );
+    if (fileRef.current) {
+      fileRef.current.value = "";
+      // Keep the keyboard and screen-reader user here (the input is only aria-disabled while sending).
+      fileRef.current.focus();
     }
   }
 
-  async function changeCoverage(next: string[]) {
+  function changeCoverage(next: string[]) {
     setCovers(next);
     if (!own) return; // applied with the next upload
-    setError(null);
-    const res = await fetch(`/api/files/${encodeURIComponent(own.id)}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ applicationId, coversMemberIds: next }),
+    setTooLarge(null);
+    setBusyText("正在保存…");
+    files.submit({
+      url: `/api/files/${encodeURIComponent(own.id)}`,
+      init: { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ applicationId, coversMemberIds: next }) },
+      failed: "保存失败，请重试。",
     });
-    if (!res.ok) {
-      const j = (await res.json().catch(() => null)) as { message?: string } | null;
-      setError(j?.message ?? "保存失败，请重试。");
-      return;
-    }
-    startTransition(() => router.refresh());
   }
 
-  async function remove(id: string) {
-    setError(null);
-    setBusy("正在删除…");
-    try {
-      const res = await fetch(`/api/files/${encodeURIComponent(id)}`, { method: "DELETE" });
-      if (!res.ok) {
-        const j = (await res.json().catch(() => null)) as { message?: string } | null;
-        setError(j?.message ?? "删除失败，请重试。");
-        return;
-      }
-      startTransition(() => router.refresh());
-    } finally {
-      setBusy(null);
-    }
+  function remove(id: string) {
+    setTooLarge(null);
+    setBusyText("正在删除…");
+    files.submit({ url: `/api/files/${encodeURIComponent(id)}`, init: { method: "DELETE" }, failed: "删除失败，请重试。" });
   }
 
   return (
@@ -157,7 +143,7 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
                   className="h-5 w-5"
                   checked={covers.includes(p.id)}
                   disabled={!!busy}
-                  onChange={(e) => void changeCoverage(e.target.checked ? [...covers, p.id] : covers.filter((x) => x !== p.id))}
+                  onChange={(e) => changeCoverage(e.target.checked ? [...covers, p.id] : covers.filter((x) => x !== p.id))}
                 />
                 {p.name}
               </label>
@@ -190,7 +176,7 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
             aria-disabled={busy ? true : undefined}
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f && !busy) void upload(f);
+              if (f && !busy) upload(f);
             }}
           />
         </label>

@@ -5,7 +5,7 @@ import { acceptAction, approveAction, registerDirectlyAction } from "@/app/clerk
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import type { ActionResult } from "@/lib/errors";
-import { useReviewAction } from "./use-review-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
 
 type Props = { applicationId: string; version: number; disabledReason?: string | null; reference?: string | null };
@@ -24,7 +24,7 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
   /** What the resident will receive. */
   preview: string[];
 }) {
-  const { run, pending, error } = useReviewAction(action);
+  const { submit: run, pending, err: error } = useActionForm(action);
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");
   const [asking, setAsking] = useState(false);

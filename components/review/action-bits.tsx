@@ -1,7 +1,7 @@
 "use client";
 
 import { ErrorSummary } from "@/components/forms/field";
-import type { ActionFailure } from "./use-review-action";
+import type { ActionFailure } from "@/components/forms/use-action-form";
 
 /** The error of a review form, with the clause when the guard refused a forbidden criterion. */
 export function ActionError({ error }: { error: ActionFailure | null }) {

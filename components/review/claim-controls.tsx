@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { assignAction, claimAction, releaseAction } from "@/app/clerk/actions";
 import { issueFor } from "@/components/forms/field";
-import { useReviewAction } from "./use-review-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError } from "./action-bits";
 
 type Props = {
@@ -17,12 +17,12 @@ type Props = {
 
 /** 认领 / 退回 for a clerk; 改派 for the station head. */
 export function ClaimControls({ applicationId, can, assignedClerk, meId, clerks }: Props) {
-  const claim = useReviewAction(claimAction);
-  const release = useReviewAction(releaseAction);
-  const assign = useReviewAction(assignAction);
+  const claim = useActionForm(claimAction);
+  const release = useActionForm(releaseAction);
+  const assign = useActionForm(assignAction);
   const [clerkId, setClerkId] = useState(assignedClerk?.id ?? "");
   const mine = assignedClerk?.id === meId;
-  const err = claim.error ?? release.error ?? assign.error;
+  const err = claim.err ?? release.err ?? assign.err;
 
   return (
     <div className="space-y-2" data-testid="claim-controls">
@@ -32,14 +32,14 @@ export function ClaimControls({ applicationId, can, assignedClerk, meId, clerks 
       {(can.claim || can.release) && (
         <div className="flex flex-wrap gap-2">
           {can.claim && (
-            <form onSubmit={(e) => (e.preventDefault(), claim.run({ applicationId }))}>
+            <form onSubmit={(e) => (e.preventDefault(), claim.submit({ applicationId }))}>
               <button type="submit" className="btn-secondary" disabled={claim.pending}>
                 {claim.pending ? "正在认领…" : "认领（由我办理）"}
               </button>
             </form>
           )}
           {can.release && (
-            <form onSubmit={(e) => (e.preventDefault(), release.run({ applicationId }))}>
+            <form onSubmit={(e) => (e.preventDefault(), release.submit({ applicationId }))}>
               <button type="submit" className="btn-secondary" disabled={release.pending}>
                 {release.pending ? "正在退回…" : "退回待办"}
               </button>
@@ -48,12 +48,12 @@ export function ClaimControls({ applicationId, can, assignedClerk, meId, clerks 
         </div>
       )}
       {can.assign && (
-        <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), assign.run({ applicationId, clerkId }))}>
+        <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => (e.preventDefault(), assign.submit({ applicationId, clerkId }))}>
           <div>
             <label htmlFor="assign-clerk" className="label">
               改派给
             </label>
-            <select id="assign-clerk" className="input" value={clerkId} onChange={(e) => setClerkId(e.target.value)} aria-invalid={issueFor(assign.error?.issues, "clerkId") ? true : undefined}>
+            <select id="assign-clerk" className="input" value={clerkId} onChange={(e) => setClerkId(e.target.value)} aria-invalid={issueFor(assign.err?.issues, "clerkId") ? true : undefined}>
               <option value="">请选择民警</option>
               {clerks.map((c) => (
                 <option key={c.id} value={c.id}>

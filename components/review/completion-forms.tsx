@@ -4,7 +4,7 @@ import { useState } from "react";
 import { confirmMoveOutAction, moveOutAction, registrationAction, resendMoveOutAction, returnMoveOutAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
-import { useReviewAction } from "./use-review-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
 
 /**
@@ -12,7 +12,7 @@ import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
  * resident's hukou region), and the date; typed only when the region is unknown.
  */
 export function MoveOutForm({ applicationId, version, today, offices, region }: { applicationId: string; version: number; today: string; offices: string[]; region: string | null }) {
-  const { run, pending, error, clearIssue } = useReviewAction(moveOutAction);
+  const { submit: run, pending, err: error, clearIssue } = useActionForm(moveOutAction);
   const [originOffice, setOriginOffice] = useState(offices[0] ?? "");
   const [movedOutOn, setMovedOutOn] = useState(today);
   const [transferNumber, setTransferNumber] = useState("");
@@ -129,7 +129,7 @@ export function RegistrationForm({
   /** Registration without a move-out (the filing needs none). */
   direct?: boolean;
 }) {
-  const { run, pending, error, clearIssue } = useReviewAction(registrationAction);
+  const { submit: run, pending, err: error, clearIssue } = useActionForm(registrationAction);
   const [householdId, setHouseholdId] = useState("");
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");
@@ -207,13 +207,13 @@ export function RegistrationForm({
 
 /** The origin station (最多跑一次): confirm the move-out in the system, or return it with a reason from the list. */
 export function OriginMoveOutForms({ applicationId, version, reasons, destination }: { applicationId: string; version: number; reasons: Array<{ code: string; label: string }>; destination: string }) {
-  const confirm = useReviewAction(confirmMoveOutAction);
-  const back = useReviewAction(returnMoveOutAction);
+  const confirm = useActionForm(confirmMoveOutAction);
+  const back = useActionForm(returnMoveOutAction);
   const [transferNumber, setTransferNumber] = useState("");
   const [asking, setAsking] = useState(false);
   const [reasonCode, setReasonCode] = useState("");
   const [note, setNote] = useState("");
-  const er = issueFor(back.error?.issues, "reasonCode");
+  const er = issueFor(back.err?.issues, "reasonCode");
   return (
     <div className="space-y-3">
       <form
@@ -231,14 +231,14 @@ export function OriginMoveOutForms({ applicationId, version, reasons, destinatio
         <Field id="confirm-transfer-number" label="迁移证编号（电子迁移可不填）">
           <input id="confirm-transfer-number" className="input" value={transferNumber} maxLength={50} onChange={(e) => setTransferNumber(e.target.value)} />
         </Field>
-        <ActionError error={confirm.error} />
+        <ActionError error={confirm.err} />
         {asking ? (
           <ConfirmPanel
             title="确认在系统内办理迁出？"
             preview={["您的户口已由原籍派出所在系统内办理迁出，无需前往原籍；迁入地派出所将为您办理落户。"]}
             pending={confirm.pending}
             confirmText="确认迁出"
-            onConfirm={() => confirm.run({ applicationId, version, transferNumber }, () => setAsking(false))}
+            onConfirm={() => confirm.submit({ applicationId, version, transferNumber }, () => setAsking(false))}
             onCancel={() => setAsking(false)}
             testId="confirm-move-out"
           />
@@ -251,7 +251,7 @@ export function OriginMoveOutForms({ applicationId, version, reasons, destinatio
         aria-labelledby="return-moveout-title"
         onSubmit={(e) => {
           e.preventDefault();
-          back.run({ applicationId, version, reasonCode, note });
+          back.submit({ applicationId, version, reasonCode, note });
         }}
       >
         <h3 id="return-moveout-title" className="font-semibold text-red-900">
@@ -279,7 +279,7 @@ export function OriginMoveOutForms({ applicationId, version, reasons, destinatio
         <Field id="return-note" label="说明（可选）">
           <textarea id="return-note" className="input" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
-        <ActionError error={back.error} />
+        <ActionError error={back.err} />
         <SubmitButton pending={back.pending} text="退回" pendingText="正在退回…" tone="danger" testId="return-move-out" />
       </form>
     </div>
@@ -288,7 +288,7 @@ export function OriginMoveOutForms({ applicationId, version, reasons, destinatio
 
 /** The destination sends a returned move-out request to the origin station again. */
 export function ResendMoveOutForm({ applicationId, version, reason }: { applicationId: string; version: number; reason: string | null }) {
-  const { run, pending, error } = useReviewAction(resendMoveOutAction);
+  const { submit: run, pending, err: error } = useActionForm(resendMoveOutAction);
   return (
     <form
       className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3"

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { reviewDocumentAction } from "@/app/clerk/actions";
 import { DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { displayFileName } from "@/lib/storage/display-file-name";
-import { useReviewAction } from "./use-review-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError } from "./action-bits";
 
 type Doc = { id: string; docType: string; fileName: string; mimeType: string; size: number; reviewStatus?: string | null; reviewReason?: string | null };
@@ -77,7 +77,7 @@ function DocumentItem({ d, applicationId, check }: { d: Doc; applicationId?: str
 }
 
 function DocumentCheck({ applicationId, documentId, reasons, label }: { applicationId: string; documentId: string; reasons: Reason[]; label: string }) {
-  const { run, pending, error } = useReviewAction(reviewDocumentAction);
+  const { submit: run, pending, err: error } = useActionForm(reviewDocumentAction);
   const [reasonCode, setReasonCode] = useState("");
   const sel = `reject-${documentId}`;
   return (

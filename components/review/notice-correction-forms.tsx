@@ -4,7 +4,7 @@ import { useState } from "react";
 import { correctNoticeAction, withdrawNoticeAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import type { AllowedNoticeItem } from "@/lib/review/notice-items";
-import { useReviewAction } from "./use-review-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError, SubmitButton } from "./action-bits";
 import { ClauseMessage, NoticeItemPicker, choiceKey, choiceToItems, type NoticeChoice } from "./notice-item-picker";
 
@@ -33,16 +33,16 @@ export function NoticeCorrectionForms({
   members: Member[];
   restartsClock: boolean;
 }) {
-  const correct = useReviewAction(correctNoticeAction);
-  const withdraw = useReviewAction(withdrawNoticeAction);
+  const correct = useActionForm(correctNoticeAction);
+  const withdraw = useActionForm(withdrawNoticeAction);
   const applicantId = options.find((o) => o.memberIndex === 0)?.memberId ?? null;
   const [choice, setChoice] = useState<NoticeChoice>(() =>
     Object.fromEntries(current.map((c) => [choiceKey({ memberId: c.memberId ?? applicantId, code: c.code }), c.clarification ?? ""])),
   );
   const [reason, setReason] = useState("");
   const [withdrawReason, setWithdrawReason] = useState("");
-  const reasonError = issueFor(correct.error?.issues, "reason");
-  const wError = issueFor(withdraw.error?.issues, "reason");
+  const reasonError = issueFor(correct.err?.issues, "reason");
+  const wError = issueFor(withdraw.err?.issues, "reason");
 
   return (
     <div className="space-y-3 rounded border border-slate-200 p-3" data-testid="notice-correction">
@@ -53,15 +53,15 @@ export function NoticeCorrectionForms({
         aria-label="更正补正告知"
         onSubmit={(e) => {
           e.preventDefault();
-          correct.run({ applicationId, version, noticeId, items: choiceToItems(options, choice), reason });
+          correct.submit({ applicationId, version, noticeId, items: choiceToItems(options, choice), reason });
         }}
       >
-        <NoticeItemPicker idPrefix="nc" options={options} members={members} choice={choice} onChange={setChoice} issues={correct.error?.issues} />
+        <NoticeItemPicker idPrefix="nc" options={options} members={members} choice={choice} onChange={setChoice} issues={correct.err?.issues} />
         <Field id="nc-reason" label="更正理由" error={undefined}>
           <textarea id="nc-reason" className="input" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} {...fieldAria("nc-reason", reasonError)} />
         </Field>
         {reasonError && <ClauseMessage id="nc-reason-error" message={reasonError} />}
-        <ActionError error={correct.error} />
+        <ActionError error={correct.err} />
         <SubmitButton pending={correct.pending} text="更正补正告知" pendingText="正在更正…" testId="correct-notice" />
       </form>
       <form
@@ -69,14 +69,14 @@ export function NoticeCorrectionForms({
         aria-label="撤回补正告知"
         onSubmit={(e) => {
           e.preventDefault();
-          withdraw.run({ applicationId, version, noticeId, reason: withdrawReason });
+          withdraw.submit({ applicationId, version, noticeId, reason: withdrawReason });
         }}
       >
         <Field id="nw-reason" label="撤回理由" error={undefined}>
           <textarea id="nw-reason" className="input" rows={2} maxLength={500} value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} {...fieldAria("nw-reason", wError)} />
         </Field>
         {wError && <ClauseMessage id="nw-reason-error" message={wError} />}
-        <ActionError error={withdraw.error} />
+        <ActionError error={withdraw.err} />
         <SubmitButton pending={withdraw.pending} text="撤回补正告知" pendingText="正在撤回…" tone="secondary" testId="withdraw-notice" />
       </form>
     </div>

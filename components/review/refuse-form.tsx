@@ -4,7 +4,7 @@ import { useState } from "react";
 import { refuseAction, correctionAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
-import { useReviewAction } from "./use-review-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
 
 export type ReasonOption = { code: string; label: string; clause: string };
@@ -84,7 +84,7 @@ export function RefuseForm({
   /** The remedies sentence printed on the decision letter. */
   remedies: string;
 }) {
-  const { run, pending, error, clearIssue } = useReviewAction(refuseAction);
+  const { submit: run, pending, err: error, clearIssue } = useActionForm(refuseAction);
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");
@@ -160,7 +160,7 @@ export function RefuseForm({
 
 /** A station head's correction: reopen a refusal, or revoke an approval with allowed reasons. */
 export function CorrectionForm({ applicationId, version, kind, reasons }: { applicationId: string; version: number; kind: "reopen" | "revoke"; reasons: ReasonOption[] }) {
-  const { run, pending, error } = useReviewAction(correctionAction);
+  const { submit: run, pending, err: error } = useActionForm(correctionAction);
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");

@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { assignManyAction, deleteViewAction, saveViewAction } from "@/app/clerk/actions";
 import { issueFor } from "@/components/forms/field";
-import { useReviewAction } from "./use-review-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError } from "./action-bits";
 
 /**
@@ -12,7 +12,7 @@ import { ActionError } from "./action-bits";
  * clerk and assigns every checked filing at once.
  */
 export function BulkAssignForm({ clerks }: { clerks: Array<{ id: string; realName: string; isStationHead: boolean }> }) {
-  const { run, pending, error, result } = useReviewAction(assignManyAction);
+  const { submit: run, pending, err: error, done: result } = useActionForm(assignManyAction);
   const [clerkId, setClerkId] = useState("");
   const ce = issueFor(error?.issues, "clerkId");
   return (
@@ -62,8 +62,8 @@ export function SavedViews({
   views: Array<{ id: string; name: string; href: string }>;
   current: { tab: string; channel?: string; mine: boolean };
 }) {
-  const save = useReviewAction(saveViewAction);
-  const del = useReviewAction(deleteViewAction);
+  const save = useActionForm(saveViewAction);
+  const del = useActionForm(deleteViewAction);
   const [name, setName] = useState("");
   return (
     <section aria-label="常用视图" className="mb-3 flex flex-wrap items-end gap-2 text-sm">
@@ -74,7 +74,7 @@ export function SavedViews({
               <Link href={v.href} className="text-brand-700 underline">
                 {v.name}
               </Link>
-              <button type="button" className="text-slate-600" aria-label={`删除视图 ${v.name}`} onClick={() => del.run({ id: v.id })}>
+              <button type="button" className="text-slate-600" aria-label={`删除视图 ${v.name}`} onClick={() => del.submit({ id: v.id })}>
                 ×
               </button>
             </li>
@@ -85,7 +85,7 @@ export function SavedViews({
         className="flex items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          save.run({ name, query: { tab: current.tab, channel: current.channel, mine: current.mine } }, () => setName(""));
+          save.submit({ name, query: { tab: current.tab, channel: current.channel, mine: current.mine } }, () => setName(""));
         }}
       >
         <div>
@@ -98,7 +98,7 @@ export function SavedViews({
           保存视图
         </button>
       </form>
-      <ActionError error={save.error ?? del.error} />
+      <ActionError error={save.err ?? del.err} />
     </section>
   );
 }

@@ -1,5 +1,4 @@
-import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { STATUS_LABELS } from "@/lib/filings/status";
+import { STATUS_LABELS, type ApplicationStatus } from "@/lib/filings/status";
 import { STATUS_TONE } from "@/lib/review/labels";
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {

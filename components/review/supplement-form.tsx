@@ -4,7 +4,7 @@ import { useState } from "react";
 import { supplementAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import type { AllowedNoticeItem } from "@/lib/review/notice-items";
-import { useReviewAction } from "./use-review-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError, SubmitButton } from "./action-bits";
 import { ClauseMessage, NoticeItemPicker, choiceToItems, type NoticeChoice } from "./notice-item-picker";
 
@@ -16,7 +16,7 @@ type Member = { id: string; name: string; relation: string };
  * clarification, and a note — sent as ONE notice with the rule set's time limit.
  */
 export function SupplementForm({ applicationId, version, options, members, supplementDays }: { applicationId: string; version: number; options: AllowedNoticeItem[]; members: Member[]; supplementDays: number }) {
-  const { run, pending, error } = useReviewAction(supplementAction);
+  const { submit: run, pending, err: error } = useActionForm(supplementAction);
   const [choice, setChoice] = useState<NoticeChoice>({});
   const [note, setNote] = useState("");
   const [confirmed, setConfirmed] = useState(false);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db, Prisma } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
+import { defineQuery } from "@/lib/auth/run-query";
 import { startOfBeijingDay } from "@/lib/calendar/working-days";
 import { formatBeijing, type CsvCell } from "@/lib/csv";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
@@ -265,4 +266,9 @@ export const verifyChainStepDef = defineAction(
     }
     return step;
   },
+);
+
+/** The stations an auditor can filter the trail by (all, active or not). */
+export const auditStationsQuery = defineQuery({ roles: AUDIT_READER_ROLES, action: "audit.list" }, ({ db }) =>
+  db.policeStation.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, countyCode: true } }),
 );

@@ -13,7 +13,10 @@ import { runAction, type ActionDef } from "./run-action";
 import { loadSessionUser } from "./sessions";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
+import { executeQuery, type QueryDef } from "./run-query";
+
 export { defineAction, runAction, type ActionDef, type GuardContext } from "./run-action";
+export { defineQuery, type QueryDef, type QueryContext } from "./run-query";
 
 /**
  * The signed-in person, reloaded from the database once per request. The session cookie is
@@ -42,6 +45,19 @@ export async function requirePageUser(roles: readonly Role[], nextPath?: string,
   if (!opts.setupPage && user.mustChangePassword) redirect("/account/password");
   if (!opts.setupPage && user.needsTwoFactorEnrolment) redirect("/account/two-factor");
   return user;
+}
+
+/**
+ * The read path for pages and route handlers: a guarded query (lib/auth/run-query.ts) for the
+ * signed-in `user`, on the app's database, with the request's address for the audit trail.
+ */
+export async function runQuery<I, O>(user: SessionUser, def: QueryDef<I, O>, input?: unknown): Promise<O> {
+  return executeQuery(getPrisma(), user, await requestIp(), def, input);
+}
+
+/** A guarded action run from a page or route handler (reads that also write, e.g. an audited view). */
+export async function runGuarded<S extends z.ZodType, O>(user: SessionUser, def: ActionDef<S, O>, input: unknown, ip?: string): Promise<O> {
+  return runAction(getPrisma(), user, ip ?? (await requestIp()), def, input);
 }
 
 export function homeFor(user: SessionUser | null): string {

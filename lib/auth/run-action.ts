@@ -109,7 +109,7 @@ export async function runAction<S extends z.ZodType, O>(
  * A refused attempt: the filing it was about (id and reference, when the handler had named
  * it), and for a text the guard refused the field, the text, the criterion and the clause.
  */
-async function auditDenied(prisma: PrismaClient, user: SessionUser, ip: string, action: string, details: DeniedDetails, target: AuditTarget | null) {
+export async function auditDenied(prisma: PrismaClient, user: SessionUser, ip: string, action: string, details: DeniedDetails, target: AuditTarget | null) {
   await prisma.$transaction(async (tx) => {
     const applicationId = target?.applicationId ?? null;
     const reference = applicationId ? ((await tx.application.findUnique({ where: { id: applicationId }, select: { reference: true } }))?.reference ?? null) : undefined;

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
+import { defineQuery } from "@/lib/auth/run-query";
 import { DomainError } from "@/lib/errors";
 import { collectiveHouseholdSchema, updateCollectiveHouseholdSchema } from "./schemas";
 
@@ -58,6 +59,11 @@ async function list(db: Db, where: { stationId?: string; active?: boolean }): Pr
 export function listStationCollectiveHouseholds(db: Db, stationId: string, opts?: { activeOnly?: boolean }) {
   return list(db, { stationId, ...(opts?.activeOnly ? { active: true } : {}) });
 }
+
+/** The clerk's page: the collective households of the clerk's own station (none without a station). */
+export const stationCollectiveHouseholdsQuery = defineQuery({ roles: ["clerk"], action: "collective.list" }, ({ db, user }) =>
+  user.stationId ? listStationCollectiveHouseholds(db, user.stationId) : Promise.resolve([]),
+);
 
 /** The whole register (admins). */
 export function listAllCollectiveHouseholds(db: Db) {

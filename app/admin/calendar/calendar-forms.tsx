@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { importNationalYearAction, removeCalendarDayAction, setCalendarDayAction } from "../actions";
-import { useActionForm } from "../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 /** Set one day: a holiday (day off) or a make-up working day on a weekend (调休上班). */
 export function CalendarDayForm({ year }: { year: number }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { CALENDAR_KIND_LABELS, calendarYears, listCalendarYear } from "@/lib/admin/holiday-calendar";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { calendarQuery } from "@/lib/admin/load-admin-pages";
+import { CALENDAR_KIND_LABELS } from "@/lib/admin/holiday-calendar";
 import { currentBeijingYear } from "@/lib/stats/period";
 import { AdminBack } from "../_ui/admin-nav";
 import { CalendarDayForm, ImportYearButton, RemoveDayButton } from "./calendar-forms";
@@ -11,11 +11,10 @@ export const metadata = { title: "节假日安排" };
 const WEEKDAYS = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  await requirePageUser(["admin"], "/admin/calendar");
+  const user = await requirePageUser(["admin"], "/admin/calendar");
   const y = Number((await searchParams).year);
   const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : currentBeijingYear();
-  const prisma = getPrisma();
-  const [days, { years, importable }] = await Promise.all([listCalendarYear(prisma, year), calendarYears(prisma)]);
+  const { days, years, importable } = await runQuery(user, calendarQuery, year);
   const yearLinks = [...new Set([...years.map((r) => r.year), year, year + 1, ...importable])].sort();
   return (
     <div className="space-y-4">

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { listAllCollectiveHouseholds } from "@/lib/collective/collective-households";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { collectiveListQuery } from "@/lib/admin/load-admin-pages";
 import { countyName } from "@/lib/places";
 import { formatDate } from "@/lib/review/labels";
 import { beijingDate } from "@/lib/calendar/working-days";
@@ -12,12 +11,8 @@ export const metadata = { title: "社区集体户登记" };
 
 /** The register of community collective households (plan 二(三)): list and create. */
 export default async function AdminCollectivePage() {
-  await requirePageUser(["admin"], "/admin/collective");
-  const prisma = getPrisma();
-  const [rows, stations] = await Promise.all([
-    listAllCollectiveHouseholds(prisma),
-    prisma.policeStation.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { code: "asc" } }),
-  ]);
+  const user = await requirePageUser(["admin"], "/admin/collective");
+  const { rows, stations } = await runQuery(user, collectiveListQuery);
   return (
     <div className="space-y-4">
       <AdminBack />

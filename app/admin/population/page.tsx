@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { populationQuery } from "@/lib/admin/load-admin-pages";
 import { COUNTIES, isCountyCode } from "@/lib/places";
-import { urbanizationReport } from "@/lib/stats/urbanization";
 import { currentBeijingYear } from "@/lib/stats/period";
 import { AdminBack } from "../_ui/admin-nav";
 import { PopulationForm } from "./population-form";
@@ -15,14 +14,12 @@ const pts = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 
 /** Population statistics per county and year, with the rates they give (the officials' dashboard uses the same computation). */
 export default async function PopulationPage({ searchParams }: { searchParams: Promise<{ year?: string; county?: string }> }) {
-  await requirePageUser(["admin"], "/admin/population");
+  const user = await requirePageUser(["admin"], "/admin/population");
   const sp = await searchParams;
   const y = Number(sp.year);
   const year = Number.isInteger(y) && y >= 2015 && y <= 2100 ? y : currentBeijingYear() - 1;
   const county = isCountyCode(sp.county) ? sp.county : "";
-  const prisma = getPrisma();
-  const report = await urbanizationReport(prisma, { kind: "city" }, year);
-  const years = (await prisma.populationStat.groupBy({ by: ["year"], orderBy: { year: "asc" } })).map((r) => r.year);
+  const { report, years } = await runQuery(user, populationQuery, year);
   const selected = report.rows.find((r) => r.code === county)?.stat;
   const rows = [...report.rows, ...(report.city ? [{ ...report.city, name: "全市合计" }] : [])];
   return (

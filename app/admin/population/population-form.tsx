@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { savePopulationStatAction } from "../actions";
-import { useActionForm } from "../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Values = { countyCode: string; year: string; hukouTotal: string; hukouUrban: string; residentTotal: string; residentUrban: string };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { RULE_SET_STATE_LABELS as STATE_LABELS, listRuleSetVersions } from "@/lib/admin/rule-set-editing";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { ruleSetListQuery } from "@/lib/admin/load-admin-pages";
+import { RULE_SET_STATE_LABELS as STATE_LABELS } from "@/lib/admin/rule-set-editing";
 import { formatBeijing } from "@/lib/csv";
 import { AdminBack } from "../_ui/admin-nav";
 
@@ -9,8 +9,8 @@ export const metadata = { title: "规则集" };
 
 /** Every version of the rules: published versions stay readable (filings point to the one that judged them). */
 export default async function RuleSetsPage() {
-  await requirePageUser(["admin"], "/admin/rules");
-  const rows = await listRuleSetVersions(getPrisma());
+  const user = await requirePageUser(["admin"], "/admin/rules");
+  const rows = await runQuery(user, ruleSetListQuery);
   const current = rows.find((r) => r.current);
   return (
     <div className="space-y-4">

@@ -6,7 +6,7 @@ import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import type { FieldIssue } from "@/lib/errors";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { saveRuleSetAction } from "../actions";
-import { useActionForm } from "../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Group = { alternatives: string[]; clause: string; label?: string };
 type Reason = { code: string; label: string; clause: string };

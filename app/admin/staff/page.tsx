@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { staffListQuery } from "@/lib/admin/load-admin-pages";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { COUNTIES, countyName } from "@/lib/places";
-import { listStaff, STAFF_ROLES, type StaffRole } from "@/lib/admin/staff-accounts";
+import { STAFF_ROLES, type StaffRole } from "@/lib/admin/staff-accounts";
 import { formatBeijing } from "@/lib/csv";
 import { AdminBack } from "../_ui/admin-nav";
 import { StaffForm } from "./staff-form";
@@ -11,12 +11,11 @@ import { StaffForm } from "./staff-form";
 export const metadata = { title: "工作人员账号" };
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<{ role?: string; q?: string }> }) {
-  await requirePageUser(["admin"], "/admin/staff");
+  const user = await requirePageUser(["admin"], "/admin/staff");
   const sp = await searchParams;
   const role = (STAFF_ROLES as readonly string[]).includes(sp.role ?? "") ? (sp.role as StaffRole) : undefined;
   const q = (sp.q ?? "").trim().slice(0, 30) || undefined;
-  const prisma = getPrisma();
-  const [rows, stations] = await Promise.all([listStaff(prisma, { role, q }), prisma.policeStation.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, countyCode: true } })]);
+  const { rows, stations } = await runQuery(user, staffListQuery, { role, q });
   const stationOptions = stations.map((s) => ({ value: s.id, label: `${countyName(s.countyCode)} · ${s.name}` }));
   const counties = COUNTIES.map((c) => ({ value: c.code, label: c.name }));
   return (

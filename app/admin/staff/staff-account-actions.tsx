@@ -2,7 +2,7 @@
 
 import { ErrorSummary } from "@/components/forms/field";
 import { resetStaffPasswordAction, setStaffDisabledAction } from "../actions";
-import { useActionForm } from "../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 /** Disable / enable an account and reset its password (the new one is shown once). */
 export function StaffAccountActions({ id, disabled, self }: { id: string; disabled: boolean; self: boolean }) {

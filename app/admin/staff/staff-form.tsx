@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { createStaffAction, updateStaffAction } from "../actions";
-import { useActionForm } from "../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Values = { username: string; realName: string; role: string; stationId: string; isStationHead: boolean; countyCode: string };
 type Option = { value: string; label: string };

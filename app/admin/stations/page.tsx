@@ -1,16 +1,15 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { stationListQuery } from "@/lib/admin/load-admin-pages";
 import { COUNTIES, countyName } from "@/lib/places";
-import { listStations } from "@/lib/admin/police-stations";
 import { AdminBack } from "../_ui/admin-nav";
 import { StationForm } from "./station-form";
 
 export const metadata = { title: "派出所" };
 
 export default async function StationsPage() {
-  await requirePageUser(["admin"], "/admin/stations");
-  const rows = await listStations(getPrisma());
+  const user = await requirePageUser(["admin"], "/admin/stations");
+  const rows = await runQuery(user, stationListQuery);
   return (
     <div className="space-y-4">
       <AdminBack />

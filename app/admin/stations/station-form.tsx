@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { createStationAction, updateStationAction } from "../actions";
-import { useActionForm } from "../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Values = { code: string; name: string; countyCode: string; address: string; phone: string; active: boolean; officeHours?: string; guideNote?: string };
 

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { settlementPlansQuery, transferTargetsQuery } from "@/lib/admin/load-admin-pages";
 import { COUNTIES } from "@/lib/places";
-import { listSettlementPlans, loadTransferTargets } from "@/lib/admin/transfer-targets";
 import { planFor } from "@/lib/stats/plans";
 import { AdminBack } from "../_ui/admin-nav";
 import { TargetsForm } from "./targets-form";
@@ -24,15 +23,14 @@ const EMPTY_PLAN = {
 
 /** Plans as data (document number, years, targets) and, for a year of a plan, the city's breakdown among the counties. */
 export default async function TargetsPage({ searchParams }: { searchParams: Promise<{ year?: string; plan?: string }> }) {
-  await requirePageUser(["admin"], "/admin/targets");
+  const user = await requirePageUser(["admin"], "/admin/targets");
   const sp = await searchParams;
-  const db = getPrisma();
-  const plans = await listSettlementPlans(db);
+  const plans = await runQuery(user, settlementPlansQuery);
   const years = plans.flatMap((p) => Array.from({ length: p.endYear - p.startYear + 1 }, (_, i) => p.startYear + i));
   const y = Number(sp.year);
   const year = Number.isInteger(y) && years.includes(y) ? y : (years.at(-1) ?? null);
   const plan = year !== null ? planFor(plans, year) : null;
-  const targets = year !== null ? await loadTransferTargets(db, year) : null;
+  const targets = year !== null ? await runQuery(user, transferTargetsQuery, year) : null;
   const editing = plans.find((p) => p.documentNumber === sp.plan);
   const planInitial = editing
     ? Object.fromEntries(

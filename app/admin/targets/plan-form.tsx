@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { saveSettlementPlanAction } from "./actions";
-import { useActionForm } from "../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type PlanValues = Record<
   "documentNumber" | "title" | "startYear" | "endYear" | "baselineYear" | "transfersPerYear" | "rateRisePerYear" | "endRate" | "gapNarrowing",

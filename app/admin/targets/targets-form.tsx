@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { saveTargetsWithReasonAction } from "./actions";
-import { useActionForm } from "../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 /**
  * The city's breakdown of one year's transfers among the county-level units, saved together;

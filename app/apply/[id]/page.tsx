@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { runQuery } from "@/lib/auth/guard";
+import { assessMyDraftQuery } from "@/lib/filings/load-resident-pages";
 import { draftForPage } from "../draft-page";
-import { getPrisma } from "@/lib/db/client";
-import { assessDraft } from "@/lib/filings/assess-draft";
 import { TASK_STATUS_LABELS } from "@/lib/filings/filing-tasks";
 import { CHANNEL_LABELS, SUBTYPE_LABELS, type Subtype } from "@/lib/schemas/eligibility";
 import { DateText } from "@/components/date-text";
@@ -16,8 +16,8 @@ const TAG: Record<string, string> = {
 
 export default async function TaskListPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft } = await draftForPage(id, "");
-  const { tasks, checklist } = await assessDraft(getPrisma(), draft);
+  const { user, draft } = await draftForPage(id, "");
+  const { tasks, checklist } = await runQuery(user, assessMyDraftQuery, draft);
   const done = tasks.filter((t) => t.status === "completed").length;
   return (
     <div>

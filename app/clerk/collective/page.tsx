@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { listStationCollectiveHouseholds } from "@/lib/collective/collective-households";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { stationCollectiveHouseholdsQuery } from "@/lib/collective/collective-households";
 import { formatDate } from "@/lib/review/labels";
 
 export const metadata = { title: "本所社区集体户" };
@@ -9,7 +8,7 @@ export const metadata = { title: "本所社区集体户" };
 /** The community collective households of the clerk's station (plan 二(三)). */
 export default async function StationCollectivePage() {
   const user = await requirePageUser(["clerk"], "/clerk/collective");
-  const rows = user.stationId ? await listStationCollectiveHouseholds(getPrisma(), user.stationId) : [];
+  const rows = await runQuery(user, stationCollectiveHouseholdsQuery);
   return (
     <div>
       <p className="mb-2">

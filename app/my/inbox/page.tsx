@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { listInbox } from "@/lib/filings/resident-inbox";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { myInboxQuery } from "@/lib/filings/load-resident-pages";
 import { StepForm } from "@/components/filing/step-form";
 import { markReadAction } from "../actions";
 import { receiptKindForMessage } from "@/lib/receipts/download-receipt";
@@ -11,7 +10,7 @@ export const metadata = { title: "我的消息" };
 
 export default async function InboxPage() {
   const user = await requirePageUser(["resident"], "/my/inbox");
-  const messages = await listInbox(getPrisma(), user.id);
+  const messages = await runQuery(user, myInboxQuery);
   const unread = messages.filter((m) => !m.readAt).length;
   return (
     <div className="mx-auto max-w-2xl space-y-4">

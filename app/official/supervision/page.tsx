@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { runAction } from "@/lib/auth/run-action";
+import { requirePageUser, pageError, runGuarded } from "@/lib/auth/guard";
 import { isDomainError } from "@/lib/errors";
 import { viewSupervisionDef, type SupervisionReport } from "@/lib/audit/supervision";
 import { countyName } from "@/lib/places";
@@ -18,7 +16,7 @@ export default async function OfficialSupervisionPage({ searchParams }: { search
   let r: SupervisionReport | null = null;
   let error: string | null = null;
   try {
-    r = await runAction(getPrisma(), user, await requestIp(), viewSupervisionDef, { from: one(sp.from), to: one(sp.to), station: one(sp.station), clerk: one(sp.clerk) });
+    r = await runGuarded(user, viewSupervisionDef, { from: one(sp.from), to: one(sp.to), station: one(sp.station), clerk: one(sp.clerk) });
   } catch (e) {
     if (isDomainError(e) && e.code === "validation_failed") error = e.issues.map((i) => i.message).join("；") || e.message;
     else pageError(e);

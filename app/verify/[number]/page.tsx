@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { getPrisma } from "@/lib/db/client";
-import { verifyPermit } from "@/lib/permits/verify-permit";
+import { verifyPermitPublicly } from "@/lib/permits/verify-permit-publicly";
 import { DateText } from "@/components/date-text";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
@@ -31,7 +30,7 @@ export default async function VerifyNumberPage({ params, searchParams }: { param
       </div>
     );
   }
-  const v = await verifyPermit(getPrisma(), number, typeof code === "string" ? code : "");
+  const v = await verifyPermitPublicly(number, typeof code === "string" ? code : "");
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="page-title">准迁证核验结果</h1>

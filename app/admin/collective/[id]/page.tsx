@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { collectiveEditQuery } from "@/lib/admin/load-admin-pages";
 import { beijingDate } from "@/lib/calendar/working-days";
 import { CollectiveForm } from "../collective-form";
 
@@ -9,12 +9,8 @@ export const metadata = { title: "修改社区集体户" };
 
 export default async function EditCollectivePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageUser(["admin"], `/admin/collective/${encodeURIComponent(id)}`);
-  const prisma = getPrisma();
-  const [h, stations] = await Promise.all([
-    prisma.collectiveHousehold.findUnique({ where: { id } }),
-    prisma.policeStation.findMany({ select: { id: true, name: true }, orderBy: { code: "asc" } }),
-  ]);
+  const user = await requirePageUser(["admin"], `/admin/collective/${encodeURIComponent(id)}`);
+  const { household: h, stations } = await runQuery(user, collectiveEditQuery, id);
   if (!h) notFound();
   return (
     <div className="space-y-4">

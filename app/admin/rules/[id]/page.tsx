@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { requirePageUser, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
-import { DOCUMENT_SLOTS, RULE_SET_STATE_LABELS as STATE_LABELS, describeGroups, listRuleSetVersions, slotGroups } from "@/lib/admin/rule-set-editing";
+import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
+import { ruleSetQuery } from "@/lib/admin/load-admin-pages";
+import { DOCUMENT_SLOTS, RULE_SET_STATE_LABELS as STATE_LABELS, describeGroups, slotGroups } from "@/lib/admin/rule-set-editing";
 import { formatBeijing } from "@/lib/csv";
 import { permitValidityDaysOf } from "@/lib/rules/default-rule-set";
 import { AdminBack } from "../../_ui/admin-nav";
@@ -12,10 +11,8 @@ export const metadata = { title: "规则集版本" };
 
 export default async function RuleSetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageUser(["admin"], `/admin/rules/${encodeURIComponent(id)}`);
-  const prisma = getPrisma();
-  const rs = await getRuleSet(prisma, id).catch(pageError);
-  const state = (await listRuleSetVersions(prisma)).find((r) => r.id === id)?.state ?? "draft";
+  const user = await requirePageUser(["admin"], `/admin/rules/${encodeURIComponent(id)}`);
+  const { ruleSet: rs, state } = await runQuery(user, ruleSetQuery, id).catch(pageError);
   const d = rs.data;
   return (
     <div className="space-y-4">

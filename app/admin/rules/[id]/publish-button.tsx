@@ -2,7 +2,7 @@
 
 import { ErrorSummary } from "@/components/forms/field";
 import { publishRuleSetAction } from "../../actions";
-import { useActionForm } from "../../_ui/use-action-form";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 export function PublishButton({ id, version }: { id: string; version: string }) {
   const f = useActionForm(publishRuleSetAction);

@@ -1,21 +1,15 @@
-import { requirePageUser, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
-import { compareRuleSetData, listRuleSetVersions } from "@/lib/admin/rule-set-editing";
+import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
+import { compareRuleSetsQuery } from "@/lib/admin/load-admin-pages";
+import { compareRuleSetData } from "@/lib/admin/rule-set-editing";
 import { AdminBack } from "../../_ui/admin-nav";
 
 export const metadata = { title: "规则集版本对比" };
 
 /** Two versions side by side; changed rows are marked (and only they are shown unless asked). */
 export default async function CompareRuleSetsPage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string; all?: string }> }) {
-  await requirePageUser(["admin"], "/admin/rules/compare");
+  const user = await requirePageUser(["admin"], "/admin/rules/compare");
   const sp = await searchParams;
-  const prisma = getPrisma();
-  const versions = await listRuleSetVersions(prisma);
-  const current = versions.find((v) => v.current) ?? versions[0];
-  const aId = sp.a || current?.id;
-  const bId = sp.b || versions.find((v) => v.id !== aId)?.id || aId;
-  const [a, b] = aId && bId ? await Promise.all([getRuleSet(prisma, aId), getRuleSet(prisma, bId)]).catch(pageError) : [null, null];
+  const { versions, aId, bId, a, b } = await runQuery(user, compareRuleSetsQuery, { a: sp.a, b: sp.b }).catch(pageError);
   const rows = a && b ? compareRuleSetData(a.data, b.data) : [];
   const shown = sp.all ? rows : rows.filter((r) => r.changed);
   const select = (name: "a" | "b", value: string | undefined, label: string) => (

@@ -1,7 +1,6 @@
-import { requirePageUser, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { getCurrentRuleSet, getRuleSet } from "@/lib/rule-sets/rule-set-service";
-import { DOCUMENT_SLOTS, listRuleSetVersions, nextVersionName, slotGroups } from "@/lib/admin/rule-set-editing";
+import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
+import { newRuleSetQuery } from "@/lib/admin/load-admin-pages";
+import { DOCUMENT_SLOTS, nextVersionName, slotGroups } from "@/lib/admin/rule-set-editing";
 import { DOCUMENT_CODES, DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { beijingDate } from "@/lib/calendar/working-days";
 import { AdminBack } from "../../_ui/admin-nav";
@@ -12,11 +11,9 @@ export const metadata = { title: "修改规则集" };
 
 /** A new version from an existing one (default: the version in force). */
 export default async function NewRuleSetPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
-  await requirePageUser(["admin"], "/admin/rules/new");
+  const user = await requirePageUser(["admin"], "/admin/rules/new");
   const { from } = await searchParams;
-  const prisma = getPrisma();
-  const base = await (from ? getRuleSet(prisma, from) : getCurrentRuleSet(prisma, new Date(), { fresh: true })).catch(pageError);
-  const taken = (await listRuleSetVersions(prisma)).map((v) => v.version);
+  const { base, taken } = await runQuery(user, newRuleSetQuery, from).catch(pageError);
   return (
     <div className="space-y-4">
       <AdminBack />

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { staffAccountQuery } from "@/lib/admin/load-admin-pages";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { COUNTIES, countyName } from "@/lib/places";
 import { AdminBack } from "../../_ui/admin-nav";
@@ -12,10 +12,9 @@ export const metadata = { title: "管理工作人员账号" };
 export default async function StaffAccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const me = await requirePageUser(["admin"], `/admin/staff/${encodeURIComponent(id)}`);
-  const prisma = getPrisma();
-  const u = await prisma.user.findUnique({ where: { id }, select: { id: true, username: true, realName: true, role: true, stationId: true, isStationHead: true, countyCode: true, disabled: true } });
-  if (!u || u.role === "resident") notFound();
-  const stations = await prisma.policeStation.findMany({ where: { OR: [{ active: true }, { id: u.stationId ?? "" }] }, orderBy: { code: "asc" }, select: { id: true, name: true, countyCode: true } });
+  const found = await runQuery(me, staffAccountQuery, id);
+  if (!found) notFound();
+  const { account: u, stations } = found;
   return (
     <div className="space-y-4">
       <AdminBack />

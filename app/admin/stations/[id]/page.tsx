@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
+import { requirePageUser, runQuery } from "@/lib/auth/guard";
+import { stationQuery } from "@/lib/admin/load-admin-pages";
 import { COUNTIES } from "@/lib/places";
 import { AdminBack } from "../../_ui/admin-nav";
 import { StationForm } from "../station-form";
@@ -9,8 +9,8 @@ export const metadata = { title: "修改派出所" };
 
 export default async function StationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePageUser(["admin"], `/admin/stations/${encodeURIComponent(id)}`);
-  const s = await getPrisma().policeStation.findUnique({ where: { id } });
+  const user = await requirePageUser(["admin"], `/admin/stations/${encodeURIComponent(id)}`);
+  const s = await runQuery(user, stationQuery, id);
   if (!s) notFound();
   return (
     <div className="space-y-4">

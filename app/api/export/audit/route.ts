@@ -1,11 +1,7 @@
 import { currentUser, errorResponse } from "@/lib/auth/guard";
-import { runAction } from "@/lib/auth/run-action";
-import { getPrisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
-import { csvStreamResponse } from "@/lib/csv";
-import { AUDIT_CSV_HEADER, auditCsvBatches, exportAuditDef } from "@/lib/audit/query-audit";
-import { beijingDate } from "@/lib/calendar/working-days";
+import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
 
 export const dynamic = "force-dynamic";
 
@@ -18,9 +14,7 @@ export async function GET(req: Request) {
   try {
     const user = await currentUser();
     if (!user) throw new DomainError("unauthenticated", "请先登录。");
-    const prisma = getPrisma();
-    const where = await runAction(prisma, user, clientIpFromHeaders(req.headers), exportAuditDef, Object.fromEntries(new URL(req.url).searchParams));
-    return csvStreamResponse(`审计日志-${beijingDate(new Date())}.csv`, AUDIT_CSV_HEADER, auditCsvBatches(prisma, where));
+    return await exportAuditCsv(user, clientIpFromHeaders(req.headers), Object.fromEntries(new URL(req.url).searchParams));
   } catch (e) {
     return errorResponse(e, "audit.export");
   }

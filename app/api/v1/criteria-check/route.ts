@@ -1,5 +1,4 @@
-import { getPrisma } from "@/lib/db/client";
-import { checkCriteria } from "@/lib/criteria/check-criteria";
+import { checkCriteriaPublicly } from "@/lib/eligibility/public-checks";
 import { readJsonBody } from "@/lib/http/read-json";
 import { checkRateLimit, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
@@ -17,7 +16,7 @@ export async function POST(req: Request) {
       return Response.json({ error: "rate_limited", message: `请求过于频繁，请${wait}秒后再试。` }, { status: 429, headers: { "Retry-After": String(wait) } });
     }
     const body = await readJsonBody(req, MAX_BODY);
-    return Response.json(await checkCriteria(getPrisma(), body));
+    return Response.json(await checkCriteriaPublicly(body));
   } catch (e) {
     if (isDomainError(e)) {
       if (e.code === "validation_failed") return Response.json({ error: "validation_failed", issues: e.issues }, { status: 400 });

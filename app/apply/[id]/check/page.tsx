@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { runQuery } from "@/lib/auth/guard";
+import { assessMyDraftQuery, stationNameQuery } from "@/lib/filings/load-resident-pages";
 import { relationWords } from "@/lib/filings/relation-words";
 import { divisionName } from "@/lib/divisions/divisions";
 import { randomUUID } from "node:crypto";
 import { draftForPage } from "../../draft-page";
-import { getPrisma } from "@/lib/db/client";
-import { assessDraft } from "@/lib/filings/assess-draft";
 import { relationLabel } from "@/lib/filings/member-relations";
 import { destinationTitle, detailsTitle } from "@/lib/filings/filing-tasks";
 import { countyName } from "@/lib/places";
@@ -77,10 +77,9 @@ function Section({ title, href, rows, testId }: { title: string; href: string; r
 
 export default async function CheckPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft, answers: a } = await draftForPage(id, "check");
-  const prisma = getPrisma();
-  const { checklist, tasks, ready, ruleSet } = await assessDraft(prisma, draft);
-  const station = a.destination ? await prisma.policeStation.findUnique({ where: { id: a.destination.stationId }, select: { name: true } }) : null;
+  const { user, draft, answers: a } = await draftForPage(id, "check");
+  const { checklist, tasks, ready, ruleSet } = await runQuery(user, assessMyDraftQuery, draft);
+  const station = a.destination ? await runQuery(user, stationNameQuery, a.destination.stationId) : null;
   const base = `/apply/${draft.id}`;
   const change = (page: string) => `${base}/${page}?return=check`;
   const open = tasks.filter((t) => t.key !== "check" && t.status !== "completed");

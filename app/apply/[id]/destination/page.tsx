@@ -1,5 +1,6 @@
 import { draftForPage } from "../../draft-page";
-import { getPrisma } from "@/lib/db/client";
+import { runQuery } from "@/lib/auth/guard";
+import { destinationStationsQuery } from "@/lib/filings/load-resident-pages";
 import { COUNTIES } from "@/lib/places";
 import { StepForm } from "@/components/filing/step-form";
 import { DestinationFields } from "@/components/filing/destination-fields";
@@ -11,8 +12,8 @@ export const metadata = { title: "落户地址与派出所" };
 export default async function DestinationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ return?: string }> }) {
   const { id } = await params;
   const { return: ret } = await searchParams;
-  const { draft, answers } = await draftForPage(id, "destination");
-  const stations = await getPrisma().policeStation.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, address: true, countyCode: true } });
+  const { user, draft, answers } = await draftForPage(id, "destination");
+  const stations = await runQuery(user, destinationStationsQuery);
   const collective = draft.channel === "collective";
   const d = answers.destination;
   return (

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { runQuery } from "@/lib/auth/guard";
+import { assessMyDraftQuery } from "@/lib/filings/load-resident-pages";
 import { relationWords } from "@/lib/filings/relation-words";
 import { draftForPage } from "../../draft-page";
-import { getPrisma } from "@/lib/db/client";
-import { assessDraft } from "@/lib/filings/assess-draft";
 import { DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { MAX_UPLOAD_BYTES, formatBytes } from "@/lib/storage/upload-limits";
 import { ALLOWED_TYPE_LABEL } from "@/lib/storage/sniff-file-type";
@@ -12,8 +12,8 @@ export const metadata = { title: "上传材料" };
 
 export default async function DocumentsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { draft } = await draftForPage(id, "documents");
-  const { checklist, tasks } = await assessDraft(getPrisma(), draft);
+  const { user, draft } = await draftForPage(id, "documents");
+  const { checklist, tasks } = await runQuery(user, assessMyDraftQuery, draft);
   const blocked = tasks.find((t) => t.key === "documents")?.status === "cannot_start";
   return (
     <div className="space-y-6">

@@ -1,11 +1,8 @@
 import Link from "next/link";
-import { DateText } from "@/components/date-text";
-import { requirePageUser, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { loadFiling } from "@/lib/filings/load-filing";
-import { loadCalendar } from "@/lib/calendar/load-calendar";
+import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
+import { mySubmittedQuery } from "@/lib/filings/load-resident-pages";
 import { addWorkingDays } from "@/lib/calendar/working-days";
-import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { DateText } from "@/components/date-text";
 import { notFound } from "next/navigation";
 
 export const metadata = { title: "申请已提交" };
@@ -14,13 +11,9 @@ export const metadata = { title: "申请已提交" };
 export default async function SubmittedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(["resident"], `/apply/${encodeURIComponent(id)}/submitted`);
-  const prisma = getPrisma();
-  const app = await loadFiling(prisma, user, id).catch(pageError);
-  if (!app.reference || !app.submittedAt) notFound();
-  const event = await prisma.statusEvent.findFirst({ where: { applicationId: app.id, type: "submitted" }, select: { dueAt: true } });
-  const limits = app.ruleSetId ? (await getRuleSet(prisma, app.ruleSetId)).data.timeLimits : null;
+  const { app, event, limits, cal } = await runQuery(user, mySubmittedQuery, id).catch(pageError);
+  if (!app.reference || !app.submittedAt || !cal) notFound();
   const acceptDue = event?.dueAt ?? app.dueAt;
-  const cal = await loadCalendar(prisma);
   const decisionDue = acceptDue && limits ? addWorkingDays(acceptDue, limits.decisionWorkingDays, cal) : null;
   return (
     <div className="space-y-5">

@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { runAction } from "@/lib/auth/run-action";
+import { requirePageUser, pageError, runGuarded } from "@/lib/auth/guard";
 import { AUDIT_READER_ROLES } from "@/lib/audit/query-audit";
 import { viewFilingForAuditDef } from "@/lib/audit/view-filing-audit";
 import { STATUS_LABELS, EVENT_LABELS } from "@/lib/filings/status";
@@ -21,7 +19,7 @@ export default async function AuditFilingPage({ params, searchParams }: { params
   const sp = await searchParams;
   const user = await requirePageUser(AUDIT_READER_ROLES, `/audit/filings/${encodeURIComponent(id)}`);
   const before = typeof sp.before === "string" ? sp.before : undefined;
-  const v = await runAction(getPrisma(), user, await requestIp(), viewFilingForAuditDef, { applicationId: id, before }).catch(pageError);
+  const v = await runGuarded(user, viewFilingForAuditDef, { applicationId: id, before }).catch(pageError);
   const f = v.filing;
   const docLabel = (t: string) => DOCUMENT_LABELS[t as DocumentCode] ?? (t === "supplement_attachment" ? "补正附件" : t);
 

@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { pageError, requestIp, requirePageUser } from "@/lib/auth/guard";
-import { runAction } from "@/lib/auth/run-action";
-import { getPrisma } from "@/lib/db/client";
+import { pageError, requirePageUser, runGuarded } from "@/lib/auth/guard";
 import { isDomainError } from "@/lib/errors";
 import { viewFilingDef } from "@/lib/review/view-filing";
 import { answerSummary } from "@/lib/review/answer-summary";
@@ -31,7 +29,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
   const user = await requirePageUser(["clerk"], `/clerk/filings/${encodeURIComponent(id)}`);
   let v;
   try {
-    v = await runAction(getPrisma(), user, await requestIp(), viewFilingDef, { applicationId: id });
+    v = await runGuarded(user, viewFilingDef, { applicationId: id });
   } catch (e) {
     if (isDomainError(e) && e.code === "rate_limited") return <p className="card text-red-800" role="alert">{e.message}</p>;
     pageError(e);

@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requirePageUser, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { loadFiling } from "@/lib/filings/load-filing";
-import { noticeItems, openNotice } from "@/lib/filings/supplement-notice";
+import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
+import { mySupplementQuery } from "@/lib/filings/load-resident-pages";
+import { noticeItems } from "@/lib/filings/supplement-notice";
 import { SUPPLEMENT_ATTACHMENT } from "@/lib/filings/upload-document";
-import { getCurrentRuleSet, getRuleSet } from "@/lib/rule-sets/rule-set-service";
 import { DateText } from "@/components/date-text";
 import { DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { MAX_UPLOAD_BYTES, formatBytes } from "@/lib/storage/upload-limits";
@@ -19,11 +17,8 @@ export const metadata = { title: "补正材料" };
 export default async function SupplementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(["resident"], `/my/${encodeURIComponent(id)}/supplement`);
-  const prisma = getPrisma();
-  const app = await loadFiling(prisma, user, id).catch(pageError);
-  const notice = app.status === "supplement_requested" ? await openNotice(prisma, app.id) : null;
-  if (!notice) redirect(`/my/${app.id}`);
-  const ruleSet = app.ruleSetId ? await getRuleSet(prisma, app.ruleSetId) : await getCurrentRuleSet(prisma);
+  const { app, notice, ruleSet } = await runQuery(user, mySupplementQuery, id).catch(pageError);
+  if (!notice || !ruleSet) redirect(`/my/${app.id}`);
   const items = noticeItems(notice.items, app.members, ruleSet.data);
   const fresh = app.documents.filter((d) => d.noticeId === notice.id);
   const textItems = items.filter((it) => !it.documentCode);

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requirePageUser, pageError } from "@/lib/auth/guard";
-import { getPrisma } from "@/lib/db/client";
-import { loadFiling } from "@/lib/filings/load-filing";
+import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
+import { myFilingQuery } from "@/lib/filings/load-resident-pages";
 import { OPEN_STATUSES } from "@/lib/filings/status";
 import { StepForm, CheckboxInput, TextInput } from "@/components/filing/step-form";
 import { withdrawAction } from "../../actions";
@@ -12,7 +11,7 @@ export const metadata = { title: "撤回申请" };
 export default async function WithdrawPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(["resident"], `/my/${encodeURIComponent(id)}/withdraw`);
-  const app = await loadFiling(getPrisma(), user, id).catch(pageError);
+  const app = await runQuery(user, myFilingQuery, id).catch(pageError);
   if (!OPEN_STATUSES.includes(app.status)) redirect(`/my/${app.id}`);
   return (
     <div className="mx-auto max-w-2xl">
