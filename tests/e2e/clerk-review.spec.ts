@@ -1,5 +1,6 @@
 import path from "node:path";
 import { test, expect, type Browser, type Page } from "@playwright/test";
+import { pdfText } from "../support/pdf-text";
 
 /**
  * Done means (issue 5): a clerk signs in, finds a new filing in the queue, opens it, sends the
@@ -121,9 +122,16 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   await expect(clerk.getByTestId("approve")).toHaveCount(0);
   await expect(clerk.getByTestId("refuse")).toHaveCount(0);
 
-  // The permit verifies publicly, without signing in.
+  // The permit verifies publicly, without signing in, with the number and the code printed on it;
+  // the number alone discloses nothing.
+  const permitPdf = await clerk.request.get(await clerk.getByTestId("print-permit").getAttribute("href").then((h) => h!));
+  expect(permitPdf.status()).toBe(200);
+  const verifyCode = ((await pdfText(new Uint8Array(await permitPdf.body()))).match(/(?:[0-9a-f]{4}-){5}[0-9a-f]{4}/) ?? [""])[0].replaceAll("-", "");
+  expect(verifyCode).not.toBe("");
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(`/verify/${permitNumber}`);
+  await expect(anonymous.getByTestId("verify-result")).toHaveAttribute("data-state", "unknown");
+  await anonymous.goto(`/verify/${permitNumber}?code=${verifyCode}`);
   await expect(anonymous.getByTestId("verify-result")).toHaveAttribute("data-state", "valid");
 
   // Another filing refused with an allowed reason (with its clause).
