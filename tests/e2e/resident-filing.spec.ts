@@ -2,6 +2,7 @@ import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
 import { signUpResidentToMy } from "../helpers/e2e-sign-up";
+import { pdfText } from "../support/pdf-text";
 
 /**
  * Done means (issue 4): a resident signs up, does the pre-check, fills a rental-residence
@@ -227,11 +228,14 @@ test("a settled resident sees the rights under 三(六)–(十), downloads the p
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  // The verification code printed on the permit (and in its QR link).
+  const code = ((await pdfText(new Uint8Array(await pdf.body()))).match(/(?:[0-9a-f]{4}-){5}[0-9a-f]{4}/) ?? [""])[0].replaceAll("-", "");
+  expect(code).toHaveLength(24);
 
-  // Public verification: no sign-in, masked name and ID number.
+  // Public verification: no sign-in, number and code, masked name and ID number.
   const anon = await browser.newContext();
   const pub = await anon.newPage();
-  await pub.goto(`/verify/${number}`);
+  await pub.goto(`/verify/${number}?code=${code}`);
   const result = pub.getByTestId("verify-result");
   await expect(result).toHaveAttribute("data-state", "valid");
   await expect(result).toContainText("真实有效");
