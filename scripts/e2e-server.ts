@@ -17,6 +17,8 @@ async function main() {
   // The test database is owned by the (super)user of DATABASE_URL: allowed for tests only.
   process.env.LUOHU_ALLOW_OWNER_ROLE ??= "1";
   process.env.LUOHU_RATE_SMS_CODES ??= "100000";
+  // Every journey registers its own residents from 127.0.0.1.
+  process.env.LUOHU_RATE_SIGNUP ??= "100000";
   // SMS go through the Aliyun adapter to a stub gateway on E2E_PORT + 1000; the tests read codes from it.
   const { startStubSmsGateway, STUB_KEY_ID, STUB_SECRET } = await import("../tests/helpers/stub-sms-gateway");
   const gw = await startStubSmsGateway({ port: Number(port) + 1000 });

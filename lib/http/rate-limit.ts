@@ -52,7 +52,8 @@ export const RATE_LIMITS = {
   signInIpFailures: { name: "sign-in-ip", limit: 50, windowMs: 15 * 60_000 },
   /** Every sign-in attempt of the whole portal (a global throttle against distributed guessing). */
   signInGlobal: { name: "sign-in-global", limit: Number(process.env.LUOHU_RATE_SIGNIN_GLOBAL ?? 600), windowMs: 60_000 },
-  signUp: { name: "sign-up", limit: 10, windowMs: 60 * 60_000 },
+  /** Registrations per address and hour. */
+  signUp: { name: "sign-up", limit: Number(process.env.LUOHU_RATE_SIGNUP ?? 10), windowMs: 60 * 60_000 },
   action: { name: "action", limit: 300, windowMs: 60_000 },
   upload: { name: "upload", limit: 60, windowMs: 60_000 },
   verify: { name: "verify-permit", limit: 60, windowMs: 60_000 },

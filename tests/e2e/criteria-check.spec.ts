@@ -102,6 +102,7 @@ test("a clerk's refusal note with a forbidden condition is refused with 二(二)
   const note = "经核查，租住房屋不属于稳定住所，且申请人未交税。";
   await clerk.getByLabel("说明（将告知申请人）").fill(note);
   await clerk.getByTestId("refuse").click();
+  await clerk.getByTestId("refuse-confirm-button").click();
   const findings = clerk.getByTestId("criteria-findings");
   await expect(findings).toBeVisible();
   const marks = findings.locator("mark");
