@@ -1,4 +1,3 @@
-import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { checkEligibility } from "@/lib/eligibility/check-eligibility";
 import { checkCriteria } from "@/lib/criteria/check-criteria";

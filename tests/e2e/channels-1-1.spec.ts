@@ -137,18 +137,22 @@ test("a graduate with no home and no job is registered into a collective househo
   const clerk = await clerkPage(browser);
   await openAsClerk(clerk, reference);
   await clerk.getByTestId("accept").click();
+  await clerk.getByTestId("accept-confirm-button").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
   const household = clerk.getByLabel(/落户的集体户/);
   const name = (await household.locator("option").nth(1).innerText()).replace(/（.*$/, "");
   await household.selectOption({ index: 1 });
   await clerk.getByTestId("approve").click();
+  await clerk.getByTestId("approve-confirm-button").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已准予迁入");
   await expect(clerk.getByTestId("permit-destination")).toContainText(name);
   await expect(clerk.getByTestId("permit-destination")).not.toHaveText("湖滨区前进街道");
   await clerk.getByLabel(/迁出地公安机关/).fill("洛阳市公安局西工分局王城派出所");
   await clerk.getByTestId("move-out").click();
+  await clerk.getByTestId("move-out-confirm-button").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("待落户");
   await clerk.getByTestId("register").click();
+  await clerk.getByTestId("register-confirm-button").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已落户");
 
   await page.goto("/my");
@@ -170,9 +174,11 @@ test("a rural student registers as urban at origin: no permit, no move-out", asy
   const clerk = await clerkPage(browser);
   await openAsClerk(clerk, reference);
   await clerk.getByTestId("accept").click();
+  await clerk.getByTestId("accept-confirm-button").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
   await expect(clerk.getByTestId("approve")).toHaveCount(0);
   await clerk.getByTestId("register-directly").click();
+  await clerk.getByTestId("register-directly-confirm-button").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已落户");
   await expect(clerk.getByTestId("permit-number")).toHaveCount(0);
   await expect(clerk.getByTestId("timeline")).toContainText("直接办理城镇居民登记");

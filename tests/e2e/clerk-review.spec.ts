@@ -126,7 +126,7 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   // the number alone discloses nothing.
   const permitPdf = await clerk.request.get(await clerk.getByTestId("print-permit").getAttribute("href").then((h) => h!));
   expect(permitPdf.status()).toBe(200);
-  const verifyCode = ((await pdfText(new Uint8Array(await permitPdf.body()))).match(/(?:[0-9a-f]{4}-){5}[0-9a-f]{4}/) ?? [""])[0].replaceAll("-", "");
+  const verifyCode = ((await pdfText(new Uint8Array(await permitPdf.body()))).match(/(?:[0-9A-Fa-f]{4}-){5}[0-9A-Fa-f]{4}/) ?? [""])[0].replaceAll("-", "");
   expect(verifyCode).not.toBe("");
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(`/verify/${permitNumber}`);

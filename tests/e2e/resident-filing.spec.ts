@@ -229,7 +229,7 @@ test("a settled resident sees the rights under 三(六)–(十), downloads the p
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   // The verification code printed on the permit (and in its QR link).
-  const code = ((await pdfText(new Uint8Array(await pdf.body()))).match(/(?:[0-9a-f]{4}-){5}[0-9a-f]{4}/) ?? [""])[0].replaceAll("-", "");
+  const code = ((await pdfText(new Uint8Array(await pdf.body()))).match(/(?:[0-9A-Fa-f]{4}-){5}[0-9A-Fa-f]{4}/) ?? [""])[0].replaceAll("-", "");
   expect(code).toHaveLength(24);
 
   // Public verification: no sign-in, number and code, masked name and ID number.

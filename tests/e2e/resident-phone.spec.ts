@@ -64,6 +64,7 @@ async function clerkAccepts(browser: Browser, reference: string) {
   await clerk.getByRole("button", { name: "查找", exact: true }).click();
   await clerk.getByRole("region", { name: "查找结果" }).getByRole("link", { name: reference }).click();
   await clerk.getByTestId("accept").click();
+  await clerk.getByTestId("accept-confirm-button").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已受理，审核中");
   await ctx.close();
 }

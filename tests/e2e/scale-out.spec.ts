@@ -95,6 +95,7 @@ test.beforeAll(async () => {
   const env = {
     DATABASE_URL: dbUrl,
     LUOHU_ALLOW_OWNER_ROLE: "1",
+    PUBLIC_BASE_URL: "http://127.0.0.1",
     LUOHU_WORKERS: "1",
     AUTH_SECRET: randomBytes(32).toString("base64"),
     LUOHU_RATE_ELIGIBILITY: "5",
