@@ -24,6 +24,11 @@ export default function PrecheckPage() {
           relations: RELATION_LABELS,
           documents: DOCUMENT_LABELS,
         }}
+        texts={{
+          whoIntro: "可以为自己，也可以替家人（如父母）预检。姓名和身份证号码都可以不填；不填身份证号码时，请填写出生日期。",
+          birthHint: "未填写身份证号码时必填：未满16周岁的可用户口簿代替身份证",
+          resultNote: "暂不符合落户条件的，可申领居住证，享有基本公共服务（方案三(十)）。",
+        }}
       />
       <section className="card" aria-labelledby="plan-info" data-testid="plan-information">
         <h2 id="plan-info" className="text-lg font-semibold">

@@ -51,7 +51,10 @@ function Radios({ name, legend, value, onChange, options, error }: { name: strin
   );
 }
 
-export function PrecheckForm({ counties, labels }: { counties: County[]; labels: PrecheckLabels }) {
+/** Longer fixed sentences come from the server page as props: they cost the browser no script. */
+export type PrecheckTexts = { whoIntro: string; birthHint: string; resultNote: string };
+
+export function PrecheckForm({ counties, labels, texts }: { counties: County[]; labels: PrecheckLabels; texts: PrecheckTexts }) {
   const { channels: CHANNEL_LABELS, subtypes: SUBTYPE_LABELS, tenures: TENURE_LABELS, relations: RELATION_LABELS, documents: DOCUMENT_LABELS } = labels;
   const [a, setA] = useState({
     name: "",
@@ -93,7 +96,7 @@ export function PrecheckForm({ counties, labels }: { counties: County[]; labels:
       <form onSubmit={submit} className="card space-y-5" noValidate aria-label="落户预检问卷">
         <ErrorSummary message={state.candidates ? undefined : state.message} issues={state.candidates ? undefined : state.issues} fieldId={(p) => FIELD_IDS[p] ?? p} />
         <h2 className="text-lg font-semibold">1. 为谁预检</h2>
-        <p className="text-sm text-slate-700">可以为自己，也可以替家人（如父母）预检。姓名和身份证号码都可以不填；不填身份证号码时，请填写出生日期。</p>
+        <p className="text-sm text-slate-700">{texts.whoIntro}</p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="pc-name" label="姓名（选填）" error={err("name")}>
             <input id="pc-name" className="input" value={a.name} onChange={(e) => set("name")(e.target.value)} autoComplete="off" {...fieldAria("pc-name", err("name"))} />
@@ -102,7 +105,7 @@ export function PrecheckForm({ counties, labels }: { counties: County[]; labels:
             <input id="pc-id" className="input" value={a.idNumber} maxLength={18} onChange={(e) => set("idNumber")(e.target.value)} autoComplete="off" {...fieldAria("pc-id", err("idNumber"), "hint")} />
           </Field>
           {a.idNumber.trim() === "" && (
-            <Field id="pc-birth" label="出生日期" hint="未填写身份证号码时必填：未满16周岁的可用户口簿代替身份证" error={err("birthDate")}>
+            <Field id="pc-birth" label="出生日期" hint={texts.birthHint} error={err("birthDate")}>
               <input id="pc-birth" type="date" className="input" value={a.birthDate} onChange={(e) => set("birthDate")(e.target.value)} autoComplete="off" {...fieldAria("pc-birth", err("birthDate"), "hint")} />
             </Field>
           )}
@@ -241,7 +244,7 @@ export function PrecheckForm({ counties, labels }: { counties: County[]; labels:
               );
             })}
             <p className="text-sm text-slate-600">
-              规则版本：{state.ruleSetVersion}。暂不符合落户条件的，可申领居住证，享有基本公共服务（方案三(十)）。
+              规则版本：{state.ruleSetVersion}。{texts.resultNote}
             </p>
           </div>
         )}
