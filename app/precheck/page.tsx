@@ -28,6 +28,9 @@ export default function PrecheckPage() {
           whoIntro: "可以为自己，也可以替家人（如父母）预检。姓名和身份证号码都可以不填；不填身份证号码时，请填写出生日期。",
           birthHint: "未填写身份证号码时必填：未满16周岁的可用户口簿代替身份证",
           resultNote: "暂不符合落户条件的，可申领居住证，享有基本公共服务（方案三(十)）。",
+          relativeLegend: "是否投靠在落户地有户口或合法稳定住所（含租赁）、并共同居住的家人？",
+          sharedHomeLegend: "你们共同居住的住所是该家人在落户地的合法稳定住所（含租赁）吗？",
+          employedLegend: "目前是否已就业？（重点群体、住所落户不需要工作）",
         }}
       />
       <section className="card" aria-labelledby="plan-info" data-testid="plan-information">

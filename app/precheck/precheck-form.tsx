@@ -52,7 +52,7 @@ function Radios({ name, legend, value, onChange, options, error }: { name: strin
 }
 
 /** Longer fixed sentences come from the server page as props: they cost the browser no script. */
-export type PrecheckTexts = { whoIntro: string; birthHint: string; resultNote: string };
+export type PrecheckTexts = { whoIntro: string; birthHint: string; resultNote: string; relativeLegend: string; sharedHomeLegend: string; employedLegend: string };
 
 export function PrecheckForm({ counties, labels, texts }: { counties: County[]; labels: PrecheckLabels; texts: PrecheckTexts }) {
   const { channels: CHANNEL_LABELS, subtypes: SUBTYPE_LABELS, tenures: TENURE_LABELS, relations: RELATION_LABELS, documents: DOCUMENT_LABELS } = labels;
@@ -148,7 +148,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
         )}
         <Radios
           name="relation"
-          legend="是否投靠在落户地有户口或合法稳定住所（含租赁）、并共同居住的家人？"
+          legend={texts.relativeLegend}
           value={a.relation}
           onChange={set("relation")}
           options={[
@@ -167,7 +167,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
             {a.relativeHasHukou === "no" && (
               <Radios
                 name="relativeHasResidence"
-                legend="你们共同居住的住所是该家人在落户地的合法稳定住所（含租赁）吗？"
+                legend={texts.sharedHomeLegend}
                 value={a.relativeHasResidence}
                 onChange={set("relativeHasResidence")}
                 options={[["yes", "是"], ["no", "否"]]}
@@ -175,7 +175,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
             )}
           </div>
         )}
-        <Radios name="employed" legend="目前是否已就业？（重点群体、住所落户不需要工作）" value={a.employed} onChange={set("employed")} options={[["yes", "已就业"], ["no", "暂未就业"]]} error={err("employed")} />
+        <Radios name="employed" legend={texts.employedLegend} value={a.employed} onChange={set("employed")} options={[["yes", "已就业"], ["no", "暂未就业"]]} error={err("employed")} />
         {a.employed === "yes" && (
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="pc-work" label="就业所在县（市、区）">
