@@ -11,7 +11,7 @@ import { approveSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { edgeTransition } from "./workflow";
 import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
-import { findDuplicates } from "./duplicate-check";
+import { findDuplicates } from "@/lib/filings/duplicate-check";
 import { settlementPathOf } from "@/lib/filings/settlement-path";
 import { findRegistrableHousehold } from "@/lib/collective/collective-households";
 

@@ -7,7 +7,7 @@ import { settlementPathOf } from "@/lib/filings/settlement-path";
 import { registerDirectlySchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
-import { findDuplicates } from "./duplicate-check";
+import { findDuplicates } from "@/lib/filings/duplicate-check";
 import { edgeTransition } from "./workflow";
 
 /**

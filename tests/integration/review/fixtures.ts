@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import { createTestPrisma } from "@/tests/support/test-db";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -159,4 +161,18 @@ export async function createFiling(w: World, o: FilingOpts = {}) {
 /** Same filing, re-read (status, version, assignee). */
 export function reload(prisma: PrismaClient, id: string) {
   return prisma.application.findUniqueOrThrow({ where: { id }, include: { permit: true } });
+}
+
+/**
+ * Gives a test file its own database with the world: `withWorld((x) => ({ prisma, w } = x));` at the
+ * top level opens it before the file's tests and closes it after them.
+ */
+export function withWorld(receive: (x: { prisma: PrismaClient; w: World }) => void): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const db = await createTestPrisma();
+    close = db.close;
+    receive({ prisma: db.prisma, w: await setupWorld(db.prisma) });
+  });
+  afterAll(async () => close?.());
 }

@@ -18,10 +18,10 @@ import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createPrisma } from "./client";
-import { isProcessAlive } from "./data-dir-lock";
-import { applyMigrations, migrationsFingerprint, readMigrations, sha256Hex } from "./migrate";
-import { connectPg, withDatabase, type SqlExecutor } from "./sql-executor";
+import { createPrisma } from "@/lib/db/client";
+import { isProcessAlive } from "@/lib/db/data-dir-lock";
+import { applyMigrations, migrationsFingerprint, readMigrations, sha256Hex } from "@/lib/db/migrate";
+import { connectPg, withDatabase, type SqlExecutor } from "@/lib/db/sql-executor";
 
 export interface TestPrisma {
   prisma: PrismaClient;
