@@ -4,7 +4,7 @@ import { TwoFactorHint } from "@/components/two-factor-hint";
 import { getPrisma } from "@/lib/db/client";
 import { runAction } from "@/lib/auth/run-action";
 import { isDomainError } from "@/lib/errors";
-import { AUDIT_READER_ROLES, listAuditEventsDef, type AuditPage } from "@/lib/audit/query-audit";
+import { AUDIT_READER_ROLES, listAuditEventsDef, type AuditPage } from "@/lib/supervision/query-audit";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";

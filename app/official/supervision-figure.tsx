@@ -3,7 +3,7 @@ import { getPrisma } from "@/lib/db/client";
 import { requestIp } from "@/lib/auth/guard";
 import { runAction } from "@/lib/auth/run-action";
 import type { SessionUser } from "@/lib/auth/roles";
-import { supervisionFigureDef } from "@/lib/audit/supervision";
+import { supervisionFigureDef } from "@/lib/supervision/supervision";
 
 /** The dashboard's supervision figure (四(四)): intercepted attempts to impose forbidden or unset conditions this year. */
 export async function SupervisionFigure({ user }: { user: SessionUser }) {

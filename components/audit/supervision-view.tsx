@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SupervisionReport } from "@/lib/audit/supervision";
+import type { SupervisionReport } from "@/lib/supervision/supervision";
 import { FORBIDDEN_CRITERION_INFO } from "@/lib/rules/forbidden-criteria";
 import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";

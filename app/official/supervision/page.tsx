@@ -3,7 +3,7 @@ import { requirePageUser, requestIp, pageError } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
 import { runAction } from "@/lib/auth/run-action";
 import { isDomainError } from "@/lib/errors";
-import { viewSupervisionDef, type SupervisionReport } from "@/lib/audit/supervision";
+import { viewSupervisionDef, type SupervisionReport } from "@/lib/supervision/supervision";
 import { countyName } from "@/lib/places";
 import { SupervisionView } from "@/components/audit/supervision-view";
 

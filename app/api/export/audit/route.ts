@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { csvStreamResponse } from "@/lib/csv";
-import { AUDIT_CSV_HEADER, auditCsvBatches, exportAuditDef } from "@/lib/audit/query-audit";
+import { AUDIT_CSV_HEADER, auditCsvBatches, exportAuditDef } from "@/lib/supervision/query-audit";
 import { beijingDate } from "@/lib/calendar/working-days";
 
 export const dynamic = "force-dynamic";

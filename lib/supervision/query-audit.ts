@@ -5,8 +5,8 @@ import { startOfBeijingDay } from "@/lib/calendar/working-days";
 import { formatBeijing, type CsvCell } from "@/lib/csv";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { RateLimitRule } from "@/lib/http/rate-limit";
-import { startChainCursor, verifyChainStep, type ChainBreak, type ChainCursor, type ChainStep } from "./verify-chain";
-import { startIncrementalCursor } from "./audit-checkpoints";
+import { startChainCursor, verifyChainStep, type ChainBreak, type ChainCursor, type ChainStep } from "@/lib/audit/verify-chain";
+import { startIncrementalCursor } from "@/lib/audit/audit-checkpoints";
 
 /**
  * The auditors' view of the trail (四(四)): filters by person, station, action, filing and time
