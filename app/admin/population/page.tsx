@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
@@ -9,7 +10,6 @@ import { PopulationForm } from "./population-form";
 
 export const metadata = { title: "人口统计数据" };
 
-const n = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v.toLocaleString("zh-CN"));
 const pct = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}%`);
 const pts = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 
@@ -61,10 +61,10 @@ export default async function PopulationPage({ searchParams }: { searchParams: P
                 <th scope="row" className="whitespace-nowrap text-left font-medium">
                   {r.name}
                 </th>
-                <td className="text-right tabular-nums">{n(r.stat?.hukouTotal)}</td>
-                <td className="text-right tabular-nums">{n(r.stat?.hukouUrban)}</td>
-                <td className="text-right tabular-nums">{n(r.stat?.residentTotal)}</td>
-                <td className="text-right tabular-nums">{n(r.stat?.residentUrban)}</td>
+                <td className="text-right tabular-nums">{formatCount(r.stat?.hukouTotal)}</td>
+                <td className="text-right tabular-nums">{formatCount(r.stat?.hukouUrban)}</td>
+                <td className="text-right tabular-nums">{formatCount(r.stat?.residentTotal)}</td>
+                <td className="text-right tabular-nums">{formatCount(r.stat?.residentUrban)}</td>
                 <td className="text-right tabular-nums" data-testid={`registered-rate-${r.code}`}>
                   {pct(r.registeredRate)}
                 </td>

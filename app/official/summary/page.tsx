@@ -1,3 +1,4 @@
+import { formatInt } from "@/lib/format";
 import Link from "next/link";
 import { COUNTIES } from "@/lib/places";
 import { viewSummaryEvaluationDef } from "@/lib/stats/summary-evaluation";
@@ -8,7 +9,6 @@ import { PrintButton } from "./print-button";
 export const metadata = { title: "落户工作总结评估" };
 
 const fmt = (v: number | null, d = 2) => (v === null ? "—" : v.toFixed(d));
-const int = (v: number) => Math.round(v).toLocaleString("zh-CN");
 
 /** 四(二) 总结评估: the plan's period for the city or one county, against the plan's targets — printable. */
 export default async function SummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -128,7 +128,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                     <th scope="row" className="text-left">
                       {y.year}年{i === 0 ? "（基期）" : ""}
                     </th>
-                    <td className="text-right tabular-nums">{i === 0 ? "—" : int(y.transfers)}</td>
+                    <td className="text-right tabular-nums">{i === 0 ? "—" : formatInt(y.transfers)}</td>
                     <td className="text-right tabular-nums">{fmt(y.registeredRate)}</td>
                     <td className="text-right tabular-nums">{fmt(y.residentRate)}</td>
                     <td className="text-right tabular-nums">{fmt(y.gap)}</td>
@@ -168,7 +168,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                           {c.name}
                         </Link>
                       </th>
-                      <td className="text-right tabular-nums">{int(c.totalTransfers)}</td>
+                      <td className="text-right tabular-nums">{formatInt(c.totalTransfers)}</td>
                       <td className="text-right tabular-nums">{fmt(c.averageRise)}</td>
                       <td className="text-right tabular-nums">{fmt(c.gapNarrowed)}</td>
                     </tr>
