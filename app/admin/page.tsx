@@ -4,7 +4,7 @@ import { requestIp, requirePageUser } from "@/lib/auth/guard";
 import { runAction } from "@/lib/auth/run-action";
 import { getPrisma } from "@/lib/db/client";
 import { calendarStatusDef, calendarWarningText } from "@/lib/calendar/calendar-warning";
-import { ADMIN_SECTIONS } from "./_ui/admin-nav";
+import { ADMIN_SECTIONS } from "@/components/admin/admin-nav";
 
 export const metadata = { title: "系统管理" };
 

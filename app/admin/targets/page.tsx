@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import { COUNTIES } from "@/lib/places";
 import { listSettlementPlans, loadTransferTargets } from "@/lib/admin/transfer-targets";
 import { planFor } from "@/lib/stats/plans";
-import { AdminBack } from "../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { TargetsForm } from "./targets-form";
 import { PlanForm } from "./plan-form";
 

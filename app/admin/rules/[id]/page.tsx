@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
 import { DOCUMENT_SLOTS, RULE_SET_STATE_LABELS as STATE_LABELS, describeGroups, listRuleSetVersions, slotGroups } from "@/lib/admin/rule-set-editing";
 import { formatBeijing } from "@/lib/csv";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { PublishButton } from "./publish-button";
 
 export const metadata = { title: "规则集版本" };

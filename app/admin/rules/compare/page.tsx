@@ -2,7 +2,7 @@ import { requirePageUser, pageError } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
 import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
 import { compareRuleSetData, listRuleSetVersions } from "@/lib/admin/rule-set-editing";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 
 export const metadata = { title: "规则集版本对比" };
 

@@ -4,7 +4,7 @@ import { getCurrentRuleSet, getRuleSet } from "@/lib/rule-sets/rule-set-service"
 import { DOCUMENT_SLOTS, listRuleSetVersions, nextVersionName, slotGroups } from "@/lib/admin/rule-set-editing";
 import { DOCUMENT_CODES, DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { beijingDate } from "@/lib/calendar/working-days";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { RuleSetEditor } from "../rule-set-editor";
 import { supplementSettingsOf } from "@/lib/rules/default-rule-set";
 

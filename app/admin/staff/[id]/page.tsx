@@ -3,7 +3,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getPrisma } from "@/lib/db/client";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { COUNTIES, countyName } from "@/lib/places";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { StaffForm } from "../staff-form";
 import { StaffAccountActions } from "../staff-account-actions";
 
