@@ -1,6 +1,7 @@
 import path from "node:path";
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
+import { pageAs } from "../support/login";
 
 /**
  * Done means (issue 11): a family of four (applicant, spouse, child of 8, parent) files a
@@ -25,15 +26,6 @@ async function signUp(page: Page, mobile: string, name: string, idNumber: string
   await expect(page).toHaveURL(/\/my$/);
 }
 
-async function clerkPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("clerk-hubin");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 async function startFiling(page: Page, channel: RegExp, subtype?: string) {
   await page.goto("/apply");
@@ -142,7 +134,7 @@ test("a graduate with no home and no job is registered into a collective househo
   await uploadRest(page);
   const reference = await submit(page);
 
-  const clerk = await clerkPage(browser);
+  const clerk = await pageAs(browser, "clerk-hubin");
   await openAsClerk(clerk, reference);
   await clerk.getByTestId("accept").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
@@ -175,7 +167,7 @@ test("a rural student registers as urban at origin: no permit, no move-out", asy
   await uploadRest(page);
   const reference = await submit(page);
 
-  const clerk = await clerkPage(browser);
+  const clerk = await pageAs(browser, "clerk-hubin");
   await openAsClerk(clerk, reference);
   await clerk.getByTestId("accept").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已受理");

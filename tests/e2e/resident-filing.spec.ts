@@ -2,6 +2,7 @@ import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
 import { smsCode } from "../helpers/e2e-sms";
+import { loginAs } from "../support/login";
 
 /**
  * Done means (issue 4): a resident signs up, does the pre-check, fills a rental-residence
@@ -217,11 +218,7 @@ test("a worker without a home files for the community collective household at th
 });
 
 test("a settled resident sees the rights under 三(六)–(十), downloads the permit, and its QR page verifies it publicly with masked data", async ({ page, browser }) => {
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("13800000001");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
+  await loginAs(page, "13800000001", { home: /\/my$/ });
   const registered = page.getByTestId("my-filings").locator("li", { hasText: "已落户" }).first();
   await registered.getByRole("link").click();
   await expect(page.getByTestId("filing-status")).toHaveText("已落户");

@@ -3,6 +3,7 @@ import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { testId } from "../helpers/ids";
 import { smsCode, smsReceived, waitForSms } from "../helpers/e2e-sms";
+import { loginAs } from "../support/login";
 
 /**
  * Issue 13, done means: on a 375 px phone a resident registers with an SMS code (read from the
@@ -55,11 +56,7 @@ async function uploadEverything(page: Page) {
 async function clerkAccepts(browser: Browser, reference: string) {
   const ctx = await browser.newContext();
   const clerk = await ctx.newPage();
-  await clerk.goto("/login");
-  await clerk.getByLabel("手机号或用户名").fill("clerk-shanzhou");
-  await clerk.getByLabel("密码").fill("luohu-demo");
-  await clerk.getByRole("button", { name: "登录" }).click();
-  await expect(clerk).toHaveURL(/\/clerk/);
+  await loginAs(clerk, "clerk-shanzhou", { home: /\/clerk/ });
   await clerk.getByLabel("查找申请").fill(reference);
   await clerk.getByRole("button", { name: "查找", exact: true }).click();
   await clerk.getByRole("region", { name: "查找结果" }).getByRole("link", { name: reference }).click();
@@ -261,11 +258,7 @@ test("first-load JS of every resident page (gzip)", async ({ browser }) => {
   };
   const sizes: Record<string, number> = {};
   for (const url of ["/", "/precheck", "/register", "/login", "/password-reset", "/progress", "/guide", "/verify"]) sizes[url] = await measure(url);
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("13800000001");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
+  await loginAs(page, "13800000001", { home: /\/my$/ });
   for (const url of ["/my", "/my/inbox", "/apply", "/apply/new"]) sizes[url] = await measure(url);
   await ctx.close();
   const report = Object.entries(sizes).map(([u, kb]) => `${u}: ${kb.toFixed(1)} KB`);
@@ -278,11 +271,7 @@ test("first-load JS of every resident page (gzip)", async ({ browser }) => {
 
 test("a draft on a phone: the origin picker, a typed member is never dropped, and deleting says so", async ({ page }) => {
   await page.setViewportSize(PHONE);
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("13800000001");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
+  await loginAs(page, "13800000001", { home: /\/my$/ });
   await page.goto("/apply/new");
   await page.getByRole("radio", { name: /合法稳定住所（含租赁）落户/ }).check();
   await page.getByRole("button", { name: "开始填写" }).click();
