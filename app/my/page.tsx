@@ -7,6 +7,7 @@ import { beijingDate } from "@/lib/calendar/working-days";
 import { countyName } from "@/lib/places";
 import { unreadCount } from "@/lib/filings/resident-inbox";
 import { SuccessBanner } from "@/components/success-banner";
+import { TitledCard } from "@/components/ui/titled-card";
 
 export const metadata = { title: "我的申请" };
 
@@ -39,10 +40,7 @@ export default async function MyFilingsPage({ searchParams }: { searchParams: Pr
       <SuccessBanner done={done} />
       <p className="text-slate-700">您好，{user.realName}。</p>
       {drafts.length > 0 && (
-        <section className="card" aria-labelledby="drafts">
-          <h2 id="drafts" className="mb-2 text-lg font-semibold">
-            未提交的草稿
-          </h2>
+        <TitledCard id="drafts" title="未提交的草稿">
           <ul className="divide-y divide-slate-200">
             {drafts.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -56,7 +54,7 @@ export default async function MyFilingsPage({ searchParams }: { searchParams: Pr
               </li>
             ))}
           </ul>
-        </section>
+        </TitledCard>
       )}
       <section aria-labelledby="filed">
         <h2 id="filed" className="mb-2 text-lg font-semibold">

@@ -56,17 +56,6 @@ export function RowLink({ href, children, name }: { href: string; children: Reac
   );
 }
 
-/** A titled card holding a form ("新增派出所", "录入或修改…"). */
-export function FormCard({ id, title, anchor, children }: { id: string; title: ReactNode; anchor?: string; children: ReactNode }) {
-  return (
-    <section className="card" aria-labelledby={id} id={anchor}>
-      <h2 id={id} className="mb-2 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** Links to the years of a yearly list (calendar, population), the shown year marked. */
 export function YearNav({ years, current, href, label, suffix }: { years: readonly number[]; current: number; href: (year: number) => string; label: string; suffix?: (year: number) => string }) {

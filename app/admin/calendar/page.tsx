@@ -3,7 +3,8 @@ import { getPrisma } from "@/lib/db/client";
 import { CALENDAR_KIND_LABELS, calendarYears, listCalendarYear } from "@/lib/admin/holiday-calendar";
 import { currentBeijingYear } from "@/lib/stats/period";
 import { AdminBack } from "@/components/admin/admin-nav";
-import { ACTIONS_COLUMN, FormCard, ListTable, YearNav } from "@/components/ui/list-table";
+import { ACTIONS_COLUMN, ListTable, YearNav } from "@/components/ui/list-table";
+import { TitledCard } from "@/components/ui/titled-card";
 import { CalendarDayForm, ImportYearButton, RemoveDayButton } from "./calendar-forms";
 
 export const metadata = { title: "节假日安排" };
@@ -48,9 +49,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           </tr>
         )}
       </ListTable>
-      <FormCard id="set-day" title="录入或修改一天的安排">
+      <TitledCard id="set-day" title="录入或修改一天的安排">
         <CalendarDayForm year={year} />
-      </FormCard>
+      </TitledCard>
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { countyName } from "@/lib/places";
 import { formatDate } from "@/lib/review/labels";
 import { beijingDate } from "@/lib/calendar/working-days";
 import { AdminBack } from "@/components/admin/admin-nav";
-import { ACTIONS_COLUMN, FormCard, ListTable, RowLink } from "@/components/ui/list-table";
+import { ACTIONS_COLUMN, ListTable, RowLink } from "@/components/ui/list-table";
+import { TitledCard } from "@/components/ui/titled-card";
 import { CollectiveForm } from "./collective-form";
 
 export const metadata = { title: "社区集体户登记" };
@@ -45,9 +46,9 @@ export default async function AdminCollectivePage() {
           </tr>
         ))}
       </ListTable>
-      <FormCard id="new-title" title="登记新的社区集体户">
+      <TitledCard id="new-title" title="登记新的社区集体户">
         <CollectiveForm initial={{ name: "", stationId: "", address: "", approvingOffice: "", approvedAt: beijingDate(new Date()), active: true }} stations={stations} />
-      </FormCard>
+      </TitledCard>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { COUNTIES, isCountyCode } from "@/lib/places";
 import { urbanizationReport } from "@/lib/stats/urbanization";
 import { currentBeijingYear } from "@/lib/stats/period";
 import { AdminBack } from "@/components/admin/admin-nav";
-import { ACTIONS_COLUMN, FormCard, ListTable, YearNav } from "@/components/ui/list-table";
+import { ACTIONS_COLUMN, ListTable, YearNav } from "@/components/ui/list-table";
+import { TitledCard } from "@/components/ui/titled-card";
 import { PopulationForm } from "./population-form";
 
 export const metadata = { title: "人口统计数据" };
@@ -60,7 +61,7 @@ export default async function PopulationPage({ searchParams }: { searchParams: P
           </tr>
         ))}
       </ListTable>
-      <FormCard id="entry-title" title="录入或修改统计数据" anchor="entry">
+      <TitledCard id="entry-title" title="录入或修改统计数据" anchor="entry">
         <PopulationForm
           key={`${county}-${year}`}
           initial={{
@@ -73,7 +74,7 @@ export default async function PopulationPage({ searchParams }: { searchParams: P
           }}
           counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
         />
-      </FormCard>
+      </TitledCard>
     </div>
   );
 }

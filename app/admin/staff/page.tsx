@@ -5,7 +5,8 @@ import { COUNTIES, countyName } from "@/lib/places";
 import { listStaff, STAFF_ROLES, type StaffRole } from "@/lib/admin/staff-accounts";
 import { formatBeijing } from "@/lib/csv";
 import { AdminBack } from "@/components/admin/admin-nav";
-import { ACTIONS_COLUMN, FormCard, ListTable, RowLink } from "@/components/ui/list-table";
+import { ACTIONS_COLUMN, ListTable, RowLink } from "@/components/ui/list-table";
+import { TitledCard } from "@/components/ui/titled-card";
 import { StaffForm } from "./staff-form";
 
 export const metadata = { title: "工作人员账号" };
@@ -67,9 +68,9 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           </tr>
         ))}
       </ListTable>
-      <FormCard id="new-staff" title="新建工作人员账号">
+      <TitledCard id="new-staff" title="新建工作人员账号">
         <StaffForm initial={{ username: "", realName: "", role: "", stationId: "", isStationHead: false, countyCode: "" }} stations={stationOptions} counties={counties} />
-      </FormCard>
+      </TitledCard>
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { getPrisma } from "@/lib/db/client";
 import { COUNTIES, countyName } from "@/lib/places";
 import { listStations } from "@/lib/admin/police-stations";
 import { AdminBack } from "@/components/admin/admin-nav";
-import { ACTIONS_COLUMN, FormCard, ListTable, RowLink } from "@/components/ui/list-table";
+import { ACTIONS_COLUMN, ListTable, RowLink } from "@/components/ui/list-table";
+import { TitledCard } from "@/components/ui/titled-card";
 import { StationForm } from "./station-form";
 
 export const metadata = { title: "派出所" };
@@ -36,9 +37,9 @@ export default async function StationsPage() {
           </tr>
         ))}
       </ListTable>
-      <FormCard id="new-station" title="新增派出所">
+      <TitledCard id="new-station" title="新增派出所">
         <StationForm initial={{ code: "", name: "", countyCode: "", address: "", phone: "", active: true }} counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))} />
-      </FormCard>
+      </TitledCard>
     </div>
   );
 }

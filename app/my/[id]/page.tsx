@@ -17,6 +17,7 @@ import { maskIdNumber } from "@/lib/validation/id-number";
 import { receiptsFor } from "@/lib/receipts/download-receipt";
 import { RECEIPT_TITLES } from "@/lib/receipts/render-receipt-pdf";
 import { SuccessBanner } from "@/components/success-banner";
+import { TitledCard } from "@/components/ui/titled-card";
 
 export const metadata = { title: "申请详情" };
 
@@ -170,10 +171,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
         </ol>
       </section>
 
-      <section className="card" aria-labelledby="people-title">
-        <h2 id="people-title" className="mb-2 text-lg font-semibold">
-          申请人员与材料
-        </h2>
+      <TitledCard id="people-title" title="申请人员与材料">
         <ul className="space-y-2">
           {app.members.map((m) => (
             <li key={m.id}>
@@ -195,7 +193,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
             </li>
           ))}
         </ul>
-      </section>
+      </TitledCard>
 
       {OPEN_STATUSES.includes(app.status) && (
         <p>
