@@ -1,7 +1,7 @@
-import path from "node:path";
 import { test, expect, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
 import { pageAs } from "../support/login";
+import { PDF, uploadEverything } from "../support/filing-journey";
 
 /**
  * Done means (issue 11): a family of four (applicant, spouse, child of 8, parent) files a
@@ -10,9 +10,6 @@ import { pageAs } from "../support/login";
  * permit; a rural student registers at origin without a move-out.
  */
 
-const FIXTURES = path.resolve(__dirname, "../fixtures");
-const PNG = path.join(FIXTURES, "document.png");
-const PDF = path.join(FIXTURES, "document.pdf");
 const stamp = String(Date.now()).slice(-6);
 
 async function signUp(page: Page, mobile: string, name: string, idNumber: string) {
@@ -25,7 +22,6 @@ async function signUp(page: Page, mobile: string, name: string, idNumber: string
   await page.getByRole("button", { name: "注册并登录" }).click();
   await expect(page).toHaveURL(/\/my$/);
 }
-
 
 async function startFiling(page: Page, channel: RegExp, subtype?: string) {
   await page.goto("/apply");
@@ -49,15 +45,7 @@ async function applicantAndDestination(page: Page, address: string) {
 async function uploadRest(page: Page) {
   await expect(page.getByRole("heading", { name: "上传材料" })).toBeVisible();
   await expect(page.locator('[data-testid^="slot-"]').first()).toBeVisible();
-  const slots = page.locator('[data-testid^="slot-"]');
-  const n = await slots.count();
-  for (let i = 0; i < n; i++) {
-    const slot = slots.nth(i);
-    if ((await slot.getAttribute("data-satisfied")) === "true") continue;
-    const kind = (await slot.getAttribute("data-testid")) ?? "";
-    await slot.locator('input[type="file"]').setInputFiles(kind.endsWith("id_card") ? PNG : PDF);
-    await expect(slot).toHaveAttribute("data-satisfied", "true");
-  }
+  await uploadEverything(page);
   await expect(page.getByTestId("missing-count")).toContainText("材料已齐全");
 }
 

@@ -3,6 +3,7 @@ import { test, expect, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
 import { smsCode } from "../helpers/e2e-sms";
 import { loginAs } from "../support/login";
+import { FIXTURES, PNG, uploadEverything } from "../support/filing-journey";
 
 /**
  * Done means (issue 4): a resident signs up, does the pre-check, fills a rental-residence
@@ -10,9 +11,6 @@ import { loginAs } from "../support/login";
  * timeline; another resident files for a community collective household.
  */
 
-const FIXTURES = path.resolve(__dirname, "../fixtures");
-const PNG = path.join(FIXTURES, "document.png");
-const PDF = path.join(FIXTURES, "document.pdf");
 const NOT_AN_IMAGE = path.join(FIXTURES, "not-an-image.png");
 
 const stamp = String(Date.now()).slice(-7);
@@ -28,20 +26,6 @@ async function signUp(page: Page, mobile: string, name: string, idNumber: string
   await page.getByLabel("再次输入密码").fill("resident-pass-1");
   await page.getByRole("button", { name: "注册并登录" }).click();
   await expect(page).toHaveURL(/\/my$/);
-}
-
-/** Uploads a file into every line of the checklist not yet met, and waits for it to be met. */
-async function uploadEverything(page: Page) {
-  const slots = page.locator('[data-testid^="slot-"]');
-  const n = await slots.count();
-  expect(n).toBeGreaterThan(0);
-  for (let i = 0; i < n; i++) {
-    const slot = slots.nth(i);
-    if ((await slot.getAttribute("data-satisfied")) === "true") continue;
-    const kind = (await slot.getAttribute("data-testid")) ?? "";
-    await slot.locator('input[type="file"]').setInputFiles(kind.endsWith("id_card") ? PNG : PDF);
-    await expect(slot).toHaveAttribute("data-satisfied", "true");
-  }
 }
 
 test("a renter files with a spouse and a child: sign-up, pre-check, form, uploads, check answers, submit, timeline", async ({ page }) => {

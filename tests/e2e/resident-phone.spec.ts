@@ -1,9 +1,9 @@
-import path from "node:path";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { testId } from "../helpers/ids";
 import { smsCode, smsReceived, waitForSms } from "../helpers/e2e-sms";
 import { loginAs } from "../support/login";
+import { uploadEverything } from "../support/filing-journey";
 
 /**
  * Issue 13, done means: on a 375 px phone a resident registers with an SMS code (read from the
@@ -13,9 +13,6 @@ import { loginAs } from "../support/login";
  * code — in the standard version and in 长辈版; axe-core finds nothing on any page it opens.
  */
 
-const FIXTURES = path.resolve(__dirname, "../fixtures");
-const PNG = path.join(FIXTURES, "document.png");
-const PDF = path.join(FIXTURES, "document.pdf");
 const stamp = String(Date.now()).slice(-6);
 const PHONE = { width: 375, height: 740 };
 
@@ -39,18 +36,6 @@ async function checkElder(page: Page) {
       .map((el) => el.outerHTML.slice(0, 80)),
   );
   expect(small).toEqual([]);
-}
-
-async function uploadEverything(page: Page) {
-  const slots = page.locator('[data-testid^="slot-"]');
-  const n = await slots.count();
-  for (let i = 0; i < n; i++) {
-    const slot = slots.nth(i);
-    if ((await slot.getAttribute("data-satisfied")) === "true") continue;
-    const kind = (await slot.getAttribute("data-testid")) ?? "";
-    await slot.locator('input[type="file"]').setInputFiles(kind.endsWith("id_card") ? PNG : PDF);
-    await expect(slot).toHaveAttribute("data-satisfied", "true");
-  }
 }
 
 async function clerkAccepts(browser: Browser, reference: string) {
