@@ -9,6 +9,7 @@ import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";
 import { VerifyPanel } from "./verify-panel";
+import { RegionTable } from "@/components/ui/list-table";
 
 export const metadata = { title: "审计日志" };
 
@@ -120,57 +121,41 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
           <h2 id="events-title" className="mb-2 text-lg font-semibold">
             审计记录（最新在前）
           </h2>
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="events-title">
-            <table className="table-basic" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">序号</th>
-                  <th scope="col">时间</th>
-                  <th scope="col">操作</th>
-                  <th scope="col">操作人</th>
-                  <th scope="col">派出所</th>
-                  <th scope="col">申请</th>
-                  <th scope="col">IP</th>
-                  <th scope="col">详情</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td className="tabular-nums">{r.id}</td>
-                    <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
-                    <td className="font-mono text-xs">{r.action}</td>
-                    <td className="whitespace-nowrap">
-                      {r.actorName ?? "—"}
-                      {r.actorRole && <div className="text-xs text-slate-600">{ROLE_LABELS[r.actorRole as Role] ?? r.actorRole}{r.actorLogin ? ` · ${r.actorLogin}` : ""}</div>}
-                    </td>
-                    <td>{r.stationName ?? "—"}</td>
-                    <td className="whitespace-nowrap">
-                      {r.applicationId ? (
-                        <Link href={`/audit/filings/${encodeURIComponent(r.applicationId)}`} className="text-brand-700 underline" data-testid="audit-filing-link">
-                          {r.applicationReference ?? r.applicationId.slice(0, 10)}
-                        </Link>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="font-mono text-xs">{r.ip ?? "—"}</td>
-                    <td className="max-w-xs break-all font-mono text-xs">
-                      {r.details ? (r.details.length > 160 ? <details><summary>{r.details.slice(0, 80)}…</summary>{r.details}</details> : r.details) : "—"}
-                      {r.entityType && <div className="text-slate-600">{r.entityType}{r.entityId ? `: ${r.entityId}` : ""}</div>}
-                    </td>
-                  </tr>
-                ))}
-                {page.rows.length === 0 && (
-                  <tr>
-                    <td colSpan={8} className="text-slate-600">
-                      没有符合条件的审计记录。
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
+          <RegionTable labelledBy="events-title" testId="audit-table" columns={["序号", "时间", "操作", "操作人", "派出所", "申请", "IP", "详情"]}>
+            {page.rows.map((r) => (
+              <tr key={r.id}>
+                <td className="tabular-nums">{r.id}</td>
+                <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
+                <td className="font-mono text-xs">{r.action}</td>
+                <td className="whitespace-nowrap">
+                  {r.actorName ?? "—"}
+                  {r.actorRole && <div className="text-xs text-slate-600">{ROLE_LABELS[r.actorRole as Role] ?? r.actorRole}{r.actorLogin ? ` · ${r.actorLogin}` : ""}</div>}
+                </td>
+                <td>{r.stationName ?? "—"}</td>
+                <td className="whitespace-nowrap">
+                  {r.applicationId ? (
+                    <Link href={`/audit/filings/${encodeURIComponent(r.applicationId)}`} className="text-brand-700 underline" data-testid="audit-filing-link">
+                      {r.applicationReference ?? r.applicationId.slice(0, 10)}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="font-mono text-xs">{r.ip ?? "—"}</td>
+                <td className="max-w-xs break-all font-mono text-xs">
+                  {r.details ? (r.details.length > 160 ? <details><summary>{r.details.slice(0, 80)}…</summary>{r.details}</details> : r.details) : "—"}
+                  {r.entityType && <div className="text-slate-600">{r.entityType}{r.entityId ? `: ${r.entityId}` : ""}</div>}
+                </td>
+              </tr>
+            ))}
+            {page.rows.length === 0 && (
+              <tr>
+                <td colSpan={8} className="text-slate-600">
+                  没有符合条件的审计记录。
+                </td>
+              </tr>
+            )}
+          </RegionTable>
           <nav className="mt-3 flex gap-3" aria-label="翻页">
             {one(sp.before) && (
               <Link href={`/audit?${qs({})}`} className="btn-secondary">

@@ -27,20 +27,24 @@ export function ListTable({
         <caption className={showCaption ? "px-2 py-2 text-left font-semibold" : "sr-only"}>{caption}</caption>
         <thead>
           <tr>
-            {columns.map((c) => {
-              const col = typeof c === "string" ? { label: c } : c;
-              return (
-                <th key={col.label} scope="col" className={col.className}>
-                  {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
-                </th>
-              );
-            })}
+            <HeaderCells columns={columns} />
           </tr>
         </thead>
         <tbody>{children}</tbody>
       </table>
     </div>
   );
+}
+
+function HeaderCells({ columns }: { columns: readonly ListColumn[] }) {
+  return columns.map((c) => {
+    const col = typeof c === "string" ? { label: c } : c;
+    return (
+      <th key={col.label} scope="col" className={col.className}>
+        {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
+      </th>
+    );
+  });
 }
 
 /** The heading of a row's action column (read out, not shown). */
@@ -67,5 +71,24 @@ export function YearNav({ years, current, href, label, suffix }: { years: readon
         </Link>
       ))}
     </nav>
+  );
+}
+
+/**
+ * A wide table in a region that scrolls sideways on a phone and can be scrolled with the
+ * keyboard (focusable, named by the heading `labelledBy` points to).
+ */
+export function RegionTable({ labelledBy, testId, columns, children }: { labelledBy: string; testId?: string; columns: readonly ListColumn[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby={labelledBy}>
+      <table className="table-basic" data-testid={testId}>
+        <thead>
+          <tr>
+            <HeaderCells columns={columns} />
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }

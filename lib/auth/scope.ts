@@ -20,9 +20,6 @@ export function applicationScope(user: SessionUser): Prisma.ApplicationWhereInpu
   }
 }
 
-/** Who may download a submitted filing's papers (permit, receipts): the resident and staff in scope. */
-export const FILING_PAPER_ROLES = ["resident", "clerk", "official", "admin"] as const;
-
 /** One submitted (not draft) filing, if this person may see it. */
 export function submittedFilingWhere(user: SessionUser, applicationId: string): Prisma.ApplicationWhereInput {
   return { id: applicationId, ...applicationScope(user), status: { not: "draft" } };

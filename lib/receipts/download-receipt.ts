@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/run-action";
-import { FILING_PAPER_ROLES, submittedFilingWhere } from "@/lib/auth/scope";
+import { submittedFilingWhere } from "@/lib/auth/scope";
 import { DomainError, notFound } from "@/lib/errors";
 import { EVENT_LABELS } from "@/lib/filings/status";
 import { docTypeLabel } from "@/lib/filings/upload-document";
@@ -38,7 +38,7 @@ export function receiptsFor(app: { status: string; submittedAt: Date | null; acc
  * documents on file at that moment; every download is audited.
  */
 export const downloadReceiptDef = defineAction(
-  { roles: FILING_PAPER_ROLES, action: "receipt.download", schema: downloadReceiptSchema },
+  { roles: ["resident", "clerk", "official", "admin"], action: "receipt.download", schema: downloadReceiptSchema },
   async (ctx, input) => {
     const app = await ctx.tx.application.findFirst({
       where: submittedFilingWhere(ctx.user, input.applicationId),

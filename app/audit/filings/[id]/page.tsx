@@ -12,6 +12,7 @@ import { countyName } from "@/lib/places";
 import { formatBeijing } from "@/lib/csv";
 import { AnswerFacts, Fact, FactGrid } from "@/components/ui/facts";
 import { TitledCard } from "@/components/ui/titled-card";
+import { RegionTable } from "@/components/ui/list-table";
 
 export const metadata = { title: "审计：申请详情" };
 
@@ -143,30 +144,17 @@ export default async function AuditFilingPage({ params, searchParams }: { params
         <h2 id="af-audit" className="mb-2 text-lg font-semibold">
           本申请的审计记录
         </h2>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="af-audit">
-          <table className="table-basic" data-testid="audit-filing-events">
-            <thead>
-              <tr>
-                <th scope="col">序号</th>
-                <th scope="col">时间</th>
-                <th scope="col">操作</th>
-                <th scope="col">操作人</th>
-                <th scope="col">详情</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.auditEvents.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="tabular-nums">{r.id}</td>
-                  <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
-                  <td className="font-mono text-xs">{r.action}</td>
-                  <td>{r.actorName ?? "—"}</td>
-                  <td className="max-w-md break-all font-mono text-xs">{r.details ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegionTable labelledBy="af-audit" testId="audit-filing-events" columns={["序号", "时间", "操作", "操作人", "详情"]}>
+          {v.auditEvents.rows.map((r) => (
+            <tr key={r.id}>
+              <td className="tabular-nums">{r.id}</td>
+              <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
+              <td className="font-mono text-xs">{r.action}</td>
+              <td>{r.actorName ?? "—"}</td>
+              <td className="max-w-md break-all font-mono text-xs">{r.details ?? "—"}</td>
+            </tr>
+          ))}
+        </RegionTable>
         {v.auditEvents.nextBefore && (
           <Link href={`/audit/filings/${encodeURIComponent(f.id)}?before=${v.auditEvents.nextBefore}`} className="btn-secondary mt-3">
             更早的记录
