@@ -8,6 +8,7 @@ import { countyName } from "@/lib/places";
 import { unreadCount } from "@/lib/filings/resident-inbox";
 import { SuccessBanner } from "@/components/success-banner";
 import { TitledCard } from "@/components/ui/titled-card";
+import { DraftsList } from "@/components/filing/drafts-list";
 
 export const metadata = { title: "我的申请" };
 
@@ -41,19 +42,7 @@ export default async function MyFilingsPage({ searchParams }: { searchParams: Pr
       <p className="text-slate-700">您好，{user.realName}。</p>
       {drafts.length > 0 && (
         <TitledCard id="drafts" title="未提交的草稿">
-          <ul className="divide-y divide-slate-200">
-            {drafts.map((d) => (
-              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span>
-                  {CHANNEL_LABELS[d.channel]}
-                  <span className="block text-sm text-slate-600">最近保存：{beijingDate(d.updatedAt)}</span>
-                </span>
-                <Link href={`/apply/${d.id}${d.draftStep ? `/${d.draftStep}` : ""}`} className="text-brand-700 underline">
-                  继续填写
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <DraftsList drafts={drafts} />
         </TitledCard>
       )}
       <section aria-labelledby="filed">
