@@ -10,6 +10,7 @@ import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";
 import { VerifyPanel } from "./verify-panel";
 import { RegionTable } from "@/components/ui/list-table";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 export const metadata = { title: "审计日志" };
 
@@ -110,11 +111,7 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
         </div>
       </form>
 
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error}
-        </p>
-      )}
+      <AlertMessage message={error} />
 
       {page && (
         <section aria-labelledby="events-title">

@@ -5,6 +5,7 @@ import { viewSummaryEvaluationDef } from "@/lib/stats/summary-evaluation";
 import { scopeLabel } from "@/lib/stats/dashboard-scope";
 import { loadOfficialPage, one } from "@/lib/stats/official-page";
 import { PrintButton } from "./print-button";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 export const metadata = { title: "落户工作总结评估" };
 
@@ -32,11 +33,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
           ← 返回统计
         </Link>
       </p>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error}
-        </p>
-      )}
+      <AlertMessage message={error} />
       {e && (
         <>
           <header className="space-y-1">
