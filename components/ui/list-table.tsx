@@ -23,28 +23,32 @@ export function ListTable({
 }) {
   return (
     <div className="card overflow-x-auto">
-      <table className="table-basic" data-testid={testId}>
-        <caption className={showCaption ? "px-2 py-2 text-left font-semibold" : "sr-only"}>{caption}</caption>
-        <thead>
-          <tr>
-            <HeaderCells columns={columns} />
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
+      <Table testId={testId} columns={columns} caption={<caption className={showCaption ? "px-2 py-2 text-left font-semibold" : "sr-only"}>{caption}</caption>}>
+        {children}
+      </Table>
     </div>
   );
 }
 
-function HeaderCells({ columns }: { columns: readonly ListColumn[] }) {
-  return columns.map((c) => {
-    const col = typeof c === "string" ? { label: c } : c;
-    return (
-      <th key={col.label} scope="col" className={col.className}>
-        {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
-      </th>
-    );
-  });
+function Table({ testId, columns, caption, children }: { testId?: string; columns: readonly ListColumn[]; caption?: ReactNode; children: ReactNode }) {
+  return (
+    <table className="table-basic" data-testid={testId}>
+      {caption}
+      <thead>
+        <tr>
+          {columns.map((c) => {
+            const col = typeof c === "string" ? { label: c } : c;
+            return (
+              <th key={col.label} scope="col" className={col.className}>
+                {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
 }
 
 /** The heading of a row's action column (read out, not shown). */
@@ -81,14 +85,9 @@ export function YearNav({ years, current, href, label, suffix }: { years: readon
 export function RegionTable({ labelledBy, testId, columns, children }: { labelledBy: string; testId?: string; columns: readonly ListColumn[]; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby={labelledBy}>
-      <table className="table-basic" data-testid={testId}>
-        <thead>
-          <tr>
-            <HeaderCells columns={columns} />
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
+      <Table testId={testId} columns={columns}>
+        {children}
+      </Table>
     </div>
   );
 }

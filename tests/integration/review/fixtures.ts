@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from "vitest";
 import { createTestPrisma } from "@/tests/support/test-db";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
-import type { SessionUser } from "@/lib/auth/roles";
+import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { nextReference } from "@/lib/filings/numbers";
 import { testId } from "../../helpers/ids";
@@ -24,16 +24,7 @@ export type Staff = {
 
 export type World = { prisma: PrismaClient; staff: Staff; stations: { qianjin: string; daying: string }; ruleSetId: string };
 
-const session = (u: { id: string; role: SessionUser["role"]; realName: string; stationId: string | null; isStationHead: boolean; countyCode: string | null; username: string | null; mobile: string | null }): SessionUser => ({
-  id: u.id,
-  role: u.role,
-  realName: u.realName,
-  username: u.username,
-  mobile: u.mobile,
-  stationId: u.stationId,
-  isStationHead: u.isStationHead,
-  countyCode: u.countyCode,
-});
+const session = toSessionUser;
 
 let seq = 0;
 /** A fresh valid ID number per call (GB 11643 check digit). */
