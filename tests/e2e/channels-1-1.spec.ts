@@ -1,7 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
 import { pageAs } from "../support/login";
-import { PDF, uploadEverything } from "../support/filing-journey";
+import { PDF, signUp, startFiling, uploadEverything } from "../support/filing-journey";
 
 /**
  * Done means (issue 11): a family of four (applicant, spouse, child of 8, parent) files a
@@ -11,25 +11,6 @@ import { PDF, uploadEverything } from "../support/filing-journey";
  */
 
 const stamp = String(Date.now()).slice(-6);
-
-async function signUp(page: Page, mobile: string, name: string, idNumber: string) {
-  await page.goto("/register");
-  await page.getByLabel("手机号码").fill(mobile);
-  await page.getByLabel("真实姓名").fill(name);
-  await page.getByLabel("居民身份证号码").fill(idNumber);
-  await page.getByLabel("设置密码").fill("resident-pass-1");
-  await page.getByLabel("再次输入密码").fill("resident-pass-1");
-  await page.getByRole("button", { name: "注册并登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
-}
-
-async function startFiling(page: Page, channel: RegExp, subtype?: string) {
-  await page.goto("/apply");
-  await page.getByRole("link", { name: "选择落户通道并开始" }).click();
-  await page.getByRole("radio", { name: channel }).check();
-  if (subtype) await page.getByRole("radio", { name: new RegExp(`^${subtype}`) }).check();
-  await page.getByRole("button", { name: "开始填写" }).click();
-}
 
 async function applicantAndDestination(page: Page, address: string) {
   await page.getByLabel("农业户口（农村）").check();
@@ -67,7 +48,7 @@ async function openAsClerk(clerk: Page, reference: string) {
 }
 
 test("a family of four on a rented home: one booklet uploaded once, no ID card for the child of 8", async ({ page }) => {
-  await signUp(page, `137${stamp}01`.slice(0, 11), "陈建华", testId("411221", "19880310", "731"));
+  await signUp(page, { mobile: `137${stamp}01`.slice(0, 11), name: "陈建华", id: testId("411221", "19880310", "731") });
   await startFiling(page, /合法稳定住所（含租赁）落户/);
   await applicantAndDestination(page, "湖滨区崤山路88号院3号楼2单元501室");
   await page.getByLabel(/^租赁住房/).check();
@@ -111,7 +92,7 @@ test("a family of four on a rented home: one booklet uploaded once, no ID card f
 });
 
 test("a graduate with no home and no job is registered into a collective household named on the permit", async ({ page, browser }) => {
-  await signUp(page, `137${stamp}02`.slice(0, 11), "杨洋", testId("410323", "20010909", "819"));
+  await signUp(page, { mobile: `137${stamp}02`.slice(0, 11), name: "杨洋", id: testId("410323", "20010909", "819") });
   await startFiling(page, /重点群体落户/, "高校毕业生");
   await applicantAndDestination(page, "湖滨区前进街道");
   await page.getByRole("group", { name: "在落户地的住所情况" }).getByLabel("暂无合法稳定住所").check();
@@ -145,7 +126,7 @@ test("a graduate with no home and no job is registered into a collective househo
 });
 
 test("a rural student registers as urban at origin: no permit, no move-out", async ({ page, browser }) => {
-  await signUp(page, `137${stamp}03`.slice(0, 11), "王磊", testId("411202", "20050505", "913"));
+  await signUp(page, { mobile: `137${stamp}03`.slice(0, 11), name: "王磊", id: testId("411202", "20050505", "913") });
   await startFiling(page, /农村升学学生落户/, "在原籍办理城镇居民登记");
   await applicantAndDestination(page, "湖滨区磁钟乡某村3组");
   await page.getByLabel("录取或毕业院校名称").fill("郑州大学");

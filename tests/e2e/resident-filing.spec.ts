@@ -1,9 +1,9 @@
 import path from "node:path";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { testId } from "../helpers/ids";
 import { smsCode } from "../helpers/e2e-sms";
 import { loginAs } from "../support/login";
-import { FIXTURES, PNG, uploadEverything } from "../support/filing-journey";
+import { FIXTURES, PNG, precheckRenter, signUp, startFiling, uploadEverything } from "../support/filing-journey";
 
 /**
  * Done means (issue 4): a resident signs up, does the pre-check, fills a rental-residence
@@ -15,33 +15,12 @@ const NOT_AN_IMAGE = path.join(FIXTURES, "not-an-image.png");
 
 const stamp = String(Date.now()).slice(-7);
 
-async function signUp(page: Page, mobile: string, name: string, idNumber: string) {
-  await page.goto("/register");
-  await page.getByLabel("手机号码").fill(mobile);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  await page.getByLabel("短信验证码").fill(await smsCode(mobile));
-  await page.getByLabel("真实姓名").fill(name);
-  await page.getByLabel("居民身份证号码").fill(idNumber);
-  await page.getByLabel("设置密码").fill("resident-pass-1");
-  await page.getByLabel("再次输入密码").fill("resident-pass-1");
-  await page.getByRole("button", { name: "注册并登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
-}
-
 test("a renter files with a spouse and a child: sign-up, pre-check, form, uploads, check answers, submit, timeline", async ({ page }) => {
   const me = { mobile: `136${stamp}1`.slice(0, 11), name: "刘晓燕", id: testId("411221", "19900315", "357") };
-  await signUp(page, me.mobile, me.name, me.id);
+  await signUp(page, me, smsCode);
 
   // The pre-check, carrying its answers into the filing (never the ID number).
-  await page.goto("/precheck");
-  await page.getByLabel("姓名").fill(me.name);
-  await page.getByLabel("居民身份证号码").fill(me.id);
-  await page.getByLabel("农业户口（农村）").check();
-  await page.getByLabel("县（市、区）").selectOption({ label: "湖滨区" });
-  await page.getByLabel("您属于以下哪类人员？").selectOption({ label: "以上都不是" });
-  await page.getByLabel("租赁住房").check();
-  await page.getByLabel("暂未就业").check();
-  await page.getByRole("button", { name: "查看预检结果" }).click();
+  await precheckRenter(page, me.name, me.id);
   const first = page.getByTestId("precheck-results").locator("article").first();
   await expect(first).toContainText("合法稳定住所");
   await first.getByRole("link", { name: "按此通道开始申请" }).click();
@@ -148,11 +127,8 @@ test("a worker without a home files for the community collective household at th
   await page.setViewportSize({ width: 360, height: 740 });
   const noSideScroll = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   const me = { mobile: `135${stamp}2`.slice(0, 11), name: "马超", id: testId("411224", "19970707", "579") };
-  await signUp(page, me.mobile, me.name, me.id);
-  await page.goto("/apply");
-  await page.getByRole("link", { name: "选择落户通道并开始" }).click();
-  await page.getByRole("radio", { name: /社区集体户落户/ }).check();
-  await page.getByRole("button", { name: "开始填写" }).click();
+  await signUp(page, me, smsCode);
+  await startFiling(page, /社区集体户落户/);
 
   await page.getByLabel("农业户口（农村）").check();
   await page.getByLabel("户籍地址（户口簿上的住址）").fill("卢氏县东明镇某村5组");
@@ -193,7 +169,7 @@ test("a worker without a home files for the community collective household at th
   // Another resident tampers with the URL: not found, never someone else's data.
   const other = await browser.newContext();
   const page2 = await other.newPage();
-  await signUp(page2, `137${stamp}3`.slice(0, 11), "周建国", testId("411221", "19880101", "791"));
+  await signUp(page2, { mobile: `137${stamp}3`.slice(0, 11), name: "周建国", id: testId("411221", "19880101", "791") }, smsCode);
   await page2.goto(filingUrl);
   await expect(page2.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   const res = await page2.request.get(fileHref!);

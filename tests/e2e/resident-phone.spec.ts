@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { testId } from "../helpers/ids";
 import { smsCode, smsReceived, waitForSms } from "../helpers/e2e-sms";
 import { loginAs } from "../support/login";
-import { uploadEverything } from "../support/filing-journey";
+import { startFiling, uploadEverything } from "../support/filing-journey";
 
 /**
  * Issue 13, done means: on a 375 px phone a resident registers with an SMS code (read from the
@@ -90,10 +90,7 @@ async function journey(page: Page, browser: Browser, opts: { elder: boolean; n: 
   await axe(page, "/my");
 
   // A filing for the community collective household at the place of employment.
-  await page.goto("/apply");
-  await page.getByRole("link", { name: "选择落户通道并开始" }).click();
-  await page.getByRole("radio", { name: /社区集体户落户/ }).check();
-  await page.getByRole("button", { name: "开始填写" }).click();
+  await startFiling(page, /社区集体户落户/);
   await page.getByLabel("农业户口（农村）").check();
   await page.getByLabel("户籍地址（户口簿上的住址）").fill("卢氏县东明镇某村5组");
   await axe(page, "applicant step");

@@ -19,3 +19,41 @@ export async function uploadEverything(page: Page): Promise<void> {
     await expect(slot).toHaveAttribute("data-satisfied", "true");
   }
 }
+
+/** Registers a resident on /register (with the SMS code when the test reads it) and lands on /my. */
+export async function signUp(page: Page, me: { mobile: string; name: string; id: string }, smsCode?: (mobile: string) => Promise<string>): Promise<void> {
+  await page.goto("/register");
+  await page.getByLabel("手机号码").fill(me.mobile);
+  if (smsCode) {
+    await page.getByRole("button", { name: "获取验证码" }).click();
+    await page.getByLabel("短信验证码").fill(await smsCode(me.mobile));
+  }
+  await page.getByLabel("真实姓名").fill(me.name);
+  await page.getByLabel("居民身份证号码").fill(me.id);
+  await page.getByLabel("设置密码").fill("resident-pass-1");
+  await page.getByLabel("再次输入密码").fill("resident-pass-1");
+  await page.getByRole("button", { name: "注册并登录" }).click();
+  await expect(page).toHaveURL(/\/my$/);
+}
+
+/** From /apply: picks a channel (and its subtype) and opens the first step of a new filing. */
+export async function startFiling(page: Page, channel: RegExp, subtype?: string): Promise<void> {
+  await page.goto("/apply");
+  await page.getByRole("link", { name: "选择落户通道并开始" }).click();
+  await page.getByRole("radio", { name: channel }).check();
+  if (subtype) await page.getByRole("radio", { name: new RegExp(`^${subtype}`) }).check();
+  await page.getByRole("button", { name: "开始填写" }).click();
+}
+
+/** The pre-check of a rural renter in 湖滨区 without a job, sent. */
+export async function precheckRenter(page: Page, name: string, idNumber: string): Promise<void> {
+  await page.goto("/precheck");
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("居民身份证号码").fill(idNumber);
+  await page.getByLabel("农业户口（农村）").check();
+  await page.getByLabel("县（市、区）").selectOption({ label: "湖滨区" });
+  await page.getByLabel("您属于以下哪类人员？").selectOption({ label: "以上都不是" });
+  await page.getByLabel("租赁住房").check();
+  await page.getByLabel("暂未就业").check();
+  await page.getByRole("button", { name: "查看预检结果" }).click();
+}
