@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankAsUndefined, isoDateFilter } from "@/lib/schemas/filters";
 import type { Db, Prisma } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
 import { startOfBeijingDay } from "@/lib/calendar/working-days";
@@ -14,14 +15,9 @@ import { startIncrementalCursor } from "@/lib/audit/audit-checkpoints";
  * (stationId, at), (applicationId, at), (action, at) and (at) serve every filter).
  */
 
-const ymd = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为年-月-日")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "不是有效日期");
+const ymd = isoDateFilter;
 
-/** "" from an empty form field means "no filter". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = blankAsUndefined;
 
 export const auditFilterSchema = z
   .object({
