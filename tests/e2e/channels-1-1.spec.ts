@@ -1,4 +1,4 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Browser, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
 import { pageAs } from "../support/login";
 import { PDF, signUp, startFiling, uploadEverything } from "../support/filing-journey";
@@ -37,6 +37,19 @@ async function submit(page: Page): Promise<string> {
   await page.getByRole("button", { name: "确认并提交申请" }).click();
   await expect(page.getByRole("heading", { name: "申请已提交" })).toBeVisible();
   return (await page.getByTestId("reference").textContent())!.trim();
+}
+
+/** Saves the details step, declares no family members, uploads, submits; the clerk opens the filing and accepts it. */
+async function submitAloneAndAccept(page: Page, browser: Browser): Promise<Page> {
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await page.getByRole("button", { name: /没有随迁人员，继续/ }).click();
+  await uploadRest(page);
+  const reference = await submit(page);
+  const clerk = await pageAs(browser, "clerk-hubin");
+  await openAsClerk(clerk, reference);
+  await clerk.getByTestId("accept").click();
+  await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
+  return clerk;
 }
 
 async function openAsClerk(clerk: Page, reference: string) {
@@ -98,15 +111,7 @@ test("a graduate with no home and no job is registered into a collective househo
   await page.getByRole("group", { name: "在落户地的住所情况" }).getByLabel("暂无合法稳定住所").check();
   await page.getByRole("group", { name: "是否已落实工作单位？" }).getByLabel("否").check();
   await page.getByRole("group", { name: /在哪类集体户落户/ }).getByLabel("社区集体户").check();
-  await page.getByRole("button", { name: "保存并继续" }).click();
-  await page.getByRole("button", { name: /没有随迁人员，继续/ }).click();
-  await uploadRest(page);
-  const reference = await submit(page);
-
-  const clerk = await pageAs(browser, "clerk-hubin");
-  await openAsClerk(clerk, reference);
-  await clerk.getByTestId("accept").click();
-  await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
+  const clerk = await submitAloneAndAccept(page, browser);
   const household = clerk.getByLabel(/落户的集体户/);
   const name = (await household.locator("option").nth(1).innerText()).replace(/（.*$/, "");
   await household.selectOption({ index: 1 });
@@ -131,15 +136,7 @@ test("a rural student registers as urban at origin: no permit, no move-out", asy
   await applicantAndDestination(page, "湖滨区磁钟乡某村3组");
   await page.getByLabel("录取或毕业院校名称").fill("郑州大学");
   await page.getByRole("group", { name: "是否已就业？" }).getByLabel("否").check();
-  await page.getByRole("button", { name: "保存并继续" }).click();
-  await page.getByRole("button", { name: /没有随迁人员，继续/ }).click();
-  await uploadRest(page);
-  const reference = await submit(page);
-
-  const clerk = await pageAs(browser, "clerk-hubin");
-  await openAsClerk(clerk, reference);
-  await clerk.getByTestId("accept").click();
-  await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
+  const clerk = await submitAloneAndAccept(page, browser);
   await expect(clerk.getByTestId("approve")).toHaveCount(0);
   await clerk.getByTestId("register-directly").click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已落户");
