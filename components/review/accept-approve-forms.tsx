@@ -7,6 +7,7 @@ import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findi
 import type { ActionResult } from "@/lib/errors";
 import { useReviewAction } from "./use-review-action";
 import { ActionError, ConfirmPanel, DecisionForm, SubmitButton } from "./action-bits";
+import { SelectOptions } from "@/components/forms/select-options";
 
 type Props = { applicationId: string; version: number; disabledReason?: string | null; reference?: string | null };
 
@@ -55,12 +56,7 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
             onChange={(e) => setHouseholdId(e.target.value)}
             {...fieldAria(`${testId}-household`, householdError, households.length === 0 ? "hint" : undefined)}
           >
-            <option value="">请选择集体户</option>
-            {households.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name}（{h.address}）
-              </option>
-            ))}
+            <SelectOptions placeholder="请选择集体户" options={households.map((h) => ({ value: h.id, label: `${h.name}（${h.address}）` }))} />
           </select>
         </Field>
       )}

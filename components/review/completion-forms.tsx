@@ -6,6 +6,7 @@ import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { useReviewAction } from "./use-review-action";
 import { ActionError, ConfirmPanel, DecisionForm, SubmitButton } from "./action-bits";
+import { SelectOptions } from "@/components/forms/select-options";
 
 /**
  * 迁出 from outside the city: the origin office is chosen from the origin's region (from the
@@ -140,12 +141,7 @@ export function RegistrationForm({
             }}
             {...fieldAria("household", eh, households.length === 0 ? "hint" : undefined)}
           >
-            <option value="">请选择社区集体户</option>
-            {households.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name}（{h.address}）
-              </option>
-            ))}
+            <SelectOptions placeholder="请选择社区集体户" options={households.map((h) => ({ value: h.id, label: `${h.name}（${h.address}）` }))} />
           </select>
         </Field>
       )}
