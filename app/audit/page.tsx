@@ -11,6 +11,7 @@ import { countyName } from "@/lib/places";
 import { VerifyPanel } from "./verify-panel";
 import { RegionTable } from "@/components/ui/list-table";
 import { AlertMessage } from "@/components/forms/alert-message";
+import { FilterField } from "@/components/forms/filter-field";
 
 export const metadata = { title: "审计日志" };
 
@@ -53,12 +54,7 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
       <VerifyPanel />
 
       <form method="get" action="/audit" className="card grid gap-3 sm:grid-cols-3" aria-label="筛选审计记录">
-        <div>
-          <label htmlFor="a-person" className="label">
-            操作人（用户名、手机号或姓名）
-          </label>
-          <input id="a-person" name="person" defaultValue={f.person} className="input" />
-        </div>
+        <FilterField id="a-person" name="person" label="操作人（用户名、手机号或姓名）" defaultValue={f.person} />
         <div>
           <label htmlFor="a-station" className="label">
             派出所
@@ -72,30 +68,10 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="a-action" className="label">
-            操作（如 review.refuse，或以点结尾的前缀 review.）
-          </label>
-          <input id="a-action" name="action" defaultValue={f.action} className="input" />
-        </div>
-        <div>
-          <label htmlFor="a-filing" className="label">
-            申请编号
-          </label>
-          <input id="a-filing" name="filing" defaultValue={f.filing} className="input" placeholder="SMX-2026-000123" />
-        </div>
-        <div>
-          <label htmlFor="a-from" className="label">
-            开始日期
-          </label>
-          <input id="a-from" name="from" type="date" defaultValue={f.from} className="input" />
-        </div>
-        <div>
-          <label htmlFor="a-to" className="label">
-            结束日期
-          </label>
-          <input id="a-to" name="to" type="date" defaultValue={f.to} className="input" />
-        </div>
+        <FilterField id="a-action" name="action" label="操作（如 review.refuse，或以点结尾的前缀 review.）" defaultValue={f.action} />
+        <FilterField id="a-filing" name="filing" label="申请编号" defaultValue={f.filing} placeholder="SMX-2026-000123" />
+        <FilterField id="a-from" name="from" label="开始日期" type="date" defaultValue={f.from} />
+        <FilterField id="a-to" name="to" label="结束日期" type="date" defaultValue={f.to} />
         <div className="flex flex-wrap gap-3 sm:col-span-3">
           <button type="submit" className="btn-primary">
             筛选

@@ -4,6 +4,7 @@ import { FORBIDDEN_CRITERION_INFO } from "@/lib/rules/forbidden-criteria";
 import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";
 import { RegionTable } from "@/components/ui/list-table";
+import { FilterField } from "@/components/forms/filter-field";
 
 /** Conditions the plan never sets, for criteria the guard may name beyond its table. */
 const OTHER_CRITERIA: Record<string, string> = {
@@ -30,18 +31,8 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
   return (
     <div className="space-y-6">
       <form method="get" action={basePath} className="card flex flex-wrap items-end gap-3" aria-label="选择期间">
-        <div>
-          <label htmlFor="sv-from" className="label">
-            开始日期
-          </label>
-          <input id="sv-from" name="from" type="date" defaultValue={r.period.from} className="input" />
-        </div>
-        <div>
-          <label htmlFor="sv-to" className="label">
-            结束日期
-          </label>
-          <input id="sv-to" name="to" type="date" defaultValue={r.period.to} className="input" />
-        </div>
+        <FilterField id="sv-from" name="from" label="开始日期" type="date" defaultValue={r.period.from} />
+        <FilterField id="sv-to" name="to" label="结束日期" type="date" defaultValue={r.period.to} />
         <button type="submit" className="btn-primary">
           查看
         </button>

@@ -8,6 +8,7 @@ import { AdminBack } from "@/components/admin/admin-nav";
 import { ACTIONS_COLUMN, ListTable, RowLink } from "@/components/ui/list-table";
 import { TitledCard } from "@/components/ui/titled-card";
 import { StaffForm } from "./staff-form";
+import { FilterField } from "@/components/forms/filter-field";
 
 export const metadata = { title: "工作人员账号" };
 
@@ -38,12 +39,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="f-q" className="label">
-            用户名或姓名
-          </label>
-          <input id="f-q" name="q" defaultValue={q} className="input" />
-        </div>
+        <FilterField id="f-q" name="q" label="用户名或姓名" defaultValue={q} />
         <button type="submit" className="btn-secondary">
           筛选
         </button>
