@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/types";
-import type { PanelDocument, PanelFiling, PanelMember } from "@/lib/rules-check/rules-panel";
+import type { PanelDocument, PanelFiling, PanelMember } from "@/lib/rules/rules-panel";
 import { getCurrentRuleSet, type LoadedRuleSet } from "@/lib/rule-sets/rule-set-service";
 import { buildDocumentChecklist, type DocumentChecklist } from "./document-checklist";
 import { buildTasks, type Task } from "./filing-tasks";

@@ -3,7 +3,7 @@ import { getCurrentRuleSet, getRuleSet, type LoadedRuleSet } from "@/lib/rule-se
 import { FORBIDDEN_CRITERION_INFO, checkNote, checkRefusal, type ForbiddenCriterionProblem, type RefusalProblem } from "@/lib/rules/forbidden-criteria";
 import type { RefusalReason, RuleSetData } from "@/lib/rules/types";
 import { DomainError, type CriteriaFindingIssue } from "@/lib/errors";
-import { buildRulesPanel, type RulesPanel } from "@/lib/rules-check/rules-panel";
+import { buildRulesPanel, type RulesPanel } from "@/lib/rules/rules-panel";
 
 /** The rule set that judged the filing (its recorded version); the one in force for old filings without one. */
 export async function ruleSetForFiling(db: Db, ruleSetId: string | null): Promise<LoadedRuleSet> {

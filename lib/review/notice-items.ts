@@ -2,7 +2,7 @@ import { DOCUMENT_CODES, type DocumentCode } from "@/lib/schemas/eligibility";
 import type { RuleSet } from "@/lib/rules/types";
 import { supplementSettingsOf } from "@/lib/rules/default-rule-set";
 import { buildDocumentChecklist } from "@/lib/filings/document-checklist";
-import type { PanelDocument, PanelFiling, PanelMember } from "@/lib/rules-check/rules-panel";
+import type { PanelDocument, PanelFiling, PanelMember } from "@/lib/rules/rules-panel";
 import { DomainError } from "@/lib/errors";
 import type { Db } from "@/lib/db/types";
 import { checkNote } from "@/lib/rules/forbidden-criteria";

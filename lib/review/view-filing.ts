@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { listStationCollectiveHouseholds } from "@/lib/collective/collective-households";
 import { viewFilingSchema } from "./schemas";
-import { buildRulesPanel } from "@/lib/rules-check/rules-panel";
+import { buildRulesPanel } from "@/lib/rules/rules-panel";
 import { settlementPath } from "@/lib/filings/settlement-path";
 import { findDuplicates } from "@/lib/filings/duplicate-check";
 import { ruleSetForFiling } from "./filing-rules";
