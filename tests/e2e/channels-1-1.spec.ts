@@ -1,6 +1,7 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
 import { pageAs } from "../support/login";
+import { smsCode } from "../helpers/e2e-sms";
 import { PDF, signUp, startFiling, uploadEverything } from "../support/filing-journey";
 
 /**
@@ -61,7 +62,7 @@ async function openAsClerk(clerk: Page, reference: string) {
 }
 
 test("a family of four on a rented home: one booklet uploaded once, no ID card for the child of 8", async ({ page }) => {
-  await signUp(page, { mobile: `137${stamp}01`.slice(0, 11), name: "陈建华", id: testId("411221", "19880310", "731") });
+  await signUp(page, { mobile: `137${stamp}01`.slice(0, 11), name: "陈建华", id: testId("411221", "19880310", "731") }, smsCode);
   await startFiling(page, /合法稳定住所（含租赁）落户/);
   await applicantAndDestination(page, "湖滨区崤山路88号院3号楼2单元501室");
   await page.getByLabel(/^租赁住房/).check();
@@ -105,7 +106,7 @@ test("a family of four on a rented home: one booklet uploaded once, no ID card f
 });
 
 test("a graduate with no home and no job is registered into a collective household named on the permit", async ({ page, browser }) => {
-  await signUp(page, { mobile: `137${stamp}02`.slice(0, 11), name: "杨洋", id: testId("410323", "20010909", "819") });
+  await signUp(page, { mobile: `137${stamp}02`.slice(0, 11), name: "杨洋", id: testId("410323", "20010909", "819") }, smsCode);
   await startFiling(page, /重点群体落户/, "高校毕业生");
   await applicantAndDestination(page, "湖滨区前进街道");
   await page.getByRole("group", { name: "在落户地的住所情况" }).getByLabel("暂无合法稳定住所").check();
@@ -131,7 +132,7 @@ test("a graduate with no home and no job is registered into a collective househo
 });
 
 test("a rural student registers as urban at origin: no permit, no move-out", async ({ page, browser }) => {
-  await signUp(page, { mobile: `137${stamp}03`.slice(0, 11), name: "王磊", id: testId("411202", "20050505", "913") });
+  await signUp(page, { mobile: `137${stamp}03`.slice(0, 11), name: "王磊", id: testId("411202", "20050505", "913") }, smsCode);
   await startFiling(page, /农村升学学生落户/, "在原籍办理城镇居民登记");
   await applicantAndDestination(page, "湖滨区磁钟乡某村3组");
   await page.getByLabel("录取或毕业院校名称").fill("郑州大学");
