@@ -64,7 +64,7 @@ async function main() {
   const { urbanizationReport } = await import("../lib/stats/urbanization");
   const { serviceReport } = await import("../lib/stats/service");
   const { makePeriod, currentBeijingYear } = await import("../lib/stats/period");
-  const { queryAuditEvents, auditCsvBatches, auditWhere, verifyChainStepDef } = await import("../lib/audit/query-audit");
+  const { queryAuditEvents, auditCsvBatches, auditWhere, verifyChainStepDef } = await import("../lib/supervision/query-audit");
   const { verifyAuditChain } = await import("../lib/audit/verify-chain");
 
   // One user hammering the page: lift the per-user rate limit.

@@ -2,6 +2,8 @@
  * CSV for Excel users in China: UTF-8 with a byte-order mark (without it Excel reads the file
  * as GBK and shows mojibake), CRLF line ends, RFC 4180 quoting.
  */
+import { contentDisposition } from "@/lib/http/content-disposition";
+import { formatBeijing } from "@/lib/format";
 
 export type CsvCell = string | number | boolean | Date | null | undefined;
 
@@ -35,15 +37,12 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
   return BOM + csvLine(header) + rows.map(csvLine).join("");
 }
 
-/** Beijing local time "YYYY-MM-DD HH:mm:ss" (what an official expects in a spreadsheet). */
-export function formatBeijing(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
-}
+/** Dates are formatted in lib/format.ts; re-exported for the CSV exports and pages that import it from here. */
+export { formatBeijing };
 
-/** Content-Disposition with a Chinese file name (RFC 6266 / 5987) and an ASCII fallback. */
+/** Content-Disposition of a download with a Chinese file name (RFC 6266 / 5987) and an ASCII fallback. */
 export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return contentDisposition("attachment", fileName);
 }
 
 const CSV_HEADERS = (fileName: string) => ({

@@ -2,6 +2,8 @@
  * Typed domain errors. Domain code throws these; only the edge (route handlers, server
  * actions, pages) turns them into HTTP statuses or form messages.
  */
+import type { z } from "zod";
+
 export type DomainErrorCode =
   | "unauthenticated"
   | "forbidden"
@@ -33,6 +35,15 @@ const STATUS: Record<DomainErrorCode, number> = {
 
 export type FieldIssue = { path: string; message: string };
 
+/** zod issues as `{ path: "applicant.idNumber", message }`; array indexes stay numbers (`documents.2`). */
+export function formatZodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === "symbol" ? (p.description ?? "") : String(p))).join("."),
+    message: issue.message,
+  }));
+}
+
+
 /**
  * A forbidden condition found by the guard in a field's text (lib/rules/forbidden-criteria):
  * the words matched, their UTF-16 offsets in that field's text, the criterion and its clause.
@@ -60,7 +71,6 @@ export class DomainError extends Error {
 
 export const notFound = (what = "记录") => new DomainError("not_found", `${what}不存在或您无权查看。`);
 export const forbidden = (msg = "您没有权限执行此操作。") => new DomainError("forbidden", msg);
-export const invalidState = (msg: string) => new DomainError("invalid_state", msg);
 export const conflict = (msg: string) => new DomainError("conflict", msg);
 
 export function isDomainError(e: unknown): e is DomainError {

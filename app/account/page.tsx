@@ -3,6 +3,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { STAFF_AND_RESIDENT } from "@/lib/auth/roles";
 import { loadAccountSecurity } from "@/lib/auth/account-view";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
+import { TitledCard } from "@/components/ui/titled-card";
 
 export const metadata = { title: "账户安全" };
 
@@ -16,10 +17,7 @@ export default async function AccountPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="page-title">账户安全</h1>
-      <section className="card" aria-labelledby="sessions-h">
-        <h2 id="sessions-h" className="mb-2 text-lg font-semibold">
-          当前登录的设备
-        </h2>
+      <TitledCard id="sessions-h" title="当前登录的设备">
         <p className="mb-3 text-sm text-slate-600">
           {user.role === "resident" ? "2小时" : "30分钟"}无操作自动退出；每次登录最长有效12小时。发现不认识的登录，请结束它并修改密码。
         </p>
@@ -53,11 +51,8 @@ export default async function AccountPage() {
             </button>
           </form>
         )}
-      </section>
-      <section className="card" aria-labelledby="security-h">
-        <h2 id="security-h" className="mb-2 text-lg font-semibold">
-          密码与两步验证
-        </h2>
+      </TitledCard>
+      <TitledCard id="security-h" title="密码与两步验证">
         <ul className="space-y-2 text-sm">
           <li>
             <Link href="/account/password" className="text-brand-700 underline">
@@ -72,7 +67,7 @@ export default async function AccountPage() {
             ：{twoFactor.enabled ? `已启用，剩余恢复码 ${twoFactor.recoveryCodesLeft} 个` : twoFactorRequired ? "未启用（必须启用）" : "未启用"}
           </li>
         </ul>
-      </section>
+      </TitledCard>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { TwoFactorHint } from "@/components/two-factor-hint";
 import { requirePageUser, runGuarded } from "@/lib/auth/guard";
 import { calendarStatusDef, calendarWarningText } from "@/lib/calendar/calendar-warning";
-import { ADMIN_SECTIONS } from "./_ui/admin-nav";
+import { ADMIN_SECTIONS } from "@/components/admin/admin-nav";
 
 export const metadata = { title: "系统管理" };
 

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { myDraftsQuery } from "@/lib/filings/load-resident-pages";
-import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
-import { DateText } from "@/components/date-text";
+import { DraftsList } from "@/components/filing/drafts-list";
 
 export const metadata = { title: "我要申请" };
 
@@ -19,19 +18,7 @@ export default async function ApplyPage({ searchParams }: { searchParams: Promis
       {drafts.length > 0 && (
         <section className="card">
           <h2 className="mb-2 text-lg font-semibold">继续填写草稿</h2>
-          <ul className="divide-y divide-slate-200">
-            {drafts.map((d) => (
-              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span>
-                  {CHANNEL_LABELS[d.channel]}
-                  <span className="block text-sm text-slate-600">最近保存：<DateText date={d.updatedAt} /></span>
-                </span>
-                <Link href={`/apply/${d.id}${d.draftStep ? `/${d.draftStep}` : ""}`} className="btn-secondary">
-                  继续填写
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <DraftsList drafts={drafts} linkClassName="btn-secondary" />
         </section>
       )}
       <section className="card">

@@ -2,11 +2,14 @@ import Link from "next/link";
 import { requirePageUser, pageError, runGuarded, runQuery } from "@/lib/auth/guard";
 import { TwoFactorHint } from "@/components/two-factor-hint";
 import { isDomainError } from "@/lib/errors";
-import { AUDIT_READER_ROLES, auditStationsQuery, listAuditEventsDef, type AuditPage } from "@/lib/audit/query-audit";
+import { AUDIT_READER_ROLES, auditStationsQuery, listAuditEventsDef, type AuditPage } from "@/lib/supervision/query-audit";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";
 import { VerifyPanel } from "./verify-panel";
+import { RegionTable } from "@/components/ui/list-table";
+import { AlertMessage } from "@/components/forms/alert-message";
+import { FilterField } from "@/components/forms/filter-field";
 
 export const metadata = { title: "审计日志" };
 
@@ -48,12 +51,7 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
       <VerifyPanel />
 
       <form method="get" action="/audit" className="card grid gap-3 sm:grid-cols-3" aria-label="筛选审计记录">
-        <div>
-          <label htmlFor="a-person" className="label">
-            操作人（用户名、手机号或姓名）
-          </label>
-          <input id="a-person" name="person" defaultValue={f.person} className="input" />
-        </div>
+        <FilterField id="a-person" name="person" label="操作人（用户名、手机号或姓名）" defaultValue={f.person} />
         <div>
           <label htmlFor="a-station" className="label">
             派出所
@@ -67,30 +65,10 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="a-action" className="label">
-            操作（如 review.refuse，或以点结尾的前缀 review.）
-          </label>
-          <input id="a-action" name="action" defaultValue={f.action} className="input" />
-        </div>
-        <div>
-          <label htmlFor="a-filing" className="label">
-            申请编号
-          </label>
-          <input id="a-filing" name="filing" defaultValue={f.filing} className="input" placeholder="SMX-2026-000123" />
-        </div>
-        <div>
-          <label htmlFor="a-from" className="label">
-            开始日期
-          </label>
-          <input id="a-from" name="from" type="date" defaultValue={f.from} className="input" />
-        </div>
-        <div>
-          <label htmlFor="a-to" className="label">
-            结束日期
-          </label>
-          <input id="a-to" name="to" type="date" defaultValue={f.to} className="input" />
-        </div>
+        <FilterField id="a-action" name="action" label="操作（如 review.refuse，或以点结尾的前缀 review.）" defaultValue={f.action} />
+        <FilterField id="a-filing" name="filing" label="申请编号" defaultValue={f.filing} placeholder="SMX-2026-000123" />
+        <FilterField id="a-from" name="from" label="开始日期" type="date" defaultValue={f.from} />
+        <FilterField id="a-to" name="to" label="结束日期" type="date" defaultValue={f.to} />
         <div className="flex flex-wrap gap-3 sm:col-span-3">
           <button type="submit" className="btn-primary">
             筛选
@@ -106,68 +84,48 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
         </div>
       </form>
 
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error}
-        </p>
-      )}
+      <AlertMessage message={error} />
 
       {page && (
         <section aria-labelledby="events-title">
           <h2 id="events-title" className="mb-2 text-lg font-semibold">
             审计记录（最新在前）
           </h2>
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="events-title">
-            <table className="table-basic" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">序号</th>
-                  <th scope="col">时间</th>
-                  <th scope="col">操作</th>
-                  <th scope="col">操作人</th>
-                  <th scope="col">派出所</th>
-                  <th scope="col">申请</th>
-                  <th scope="col">IP</th>
-                  <th scope="col">详情</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td className="tabular-nums">{r.id}</td>
-                    <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
-                    <td className="font-mono text-xs">{r.action}</td>
-                    <td className="whitespace-nowrap">
-                      {r.actorName ?? "—"}
-                      {r.actorRole && <div className="text-xs text-slate-600">{ROLE_LABELS[r.actorRole as Role] ?? r.actorRole}{r.actorLogin ? ` · ${r.actorLogin}` : ""}</div>}
-                    </td>
-                    <td>{r.stationName ?? "—"}</td>
-                    <td className="whitespace-nowrap">
-                      {r.applicationId ? (
-                        <Link href={`/audit/filings/${encodeURIComponent(r.applicationId)}`} className="text-brand-700 underline" data-testid="audit-filing-link">
-                          {r.applicationReference ?? r.applicationId.slice(0, 10)}
-                        </Link>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="font-mono text-xs">{r.ip ?? "—"}</td>
-                    <td className="max-w-xs break-all font-mono text-xs">
-                      {r.details ? (r.details.length > 160 ? <details><summary>{r.details.slice(0, 80)}…</summary>{r.details}</details> : r.details) : "—"}
-                      {r.entityType && <div className="text-slate-600">{r.entityType}{r.entityId ? `: ${r.entityId}` : ""}</div>}
-                    </td>
-                  </tr>
-                ))}
-                {page.rows.length === 0 && (
-                  <tr>
-                    <td colSpan={8} className="text-slate-600">
-                      没有符合条件的审计记录。
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
+          <RegionTable labelledBy="events-title" testId="audit-table" columns={["序号", "时间", "操作", "操作人", "派出所", "申请", "IP", "详情"]}>
+            {page.rows.map((r) => (
+              <tr key={r.id}>
+                <td className="tabular-nums">{r.id}</td>
+                <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
+                <td className="font-mono text-xs">{r.action}</td>
+                <td className="whitespace-nowrap">
+                  {r.actorName ?? "—"}
+                  {r.actorRole && <div className="text-xs text-slate-600">{ROLE_LABELS[r.actorRole as Role] ?? r.actorRole}{r.actorLogin ? ` · ${r.actorLogin}` : ""}</div>}
+                </td>
+                <td>{r.stationName ?? "—"}</td>
+                <td className="whitespace-nowrap">
+                  {r.applicationId ? (
+                    <Link href={`/audit/filings/${encodeURIComponent(r.applicationId)}`} className="text-brand-700 underline" data-testid="audit-filing-link">
+                      {r.applicationReference ?? r.applicationId.slice(0, 10)}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="font-mono text-xs">{r.ip ?? "—"}</td>
+                <td className="max-w-xs break-all font-mono text-xs">
+                  {r.details ? (r.details.length > 160 ? <details><summary>{r.details.slice(0, 80)}…</summary>{r.details}</details> : r.details) : "—"}
+                  {r.entityType && <div className="text-slate-600">{r.entityType}{r.entityId ? `: ${r.entityId}` : ""}</div>}
+                </td>
+              </tr>
+            ))}
+            {page.rows.length === 0 && (
+              <tr>
+                <td colSpan={8} className="text-slate-600">
+                  没有符合条件的审计记录。
+                </td>
+              </tr>
+            )}
+          </RegionTable>
           <nav className="mt-3 flex gap-3" aria-label="翻页">
             {one(sp.before) && (
               <Link href={`/audit?${qs({})}`} className="btn-secondary">

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "./actions";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 export function SignInForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
@@ -9,11 +10,7 @@ export function SignInForm({ next }: { next?: string }) {
     // Step 2: the account has two-factor sign-in on.
     return (
       <form action={action} className="space-y-4" noValidate>
-        {state.message && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-            {state.message}
-          </p>
-        )}
+        <AlertMessage message={state.message} />
         <input type="hidden" name="ticket" value={state.ticket} />
         <input type="hidden" name="next" value={state.next ?? next ?? ""} />
         <p className="text-sm text-slate-700">账号 {state.login} 已启用两步验证。请打开手机上的身份验证器，输入当前显示的6位数字；手机不在身边时可输入一个恢复码。</p>
@@ -31,11 +28,7 @@ export function SignInForm({ next }: { next?: string }) {
   }
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.message && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {state.message}
-        </p>
-      )}
+      <AlertMessage message={state.message} />
       <input type="hidden" name="next" value={next ?? ""} />
       <div>
         <label htmlFor="login" className="label">

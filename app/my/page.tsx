@@ -6,6 +6,8 @@ import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import { DateText } from "@/components/date-text";
 import { countyName } from "@/lib/places";
 import { SuccessBanner } from "@/components/success-banner";
+import { TitledCard } from "@/components/ui/titled-card";
+import { DraftsList } from "@/components/filing/drafts-list";
 
 export const metadata = { title: "我的申请" };
 
@@ -29,24 +31,9 @@ export default async function MyFilingsPage({ searchParams }: { searchParams: Pr
       <SuccessBanner done={done} />
       <p className="text-slate-700">您好，{user.realName}。</p>
       {drafts.length > 0 && (
-        <section className="card" aria-labelledby="drafts">
-          <h2 id="drafts" className="mb-2 text-lg font-semibold">
-            未提交的草稿
-          </h2>
-          <ul className="divide-y divide-slate-200">
-            {drafts.map((d) => (
-              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span>
-                  {CHANNEL_LABELS[d.channel]}
-                  <span className="block text-sm text-slate-600">最近保存：<DateText date={d.updatedAt} /></span>
-                </span>
-                <Link href={`/apply/${d.id}${d.draftStep ? `/${d.draftStep}` : ""}`} className="text-brand-700 underline">
-                  继续填写
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <TitledCard id="drafts" title="未提交的草稿">
+          <DraftsList drafts={drafts} />
+        </TitledCard>
       )}
       <section aria-labelledby="filed">
         <h2 id="filed" className="mb-2 text-lg font-semibold">

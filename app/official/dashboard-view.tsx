@@ -1,3 +1,4 @@
+import { formatInt } from "@/lib/format";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ProgressBar } from "@/components/charts/progress-bar";
@@ -10,7 +11,6 @@ import { PACE_STATUS_LABELS } from "@/lib/stats/targets";
 import { TRANSFER_DEFINITION, TRANSFER_PROGRESS_LABELS } from "@/lib/stats/plans";
 import { dashboardTable, type TableKey } from "@/lib/stats/tables";
 
-const fmtInt = (v: number) => Math.round(v).toLocaleString("zh-CN");
 const fmtPct = (v: number) => `${v.toFixed(1)}%`;
 const fmtDays = (v: number) => v.toFixed(1);
 
@@ -77,18 +77,18 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
   const behind: Array<{ text: string; href?: string }> = [];
   for (const a of d.alerts)
     behind.push({
-      text: `${a.stationName}有 ${fmtInt(a.open)} 件在办申请，但没有在岗民警`,
+      text: `${a.stationName}有 ${formatInt(a.open)} 件在办申请，但没有在岗民警`,
       href: `/official/filings?kind=open&county=${encodeURIComponent(a.countyCode)}&station=${encodeURIComponent(a.stationId)}`,
     });
   if (t.progress.plan && t.progress.targetAverage !== null && (t.progress.status === "behind_pace" || t.progress.status === "missed")) {
     behind.push({
-      text: `全市转户：${TRANSFER_PROGRESS_LABELS[t.progress.status]}（${t.progress.plan.startYear}年以来年均 ${fmtInt(t.progress.average ?? 0)} 人 / 方案年均 ${fmtInt(t.progress.targetAverage)} 人）`,
+      text: `全市转户：${TRANSFER_PROGRESS_LABELS[t.progress.status]}（${t.progress.plan.startYear}年以来年均 ${formatInt(t.progress.average ?? 0)} 人 / 方案年均 ${formatInt(t.progress.targetAverage)} 人）`,
     });
   }
   for (const r of [...u.rows, ...(u.city ? [u.city] : [])]) for (const b of r.behind) behind.push({ text: `${r.name}：${b}` });
   if (s.total.openOverdue > 0)
     behind.push({
-      text: `${scopeLabel(d.scope)}当前有 ${fmtInt(s.total.openOverdue)} 件申请超过办理时限`,
+      text: `${scopeLabel(d.scope)}当前有 ${formatInt(s.total.openOverdue)} 件申请超过办理时限`,
       href: drill("overdue", null),
     });
 
@@ -177,7 +177,7 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
           {t.plan ? (
             <p>
               适用方案：<strong>{t.plan.documentNumber}</strong>（{t.plan.startYear}—{t.plan.endYear}
-              年）。方案目标是全市的期内年均数和期末目标：年均转户 {fmtInt(t.plan.transfersPerYear)} 人以上、户籍人口城镇化率年均提高 {t.plan.rateRisePerYear}{" "}
+              年）。方案目标是全市的期内年均数和期末目标：年均转户 {formatInt(t.plan.transfersPerYear)} 人以上、户籍人口城镇化率年均提高 {t.plan.rateRisePerYear}{" "}
               个百分点以上
               {t.plan.endRate !== null ? `；到${t.plan.endYear}年全市户籍人口城镇化率达到${t.plan.endRate}%以上` : ""}
               {t.plan.gapNarrowing !== null ? `、两率差距较${t.plan.baselineYear}年缩小${t.plan.gapNarrowing}个百分点以上` : ""}
@@ -203,11 +203,11 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
           )}
           <p>
             {scopeLabel(d.scope)}
-            {d.period.year}年转户 <strong data-testid="settled-persons">{fmtInt(t.pace.done)}</strong> 人
+            {d.period.year}年转户 <strong data-testid="settled-persons">{formatInt(t.pace.done)}</strong> 人
             {t.pace.target !== null && (
               <>
-                ；{d.scope.kind === "city" ? "方案年均数" : "全市分解给本地的参考数"} <strong>{fmtInt(t.pace.target)}</strong> 人（
-                {fmtInt(t.pace.done)} ÷ {fmtInt(t.pace.target)} ＝ {t.pace.share !== null ? fmtPct(t.pace.share * 100) : "—"}，
+                ；{d.scope.kind === "city" ? "方案年均数" : "全市分解给本地的参考数"} <strong>{formatInt(t.pace.target)}</strong> 人（
+                {formatInt(t.pace.done)} ÷ {formatInt(t.pace.target)} ＝ {t.pace.share !== null ? fmtPct(t.pace.share * 100) : "—"}，
                 {PACE_STATUS_LABELS[t.pace.status]}）
               </>
             )}
@@ -223,12 +223,12 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
           )}
           {t.progress.plan && (
             <p data-testid="plan-progress">
-              {t.progress.plan.startYear}年至{d.period.year}年累计转户 {fmtInt(t.progress.total)} 人，年均 {fmtInt(t.progress.average ?? 0)} 人
+              {t.progress.plan.startYear}年至{d.period.year}年累计转户 {formatInt(t.progress.total)} 人，年均 {formatInt(t.progress.average ?? 0)} 人
               {t.progress.targetAverage !== null && (
                 <>
-                  （方案年均 {fmtInt(t.progress.targetAverage)} 人：
+                  （方案年均 {formatInt(t.progress.targetAverage)} 人：
                   {TRANSFER_PROGRESS_LABELS[t.progress.status]}
-                  {t.progress.neededPerRemainingYear !== null ? `；余下各年需年均 ${fmtInt(t.progress.neededPerRemainingYear)} 人` : ""}）
+                  {t.progress.neededPerRemainingYear !== null ? `；余下各年需年均 ${formatInt(t.progress.neededPerRemainingYear)} 人` : ""}）
                 </>
               )}
               {d.scope.kind === "county" && "（方案只规定全市目标，本地数字供参考）"}。
@@ -248,13 +248,13 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
                     values: t.progress.byYear.map((y) => y.transfers),
                   },
                 ]}
-                format={fmtInt}
+                format={formatInt}
                 markers={
                   t.progress.targetAverage !== null
                     ? [
                         {
                           value: t.progress.targetAverage,
-                          label: `方案年均${fmtInt(t.progress.targetAverage)}人`,
+                          label: `方案年均${formatInt(t.progress.targetAverage)}人`,
                         },
                       ]
                     : []
@@ -284,12 +284,12 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
                     values: t.units.map((x) => x.pace?.target ?? null),
                   },
                 ]}
-                format={fmtInt}
+                format={formatInt}
                 valueTitle="人数（人）"
                 categoryTitle="县（市、区）"
                 detail={(i) => {
                   const p = t.units[i]?.pace;
-                  return p && p.target ? `${fmtInt(p.done)} ÷ ${fmtInt(p.target)} ＝ ${fmtPct((p.share ?? 0) * 100)}` : null;
+                  return p && p.target ? `${formatInt(p.done)} ÷ ${formatInt(p.target)} ＝ ${fmtPct((p.share ?? 0) * 100)}` : null;
                 }}
               />
             }
@@ -317,10 +317,10 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
                   values: t.units.map((x) => x.events.registered.persons),
                 },
               ]}
-              format={fmtInt}
+              format={formatInt}
               valueTitle="落户完成人数（人）"
               categoryTitle={unitLabel(d.scope)}
-              detail={(i) => `${fmtInt(t.units[i].events.registered.filings)} 件申请，其中转户 ${fmtInt(0)}`.replace(/，其中转户 0$/, "")}
+              detail={(i) => `${formatInt(t.units[i].events.registered.filings)} 件申请，其中转户 ${formatInt(0)}`.replace(/，其中转户 0$/, "")}
             />
           }
         >
@@ -343,7 +343,7 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
                   values: t.byChannel.map((c) => c.events.registered.filings),
                 },
               ]}
-              format={fmtInt}
+              format={formatInt}
               valueTitle="件数（件）"
               categoryTitle="落户通道"
             />
@@ -392,8 +392,8 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
                 const r = [...u.rows, ...(u.city ? [u.city] : [])][i];
                 if (!r?.stat) return null;
                 return k === 0
-                  ? `${fmtInt(r.stat.hukouUrban)} ÷ ${fmtInt(r.stat.hukouTotal)}`
-                  : `${fmtInt(r.stat.residentUrban)} ÷ ${fmtInt(r.stat.residentTotal)}`;
+                  ? `${formatInt(r.stat.hukouUrban)} ÷ ${formatInt(r.stat.hukouTotal)}`
+                  : `${formatInt(r.stat.residentUrban)} ÷ ${formatInt(r.stat.residentTotal)}`;
               }}
             />
           }
@@ -447,7 +447,7 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
               }}
               valueTitle="工作日"
               categoryTitle={unitLabel(d.scope)}
-              detail={(i) => `受理 ${fmtInt(s.rows[i].acceptance.count)} 件，其中超期 ${fmtInt(s.rows[i].acceptance.late)} 件`}
+              detail={(i) => `受理 ${formatInt(s.rows[i].acceptance.count)} 件，其中超期 ${formatInt(s.rows[i].acceptance.late)} 件`}
             />
           }
         >
@@ -471,7 +471,7 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
                   values: s.refusalsByReason.map((r) => r.count),
                 },
               ]}
-              format={fmtInt}
+              format={formatInt}
               valueTitle="次数"
               categoryTitle="理由"
             />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { runGuarded } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/roles";
-import { supervisionFigureDef } from "@/lib/audit/supervision";
+import { supervisionFigureDef } from "@/lib/supervision/supervision";
 
 /** The dashboard's supervision figure (四(四)): intercepted attempts to impose forbidden or unset conditions this year. */
 export async function SupervisionFigure({ user }: { user: SessionUser }) {

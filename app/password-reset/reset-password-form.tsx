@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { resetPasswordAction, sendResetCodeAction, type ResetState } from "./actions";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 import { SmsCodeField } from "@/components/forms/sms-code-field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 
 export function ResetPasswordForm() {
   const [state, action, pending] = useActionState<ResetState, FormData>(resetPasswordAction, {});
@@ -26,12 +27,7 @@ export function ResetPasswordForm() {
         <input id="mobile" name="mobile" inputMode="numeric" autoComplete="tel" className="input" defaultValue={state.mobile} {...fieldAria("mobile", err("mobile"))} />
       </Field>
       <SmsCodeField send={sendResetCodeAction} error={err("smsCode")} />
-      <Field id="password" label="新密码" hint="至少8位，不能使用常见密码（如 12345678）或姓名拼音" error={err("password")}>
-        <input id="password" name="password" type="password" autoComplete="new-password" className="input" {...fieldAria("password", err("password"), "hint")} />
-      </Field>
-      <Field id="passwordConfirm" label="再次输入新密码" error={err("passwordConfirm")}>
-        <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" className="input" {...fieldAria("passwordConfirm", err("passwordConfirm"))} />
-      </Field>
+      <NewPasswordFields label="新密码" confirmLabel="再次输入新密码" hint="至少8位，不能使用常见密码（如 12345678）或姓名拼音" error={err} />
       <button type="submit" className="btn-primary w-full" disabled={pending}>
         {pending ? "正在提交…" : "重设密码"}
       </button>

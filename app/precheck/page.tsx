@@ -3,6 +3,7 @@ import { COUNTIES } from "@/lib/places";
 import { PLAN_INFORMATION } from "@/lib/filings/settled-rights";
 import { BACKGROUNDS, BACKGROUND_LABELS } from "@/lib/eligibility/precheck-options";
 import { CHANNEL_LABELS, DOCUMENT_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENURE_LABELS } from "@/lib/schemas/eligibility";
+import { PolicyPoints } from "@/components/filing/policy-points";
 
 export const metadata = { title: "落户预检" };
 
@@ -37,17 +38,7 @@ export default function PrecheckPage() {
         <h2 id="plan-info" className="text-lg font-semibold">
           您还应知道（方案原文要点）
         </h2>
-        <ul className="mt-2 space-y-3">
-          {PLAN_INFORMATION.map((r) => (
-            <li key={r.clause}>
-              <p className="font-medium">
-                {r.title} <span className="text-sm text-slate-600">（方案{r.clause}）</span>
-              </p>
-              <p className="text-sm text-slate-700">{r.text}</p>
-              <p className="text-sm">负责部门：{r.office}</p>
-            </li>
-          ))}
-        </ul>
+        <PolicyPoints points={PLAN_INFORMATION} />
       </section>
     </div>
   );

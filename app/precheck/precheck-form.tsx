@@ -5,6 +5,7 @@ import Link from "next/link";
 import { precheckAction, type PrecheckState } from "./actions";
 import type { Channel, DocumentCode, Relation, Subtype, Tenure } from "@/lib/schemas/eligibility";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+import { SelectOptions } from "@/components/forms/select-options";
 
 type County = { code: string; name: string };
 
@@ -115,12 +116,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
         <h2 className="text-lg font-semibold">2. 想落户到哪里</h2>
         <Field id="pc-county" label="县（市、区）" error={err("destinationCounty")}>
           <select id="pc-county" className="input" value={a.destinationCounty} onChange={(e) => set("destinationCounty")(e.target.value)} {...fieldAria("pc-county", err("destinationCounty"))}>
-            <option value="">请选择</option>
-            {counties.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
+            <SelectOptions placeholder="请选择" options={counties} />
           </select>
         </Field>
 
@@ -180,12 +176,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="pc-work" label="就业所在县（市、区）">
               <select id="pc-work" className="input" value={a.workCounty} onChange={(e) => set("workCounty")(e.target.value)}>
-                <option value="">与落户地相同</option>
-                {counties.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
+                <SelectOptions placeholder="与落户地相同" options={counties} />
               </select>
             </Field>
             <Radios name="employerHasCollectiveHousehold" legend="就业单位有集体户口吗？" value={a.employerHasCollectiveHousehold} onChange={set("employerHasCollectiveHousehold")} options={[["no", "没有"], ["yes", "有"]]} />

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { sendSignUpCodeAction, signUpAction, type SignUpState } from "./actions";
 import { SmsCodeField } from "@/components/forms/sms-code-field";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 
 export function SignUpForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, {});
@@ -22,12 +23,7 @@ export function SignUpForm({ next }: { next?: string }) {
       <Field id="idNumber" label="居民身份证号码" hint="18位，最后一位可能是 X" error={err("idNumber")}>
         <input id="idNumber" name="idNumber" className="input" maxLength={18} autoComplete="off" defaultValue={state.values?.idNumber} {...fieldAria("idNumber", err("idNumber"), "hint")} />
       </Field>
-      <Field id="password" label="设置密码" hint="至少8位，不能是常见密码（如 12345678、woaini1314）或姓名、手机号" error={err("password")}>
-        <input id="password" name="password" type="password" autoComplete="new-password" className="input" {...fieldAria("password", err("password"), "hint")} />
-      </Field>
-      <Field id="passwordConfirm" label="再次输入密码" error={err("passwordConfirm")}>
-        <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" className="input" {...fieldAria("passwordConfirm", err("passwordConfirm"))} />
-      </Field>
+      <NewPasswordFields label="设置密码" confirmLabel="再次输入密码" hint="至少8位，不能是常见密码（如 12345678、woaini1314）或姓名、手机号" error={err} />
       <button type="submit" className="btn-primary w-full" disabled={pending}>
         {pending ? "正在注册…" : "注册并登录"}
       </button>

@@ -1,8 +1,10 @@
 import Link from "next/link";
-import type { SupervisionReport } from "@/lib/audit/supervision";
+import type { SupervisionReport } from "@/lib/supervision/supervision";
 import { FORBIDDEN_CRITERION_INFO } from "@/lib/rules/forbidden-criteria";
 import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";
+import { RegionTable } from "@/components/ui/list-table";
+import { FilterField } from "@/components/forms/filter-field";
 
 /** Conditions the plan never sets, for criteria the guard may name beyond its table. */
 const OTHER_CRITERIA: Record<string, string> = {
@@ -29,18 +31,8 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
   return (
     <div className="space-y-6">
       <form method="get" action={basePath} className="card flex flex-wrap items-end gap-3" aria-label="选择期间">
-        <div>
-          <label htmlFor="sv-from" className="label">
-            开始日期
-          </label>
-          <input id="sv-from" name="from" type="date" defaultValue={r.period.from} className="input" />
-        </div>
-        <div>
-          <label htmlFor="sv-to" className="label">
-            结束日期
-          </label>
-          <input id="sv-to" name="to" type="date" defaultValue={r.period.to} className="input" />
-        </div>
+        <FilterField id="sv-from" name="from" label="开始日期" type="date" defaultValue={r.period.from} />
+        <FilterField id="sv-to" name="to" label="结束日期" type="date" defaultValue={r.period.to} />
         <button type="submit" className="btn-primary">
           查看
         </button>
@@ -72,61 +64,38 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
         <h2 id="sv-stations" className="mb-2 text-lg font-semibold">
           按派出所
         </h2>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="sv-stations">
-          <table className="table-basic" data-testid="supervision-stations">
-            <thead>
-              <tr>
-                <th scope="col">派出所</th>
-                <th scope="col">县级单位</th>
-                <th scope="col">次数</th>
-                <th scope="col">涉及民警</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.byStation.map((s) => (
-                <tr key={s.stationId ?? "none"}>
-                  <td>{s.stationId ? <Link href={q({ station: s.stationId })} className="text-brand-700 underline">{s.stationName}</Link> : s.stationName}</td>
-                  <td>{s.countyCode ? countyName(s.countyCode) : "—"}</td>
-                  <td className="tabular-nums">{s.attempts}</td>
-                  <td className="tabular-nums">{s.clerks}</td>
-                </tr>
-              ))}
-              {r.byStation.length === 0 && (
-                <tr>
-                  <td colSpan={4} className="text-slate-600">
-                    本期间没有被拦截的违规条件。
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <RegionTable labelledBy="sv-stations" testId="supervision-stations" columns={["派出所", "县级单位", "次数", "涉及民警"]}>
+          {r.byStation.map((s) => (
+            <tr key={s.stationId ?? "none"}>
+              <td>{s.stationId ? <Link href={q({ station: s.stationId })} className="text-brand-700 underline">{s.stationName}</Link> : s.stationName}</td>
+              <td>{s.countyCode ? countyName(s.countyCode) : "—"}</td>
+              <td className="tabular-nums">{s.attempts}</td>
+              <td className="tabular-nums">{s.clerks}</td>
+            </tr>
+          ))}
+          {r.byStation.length === 0 && (
+            <tr>
+              <td colSpan={4} className="text-slate-600">
+                本期间没有被拦截的违规条件。
+              </td>
+            </tr>
+          )}
+        </RegionTable>
       </section>
 
       <section aria-labelledby="sv-clerks">
         <h2 id="sv-clerks" className="mb-2 text-lg font-semibold">
           按民警
         </h2>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="sv-clerks">
-          <table className="table-basic" data-testid="supervision-clerks">
-            <thead>
-              <tr>
-                <th scope="col">民警</th>
-                <th scope="col">派出所</th>
-                <th scope="col">次数</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.byClerk.map((c) => (
-                <tr key={`${c.actorId}|${c.stationId}`}>
-                  <td>{c.actorId ? <Link href={q({ clerk: c.actorId })} className="text-brand-700 underline">{c.actorName}</Link> : c.actorName}</td>
-                  <td>{c.stationName}</td>
-                  <td className="tabular-nums">{c.attempts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegionTable labelledBy="sv-clerks" testId="supervision-clerks" columns={["民警", "派出所", "次数"]}>
+          {r.byClerk.map((c) => (
+            <tr key={`${c.actorId}|${c.stationId}`}>
+              <td>{c.actorId ? <Link href={q({ clerk: c.actorId })} className="text-brand-700 underline">{c.actorName}</Link> : c.actorName}</td>
+              <td>{c.stationName}</td>
+              <td className="tabular-nums">{c.attempts}</td>
+            </tr>
+          ))}
+        </RegionTable>
       </section>
 
       <section aria-labelledby="sv-events">
@@ -138,49 +107,35 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
             </Link>
           )}
         </h2>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="sv-events">
-          <table className="table-basic" data-testid="supervision-events">
-            <thead>
-              <tr>
-                <th scope="col">时间</th>
-                <th scope="col">民警</th>
-                <th scope="col">派出所</th>
-                <th scope="col">申请</th>
-                <th scope="col">被拦截的内容</th>
-                <th scope="col">条件 / 条款</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.events.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap">{formatBeijing(e.at)}</td>
-                  <td>{e.actorName ?? "—"}</td>
-                  <td>{e.stationName ?? "—"}</td>
-                  <td className="whitespace-nowrap">
-                    {auditLinks && e.applicationId ? (
-                      <Link href={`/audit/filings/${encodeURIComponent(e.applicationId)}`} className="text-brand-700 underline">
-                        {e.reference ?? e.applicationId.slice(0, 10)}
-                      </Link>
-                    ) : (
-                      (e.reference ?? "—")
-                    )}
-                  </td>
-                  <td className="max-w-xs break-all">{e.text ?? "—"}</td>
-                  <td>
-                    {criterionLabel(e.criterion)}（{e.clause ?? "—"}）
-                    {auditLinks && (
-                      <div>
-                        <Link href={`/audit?action=${encodeURIComponent(e.action)}${e.reference ? `&filing=${encodeURIComponent(e.reference)}` : ""}`} className="text-xs text-brand-700 underline">
-                          审计日志
-                        </Link>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegionTable labelledBy="sv-events" testId="supervision-events" columns={["时间", "民警", "派出所", "申请", "被拦截的内容", "条件 / 条款"]}>
+          {r.events.map((e) => (
+            <tr key={e.id}>
+              <td className="whitespace-nowrap">{formatBeijing(e.at)}</td>
+              <td>{e.actorName ?? "—"}</td>
+              <td>{e.stationName ?? "—"}</td>
+              <td className="whitespace-nowrap">
+                {auditLinks && e.applicationId ? (
+                  <Link href={`/audit/filings/${encodeURIComponent(e.applicationId)}`} className="text-brand-700 underline">
+                    {e.reference ?? e.applicationId.slice(0, 10)}
+                  </Link>
+                ) : (
+                  (e.reference ?? "—")
+                )}
+              </td>
+              <td className="max-w-xs break-all">{e.text ?? "—"}</td>
+              <td>
+                {criterionLabel(e.criterion)}（{e.clause ?? "—"}）
+                {auditLinks && (
+                  <div>
+                    <Link href={`/audit?action=${encodeURIComponent(e.action)}${e.reference ? `&filing=${encodeURIComponent(e.reference)}` : ""}`} className="text-xs text-brand-700 underline">
+                      审计日志
+                    </Link>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </RegionTable>
       </section>
     </div>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { suggestStation, type StationOption } from "@/lib/filings/suggest-station";
 import { useFormState } from "./step-form";
+import { SelectOptions } from "@/components/forms/select-options";
 
 /**
  * County, address and the police station that will handle the filing. The station list follows
@@ -47,12 +48,7 @@ export function DestinationFields({
           }}
           {...fieldAria("f-county", err("county"))}
         >
-          <option value="">请选择</option>
-          {counties.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
+          <SelectOptions placeholder="请选择" options={counties} />
         </select>
       </Field>
       <Field
@@ -91,12 +87,7 @@ export function DestinationFields({
           }}
           {...fieldAria("f-stationId", err("stationId"), "hint")}
         >
-          <option value="">请选择派出所</option>
-          {inCounty.map((st) => (
-            <option key={st.id} value={st.id}>
-              {st.name}
-            </option>
-          ))}
+          <SelectOptions placeholder="请选择派出所" options={inCounty} />
         </select>
       </Field>
       {chosen && (

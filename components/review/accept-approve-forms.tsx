@@ -6,7 +6,8 @@ import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import type { ActionResult } from "@/lib/errors";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
+import { ActionError, ConfirmPanel, DecisionForm, SubmitButton } from "./action-bits";
+import { SelectOptions } from "@/components/forms/select-options";
 
 type Props = { applicationId: string; version: number; disabledReason?: string | null; reference?: string | null };
 
@@ -34,17 +35,7 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
   const householdError = issueFor(error?.issues, "collectiveHouseholdId");
   const household = households?.find((h) => h.id === householdId);
   return (
-    <form
-      className="space-y-3 rounded border border-slate-200 p-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!p.disabledReason) setAsking(true);
-      }}
-      aria-labelledby={`${testId}-title`}
-    >
-      <h3 id={`${testId}-title`} className="font-semibold">
-        {title}
-      </h3>
+    <DecisionForm titleId={`${testId}-title`} title={title} onSubmit={() => !p.disabledReason && setAsking(true)}>
       <p className="text-sm text-slate-600">{hint}</p>
       {p.disabledReason && (
         <p id={`${testId}-disabled-reason`} className="text-sm text-amber-900" data-testid={`${testId}-disabled-reason`}>
@@ -65,12 +56,7 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
             onChange={(e) => setHouseholdId(e.target.value)}
             {...fieldAria(`${testId}-household`, householdError, households.length === 0 ? "hint" : undefined)}
           >
-            <option value="">请选择集体户</option>
-            {households.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name}（{h.address}）
-              </option>
-            ))}
+            <SelectOptions placeholder="请选择集体户" options={households.map((h) => ({ value: h.id, label: `${h.name}（${h.address}）` }))} />
           </select>
         </Field>
       )}
@@ -95,7 +81,7 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
       ) : (
         <SubmitButton pending={pending} text={text} pendingText={pendingText} testId={testId} disabledReason={p.disabledReason} />
       )}
-    </form>
+    </DecisionForm>
   );
 }
 

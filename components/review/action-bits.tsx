@@ -91,3 +91,39 @@ export function ConfirmPanel({
     </div>
   );
 }
+
+const DECISION_BORDER = { slate: "border-slate-200", teal: "border-teal-300", red: "border-red-200" } as const;
+
+/**
+ * The frame of a decision form on the review page: a bordered form named by its heading. The
+ * browser's own submit is stopped; `onSubmit` decides (ask for confirmation, or run the action).
+ */
+export function DecisionForm({
+  titleId,
+  title,
+  tone = "slate",
+  onSubmit,
+  children,
+}: {
+  titleId: string;
+  title: React.ReactNode;
+  tone?: keyof typeof DECISION_BORDER;
+  onSubmit: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      className={`space-y-3 rounded border ${DECISION_BORDER[tone]} p-3`}
+      aria-labelledby={titleId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h3 id={titleId} className={tone === "red" ? "font-semibold text-red-900" : "font-semibold"}>
+        {title}
+      </h3>
+      {children}
+    </form>
+  );
+}

@@ -5,6 +5,7 @@ import { assignAction, claimAction, releaseAction } from "@/app/clerk/actions";
 import { issueFor } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError } from "./action-bits";
+import { SelectOptions } from "@/components/forms/select-options";
 
 type Props = {
   applicationId: string;
@@ -54,13 +55,7 @@ export function ClaimControls({ applicationId, can, assignedClerk, meId, clerks 
               改派给
             </label>
             <select id="assign-clerk" className="input" value={clerkId} onChange={(e) => setClerkId(e.target.value)} aria-invalid={issueFor(assign.err?.issues, "clerkId") ? true : undefined}>
-              <option value="">请选择民警</option>
-              {clerks.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.realName}
-                  {c.isStationHead ? "（所长）" : ""}
-                </option>
-              ))}
+              <SelectOptions placeholder="请选择民警" options={clerks.map((c) => ({ value: c.id, label: `${c.realName}${c.isStationHead ? "（所长）" : ""}` }))} />
             </select>
           </div>
           <button type="submit" className="btn-secondary" disabled={assign.pending}>

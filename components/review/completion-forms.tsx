@@ -5,7 +5,8 @@ import { confirmMoveOutAction, moveOutAction, registrationAction, resendMoveOutA
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
+import { ActionError, ConfirmPanel, DecisionForm, SubmitButton } from "./action-bits";
+import { SelectOptions } from "@/components/forms/select-options";
 
 /**
  * 迁出 from outside the city: the origin office is chosen from the origin's region (from the
@@ -22,17 +23,7 @@ export function MoveOutForm({ applicationId, version, today, offices, region }: 
   const e2 = issueFor(error?.issues, "movedOutOn");
   const e3 = issueFor(error?.issues, "transferNumber");
   return (
-    <form
-      className="space-y-3 rounded border border-slate-200 p-3"
-      aria-labelledby="moveout-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setAsking(true);
-      }}
-    >
-      <h3 id="moveout-title" className="font-semibold">
-        登记迁出（原籍在市外）
-      </h3>
+    <DecisionForm titleId="moveout-title" title="登记迁出（原籍在市外）" onSubmit={() => setAsking(true)}>
       <Field id="origin-office" label="迁出地公安机关" error={e1} hint={region ? `按申请人户口所在地（区划代码 ${region}）列出` : "未能识别户口所在地，请填写"}>
         {offices.length > 0 ? (
           <select
@@ -110,7 +101,7 @@ export function MoveOutForm({ applicationId, version, today, offices, region }: 
       ) : (
         <SubmitButton pending={pending} text="登记迁出" pendingText="正在登记…" testId="move-out" />
       )}
-    </form>
+    </DecisionForm>
   );
 }
 
@@ -137,17 +128,7 @@ export function RegistrationForm({
   const eh = issueFor(error?.issues, "collectiveHouseholdId");
   const en = issueFor(error?.issues, "note");
   return (
-    <form
-      className="space-y-3 rounded border border-slate-200 p-3"
-      aria-labelledby="register-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setAsking(true);
-      }}
-    >
-      <h3 id="register-title" className="font-semibold">
-        {direct ? "直接登记落户（无需迁出）" : "登记落户（办结）"}
-      </h3>
+    <DecisionForm titleId="register-title" title={direct ? "直接登记落户（无需迁出）" : "登记落户（办结）"} onSubmit={() => setAsking(true)}>
       {collective && (
         <Field id="household" label="落户的社区集体户（二(三)）" error={eh} hint={households.length === 0 ? "本所辖区尚无在用的社区集体户，请联系系统管理员登记。" : undefined}>
           <select
@@ -160,12 +141,7 @@ export function RegistrationForm({
             }}
             {...fieldAria("household", eh, households.length === 0 ? "hint" : undefined)}
           >
-            <option value="">请选择社区集体户</option>
-            {households.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.name}（{h.address}）
-              </option>
-            ))}
+            <SelectOptions placeholder="请选择社区集体户" options={households.map((h) => ({ value: h.id, label: `${h.name}（${h.address}）` }))} />
           </select>
         </Field>
       )}
@@ -201,7 +177,7 @@ export function RegistrationForm({
       ) : (
         <SubmitButton pending={pending} text="登记落户" pendingText="正在登记…" testId="register" />
       )}
-    </form>
+    </DecisionForm>
   );
 }
 
@@ -216,17 +192,7 @@ export function OriginMoveOutForms({ applicationId, version, reasons, destinatio
   const er = issueFor(back.err?.issues, "reasonCode");
   return (
     <div className="space-y-3">
-      <form
-        className="space-y-3 rounded border border-teal-300 p-3"
-        aria-labelledby="confirm-moveout-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setAsking(true);
-        }}
-      >
-        <h3 id="confirm-moveout-title" className="font-semibold">
-          确认迁出（迁入地：{destination}）
-        </h3>
+      <DecisionForm titleId="confirm-moveout-title" title={<>确认迁出（迁入地：{destination}）</>} tone="teal" onSubmit={() => setAsking(true)}>
         <p className="text-sm text-slate-600">核对申请人及随迁人员的户籍信息后确认，迁入地派出所即可办理落户，申请人无需到原籍办理。</p>
         <Field id="confirm-transfer-number" label="迁移证编号（电子迁移可不填）">
           <input id="confirm-transfer-number" className="input" value={transferNumber} maxLength={50} onChange={(e) => setTransferNumber(e.target.value)} />
@@ -245,18 +211,8 @@ export function OriginMoveOutForms({ applicationId, version, reasons, destinatio
         ) : (
           <SubmitButton pending={confirm.pending} text="确认迁出" pendingText="正在确认…" testId="confirm-move-out" />
         )}
-      </form>
-      <form
-        className="space-y-3 rounded border border-red-200 p-3"
-        aria-labelledby="return-moveout-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          back.submit({ applicationId, version, reasonCode, note });
-        }}
-      >
-        <h3 id="return-moveout-title" className="font-semibold text-red-900">
-          退回迁出申请
-        </h3>
+      </DecisionForm>
+      <DecisionForm titleId="return-moveout-title" title="退回迁出申请" tone="red" onSubmit={() => back.submit({ applicationId, version, reasonCode, note })}>
         <Field id="return-reason" label="退回理由" error={er}>
           <select
             id="return-reason"
@@ -281,7 +237,7 @@ export function OriginMoveOutForms({ applicationId, version, reasons, destinatio
         </Field>
         <ActionError error={back.err} />
         <SubmitButton pending={back.pending} text="退回" pendingText="正在退回…" tone="danger" testId="return-move-out" />
-      </form>
+      </DecisionForm>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DuplicateHit } from "@/lib/review/duplicate-check";
+import type { DuplicateHit } from "@/lib/filings/duplicate-check";
 import { STATUS_LABELS } from "@/lib/filings/status";
 
 /** Another open filing for the same person anywhere in the city, or a registration here already. */

@@ -5,7 +5,7 @@ import { refuseAction, correctionAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ActionError, ConfirmPanel, SubmitButton } from "./action-bits";
+import { ActionError, ConfirmPanel, DecisionForm, SubmitButton } from "./action-bits";
 
 export type ReasonOption = { code: string; label: string; clause: string };
 
@@ -93,17 +93,7 @@ export function RefuseForm({
   const unavailable: Record<string, string> = supplementExpired ? {} : { supplement_not_provided: "未发出补正告知或补正期限尚未届满，不能选择此理由。" };
   const picked = reasons.filter((r) => chosen.includes(r.code));
   return (
-    <form
-      className="space-y-3 rounded border border-red-200 p-3"
-      aria-labelledby="refuse-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setAsking(true);
-      }}
-    >
-      <h3 id="refuse-title" className="font-semibold text-red-900">
-        不予批准
-      </h3>
+    <DecisionForm titleId="refuse-title" title="不予批准" tone="red" onSubmit={() => setAsking(true)}>
       <p className="text-sm text-slate-600">只能依据规则集列明的理由作出；不得以购房、投资纳税、积分或退出农村土地权益等作为条件（二(二)、三(五)）。</p>
       <ReasonChoices
         reasons={reasons}
@@ -154,7 +144,7 @@ export function RefuseForm({
       ) : (
         <SubmitButton pending={pending} text="不予批准" pendingText="正在提交…" tone="danger" testId="refuse" />
       )}
-    </form>
+    </DecisionForm>
   );
 }
 

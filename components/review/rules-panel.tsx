@@ -1,4 +1,4 @@
-import type { RulesPanel } from "@/lib/review/rules-panel";
+import type { RulesPanel } from "@/lib/rules/rules-panel";
 import { CHANNEL_SHORT_LABELS } from "@/lib/review/labels";
 import { relationLabel } from "@/lib/filings/member-relations";
 

@@ -6,6 +6,7 @@ import { assignManyAction, deleteViewAction, saveViewAction } from "@/app/clerk/
 import { issueFor } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { ActionError } from "./action-bits";
+import { SelectOptions } from "@/components/forms/select-options";
 
 /**
  * 批量改派: the rows' checkboxes belong to this form (form="bulk-assign"); the head picks a
@@ -32,13 +33,7 @@ export function BulkAssignForm({ clerks }: { clerks: Array<{ id: string; realNam
           改派给
         </label>
         <select id="bulk-clerk" className="input" value={clerkId} onChange={(e) => setClerkId(e.target.value)} aria-invalid={ce ? true : undefined}>
-          <option value="">请选择民警</option>
-          {clerks.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.realName}
-              {c.isStationHead ? "（所长）" : ""}
-            </option>
-          ))}
+          <SelectOptions placeholder="请选择民警" options={clerks.map((c) => ({ value: c.id, label: `${c.realName}${c.isStationHead ? "（所长）" : ""}` }))} />
         </select>
       </div>
       <button type="submit" className="btn-secondary" disabled={pending} data-testid="bulk-assign">

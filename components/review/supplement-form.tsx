@@ -5,7 +5,7 @@ import { supplementAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import type { AllowedNoticeItem } from "@/lib/review/notice-items";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ActionError, SubmitButton } from "./action-bits";
+import { ActionError, DecisionForm, SubmitButton } from "./action-bits";
 import { ClauseMessage, NoticeItemPicker, choiceToItems, type NoticeChoice } from "./notice-item-picker";
 
 type Member = { id: string; name: string; relation: string };
@@ -25,11 +25,10 @@ export function SupplementForm({ applicationId, version, options, members, suppl
   const listError = issueFor(error?.issues, "items");
 
   return (
-    <form
-      className="space-y-3 rounded border border-slate-200 p-3"
-      aria-labelledby="supplement-title"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <DecisionForm
+      titleId="supplement-title"
+      title="一次性告知补正"
+      onSubmit={() => {
         if (!confirmed) {
           setConfirmError("请确认本告知已列明需要补正的全部内容");
           return;
@@ -38,9 +37,6 @@ export function SupplementForm({ applicationId, version, options, members, suppl
         run({ applicationId, version, items: choiceToItems(options, choice), note });
       }}
     >
-      <h3 id="supplement-title" className="font-semibold">
-        一次性告知补正
-      </h3>
       <p className="text-sm text-slate-600">
         一次告知申请人需要补正的全部内容。补正事项只能从规则核验对本申请要求的材料和规定的补正事项中选择，补充说明不得增加新的要求。补正期限为 {supplementDays}{" "}
         个工作日，申请人重新提交后受理期限重新计算。
@@ -66,6 +62,6 @@ export function SupplementForm({ applicationId, version, options, members, suppl
       </div>
       <ActionError error={error} />
       <SubmitButton pending={pending} text="发出补正告知" pendingText="正在发出…" testId="send-supplement" />
-    </form>
+    </DecisionForm>
   );
 }

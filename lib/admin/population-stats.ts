@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
 import { COUNTY_CODES, countyName } from "@/lib/places";
 import { notFound } from "@/lib/errors";
@@ -60,10 +59,3 @@ export const removePopulationStatDef = defineAction({ roles: ["admin"], action: 
   return { countyCode, year };
 });
 
-export async function listPopulationStats(db: Db, year?: number) {
-  return db.populationStat.findMany({
-    where: year ? { year } : {},
-    orderBy: [{ year: "desc" }, { county: { sortOrder: "asc" } }],
-    select: { countyCode: true, year: true, ...NUMBERS, updatedAt: true },
-  });
-}

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role, SessionUser } from "./roles";
-import { DomainError, isDomainError } from "@/lib/errors";
+import { DomainError, isDomainError, formatZodIssues } from "@/lib/errors";
 import { checkRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/http/rate-limit";
 import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { deniedDetails, type DeniedDetails } from "@/lib/audit/denied-details";
-import { formatZodIssues } from "@/lib/schemas/eligibility";
 import { inputProblem } from "@/lib/schemas/text";
 
 export type GuardContext = {

@@ -5,7 +5,7 @@ import type { Role, SessionUser } from "./roles";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { deniedDetails } from "@/lib/audit/denied-details";
-import { formatZodIssues } from "@/lib/schemas/eligibility";
+import { formatZodIssues } from "@/lib/errors";
 import { auditDenied, type AuditTarget } from "./run-action";
 
 /**

@@ -20,6 +20,11 @@ export function applicationScope(user: SessionUser): Prisma.ApplicationWhereInpu
   }
 }
 
+/** One submitted (not draft) filing, if this person may see it. */
+export function submittedFilingWhere(user: SessionUser, applicationId: string): Prisma.ApplicationWhereInput {
+  return { id: applicationId, ...applicationScope(user), status: { not: "draft" } };
+}
+
 /** Counties an official (or admin/auditor) may see; null = all. */
 export function countyScope(user: SessionUser): string | null {
   return user.role === "official" ? user.countyCode : null;

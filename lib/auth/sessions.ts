@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/types";
-import type { Role, SessionUser } from "./roles";
+import { toSessionUser, type Role, type SessionUser } from "./roles";
 import { DomainError } from "@/lib/errors";
 
 /**
@@ -73,14 +73,7 @@ export async function loadSessionUser(db: Db, claims: SessionClaims, now = new D
   }
   if (idle > TOUCH_EVERY_MS) await db.userSession.updateMany({ where: { id: claims.sid, endedAt: null }, data: { lastSeenAt: now } });
   return {
-    id: u.id,
-    role: u.role,
-    realName: u.realName,
-    username: u.username,
-    mobile: u.mobile,
-    stationId: u.stationId,
-    isStationHead: u.isStationHead,
-    countyCode: u.countyCode,
+    ...toSessionUser(u),
     sessionId: claims.sid,
     mustChangePassword: u.mustChangePassword,
     needsTwoFactorEnrolment: isStaffRole(u.role) && requireTwoFactor() && !u.totpEnabledAt,

@@ -2,6 +2,8 @@
  * Working days in China: Monday–Friday, minus public holidays, plus make-up working days
  * (调休, often a Saturday or Sunday). Dates are calendar days in Beijing time (UTC+8, no DST).
  */
+import { beijingDate } from "@/lib/format";
+
 export type WorkCalendar = {
   /** "YYYY-MM-DD" → holiday (day off) */
   holidays: ReadonlySet<string>;
@@ -14,10 +16,8 @@ export const EMPTY_CALENDAR: WorkCalendar = { holidays: new Set(), workdays: new
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The Beijing calendar date of an instant, as "YYYY-MM-DD". */
-export function beijingDate(d: Date): string {
-  return new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The Beijing calendar date of an instant, as "YYYY-MM-DD" (defined in lib/format.ts). */
+export { beijingDate };
 
 /** Midnight at the start of a Beijing calendar day, as an instant. */
 export function startOfBeijingDay(ymd: string): Date {

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { DomainError } from "@/lib/errors";
+import { DomainError, formatZodIssues } from "@/lib/errors";
 import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
 import { DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
 import { findForbiddenCriteria, type CriteriaFinding } from "@/lib/rules/forbidden-criteria";
-import { formatZodIssues } from "@/lib/schemas/eligibility";
 
 /** Longest text the check takes, in characters (code points): a county document of some pages. */
 export const MAX_CRITERIA_TEXT = 20_000;

@@ -37,18 +37,6 @@ export function getPgdataDir(dataDir: string = getDataDir()): string {
   return path.join(path.resolve(dataDir), "pgdata");
 }
 
-/** Whether the app uses the embedded database (no DATABASE_URL). */
-export function isEmbedded(): boolean {
-  return !process.env.DATABASE_URL;
-}
-
-/** Where the database is, safe to print (no password). */
-export function describeDatabase(opts: Pick<CreatePrismaOptions, "databaseUrl" | "dataDir"> = {}): string {
-  const url = opts.databaseUrl ?? process.env.DATABASE_URL;
-  if (url && !opts.dataDir) return `PostgreSQL ${describeConnectionString(url)}`;
-  return `内嵌 PostgreSQL (PGlite) ${getPgdataDir(opts.dataDir)}`;
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Embedded PGlite instances: one per data folder per process                                  */
 /* ------------------------------------------------------------------------------------------ */
@@ -187,13 +175,6 @@ export function createPrisma(opts: CreatePrismaOptions = {}): PrismaClient {
  */
 export function getPrisma(): PrismaClient {
   return (g[PRISMA_KEY] ??= createPrisma());
-}
-
-/** Disconnects and forgets the process-wide client (and closes the embedded database). */
-export async function closePrisma(): Promise<void> {
-  const prisma = g[PRISMA_KEY];
-  g[PRISMA_KEY] = undefined;
-  if (prisma) await prisma.$disconnect();
 }
 
 /* ------------------------------------------------------------------------------------------ */

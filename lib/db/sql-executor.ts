@@ -43,17 +43,6 @@ export function describeConnectionString(connectionString: string): string {
   }
 }
 
-/** The same URL with the password replaced by `***`, for logs. */
-export function redactConnectionString(connectionString: string): string {
-  try {
-    const url = new URL(connectionString);
-    if (url.password) url.password = "***";
-    return url.toString();
-  } catch {
-    return "(unparseable DATABASE_URL)";
-  }
-}
-
 /** The same server and credentials, another database. */
 export function withDatabase(connectionString: string, database: string): string {
   const url = new URL(connectionString);

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/types";
-import { DomainError } from "@/lib/errors";
-import { eligibilityRequestSchema, formatZodIssues } from "@/lib/schemas/eligibility";
+import { DomainError, formatZodIssues } from "@/lib/errors";
+import { eligibilityRequestSchema } from "@/lib/schemas/eligibility";
 import { evaluate } from "@/lib/rules/evaluate";
 import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
 

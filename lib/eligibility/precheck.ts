@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { DomainError } from "@/lib/errors";
+import { DomainError, formatZodIssues } from "@/lib/errors";
 import { COUNTY_CODES } from "@/lib/places";
 import { idNumberSchema } from "@/lib/validation/id-number";
 import {
@@ -12,7 +12,6 @@ import {
   TALENT_SUBTYPES,
   TENURES,
   eligibilityRequestSchema,
-  formatZodIssues,
   type Channel,
   type EligibilityRequestInput,
   type Subtype,

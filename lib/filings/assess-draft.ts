@@ -1,20 +1,10 @@
 import type { Db } from "@/lib/db/types";
-import type { Channel } from "@/lib/schemas/eligibility";
+import type { PanelDocument, PanelFiling, PanelMember } from "@/lib/rules/rules-panel";
 import { getCurrentRuleSet, type LoadedRuleSet } from "@/lib/rule-sets/rule-set-service";
 import { buildDocumentChecklist, type DocumentChecklist } from "./document-checklist";
 import { buildTasks, type Task } from "./filing-tasks";
 
-type DraftForAssessment = {
-  id: string;
-  channel: Channel;
-  subtype: string | null;
-  destinationCounty: string;
-  applicantName: string;
-  applicantIdNumber: string;
-  answers: unknown;
-  members: Array<{ id: string; relation: string; name: string; idNumber: string; hukouType: string | null; sortOrder: number }>;
-  documents: Array<{ id: string; memberId: string | null; docType: string; fileName: string; mimeType: string; size: number }>;
-};
+type DraftForAssessment = PanelFiling & { id: string; members: PanelMember[]; documents: PanelDocument[] };
 
 export type DraftAssessment = { ruleSet: LoadedRuleSet; checklist: DocumentChecklist; tasks: Task[]; ready: boolean };
 

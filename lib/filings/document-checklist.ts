@@ -1,6 +1,6 @@
 import { DOCUMENT_CODES, DOCUMENT_LABELS, type Channel, type DocumentCode } from "@/lib/schemas/eligibility";
 import type { Clause, DocumentGroup, EligibilityOutcome, EligibilityReason, RuleSet, RuleSetData } from "@/lib/rules/types";
-import { buildRulesPanel, documentsOfPerson, type PanelDocument, type PanelFiling, type PanelMember } from "@/lib/review/rules-panel";
+import { buildRulesPanel, documentsOfPerson, type PanelDocument, type PanelFiling, type PanelMember } from "@/lib/rules/rules-panel";
 import type { FieldIssue } from "@/lib/errors";
 
 /**

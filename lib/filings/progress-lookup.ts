@@ -6,10 +6,9 @@
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
 import type { Db, PrismaClient } from "@/lib/db/types";
-import { DomainError, isDomainError } from "@/lib/errors";
+import { DomainError, isDomainError, formatZodIssues } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkRateLimit } from "@/lib/http/rate-limit";
-import { formatZodIssues } from "@/lib/schemas/eligibility";
 import { smsCodeSchema } from "@/lib/schemas/sms-code";
 import { sendSmsCode } from "@/lib/sms-codes/send-sms-code";
 import { SMS_CODE_PER_ADDRESS } from "@/lib/sms-codes/sms-code-rules";

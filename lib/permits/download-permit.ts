@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/run-action";
-import { applicationScope } from "@/lib/auth/scope";
+import { submittedFilingWhere } from "@/lib/auth/scope";
 import { DomainError, notFound } from "@/lib/errors";
 import { countyName } from "@/lib/places";
 import { divisionPath } from "@/lib/divisions/divisions";
@@ -26,7 +26,7 @@ export const downloadPermitDef = defineAction(
   { roles: ["resident", "clerk", "official", "admin"], action: "permit.download", schema: downloadPermitSchema },
   async (ctx, input) => {
     const app = await ctx.tx.application.findFirst({
-      where: { id: input.applicationId, ...applicationScope(ctx.user), status: { not: "draft" } },
+      where: submittedFilingWhere(ctx.user, input.applicationId),
       select: {
         id: true,
         reference: true,

@@ -1,9 +1,7 @@
-import { PDFDocument, PDFName, PDFString, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import fontkit from "@pdf-lib/fontkit";
+import { PDFName, PDFString, rgb, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { relationLabel } from "@/lib/filings/member-relations";
-import { beijingDate } from "@/lib/calendar/working-days";
-import { permitFontBytes } from "./permit-font";
+import { A4, GREY, INK, RED, chineseDate, createPortalPdf, drawCentered, drawTitle, wrap } from "./pdf-kit";
 
 export type PermitPdfInput = {
   number: string;
@@ -35,11 +33,7 @@ export function permitValidUntil(issuedAt: Date, days: number): Date {
   return new Date(issuedAt.getTime() + (days - 1) * DAY_MS);
 }
 
-const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
-const INK = rgb(0.1, 0.1, 0.12);
-const GREY = rgb(0.38, 0.4, 0.45);
-const RED = rgb(0.75, 0.1, 0.1);
 /** The lowest baseline for text above the seal and QR code at the foot of the page. */
 const NOTES_FLOOR = MARGIN + 138;
 
@@ -48,30 +42,10 @@ export function formatVerifyCode(code: string): string {
   return code.match(/.{1,4}/g)?.join("-") ?? code;
 }
 
-/** 2026-11-27 → 2026年11月27日 (Beijing calendar day). */
-export function chineseDate(d: Date): string {
-  const [y, m, day] = beijingDate(d).split("-");
-  return `${y}年${Number(m)}月${Number(day)}日`;
-}
+/** Kept here for the pages and renderers that import it with the permit. */
+export { chineseDate };
 
-/** Splits text into lines no wider than `width` (CJK breaks anywhere; fine for addresses and notes). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const ch of text) {
-    if (font.widthOfTextAtSize(line + ch, size) > width && line) {
-      lines.push(line);
-      line = ch;
-    } else line += ch;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
-function drawCentered(page: PDFPage, text: string, y: number, size: number, font: PDFFont, color = INK) {
-  const w = font.widthOfTextAtSize(text, size);
-  page.drawText(text, { x: (A4[0] - w) / 2, y, size, font, color });
-}
 
 /** Vector QR code (crisp at any zoom), `size` points wide, bottom-left at (x, y). */
 function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
@@ -94,15 +68,7 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
  * font shipped in the repository, subset into the file.
  */
 export async function renderPermitPdf(input: PermitPdfInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  doc.setTitle(`准予迁入证明 ${input.number}`);
-  doc.setSubject("三门峡市户口迁移（落户）准予迁入证明");
-  doc.setCreator("三门峡市落户通");
-  doc.setProducer("三门峡市落户通");
-  doc.setCreationDate(input.issuedAt);
-  doc.setLanguage("zh-CN");
-  const font = await doc.embedFont(permitFontBytes(), { subset: true });
+  const { doc, font } = await createPortalPdf({ title: `准予迁入证明 ${input.number}`, subject: "三门峡市户口迁移（落户）准予迁入证明", createdAt: input.issuedAt });
   const page = doc.addPage(A4);
   const width = A4[0] - MARGIN * 2;
   let y = A4[1] - MARGIN;
@@ -110,9 +76,7 @@ export async function renderPermitPdf(input: PermitPdfInput): Promise<Uint8Array
   page.drawRectangle({ x: MARGIN - 16, y: MARGIN - 16, width: width + 32, height: A4[1] - 2 * MARGIN + 32, borderColor: GREY, borderWidth: 1 });
   drawCentered(page, "三门峡市公安局", y - 10, 14, font, GREY);
   y -= 52;
-  // A heavier title: the same text drawn twice, a hair apart (the subset font has one weight).
-  drawCentered(page, "准予迁入证明", y, 28, font);
-  page.drawText("准予迁入证明", { x: (A4[0] - font.widthOfTextAtSize("准予迁入证明", 28)) / 2 + 0.6, y, size: 28, font, color: INK });
+  drawTitle(page, "准予迁入证明", y, 28, font);
   y -= 34;
   const numberLine = `编号：${input.number}`;
   page.drawText(numberLine, { x: A4[0] - MARGIN - font.widthOfTextAtSize(numberLine, 12), y, size: 12, font, color: INK });

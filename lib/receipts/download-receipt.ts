@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/run-action";
-import { applicationScope } from "@/lib/auth/scope";
+import { submittedFilingWhere } from "@/lib/auth/scope";
 import { DomainError, notFound } from "@/lib/errors";
 import { EVENT_LABELS } from "@/lib/filings/status";
 import { docTypeLabel } from "@/lib/filings/upload-document";
@@ -41,7 +41,7 @@ export const downloadReceiptDef = defineAction(
   { roles: ["resident", "clerk", "official", "admin"], action: "receipt.download", schema: downloadReceiptSchema },
   async (ctx, input) => {
     const app = await ctx.tx.application.findFirst({
-      where: { id: input.applicationId, ...applicationScope(ctx.user), status: { not: "draft" } },
+      where: submittedFilingWhere(ctx.user, input.applicationId),
       select: {
         id: true,
         reference: true,

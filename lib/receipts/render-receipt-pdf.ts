@@ -1,7 +1,5 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import fontkit from "@pdf-lib/fontkit";
-import { permitFontBytes } from "@/lib/permits/permit-font";
-import { chineseDate } from "@/lib/permits/render-permit-pdf";
+import type { PDFPage } from "pdf-lib";
+import { A4, GREY, INK, chineseDate, createPortalPdf, drawTitle, wrap } from "@/lib/permits/pdf-kit";
 
 export type ReceiptKind = "application" | "acceptance";
 
@@ -26,23 +24,7 @@ export type ReceiptPdfInput = {
   progressUrl: string;
 };
 
-const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
-const INK = rgb(0.1, 0.1, 0.12);
-const GREY = rgb(0.38, 0.4, 0.45);
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const ch of text) {
-    if (font.widthOfTextAtSize(line + ch, size) > width && line) {
-      lines.push(line);
-      line = ch;
-    } else line += ch;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /**
  * 申请回执 (after submission) and 受理回执 (after acceptance): one A4 page with the reference,
@@ -51,15 +33,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
  */
 export async function renderReceiptPdf(input: ReceiptPdfInput): Promise<Uint8Array> {
   const title = RECEIPT_TITLES[input.kind];
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  doc.setTitle(`${title} ${input.reference}`);
-  doc.setSubject(`三门峡市户口迁移（落户）${title}`);
-  doc.setCreator("三门峡市落户通");
-  doc.setProducer("三门峡市落户通");
-  doc.setCreationDate(input.at);
-  doc.setLanguage("zh-CN");
-  const font = await doc.embedFont(permitFontBytes(), { subset: true });
+  const { doc, font } = await createPortalPdf({ title: `${title} ${input.reference}`, subject: `三门峡市户口迁移（落户）${title}`, createdAt: input.at });
   const width = A4[0] - MARGIN * 2;
   let page: PDFPage = doc.addPage(A4);
   let y = A4[1] - MARGIN;
@@ -74,8 +48,7 @@ export async function renderReceiptPdf(input: ReceiptPdfInput): Promise<Uint8Arr
 
   centered("三门峡市户口迁移（落户）网上办理", 13, GREY);
   y -= 40;
-  centered(title, 26);
-  page.drawText(title, { x: (A4[0] - font.widthOfTextAtSize(title, 26)) / 2 + 0.6, y, size: 26, font, color: INK });
+  drawTitle(page, title, y, 26, font);
   y -= 36;
   const intro =
     input.kind === "application"

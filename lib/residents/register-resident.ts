@@ -1,8 +1,7 @@
 import type { Db } from "@/lib/db/types";
-import { DomainError } from "@/lib/errors";
+import { DomainError, formatZodIssues } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { signUpSchema } from "@/lib/schemas/account";
-import { formatZodIssues } from "@/lib/schemas/eligibility";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { passwordProblem } from "@/lib/auth/password-strength";
 import { pinyin } from "pinyin-pro";

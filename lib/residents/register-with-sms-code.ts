@@ -1,9 +1,8 @@
 import { getPrisma } from "@/lib/db/client";
 import type { Db, PrismaClient } from "@/lib/db/types";
-import { DomainError } from "@/lib/errors";
+import { DomainError, formatZodIssues } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { mobileSchema, signUpSchema } from "@/lib/schemas/account";
-import { formatZodIssues } from "@/lib/schemas/eligibility";
 import { smsCodeSchema } from "@/lib/schemas/sms-code";
 import { sendSmsCode } from "@/lib/sms-codes/send-sms-code";
 import { verifySmsCode } from "@/lib/sms-codes/verify-sms-code";

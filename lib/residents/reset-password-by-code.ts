@@ -1,12 +1,11 @@
 import { getPrisma } from "@/lib/db/client";
 import type { Db, PrismaClient } from "@/lib/db/types";
-import { DomainError } from "@/lib/errors";
+import { DomainError, formatZodIssues } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-strength";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { pinyin } from "pinyin-pro";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { formatZodIssues } from "@/lib/schemas/eligibility";
 import { passwordResetSchema } from "@/lib/schemas/sms-code";
 import { sendSmsCode } from "@/lib/sms-codes/send-sms-code";
 import { verifySmsCode } from "@/lib/sms-codes/verify-sms-code";

@@ -10,8 +10,8 @@ import { completionLimits } from "./review-reasons";
 import { approveSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { edgeTransition } from "./workflow";
-import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
-import { findDuplicates } from "./duplicate-check";
+import { assertAllEligible, assertCleanText, ruleSetForFiling } from "./filing-rules";
+import { findDuplicates } from "@/lib/filings/duplicate-check";
 import { settlementPathOf } from "@/lib/filings/settlement-path";
 import { findRegistrableHousehold } from "@/lib/collective/collective-households";
 
@@ -41,11 +41,7 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
   }
 
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
-  const panel = await rulesPanelFor(ctx.tx, f.id, ruleSet);
-  if (!panel.allEligible) {
-    const failing = panel.persons.filter((p) => p.outcome !== "eligible").map((p) => p.name);
-    throw new DomainError("invalid_state", `规则核验未通过（${failing.join("、")}），不能准予迁入。请依规要求补正或作出不予批准决定。`);
-  }
+  await assertAllEligible(ctx.tx, f.id, ruleSet, "不能准予迁入");
   const app = await ctx.tx.application.findUniqueOrThrow({
     where: { id: f.id },
     select: { applicantIdNumber: true, applicantName: true, answers: true, members: { select: { id: true, name: true, idNumber: true, relation: true }, orderBy: { sortOrder: "asc" } } },

@@ -3,16 +3,16 @@ import { getCurrentRuleSet, getRuleSet, type LoadedRuleSet } from "@/lib/rule-se
 import { FORBIDDEN_CRITERION_INFO, checkNote, checkRefusal, type ForbiddenCriterionProblem, type RefusalProblem } from "@/lib/rules/forbidden-criteria";
 import type { RefusalReason, RuleSetData } from "@/lib/rules/types";
 import { DomainError, type CriteriaFindingIssue } from "@/lib/errors";
-import { buildRulesPanel, type RulesPanel } from "./rules-panel";
+import { buildRulesPanel, type RulesPanel } from "@/lib/rules/rules-panel";
 
 /** The rule set that judged the filing (its recorded version); the one in force for old filings without one. */
 export async function ruleSetForFiling(db: Db, ruleSetId: string | null): Promise<LoadedRuleSet> {
   return ruleSetId ? getRuleSet(db, ruleSetId) : getCurrentRuleSet(db);
 }
 
-/** The rules panel from the database as it is now (members, documents not removed). */
-export async function rulesPanelFor(db: Db, applicationId: string, ruleSet: LoadedRuleSet): Promise<RulesPanel & { members: Array<{ id: string; name: string; relation: string; sortOrder: number }> }> {
-  const app = await db.application.findUniqueOrThrow({
+/** The filing as the rules read it now: its answers, its members and the documents not removed. */
+export function filingForRules(db: Db, applicationId: string) {
+  return db.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
       channel: true,
@@ -25,8 +25,21 @@ export async function rulesPanelFor(db: Db, applicationId: string, ruleSet: Load
       documents: { where: { removedAt: null }, select: { id: true, memberId: true, docType: true, fileName: true, mimeType: true, size: true }, orderBy: { uploadedAt: "asc" } },
     },
   });
+}
+
+/** The rules panel from the database as it is now (members, documents not removed). */
+export async function rulesPanelFor(db: Db, applicationId: string, ruleSet: LoadedRuleSet): Promise<RulesPanel & { members: Array<{ id: string; name: string; relation: string; sortOrder: number }> }> {
+  const app = await filingForRules(db, applicationId);
   const panel = buildRulesPanel({ version: ruleSet.version, data: ruleSet.data }, app, app.members, app.documents);
   return { ...panel, members: app.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, sortOrder: m.sortOrder })) };
+}
+
+/** Refuses a decision unless every person on the filing passes the rules (`consequence`: what cannot be done, e.g. 不能准予迁入). */
+export async function assertAllEligible(db: Db, applicationId: string, ruleSet: LoadedRuleSet, consequence: string): Promise<void> {
+  const panel = await rulesPanelFor(db, applicationId, ruleSet);
+  if (panel.allEligible) return;
+  const failing = panel.persons.filter((p) => p.outcome !== "eligible").map((p) => p.name);
+  throw new DomainError("invalid_state", `规则核验未通过（${failing.join("、")}），${consequence}。请依规要求补正或作出不予批准决定。`);
 }
 
 /** The error of a blocked text: every finding with its words, offsets and clause, for the form to highlight. */

@@ -1,21 +1,8 @@
-import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
+import type { Channel } from "@/lib/generated/prisma/enums";
 import { CHANNEL_SHORT_NAMES } from "@/lib/channels/registry";
 
 /** Short channel names for lists (the long ones are CHANNEL_LABELS); both from the channel registry. Clauses come from the rule set. */
 export const CHANNEL_SHORT_LABELS: Readonly<Record<Channel, string>> = CHANNEL_SHORT_NAMES;
-
-/** Colours of a state badge (text and background that keep a 4.5:1 contrast). */
-export const STATUS_TONE: Readonly<Record<ApplicationStatus, string>> = {
-  draft: "bg-slate-100 text-slate-700",
-  submitted: "bg-blue-100 text-blue-900",
-  supplement_requested: "bg-amber-100 text-amber-900",
-  accepted: "bg-indigo-100 text-indigo-900",
-  approved: "bg-green-100 text-green-900",
-  moved_out: "bg-teal-100 text-teal-900",
-  registered: "bg-emerald-100 text-emerald-900",
-  refused: "bg-red-100 text-red-900",
-  withdrawn: "bg-slate-200 text-slate-800",
-};
 
 export const REVIEW_ACTION_LABELS: Readonly<Record<string, string>> = {
   claim: "认领",
@@ -37,15 +24,5 @@ export const REVIEW_ACTION_LABELS: Readonly<Record<string, string>> = {
   register_directly: "直接登记落户",
 };
 
-const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
-const DATE_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
-
-/** 2026/11/27 in Beijing time. */
-export function formatDate(d: Date | string | null | undefined): string {
-  return d ? DATE.format(new Date(d)) : "—";
-}
-
-/** 2026/11/27 14:05 in Beijing time. */
-export function formatDateTime(d: Date | string | null | undefined): string {
-  return d ? DATE_TIME.format(new Date(d)) : "—";
-}
+/** Dates are formatted in lib/format.ts; kept here for the pages that import them with the labels. */
+export { formatDate, formatDateTime } from "@/lib/format";

@@ -2,11 +2,11 @@ import { DOCUMENT_CODES, type DocumentCode } from "@/lib/schemas/eligibility";
 import type { RuleSet } from "@/lib/rules/types";
 import { supplementSettingsOf } from "@/lib/rules/default-rule-set";
 import { buildDocumentChecklist } from "@/lib/filings/document-checklist";
-import type { PanelDocument, PanelFiling, PanelMember } from "./rules-panel";
+import type { PanelDocument, PanelFiling, PanelMember } from "@/lib/rules/rules-panel";
 import { DomainError } from "@/lib/errors";
 import type { Db } from "@/lib/db/types";
 import { checkNote } from "@/lib/rules/forbidden-criteria";
-import { assertCleanText, forbiddenCriterionError } from "./filing-rules";
+import { assertCleanText, filingForRules, forbiddenCriterionError } from "./filing-rules";
 
 /**
  * What a 补正告知 may ask of a filing — structure first: for every person on it, each document
@@ -148,18 +148,6 @@ export function auditItems(items: NoticeItem[]) {
 
 /** The allowed items of a filing as it is now (members, documents not removed). */
 export async function allowedNoticeItemsFor(db: Db, applicationId: string, ruleSet: RuleSet): Promise<AllowedNoticeItem[]> {
-  const app = await db.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      channel: true,
-      subtype: true,
-      destinationCounty: true,
-      applicantName: true,
-      applicantIdNumber: true,
-      answers: true,
-      members: { select: { id: true, relation: true, name: true, idNumber: true, hukouType: true, sortOrder: true }, orderBy: { sortOrder: "asc" } },
-      documents: { where: { removedAt: null }, select: { id: true, memberId: true, docType: true, fileName: true, mimeType: true, size: true }, orderBy: { uploadedAt: "asc" } },
-    },
-  });
+  const app = await filingForRules(db, applicationId);
   return allowedNoticeItems(ruleSet, app, app.members, app.documents);
 }

@@ -6,8 +6,8 @@ import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { settlementPathOf } from "@/lib/filings/settlement-path";
 import { registerDirectlySchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
-import { findDuplicates } from "./duplicate-check";
+import { assertAllEligible, assertCleanText, ruleSetForFiling } from "./filing-rules";
+import { findDuplicates } from "@/lib/filings/duplicate-check";
 import { edgeTransition } from "./workflow";
 
 /**
@@ -23,11 +23,7 @@ export const registerDirectlyDef = defineAction({ roles: ["clerk"], action: "rev
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "register_directly", facts: { directRegistration } });
   assertCleanText(input.note, "note");
   const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
-  const panel = await rulesPanelFor(ctx.tx, f.id, ruleSet);
-  if (!panel.allEligible) {
-    const failing = panel.persons.filter((p) => p.outcome !== "eligible").map((p) => p.name);
-    throw new DomainError("invalid_state", `规则核验未通过（${failing.join("、")}），不能办理登记。请依规要求补正或作出不予批准决定。`);
-  }
+  await assertAllEligible(ctx.tx, f.id, ruleSet, "不能办理登记");
   const app = await ctx.tx.application.findUniqueOrThrow({
     where: { id: f.id },
     select: { applicantIdNumber: true, applicantName: true, members: { select: { id: true, name: true, idNumber: true, relation: true } } },

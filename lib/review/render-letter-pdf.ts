@@ -1,7 +1,5 @@
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import fontkit from "@pdf-lib/fontkit";
-import { permitFontBytes } from "@/lib/permits/permit-font";
-import { chineseDate } from "@/lib/permits/render-permit-pdf";
+import type { PDFPage } from "pdf-lib";
+import { A4, GREY, INK, RED, chineseDate, createPortalPdf, drawTitle, wrap } from "@/lib/permits/pdf-kit";
 
 /**
  * A printable A4 letter of the station (不予批准决定书, 补正告知书): a title, the document
@@ -22,35 +20,10 @@ export type LetterInput = {
   subject: string;
 };
 
-const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 64;
-const INK = rgb(0.1, 0.1, 0.12);
-const GREY = rgb(0.38, 0.4, 0.45);
-const RED = rgb(0.75, 0.1, 0.1);
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const ch of text) {
-    if (font.widthOfTextAtSize(line + ch, size) > width && line) {
-      lines.push(line);
-      line = ch;
-    } else line += ch;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 export async function renderLetterPdf(input: LetterInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  doc.setTitle(input.title);
-  doc.setSubject(input.subject);
-  doc.setCreator("三门峡市落户通");
-  doc.setProducer("三门峡市落户通");
-  doc.setCreationDate(input.issuedAt);
-  doc.setLanguage("zh-CN");
-  const font = await doc.embedFont(permitFontBytes(), { subset: true });
+  const { doc, font } = await createPortalPdf({ title: input.title, subject: input.subject, createdAt: input.issuedAt });
   const width = A4[0] - MARGIN * 2;
   let page: PDFPage = doc.addPage(A4);
   let y = A4[1] - MARGIN;
@@ -73,8 +46,7 @@ export async function renderLetterPdf(input: LetterInput): Promise<Uint8Array> {
 
   centered("三门峡市公安局", 14, GREY);
   y -= 40;
-  centered(input.title, 24);
-  page.drawText(input.title, { x: (A4[0] - font.widthOfTextAtSize(input.title, 24)) / 2 + 0.6, y, size: 24, font, color: INK });
+  drawTitle(page, input.title, y, 24, font);
   y -= 30;
   centered(input.docNumber, 11.5, GREY);
   y -= 34;

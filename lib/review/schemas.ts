@@ -118,17 +118,20 @@ export const withdrawNoticeSchema = z.strictObject({
   reason: requiredText(4, 500, "撤回理由"),
 });
 
+/** An id that may be left empty ("" → undefined). */
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 export const approveSchema = z.object({
   applicationId: id,
   version,
   note: optionalText(500, "备注"),
   /** Required where the person settles into a collective household (二(三), 先落户后就业): the permit names it. */
-  collectiveHouseholdId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  collectiveHouseholdId: optionalId,
 });
 
 /** 直接办理城镇居民登记 (二(一)): a rural student at origin, no permit, no move-out. */
@@ -161,12 +164,7 @@ export const registrationSchema = z.object({
   applicationId: id,
   version,
   /** Required for the collective channel: the community collective household registered into. */
-  collectiveHouseholdId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  collectiveHouseholdId: optionalId,
   note: optionalText(500, "备注"),
 });
 

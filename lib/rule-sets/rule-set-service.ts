@@ -100,21 +100,6 @@ export async function createDraftRuleSet(
   });
 }
 
-/** Edits a draft (published versions are immutable: the filings they judged point to them). */
-export async function updateDraftRuleSet(db: Db, id: string, input: { effectiveFrom?: Date; data?: unknown; notes?: string | null }) {
-  const row = await db.ruleSet.findUnique({ where: { id }, select: { publishedAt: true } });
-  if (!row) throw new DomainError("not_found", "规则集不存在。");
-  if (row.publishedAt) throw new DomainError("invalid_state", "已发布的规则集不可修改，请另建新版本。");
-  return db.ruleSet.update({
-    where: { id },
-    data: {
-      ...(input.effectiveFrom ? { effectiveFrom: input.effectiveFrom } : {}),
-      ...(input.data !== undefined ? { data: assertValid(input.data) as unknown as Prisma.InputJsonValue } : {}),
-      ...(input.notes !== undefined ? { notes: input.notes } : {}),
-    },
-  });
-}
-
 /**
  * Publishes a draft. The guard refuses a version that would make a forbidden criterion
  * (home purchase, investment, tax, points, giving up rural land rights) a condition,

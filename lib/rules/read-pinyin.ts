@@ -69,6 +69,11 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
     syllables: Syllable[] | null;
     letters: number;
   };
+  /** A word from its letters and their positions in the text, split into syllables where it reads as pinyin. */
+  const wordOf = (from: number, to: number, letters: string, at: number[]): Word => {
+    const parts = syllabify(letters);
+    return { from, to, letters: letters.length, syllables: parts ? parts.map(([a, b]) => ({ text: letters.slice(a, b), from: at[a], to: at[b - 1] + 1 })) : null };
+  };
   const words: Word[] = [];
   const t = n.text;
   for (let i = 0; i < t.length;) {
@@ -86,19 +91,7 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
       }
       i++;
     }
-    const parts = syllabify(letters);
-    words.push({
-      from,
-      to: i,
-      letters: letters.length,
-      syllables: parts
-        ? parts.map(([a, b]) => ({
-            text: letters.slice(a, b),
-            from: at[a],
-            to: at[b - 1] + 1,
-          }))
-        : null,
-    });
+    words.push(wordOf(from, i, letters, at));
   }
   // Single letters spaced apart ("g o u f a n g") join into one word.
   const merged: Word[] = [];
@@ -115,19 +108,7 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
         letters += t[x];
         at.push(x);
       }
-      const parts = syllabify(letters);
-      merged.push({
-        from,
-        to,
-        letters: letters.length,
-        syllables: parts
-          ? parts.map(([a, b]) => ({
-              text: letters.slice(a, b),
-              from: at[a],
-              to: at[b - 1] + 1,
-            }))
-          : null,
-      });
+      merged.push(wordOf(from, to, letters, at));
       k = j;
     } else {
       merged.push(words[k]);

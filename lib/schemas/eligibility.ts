@@ -304,13 +304,3 @@ export const eligibilityRequestSchema = z
 
 export type EligibilityRequest = z.output<typeof eligibilityRequestSchema>;
 export type EligibilityRequestInput = z.input<typeof eligibilityRequestSchema>;
-
-export type FieldIssue = { path: string; message: string };
-
-/** zod issues as `{ path: "applicant.idNumber", message }`; array indexes stay numbers (`documents.2`). */
-export function formatZodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((p) => (typeof p === "symbol" ? (p.description ?? "") : String(p))).join("."),
-    message: issue.message,
-  }));
-}

@@ -1,20 +1,14 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { loginAs } from "../support/login";
 
 /**
  * Done means (issue 6): an admin enters statistics and the rates change; an admin's attempt to
  * publish a rule set requiring a property certificate of renters is refused with 二(二).
  */
 
-async function signIn(page: Page, login: string) {
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill(login);
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test("an admin enters population statistics and the urbanization rates change", async ({ page }) => {
-  await signIn(page, "admin");
+  await loginAs(page, "admin", { home: /\/admin$/ });
   await page.getByRole("link", { name: /人口统计数据/ }).click();
   await page.getByRole("link", { name: "2025年" }).click();
   const rate = page.getByTestId("registered-rate-411202");
@@ -39,7 +33,7 @@ test("an admin enters population statistics and the urbanization rates change", 
 });
 
 test("publishing a rule set that requires a property certificate of renters is refused with 二(二)", async ({ page }) => {
-  await signIn(page, "admin");
+  await loginAs(page, "admin", { home: /\/admin$/ });
   await page.goto("/admin/rules");
   await page.getByRole("link", { name: /基于此版本修改/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("修改规则集");

@@ -1,13 +1,10 @@
 import { test, expect } from "@playwright/test";
+import { loginAs } from "../support/login";
 
 /** Done means (issue 6): an auditor verifies the hash chain of the audit trail. */
 
 test("an auditor verifies the chain, filters the trail and exports it", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("auditor");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/audit$/);
+  await loginAs(page, "auditor", { home: /\/audit$/ });
 
   await page.getByRole("button", { name: "校验审计链" }).click();
   const result = page.getByTestId("verify-result");

@@ -1,7 +1,7 @@
-import path from "node:path";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { testId } from "../helpers/ids";
-import { signUpResidentToMy } from "../helpers/e2e-sign-up";
+import { pageAs } from "../support/login";
+import { PDF, signUp, startFiling, uploadEverything } from "../support/filing-journey";
 
 /**
  * Done means (issue 11): a family of four (applicant, spouse, child of 8, parent) files a
@@ -10,30 +10,7 @@ import { signUpResidentToMy } from "../helpers/e2e-sign-up";
  * permit; a rural student registers at origin without a move-out.
  */
 
-const FIXTURES = path.resolve(__dirname, "../fixtures");
-const PNG = path.join(FIXTURES, "document.png");
-const PDF = path.join(FIXTURES, "document.pdf");
 const stamp = String(Date.now()).slice(-6);
-
-const signUp = (page: Page, mobile: string, name: string, idNumber: string) => signUpResidentToMy(page, { mobile, name, idNumber });
-
-async function clerkPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("clerk-hubin");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
-
-async function startFiling(page: Page, channel: RegExp, subtype?: string) {
-  await page.goto("/apply");
-  await page.getByRole("link", { name: "选择落户通道并开始" }).click();
-  await page.getByRole("radio", { name: channel }).check();
-  if (subtype) await page.getByRole("radio", { name: new RegExp(`^${subtype}`) }).check();
-  await page.getByRole("button", { name: "开始填写" }).click();
-}
 
 async function applicantAndDestination(page: Page, address: string) {
   await page.getByLabel("农业户口（农村）").check();
@@ -49,15 +26,7 @@ async function applicantAndDestination(page: Page, address: string) {
 async function uploadRest(page: Page) {
   await expect(page.getByRole("heading", { name: "上传材料" })).toBeVisible();
   await expect(page.locator('[data-testid^="slot-"]').first()).toBeVisible();
-  const slots = page.locator('[data-testid^="slot-"]');
-  const n = await slots.count();
-  for (let i = 0; i < n; i++) {
-    const slot = slots.nth(i);
-    if ((await slot.getAttribute("data-satisfied")) === "true") continue;
-    const kind = (await slot.getAttribute("data-testid")) ?? "";
-    await slot.locator('input[type="file"]').setInputFiles(kind.endsWith("id_card") ? PNG : PDF);
-    await expect(slot).toHaveAttribute("data-satisfied", "true");
-  }
+  await uploadEverything(page);
   await expect(page.getByTestId("missing-count")).toContainText("材料已齐全");
 }
 
@@ -70,6 +39,20 @@ async function submit(page: Page): Promise<string> {
   return (await page.getByTestId("reference").textContent())!.trim();
 }
 
+/** Saves the details step, declares no family members, uploads, submits; the clerk opens the filing and accepts it. */
+async function submitAloneAndAccept(page: Page, browser: Browser): Promise<Page> {
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await page.getByRole("button", { name: /没有随迁人员，继续/ }).click();
+  await uploadRest(page);
+  const reference = await submit(page);
+  const clerk = await pageAs(browser, "clerk-hubin");
+  await openAsClerk(clerk, reference);
+  await clerk.getByTestId("accept").click();
+  await clerk.getByTestId("accept-confirm-button").click();
+  await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
+  return clerk;
+}
+
 async function openAsClerk(clerk: Page, reference: string) {
   await clerk.goto("/clerk");
   await clerk.getByLabel("查找申请").fill(reference);
@@ -79,7 +62,7 @@ async function openAsClerk(clerk: Page, reference: string) {
 }
 
 test("a family of four on a rented home: one booklet uploaded once, no ID card for the child of 8", async ({ page }) => {
-  await signUp(page, `137${stamp}01`.slice(0, 11), "陈建华", testId("411221", "19880310", "731"));
+  await signUp(page, { mobile: `137${stamp}01`.slice(0, 11), name: "陈建华", id: testId("411221", "19880310", "731") });
   await startFiling(page, /合法稳定住所（含租赁）落户/);
   await applicantAndDestination(page, "湖滨区崤山路88号院3号楼2单元501室");
   await page.getByLabel(/^租赁住房/).check();
@@ -123,22 +106,13 @@ test("a family of four on a rented home: one booklet uploaded once, no ID card f
 });
 
 test("a graduate with no home and no job is registered into a collective household named on the permit", async ({ page, browser }) => {
-  await signUp(page, `137${stamp}02`.slice(0, 11), "杨洋", testId("410323", "20010909", "819"));
+  await signUp(page, { mobile: `137${stamp}02`.slice(0, 11), name: "杨洋", id: testId("410323", "20010909", "819") });
   await startFiling(page, /重点群体落户/, "高校毕业生");
   await applicantAndDestination(page, "湖滨区前进街道");
   await page.getByRole("group", { name: "在落户地的住所情况" }).getByLabel("暂无合法稳定住所").check();
   await page.getByRole("group", { name: "是否已落实工作单位？" }).getByLabel("否").check();
   await page.getByRole("group", { name: /在哪类集体户落户/ }).getByLabel("社区集体户").check();
-  await page.getByRole("button", { name: "保存并继续" }).click();
-  await page.getByRole("button", { name: /没有随迁人员，继续/ }).click();
-  await uploadRest(page);
-  const reference = await submit(page);
-
-  const clerk = await clerkPage(browser);
-  await openAsClerk(clerk, reference);
-  await clerk.getByTestId("accept").click();
-  await clerk.getByTestId("accept-confirm-button").click();
-  await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
+  const clerk = await submitAloneAndAccept(page, browser);
   const household = clerk.getByLabel(/落户的集体户/);
   const name = (await household.locator("option").nth(1).innerText()).replace(/（.*$/, "");
   await household.selectOption({ index: 1 });
@@ -161,21 +135,12 @@ test("a graduate with no home and no job is registered into a collective househo
 });
 
 test("a rural student registers as urban at origin: no permit, no move-out", async ({ page, browser }) => {
-  await signUp(page, `137${stamp}03`.slice(0, 11), "王磊", testId("411202", "20050505", "913"));
+  await signUp(page, { mobile: `137${stamp}03`.slice(0, 11), name: "王磊", id: testId("411202", "20050505", "913") });
   await startFiling(page, /农村升学学生落户/, "在原籍办理城镇居民登记");
   await applicantAndDestination(page, "湖滨区磁钟乡某村3组");
   await page.getByLabel("录取或毕业院校名称").fill("郑州大学");
   await page.getByRole("group", { name: "是否已就业？" }).getByLabel("否").check();
-  await page.getByRole("button", { name: "保存并继续" }).click();
-  await page.getByRole("button", { name: /没有随迁人员，继续/ }).click();
-  await uploadRest(page);
-  const reference = await submit(page);
-
-  const clerk = await clerkPage(browser);
-  await openAsClerk(clerk, reference);
-  await clerk.getByTestId("accept").click();
-  await clerk.getByTestId("accept-confirm-button").click();
-  await expect(clerk.getByTestId("filing-status")).toContainText("已受理");
+  const clerk = await submitAloneAndAccept(page, browser);
   await expect(clerk.getByTestId("approve")).toHaveCount(0);
   await clerk.getByTestId("register-directly").click();
   await clerk.getByTestId("register-directly-confirm-button").click();

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
+import { pageAs } from "../support/login";
 import { pdfText } from "../support/pdf-text";
 
 /**
@@ -15,23 +16,12 @@ import { pdfText } from "../support/pdf-text";
 const FIXTURES = path.resolve(__dirname, "../fixtures");
 const PNG = path.join(FIXTURES, "document.png");
 const PDF = path.join(FIXTURES, "document.pdf");
-const PASSWORD = "luohu-demo";
 
-async function signedIn(browser: Browser, login: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill(login);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 const status = (page: Page) => page.getByTestId("filing-status");
 
 test("a clerk reviews a filing from the queue to the permit; refusals follow the rules", async ({ browser }) => {
-  const clerk = await signedIn(browser, "clerk-hubin");
+  const clerk = await pageAs(browser, "clerk-hubin");
 
   // The queue: the new filings of the clerk's own station, soonest due first, with counts per tab.
   await clerk.goto("/clerk");
@@ -81,7 +71,7 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   await expect(clerk.getByTestId("assignee")).toContainText("（我）");
 
   // The resident answers the ONE notice: uploads every listed item and resubmits.
-  const resident = await signedIn(browser, mobile);
+  const resident = await pageAs(browser, mobile);
   await resident.goto(`/my/${filingId}/supplement`);
   const slots = resident.locator('[data-testid^="supplement-slot-"]');
   const n = await slots.count();

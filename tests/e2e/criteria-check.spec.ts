@@ -1,4 +1,5 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { pageAs } from "../support/login";
 
 /**
  * Issue 10 (the guard): POST /api/v1/criteria-check as the spec writes it; a county official
@@ -9,15 +10,6 @@ import { test, expect, type Browser, type Page } from "@playwright/test";
 
 const URL = "/api/v1/criteria-check";
 
-async function signedIn(browser: Browser, login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill(login);
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 test.describe("POST /api/v1/criteria-check (spec contract)", () => {
   test("200: the spec's example, with offsets into the text as sent and the rule set version", async ({ request }) => {
@@ -64,7 +56,7 @@ test.describe("POST /api/v1/criteria-check (spec contract)", () => {
 });
 
 test("a county official checks a draft document and sees the findings highlighted with their clauses", async ({ browser }) => {
-  const official = await signedIn(browser, "official-hubin");
+  const official = await pageAs(browser, "official-hubin");
   await official.goto("/official");
   await official.getByTestId("compliance-link").click();
   await expect(official.getByRole("heading", { name: "规范性文件合规检查" })).toBeVisible();
@@ -92,7 +84,7 @@ test("a county official checks a draft document and sees the findings highlighte
 });
 
 test("a clerk's refusal note with a forbidden condition is refused with 二(二) highlighted and kept in the form", async ({ browser }) => {
-  const clerk = await signedIn(browser, "clerk-hubin");
+  const clerk = await pageAs(browser, "clerk-hubin");
   await clerk.goto("/clerk?tab=accepted");
   const rows = clerk.getByTestId("queue-row");
   await expect(rows.first()).toBeVisible();

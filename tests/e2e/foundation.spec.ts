@@ -1,13 +1,7 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { loginAs } from "../support/login";
 
-const PASSWORD = "luohu-demo";
 
-async function signIn(page: Page, login: string) {
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill(login);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-}
 
 const ACCOUNTS: Array<{ login: string; home: string; name: string }> = [
   { login: "13800000001", home: "/my", name: "张明" },
@@ -33,7 +27,7 @@ test.describe("the portal shell and sign-in", () => {
 
   for (const a of ACCOUNTS) {
     test(`${a.login} signs in and lands on their own home page`, async ({ page }) => {
-      await signIn(page, a.login);
+      await loginAs(page, a.login, { home: false });
       await expect(page).toHaveURL(new RegExp(`${a.home}(\\?|$)`));
       await expect(page.getByTestId("signed-in-as")).toContainText(a.name);
       expect((await page.request.get(a.home)).status()).toBe(200);
@@ -55,14 +49,14 @@ test.describe("the portal shell and sign-in", () => {
   });
 
   test("a resident gets 404 for the staff pages, a clerk for the admin pages", async ({ page }) => {
-    await signIn(page, "13800000001");
+    await loginAs(page, "13800000001", { home: false });
     await expect(page).toHaveURL(/\/my/);
     for (const path of ["/clerk", "/official", "/admin", "/audit"]) {
       expect((await page.request.get(path)).status(), path).toBe(404);
     }
     await page.getByRole("button", { name: "退出" }).click();
     await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
-    await signIn(page, "clerk-hubin");
+    await loginAs(page, "clerk-hubin", { home: false });
     await expect(page).toHaveURL(/\/clerk/);
     for (const path of ["/admin", "/audit", "/official", "/my"]) {
       expect((await page.request.get(path)).status(), path).toBe(404);

@@ -1,22 +1,16 @@
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { loginAs } from "../support/login";
 
 /**
  * Done means (issue 6): a city official sees every county; a county official only theirs, and
  * "not found" for another county's page or CSV by URL.
  */
 
-async function signIn(page: Page, login: string) {
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill(login);
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/official/);
-}
 
 const COUNTY_NAMES = ["湖滨区", "陕州区", "渑池县", "卢氏县", "义马市", "灵宝市", "城乡一体化示范区", "经济开发区"];
 
 test("a city official sees every county, with charts and the numbers in tables beside them", async ({ page }) => {
-  await signIn(page, "official-city");
+  await loginAs(page, "official-city", { home: /\/official/ });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("三门峡市落户工作统计");
   const targets = page.getByTestId("table-targets");
   for (const name of COUNTY_NAMES) await expect(targets.getByRole("rowheader", { name, exact: true })).toBeVisible();
@@ -45,7 +39,7 @@ test("a city official sees every county, with charts and the numbers in tables b
 });
 
 test("a county official sees only their county; another county's page and CSV are not found", async ({ page }) => {
-  await signIn(page, "official-hubin");
+  await loginAs(page, "official-hubin", { home: /\/official/ });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("湖滨区落户工作统计");
   const transfers = page.getByTestId("table-transfers");
   await expect(transfers.getByRole("rowheader", { name: /前进派出所/ })).toBeVisible();
@@ -72,7 +66,7 @@ test("a county official sees only their county; another county's page and CSV ar
 });
 
 test("a city official drills down from an overdue count to the filings and into one county's station performance", async ({ page }) => {
-  await signIn(page, "official-city");
+  await loginAs(page, "official-city", { home: /\/official/ });
   // 需要关注 is open, the year list ends at this year, the page uses the width.
   await expect(page.getByTestId("behind").getByRole("list")).toBeVisible();
   const thisYear = Number(await page.locator("#f-year option").first().getAttribute("value"));
@@ -123,11 +117,7 @@ test("a city official drills down from an overdue count to the filings and into 
 });
 
 test("an admin records a plan's targets; a breakdown below the plan needs a reason", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("admin");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/admin/);
+  await loginAs(page, "admin", { home: /\/admin/ });
   await page.goto("/admin/targets?year=2020");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("落户工作方案与转户目标");
   await expect(page.getByRole("cell", { name: "三政办〔2019〕24号" })).toBeVisible();

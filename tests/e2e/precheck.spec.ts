@@ -1,17 +1,10 @@
 import { test, expect } from "@playwright/test";
 import { testId } from "../helpers/ids";
+import { precheckRenter } from "../support/filing-journey";
 
 test("a renter finds the residence channel, its clause and the checklist, keyboard and phone friendly", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto("/precheck");
-  await page.getByLabel("姓名").fill("李四");
-  await page.getByLabel("居民身份证号码").fill(testId("411221", "19950505", "231"));
-  await page.getByLabel("农业户口（农村）").check();
-  await page.getByLabel("县（市、区）").selectOption({ label: "湖滨区" });
-  await page.getByLabel("您属于以下哪类人员？").selectOption({ label: "以上都不是" });
-  await page.getByLabel("租赁住房").check();
-  await page.getByLabel("暂未就业").check();
-  await page.getByRole("button", { name: "查看预检结果" }).click();
+  await precheckRenter(page, "李四", testId("411221", "19950505", "231"));
   const results = page.getByTestId("precheck-results");
   await expect(results).toBeVisible();
   const first = results.locator("article").first();

@@ -1,7 +1,8 @@
 import path from "node:path";
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
 import { testId } from "../helpers/ids";
-import { signUpResidentToMy } from "../helpers/e2e-sign-up";
+import { loginAs } from "../support/login";
+import { FIXTURES, PNG, precheckRenter, signUp, startFiling, uploadEverything } from "../support/filing-journey";
 import { pdfText } from "../support/pdf-text";
 
 /**
@@ -10,43 +11,16 @@ import { pdfText } from "../support/pdf-text";
  * timeline; another resident files for a community collective household.
  */
 
-const FIXTURES = path.resolve(__dirname, "../fixtures");
-const PNG = path.join(FIXTURES, "document.png");
-const PDF = path.join(FIXTURES, "document.pdf");
 const NOT_AN_IMAGE = path.join(FIXTURES, "not-an-image.png");
 
 const stamp = String(Date.now()).slice(-7);
 
-const signUp = (page: Page, mobile: string, name: string, idNumber: string) => signUpResidentToMy(page, { mobile, name, idNumber });
-
-/** Uploads a file into every line of the checklist not yet met, and waits for it to be met. */
-async function uploadEverything(page: Page) {
-  const slots = page.locator('[data-testid^="slot-"]');
-  const n = await slots.count();
-  expect(n).toBeGreaterThan(0);
-  for (let i = 0; i < n; i++) {
-    const slot = slots.nth(i);
-    if ((await slot.getAttribute("data-satisfied")) === "true") continue;
-    const kind = (await slot.getAttribute("data-testid")) ?? "";
-    await slot.locator('input[type="file"]').setInputFiles(kind.endsWith("id_card") ? PNG : PDF);
-    await expect(slot).toHaveAttribute("data-satisfied", "true");
-  }
-}
-
 test("a renter files with a spouse and a child: sign-up, pre-check, form, uploads, check answers, submit, timeline", async ({ page }) => {
   const me = { mobile: `136${stamp}1`.slice(0, 11), name: "刘晓燕", id: testId("411221", "19900315", "357") };
-  await signUp(page, me.mobile, me.name, me.id);
+  await signUp(page, me);
 
   // The pre-check, carrying its answers into the filing (never the ID number).
-  await page.goto("/precheck");
-  await page.getByLabel("姓名").fill(me.name);
-  await page.getByLabel("居民身份证号码").fill(me.id);
-  await page.getByLabel("农业户口（农村）").check();
-  await page.getByLabel("县（市、区）").selectOption({ label: "湖滨区" });
-  await page.getByLabel("您属于以下哪类人员？").selectOption({ label: "以上都不是" });
-  await page.getByLabel("租赁住房").check();
-  await page.getByLabel("暂未就业").check();
-  await page.getByRole("button", { name: "查看预检结果" }).click();
+  await precheckRenter(page, me.name, me.id);
   const first = page.getByTestId("precheck-results").locator("article").first();
   await expect(first).toContainText("合法稳定住所");
   await first.getByRole("link", { name: "按此通道开始申请" }).click();
@@ -153,11 +127,8 @@ test("a worker without a home files for the community collective household at th
   await page.setViewportSize({ width: 360, height: 740 });
   const noSideScroll = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   const me = { mobile: `135${stamp}2`.slice(0, 11), name: "马超", id: testId("411224", "19970707", "579") };
-  await signUp(page, me.mobile, me.name, me.id);
-  await page.goto("/apply");
-  await page.getByRole("link", { name: "选择落户通道并开始" }).click();
-  await page.getByRole("radio", { name: /社区集体户落户/ }).check();
-  await page.getByRole("button", { name: "开始填写" }).click();
+  await signUp(page, me);
+  await startFiling(page, /社区集体户落户/);
 
   await page.getByLabel("农业户口（农村）").check();
   await page.getByLabel("户籍地址（户口簿上的住址）").fill("卢氏县东明镇某村5组");
@@ -198,7 +169,7 @@ test("a worker without a home files for the community collective household at th
   // Another resident tampers with the URL: not found, never someone else's data.
   const other = await browser.newContext();
   const page2 = await other.newPage();
-  await signUp(page2, `137${stamp}3`.slice(0, 11), "周建国", testId("411221", "19880101", "791"));
+  await signUp(page2, { mobile: `137${stamp}3`.slice(0, 11), name: "周建国", id: testId("411221", "19880101", "791") });
   await page2.goto(filingUrl);
   await expect(page2.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   const res = await page2.request.get(fileHref!);
@@ -207,11 +178,7 @@ test("a worker without a home files for the community collective household at th
 });
 
 test("a settled resident sees the rights under 三(六)–(十), downloads the permit, and its QR page verifies it publicly with masked data", async ({ page, browser }) => {
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("13800000001");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
+  await loginAs(page, "13800000001", { home: /\/my$/ });
   const registered = page.getByTestId("my-filings").locator("li", { hasText: "已落户" }).first();
   await registered.getByRole("link").click();
   await expect(page.getByTestId("filing-status")).toHaveText("已落户");

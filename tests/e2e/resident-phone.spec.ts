@@ -1,8 +1,9 @@
-import path from "node:path";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { testId } from "../helpers/ids";
 import { smsCode, smsReceived, waitForSms } from "../helpers/e2e-sms";
+import { loginAs } from "../support/login";
+import { startFiling, uploadEverything } from "../support/filing-journey";
 
 /**
  * Issue 13, done means: on a 375 px phone a resident registers with an SMS code (read from the
@@ -12,9 +13,6 @@ import { smsCode, smsReceived, waitForSms } from "../helpers/e2e-sms";
  * code — in the standard version and in 长辈版; axe-core finds nothing on any page it opens.
  */
 
-const FIXTURES = path.resolve(__dirname, "../fixtures");
-const PNG = path.join(FIXTURES, "document.png");
-const PDF = path.join(FIXTURES, "document.pdf");
 const stamp = String(Date.now()).slice(-6);
 const PHONE = { width: 375, height: 740 };
 
@@ -40,26 +38,10 @@ async function checkElder(page: Page) {
   expect(small).toEqual([]);
 }
 
-async function uploadEverything(page: Page) {
-  const slots = page.locator('[data-testid^="slot-"]');
-  const n = await slots.count();
-  for (let i = 0; i < n; i++) {
-    const slot = slots.nth(i);
-    if ((await slot.getAttribute("data-satisfied")) === "true") continue;
-    const kind = (await slot.getAttribute("data-testid")) ?? "";
-    await slot.locator('input[type="file"]').setInputFiles(kind.endsWith("id_card") ? PNG : PDF);
-    await expect(slot).toHaveAttribute("data-satisfied", "true");
-  }
-}
-
 async function clerkAccepts(browser: Browser, reference: string) {
   const ctx = await browser.newContext();
   const clerk = await ctx.newPage();
-  await clerk.goto("/login");
-  await clerk.getByLabel("手机号或用户名").fill("clerk-shanzhou");
-  await clerk.getByLabel("密码").fill("luohu-demo");
-  await clerk.getByRole("button", { name: "登录" }).click();
-  await expect(clerk).toHaveURL(/\/clerk/);
+  await loginAs(clerk, "clerk-shanzhou", { home: /\/clerk/ });
   await clerk.getByLabel("查找申请").fill(reference);
   await clerk.getByRole("button", { name: "查找", exact: true }).click();
   await clerk.getByRole("region", { name: "查找结果" }).getByRole("link", { name: reference }).click();
@@ -109,10 +91,7 @@ async function journey(page: Page, browser: Browser, opts: { elder: boolean; n: 
   await axe(page, "/my");
 
   // A filing for the community collective household at the place of employment.
-  await page.goto("/apply");
-  await page.getByRole("link", { name: "选择落户通道并开始" }).click();
-  await page.getByRole("radio", { name: /社区集体户落户/ }).check();
-  await page.getByRole("button", { name: "开始填写" }).click();
+  await startFiling(page, /社区集体户落户/);
   await page.getByLabel("农业户口（农村）").check();
   await page.getByLabel("户籍地址（户口簿上的住址）").fill("卢氏县东明镇某村5组");
   await axe(page, "applicant step");
@@ -262,11 +241,7 @@ test("first-load JS of every resident page (gzip)", async ({ browser }) => {
   };
   const sizes: Record<string, number> = {};
   for (const url of ["/", "/precheck", "/register", "/login", "/password-reset", "/progress", "/guide", "/verify"]) sizes[url] = await measure(url);
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("13800000001");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
+  await loginAs(page, "13800000001", { home: /\/my$/ });
   for (const url of ["/my", "/my/inbox", "/apply", "/apply/new"]) sizes[url] = await measure(url);
   await ctx.close();
   const report = Object.entries(sizes).map(([u, kb]) => `${u}: ${kb.toFixed(1)} KB`);
@@ -279,11 +254,7 @@ test("first-load JS of every resident page (gzip)", async ({ browser }) => {
 
 test("a draft on a phone: the origin picker, a typed member is never dropped, and deleting says so", async ({ page }) => {
   await page.setViewportSize(PHONE);
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill("13800000001");
-  await page.getByLabel("密码").fill("luohu-demo");
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/my$/);
+  await loginAs(page, "13800000001", { home: /\/my$/ });
   await page.goto("/apply/new");
   await page.getByRole("radio", { name: /合法稳定住所（含租赁）落户/ }).check();
   await page.getByRole("button", { name: "开始填写" }).click();

@@ -1,7 +1,8 @@
-import { test, expect, type Page, type BrowserContext } from "@playwright/test";
+import { test, expect, type BrowserContext } from "@playwright/test";
 import { generate } from "otplib";
 import { testId } from "../helpers/ids";
 import { signUpResident } from "../helpers/e2e-sign-up";
+import { loginAs } from "../support/login";
 
 /**
  * Issue 12 (ASVS L2) from the outside: copied session cookies die on sign-out and on an admin's
@@ -10,12 +11,6 @@ import { signUpResident } from "../helpers/e2e-sign-up";
  * permit numbers alone disclose nothing; bad input never gives a 5xx.
  */
 
-async function signIn(page: Page, login: string, password = "luohu-demo") {
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill(login);
-  await page.getByLabel("密码", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
 
 /** A fresh browser holding only a copy of `from`'s cookies. */
 async function withCopiedCookies(ctx: BrowserContext, from: BrowserContext) {
@@ -24,7 +19,7 @@ async function withCopiedCookies(ctx: BrowserContext, from: BrowserContext) {
 }
 
 test("a copied session cookie is refused after sign-out", async ({ page, browser, context }) => {
-  await signIn(page, "clerk-shanzhou");
+  await loginAs(page, "clerk-shanzhou", { home: false });
   await expect(page).toHaveURL(/\/clerk$/);
   expect((await context.cookies()).some((c) => c.name.includes("session-token"))).toBe(true);
   const copy = await withCopiedCookies(await browser.newContext(), context);
@@ -45,7 +40,7 @@ test("a copied session cookie is refused after sign-out", async ({ page, browser
 
 test("an admin's reset ends the account's sessions; the temporary password is changed first; staff enrol TOTP and sign in with it", async ({ page, browser }) => {
   // The admin creates an auditor account (a temporary password, shown once).
-  await signIn(page, "admin");
+  await loginAs(page, "admin", { home: false });
   await expect(page).toHaveURL(/\/admin$/);
   await page.goto("/admin/staff");
   const username = `sec-aud-${Date.now() % 100000}`;
@@ -58,7 +53,7 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
   // The new account signs in and must change the temporary password before anything else.
   const staffCtx = await browser.newContext();
   const staff = await staffCtx.newPage();
-  await signIn(staff, username, temp);
+  await loginAs(staff, username, { password: temp, home: false });
   await expect(staff).toHaveURL(/\/account\/password$/);
   await staff.goto("/audit");
   await expect(staff).toHaveURL(/\/account\/password$/);
@@ -73,7 +68,7 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
   await staff.getByLabel("再次输入新密码").fill(newPassword);
   await staff.getByRole("button", { name: "修改密码" }).click();
   await expect(staff).toHaveURL(/\/login\?changed=1/);
-  await signIn(staff, username, newPassword);
+  await loginAs(staff, username, { password: newPassword, home: false });
   await expect(staff).toHaveURL(/\/audit$/);
   await expect(staff.getByTestId("two-factor-hint")).toContainText("两步验证");
 
@@ -94,7 +89,7 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
   await copy.close();
 
   // Sign in with the second temporary password, change it, enrol TOTP.
-  await signIn(staff, username, temp2);
+  await loginAs(staff, username, { password: temp2, home: false });
   await expect(staff).toHaveURL(/\/account\/password$/);
   const finalPassword = "Quiet-Orchard-5820";
   await staff.getByLabel("当前密码").fill(temp2);
@@ -102,7 +97,7 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
   await staff.getByLabel("再次输入新密码").fill(finalPassword);
   await staff.getByRole("button", { name: "修改密码" }).click();
   await expect(staff).toHaveURL(/\/login\?changed=1/);
-  await signIn(staff, username, finalPassword);
+  await loginAs(staff, username, { password: finalPassword, home: false });
   await expect(staff).toHaveURL(/\/audit$/);
   await staff.getByRole("link", { name: "账户安全" }).click();
   await staff.getByRole("link", { name: /两步验证（身份验证器）/ }).click();
@@ -115,7 +110,7 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
   // Sign out; signing in now asks for the code (the next time step: the enrolment code was used).
   await staff.getByRole("button", { name: "退出" }).click();
   await expect(staff.getByRole("banner").getByRole("link", { name: "登录", exact: true })).toBeVisible();
-  await signIn(staff, username, finalPassword);
+  await loginAs(staff, username, { password: finalPassword, home: false });
   await staff.getByLabel("验证码或恢复码").fill("000000");
   await staff.getByRole("button", { name: "验证并登录" }).click();
   await expect(staff.getByText(/验证码不正确或已使用过/)).toBeVisible();
@@ -166,7 +161,7 @@ test("headers: CSP with a nonce and no framing, Permissions-Policy, COOP, nosnif
   const nonce = /'nonce-([^']+)'/.exec(csp)![1];
   expect(await res.text()).toContain(`nonce="${nonce}"`);
   // a page with client components works under the policy
-  await signIn(page, "official-city");
+  await loginAs(page, "official-city", { home: false });
   await expect(page).toHaveURL(/\/official$/);
   expect(violations).toEqual([]);
 });

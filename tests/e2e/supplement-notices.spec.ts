@@ -1,4 +1,5 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect } from "@playwright/test";
+import { pageAs } from "../support/login";
 
 /**
  * Done means (issue 10, points 1, 4, 5): a clerk cannot demand a purchase contract — it is no
@@ -8,27 +9,17 @@ import { test, expect, type Browser, type Page } from "@playwright/test";
  * county official sees it on the supervision figure and its drill-down.
  */
 
-const PASSWORD = "luohu-demo";
 const FORBIDDEN = "请提供购房合同";
 
-async function signedIn(browser: Browser, login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill(login);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 test("structured notices: no purchase contract, a station head's correction, the auditor's and the official's supervision", async ({ browser }) => {
-  const official = await signedIn(browser, "official-hubin");
+  const official = await pageAs(browser, "official-hubin");
   await official.goto("/official");
   const figure = official.getByTestId("supervision-figure-count");
   await expect(figure).toBeVisible();
   const before = Number(await figure.innerText());
 
-  const clerk = await signedIn(browser, "clerk-hubin");
+  const clerk = await pageAs(browser, "clerk-hubin");
   await clerk.goto("/clerk");
   const candidate = clerk.getByTestId("queue-row").filter({ hasText: /重点群体|合法稳定住所/ }).filter({ hasNotText: /等\d+人/ }).first();
   await candidate.getByRole("link").first().click();
@@ -69,7 +60,7 @@ test("structured notices: no purchase contract, a station head's correction, the
   await expect(clerk.getByTestId("notice")).toContainText("不同材料上的姓名不一致");
 
   // The resident sees the corrected notice.
-  const resident = await signedIn(browser, mobile);
+  const resident = await pageAs(browser, mobile);
   await resident.goto(`/my/${filingId}`);
   await expect(resident.getByTestId("notice-corrected")).toBeVisible();
   await expect(resident.getByTestId("supplement-notice")).toContainText("不同材料上的姓名不一致");
@@ -79,7 +70,7 @@ test("structured notices: no purchase contract, a station head's correction, the
   await expect(resident.getByTestId("supplement-items")).toContainText("不同材料上的姓名不一致");
 
   // The auditor finds the refused attempt with its text, and opens the filing (the view is audited).
-  const auditor = await signedIn(browser, "auditor");
+  const auditor = await pageAs(browser, "auditor");
   await auditor.goto(`/audit?action=review.request_supplement.denied&filing=${reference}`);
   const rows = auditor.getByTestId("audit-table").locator("tbody tr");
   await expect(rows.first()).toContainText(FORBIDDEN);

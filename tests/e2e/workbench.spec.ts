@@ -1,5 +1,6 @@
-import { test, expect, type Browser, type Page } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { pdfText } from "../support/pdf-text";
+import { pageAs } from "../support/login";
 
 /**
  * Done means (issue 15, the station's workbench): a station head sees the workload panel and
@@ -10,23 +11,13 @@ import { pdfText } from "../support/pdf-text";
  * tab — nobody types the move-out. Runs on the demo data.
  */
 
-const PASSWORD = "luohu-demo";
 
-async function signedIn(browser: Browser, login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("手机号或用户名").fill(login);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 const status = (page: Page) => page.getByTestId("filing-status");
 
 test("the station's workbench: workload, bulk reassignment, search, documents, refusal letter, registration, move-out inside the city", async ({ browser }) => {
   // --- the station head -------------------------------------------------------------------
-  const head = await signedIn(browser, "clerk-hubin");
+  const head = await pageAs(browser, "clerk-hubin");
   await head.goto("/clerk");
   const panel = head.getByTestId("workload-panel");
   await expect(panel).toBeVisible();
@@ -50,7 +41,7 @@ test("the station's workbench: workload, bulk reassignment, search, documents, r
   await expect(head.getByTestId("queue-row").filter({ hasText: collectiveRef })).toContainText("由赵晓梅办理");
 
   // --- the clerk ----------------------------------------------------------------------------
-  const clerk = await signedIn(browser, "clerk-hubin-2");
+  const clerk = await pageAs(browser, "clerk-hubin-2");
   await clerk.goto("/clerk");
   // Part of a name: the given name without the surname.
   const part = familyName.slice(1);
@@ -121,7 +112,7 @@ test("the station's workbench: workload, bulk reassignment, search, documents, r
   await expect(status(head)).toContainText("已落户");
 
   // --- move-out inside the city: the origin station (卢氏县) confirms in its 迁出确认 tab --------
-  const origin = await signedIn(browser, "clerk-lushi");
+  const origin = await pageAs(browser, "clerk-lushi");
   await origin.goto("/clerk?tab=origin");
   const toConfirm = origin.getByTestId("queue-row").first();
   await expect(toConfirm).toContainText("迁入地：");

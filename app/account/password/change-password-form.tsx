@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 import { changePasswordAction, type PasswordState } from "../actions";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 
 export function ChangePasswordForm({ minLength }: { minLength: number }) {
   const [state, action, pending] = useActionState<PasswordState, FormData>(changePasswordAction, {});
@@ -13,12 +14,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
       <Field id="currentPassword" label="当前密码" error={err("currentPassword")}>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className="input" {...fieldAria("currentPassword", err("currentPassword"))} />
       </Field>
-      <Field id="newPassword" label="新密码" hint={`至少${minLength}位，不能是常见密码，也不能含姓名、手机号`} error={err("newPassword")}>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" className="input" {...fieldAria("newPassword", err("newPassword"), "hint")} />
-      </Field>
-      <Field id="newPasswordConfirm" label="再次输入新密码" error={err("newPasswordConfirm")}>
-        <input id="newPasswordConfirm" name="newPasswordConfirm" type="password" autoComplete="new-password" className="input" {...fieldAria("newPasswordConfirm", err("newPasswordConfirm"))} />
-      </Field>
+      <NewPasswordFields name="newPassword" confirmName="newPasswordConfirm" label="新密码" confirmLabel="再次输入新密码" hint={`至少${minLength}位，不能是常见密码，也不能含姓名、手机号`} error={err} />
       <button type="submit" className="btn-primary w-full" disabled={pending}>
         {pending ? "正在保存…" : "修改密码"}
       </button>

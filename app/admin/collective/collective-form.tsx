@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 import type { FieldIssue } from "@/lib/errors";
 import { createCollectiveHouseholdAction, updateCollectiveHouseholdAction } from "./actions";
+import { SelectOptions } from "@/components/forms/select-options";
 
 type Values = { name: string; stationId: string; address: string; approvingOffice: string; approvedAt: string; active: boolean };
 
@@ -54,12 +55,7 @@ export function CollectiveForm({ id, initial, stations }: { id?: string; initial
       </Field>
       <Field id="ch-station" label="所属派出所" error={e("stationId")}>
         <select id="ch-station" className="input" value={v.stationId} onChange={(x) => set("stationId", x.target.value)} {...fieldAria("ch-station", e("stationId"))}>
-          <option value="">请选择派出所</option>
-          {stations.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <SelectOptions placeholder="请选择派出所" options={stations} />
         </select>
       </Field>
       <Field id="ch-address" label="地址" error={e("address")}>

@@ -1,14 +1,16 @@
+import { formatCount } from "@/lib/format";
 import Link from "next/link";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { populationQuery } from "@/lib/admin/load-admin-pages";
 import { COUNTIES, isCountyCode } from "@/lib/places";
 import { currentBeijingYear } from "@/lib/stats/period";
-import { AdminBack } from "../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
+import { ACTIONS_COLUMN, ListTable, YearNav } from "@/components/ui/list-table";
+import { TitledCard } from "@/components/ui/titled-card";
 import { PopulationForm } from "./population-form";
 
 export const metadata = { title: "人口统计数据" };
 
-const n = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v.toLocaleString("zh-CN"));
 const pct = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}%`);
 const pts = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 
@@ -26,67 +28,37 @@ export default async function PopulationPage({ searchParams }: { searchParams: P
     <div className="space-y-4">
       <AdminBack />
       <h1 className="page-title">人口统计数据（{year}年）</h1>
-      <nav aria-label="年度" className="flex flex-wrap gap-2">
-        {[...new Set([...years, year, currentBeijingYear()])].sort().map((x) => (
-          <Link key={x} href={`/admin/population?year=${x}`} className={x === year ? "btn-primary" : "btn-secondary"} aria-current={x === year ? "page" : undefined}>
-            {x}年
-          </Link>
+      <YearNav label="年度" years={[...new Set([...years, year, currentBeijingYear()])].sort()} current={year} href={(x) => `/admin/population?year=${x}`} />
+      <ListTable caption={`${year}年各县（市、区）人口与城镇化率`} showCaption columns={["单位", ...["户籍总人口", "城镇户籍人口", "常住人口", "城镇常住人口", "户籍人口城镇化率", "常住人口城镇化率", "两率差距", "比上年提高"].map((label) => ({ label, className: "text-right" })), ACTIONS_COLUMN]} testId="population-table">
+        {rows.map((r) => (
+          <tr key={r.code} className={r.code === county ? "bg-brand-50" : ""}>
+            <th scope="row" className="whitespace-nowrap text-left font-medium">
+              {r.name}
+            </th>
+            <td className="text-right tabular-nums">{formatCount(r.stat?.hukouTotal)}</td>
+            <td className="text-right tabular-nums">{formatCount(r.stat?.hukouUrban)}</td>
+            <td className="text-right tabular-nums">{formatCount(r.stat?.residentTotal)}</td>
+            <td className="text-right tabular-nums">{formatCount(r.stat?.residentUrban)}</td>
+            <td className="text-right tabular-nums" data-testid={`registered-rate-${r.code}`}>
+              {pct(r.registeredRate)}
+            </td>
+            <td className="text-right tabular-nums" data-testid={`resident-rate-${r.code}`}>
+              {pct(r.residentRate)}
+            </td>
+            <td className="text-right tabular-nums">{pts(r.gap)}</td>
+            <td className="text-right tabular-nums">{pts(r.rise)}</td>
+            <td>
+              {r.code !== "city" && (
+                <Link href={`/admin/population?year=${year}&county=${r.code}#entry`} className="text-brand-700 underline">
+                  {r.stat ? "修改" : "录入"}
+                  <span className="sr-only">{r.name}</span>
+                </Link>
+              )}
+            </td>
+          </tr>
         ))}
-      </nav>
-      <div className="card overflow-x-auto">
-        <table className="table-basic" data-testid="population-table">
-          <caption className="px-2 py-2 text-left font-semibold">{year}年各县（市、区）人口与城镇化率</caption>
-          <thead>
-            <tr>
-              <th scope="col">单位</th>
-              <th scope="col" className="text-right">户籍总人口</th>
-              <th scope="col" className="text-right">城镇户籍人口</th>
-              <th scope="col" className="text-right">常住人口</th>
-              <th scope="col" className="text-right">城镇常住人口</th>
-              <th scope="col" className="text-right">户籍人口城镇化率</th>
-              <th scope="col" className="text-right">常住人口城镇化率</th>
-              <th scope="col" className="text-right">两率差距</th>
-              <th scope="col" className="text-right">比上年提高</th>
-              <th scope="col">
-                <span className="sr-only">操作</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code} className={r.code === county ? "bg-brand-50" : ""}>
-                <th scope="row" className="whitespace-nowrap text-left font-medium">
-                  {r.name}
-                </th>
-                <td className="text-right tabular-nums">{n(r.stat?.hukouTotal)}</td>
-                <td className="text-right tabular-nums">{n(r.stat?.hukouUrban)}</td>
-                <td className="text-right tabular-nums">{n(r.stat?.residentTotal)}</td>
-                <td className="text-right tabular-nums">{n(r.stat?.residentUrban)}</td>
-                <td className="text-right tabular-nums" data-testid={`registered-rate-${r.code}`}>
-                  {pct(r.registeredRate)}
-                </td>
-                <td className="text-right tabular-nums" data-testid={`resident-rate-${r.code}`}>
-                  {pct(r.residentRate)}
-                </td>
-                <td className="text-right tabular-nums">{pts(r.gap)}</td>
-                <td className="text-right tabular-nums">{pts(r.rise)}</td>
-                <td>
-                  {r.code !== "city" && (
-                    <Link href={`/admin/population?year=${year}&county=${r.code}#entry`} className="text-brand-700 underline">
-                      {r.stat ? "修改" : "录入"}
-                      <span className="sr-only">{r.name}</span>
-                    </Link>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section className="card" aria-labelledby="entry-title" id="entry">
-        <h2 id="entry-title" className="mb-2 text-lg font-semibold">
-          录入或修改统计数据
-        </h2>
+      </ListTable>
+      <TitledCard id="entry-title" title="录入或修改统计数据" anchor="entry">
         <PopulationForm
           key={`${county}-${year}`}
           initial={{
@@ -99,7 +71,7 @@ export default async function PopulationPage({ searchParams }: { searchParams: P
           }}
           counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
         />
-      </section>
+      </TitledCard>
     </div>
   );
 }

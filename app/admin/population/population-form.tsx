@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { savePopulationStatAction } from "../actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { SelectOptions } from "@/components/forms/select-options";
 
 type Values = { countyCode: string; year: string; hukouTotal: string; hukouUrban: string; residentTotal: string; residentUrban: string };
 
@@ -30,12 +31,7 @@ export function PopulationForm({ initial, counties }: { initial: Values; countie
       </div>
       <Field id="p-county" label="县（市、区）" error={f.issue("countyCode")}>
         <select id="p-county" className="input" value={v.countyCode} onChange={(e) => setV({ ...v, countyCode: e.target.value })} {...fieldAria("p-county", f.issue("countyCode"))}>
-          <option value="">请选择</option>
-          {counties.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
+          <SelectOptions placeholder="请选择" options={counties} />
         </select>
       </Field>
       <Field id="p-year" label="年度（年末数）" error={f.issue("year")}>

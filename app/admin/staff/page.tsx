@@ -1,12 +1,14 @@
-import Link from "next/link";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { staffListQuery } from "@/lib/admin/load-admin-pages";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { COUNTIES, countyName } from "@/lib/places";
 import { STAFF_ROLES, type StaffRole } from "@/lib/admin/staff-accounts";
 import { formatBeijing } from "@/lib/csv";
-import { AdminBack } from "../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
+import { ACTIONS_COLUMN, ListTable, RowLink } from "@/components/ui/list-table";
+import { TitledCard } from "@/components/ui/titled-card";
 import { StaffForm } from "./staff-form";
+import { FilterField } from "@/components/forms/filter-field";
 
 export const metadata = { title: "工作人员账号" };
 
@@ -36,60 +38,34 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="f-q" className="label">
-            用户名或姓名
-          </label>
-          <input id="f-q" name="q" defaultValue={q} className="input" />
-        </div>
+        <FilterField id="f-q" name="q" label="用户名或姓名" defaultValue={q} />
         <button type="submit" className="btn-secondary">
           筛选
         </button>
       </form>
-      <div className="card overflow-x-auto">
-        <table className="table-basic" data-testid="staff-table">
-          <caption className="sr-only">工作人员账号</caption>
-          <thead>
-            <tr>
-              <th scope="col">用户名</th>
-              <th scope="col">姓名</th>
-              <th scope="col">角色</th>
-              <th scope="col">所属</th>
-              <th scope="col">状态</th>
-              <th scope="col">最近登录</th>
-              <th scope="col">
-                <span className="sr-only">操作</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={r.disabled ? "text-slate-500" : ""}>
-                <td className="font-mono">{r.username}</td>
-                <td>{r.realName}</td>
-                <td>
-                  {ROLE_LABELS[r.role]}
-                  {r.isStationHead ? "（所长）" : ""}
-                </td>
-                <td>{r.role === "clerk" ? r.station?.name : r.role === "official" ? (r.countyCode ? countyName(r.countyCode) : "全市") : "—"}</td>
-                <td>{r.disabled ? "已停用" : "在用"}</td>
-                <td className="whitespace-nowrap">{r.lastLoginAt ? formatBeijing(r.lastLoginAt) : "—"}</td>
-                <td>
-                  <Link href={`/admin/staff/${r.id}`} className="text-brand-700 underline">
-                    管理<span className="sr-only">{r.username}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section className="card" aria-labelledby="new-staff">
-        <h2 id="new-staff" className="mb-2 text-lg font-semibold">
-          新建工作人员账号
-        </h2>
+      <ListTable caption="工作人员账号" columns={["用户名", "姓名", "角色", "所属", "状态", "最近登录", ACTIONS_COLUMN]} testId="staff-table">
+        {rows.map((r) => (
+          <tr key={r.id} className={r.disabled ? "text-slate-500" : ""}>
+            <td className="font-mono">{r.username}</td>
+            <td>{r.realName}</td>
+            <td>
+              {ROLE_LABELS[r.role]}
+              {r.isStationHead ? "（所长）" : ""}
+            </td>
+            <td>{r.role === "clerk" ? r.station?.name : r.role === "official" ? (r.countyCode ? countyName(r.countyCode) : "全市") : "—"}</td>
+            <td>{r.disabled ? "已停用" : "在用"}</td>
+            <td className="whitespace-nowrap">{r.lastLoginAt ? formatBeijing(r.lastLoginAt) : "—"}</td>
+            <td>
+              <RowLink href={`/admin/staff/${r.id}`} name={r.username}>
+                管理
+              </RowLink>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
+      <TitledCard id="new-staff" title="新建工作人员账号">
         <StaffForm initial={{ username: "", realName: "", role: "", stationId: "", isStationHead: false, countyCode: "" }} stations={stationOptions} counties={counties} />
-      </section>
+      </TitledCard>
     </div>
   );
 }

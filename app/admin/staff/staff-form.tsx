@@ -5,6 +5,7 @@ import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { createStaffAction, updateStaffAction } from "../actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { SelectOptions } from "@/components/forms/select-options";
 
 type Values = { username: string; realName: string; role: string; stationId: string; isStationHead: boolean; countyCode: string };
 type Option = { value: string; label: string };
@@ -56,12 +57,7 @@ export function StaffForm({ id, initial, stations, counties }: { id?: string; in
         <>
           <Field id="s-station" label="所属派出所" error={f.issue("stationId")}>
             <select id="s-station" className="input" value={v.stationId} onChange={(e) => set("stationId", e.target.value)} {...fieldAria("s-station", f.issue("stationId"))}>
-              <option value="">请选择派出所</option>
-              {stations.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
+              <SelectOptions placeholder="请选择派出所" options={stations} />
             </select>
           </Field>
           <label className="flex items-center gap-2">
@@ -73,12 +69,7 @@ export function StaffForm({ id, initial, stations, counties }: { id?: string; in
       {v.role === "official" && (
         <Field id="s-county" label="负责范围" error={f.issue("countyCode")}>
           <select id="s-county" className="input" value={v.countyCode} onChange={(e) => set("countyCode", e.target.value)} {...fieldAria("s-county", f.issue("countyCode"))}>
-            <option value="">全市（三门峡市）</option>
-            {counties.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
+            <SelectOptions placeholder="全市（三门峡市）" options={counties} />
           </select>
         </Field>
       )}

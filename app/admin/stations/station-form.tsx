@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
 import { createStationAction, updateStationAction } from "../actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { SelectOptions } from "@/components/forms/select-options";
 
 type Values = { code: string; name: string; countyCode: string; address: string; phone: string; active: boolean; officeHours?: string; guideNote?: string };
 
@@ -29,12 +30,7 @@ export function StationForm({ id, initial, counties }: { id?: string; initial: V
       {text("name", "派出所名称")}
       <Field id="st-county" label="所属县（市、区）" error={f.issue("countyCode")}>
         <select id="st-county" className="input" value={v.countyCode} onChange={(e) => set("countyCode", e.target.value)} {...fieldAria("st-county", f.issue("countyCode"))}>
-          <option value="">请选择</option>
-          {counties.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
+          <SelectOptions placeholder="请选择" options={counties} />
         </select>
       </Field>
       {text("address", "地址")}

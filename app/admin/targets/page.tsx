@@ -3,7 +3,7 @@ import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { settlementPlansQuery, transferTargetsQuery } from "@/lib/admin/load-admin-pages";
 import { COUNTIES } from "@/lib/places";
 import { planFor } from "@/lib/stats/plans";
-import { AdminBack } from "../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { TargetsForm } from "./targets-form";
 import { PlanForm } from "./plan-form";
 

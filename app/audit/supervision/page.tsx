@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { requirePageUser, pageError, runGuarded } from "@/lib/auth/guard";
 import { isDomainError } from "@/lib/errors";
-import { viewSupervisionDef, type SupervisionReport } from "@/lib/audit/supervision";
+import { viewSupervisionDef, type SupervisionReport } from "@/lib/supervision/supervision";
 import { SupervisionView } from "@/components/audit/supervision-view";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 export const metadata = { title: "违规设置落户条件监督" };
 
@@ -28,11 +29,10 @@ export default async function AuditSupervisionPage({ searchParams }: { searchPar
         </Link>
       </p>
       <h1 className="page-title">违规设置落户条件监督</h1>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error} <Link href="/audit/supervision" className="underline">查看本年度</Link>
-        </p>
-      )}
+      <AlertMessage message={error}>
+        {" "}
+        <Link href="/audit/supervision" className="underline">查看本年度</Link>
+      </AlertMessage>
       {r && <SupervisionView r={r} basePath="/audit/supervision" scopeLabel="全市" auditLinks />}
     </div>
   );

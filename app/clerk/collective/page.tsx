@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { stationCollectiveHouseholdsQuery } from "@/lib/collective/collective-households";
 import { formatDate } from "@/lib/review/labels";
+import { Fact } from "@/components/ui/facts";
 
 export const metadata = { title: "本所社区集体户" };
 
@@ -31,22 +32,13 @@ export default async function StationCollectivePage() {
                 {!h.active && <span className="ml-2 rounded bg-slate-200 px-2 text-sm">已停用</span>}
               </p>
               <dl className="mt-1 grid gap-x-6 text-sm sm:grid-cols-2">
-                <div>
-                  <dt className="inline text-slate-600">地址：</dt>
-                  <dd className="inline">{h.address}</dd>
-                </div>
-                <div>
-                  <dt className="inline text-slate-600">批准机关：</dt>
-                  <dd className="inline">
-                    {h.approvingOffice}（{formatDate(h.approvedAt)}）
-                  </dd>
-                </div>
-                <div>
-                  <dt className="inline text-slate-600">已落户人数：</dt>
-                  <dd className="inline" data-testid="collective-members">
-                    {h.members}
-                  </dd>
-                </div>
+                <Fact label="地址">{h.address}</Fact>
+                <Fact label="批准机关">
+                  {h.approvingOffice}（{formatDate(h.approvedAt)}）
+                </Fact>
+                <Fact label="已落户人数" testId="collective-members">
+                  {h.members}
+                </Fact>
               </dl>
             </li>
           ))}

@@ -16,6 +16,8 @@ import { maskIdNumber } from "@/lib/validation/id-number";
 import { receiptsFor } from "@/lib/receipts/download-receipt";
 import { RECEIPT_TITLES } from "@/lib/receipts/render-receipt-pdf";
 import { SuccessBanner } from "@/components/success-banner";
+import { TitledCard } from "@/components/ui/titled-card";
+import { PolicyPoints } from "@/components/filing/policy-points";
 
 export const metadata = { title: "申请详情" };
 
@@ -127,17 +129,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
           <h2 id="rights" className="text-lg font-semibold">
             落户后您可以享有的政策（方案三）
           </h2>
-          <ul className="mt-2 space-y-3">
-            {SETTLED_RIGHTS.map((r) => (
-              <li key={r.clause}>
-                <p className="font-medium">
-                  {r.title} <span className="text-sm text-slate-500">（方案{r.clause}）</span>
-                </p>
-                <p className="text-sm text-slate-700">{r.text}</p>
-                <p className="text-sm">负责部门：{r.office}</p>
-              </li>
-            ))}
-          </ul>
+          <PolicyPoints points={SETTLED_RIGHTS} />
         </section>
       )}
 
@@ -168,10 +160,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
         </ol>
       </section>
 
-      <section className="card" aria-labelledby="people-title">
-        <h2 id="people-title" className="mb-2 text-lg font-semibold">
-          申请人员与材料
-        </h2>
+      <TitledCard id="people-title" title="申请人员与材料">
         <ul className="space-y-2">
           {app.members.map((m) => (
             <li key={m.id}>
@@ -193,7 +182,7 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
             </li>
           ))}
         </ul>
-      </section>
+      </TitledCard>
 
       {OPEN_STATUSES.includes(app.status) && (
         <p>

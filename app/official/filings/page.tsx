@@ -4,6 +4,7 @@ import { STATUS_LABELS } from "@/lib/filings/status";
 import { beijingDate } from "@/lib/calendar/working-days";
 import { viewOfficialFilingsDef } from "@/lib/stats/official-filings";
 import { loadOfficialPage, one, periodInput } from "@/lib/stats/official-page";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 export const metadata = { title: "统计数字对应的申请" };
 
@@ -40,11 +41,7 @@ export default async function OfficialFilingsPage({ searchParams }: { searchPara
         )}
       </p>
       <h1 className="page-title">{f ? f.title : "统计数字对应的申请"}</h1>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error}
-        </p>
-      )}
+      <AlertMessage message={error} />
       {f && (
         <>
           <p data-testid="filings-total">

@@ -1,14 +1,15 @@
+import { formatInt } from "@/lib/format";
 import Link from "next/link";
 import { COUNTIES } from "@/lib/places";
 import { viewSummaryEvaluationDef } from "@/lib/stats/summary-evaluation";
 import { scopeLabel } from "@/lib/stats/dashboard-scope";
 import { loadOfficialPage, one } from "@/lib/stats/official-page";
 import { PrintButton } from "./print-button";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 export const metadata = { title: "落户工作总结评估" };
 
 const fmt = (v: number | null, d = 2) => (v === null ? "—" : v.toFixed(d));
-const int = (v: number) => Math.round(v).toLocaleString("zh-CN");
 
 /** 四(二) 总结评估: the plan's period for the city or one county, against the plan's targets — printable. */
 export default async function SummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -32,11 +33,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
           ← 返回统计
         </Link>
       </p>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error}
-        </p>
-      )}
+      <AlertMessage message={error} />
       {e && (
         <>
           <header className="space-y-1">
@@ -128,7 +125,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                     <th scope="row" className="text-left">
                       {y.year}年{i === 0 ? "（基期）" : ""}
                     </th>
-                    <td className="text-right tabular-nums">{i === 0 ? "—" : int(y.transfers)}</td>
+                    <td className="text-right tabular-nums">{i === 0 ? "—" : formatInt(y.transfers)}</td>
                     <td className="text-right tabular-nums">{fmt(y.registeredRate)}</td>
                     <td className="text-right tabular-nums">{fmt(y.residentRate)}</td>
                     <td className="text-right tabular-nums">{fmt(y.gap)}</td>
@@ -168,7 +165,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                           {c.name}
                         </Link>
                       </th>
-                      <td className="text-right tabular-nums">{int(c.totalTransfers)}</td>
+                      <td className="text-right tabular-nums">{formatInt(c.totalTransfers)}</td>
                       <td className="text-right tabular-nums">{fmt(c.averageRise)}</td>
                       <td className="text-right tabular-nums">{fmt(c.gapNarrowed)}</td>
                     </tr>

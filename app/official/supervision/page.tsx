@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { requirePageUser, pageError, runGuarded } from "@/lib/auth/guard";
 import { isDomainError } from "@/lib/errors";
-import { viewSupervisionDef, type SupervisionReport } from "@/lib/audit/supervision";
+import { viewSupervisionDef, type SupervisionReport } from "@/lib/supervision/supervision";
 import { countyName } from "@/lib/places";
 import { SupervisionView } from "@/components/audit/supervision-view";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 export const metadata = { title: "违规设置落户条件监督" };
 
@@ -29,11 +30,10 @@ export default async function OfficialSupervisionPage({ searchParams }: { search
         </Link>
       </p>
       <h1 className="page-title">违规设置落户条件监督</h1>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error} <Link href="/official/supervision" className="underline">查看本年度</Link>
-        </p>
-      )}
+      <AlertMessage message={error}>
+        {" "}
+        <Link href="/official/supervision" className="underline">查看本年度</Link>
+      </AlertMessage>
       {r && <SupervisionView r={r} basePath="/official/supervision" scopeLabel={user.countyCode ? countyName(user.countyCode) : "全市"} auditLinks={false} />}
     </div>
   );

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, type TestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
 import { createPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { auditHash, recordAudit } from "@/lib/audit/record-audit";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, type TestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { auditHash, recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { startChainCursor, verifyAuditChain, verifyChainStep, type ChainCursor, type ChainStep } from "@/lib/audit/verify-chain";
-import { auditCsvBatches, auditWhere, exportAuditDef, listAuditEventsDef, verifyChainStepDef, type AuditPage } from "@/lib/audit/query-audit";
+import { auditCsvBatches, auditWhere, exportAuditDef, listAuditEventsDef, verifyChainStepDef, type AuditPage } from "@/lib/supervision/query-audit";
 import { runAction } from "@/lib/auth/run-action";
 import { toCsv } from "@/lib/csv";
 import { makeUsers, type StatsUsers } from "../stats/stats-fixtures";

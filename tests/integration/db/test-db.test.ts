@@ -8,7 +8,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations, migrationStatus, readMigrations } from "@/lib/db/migrate";
-import { createTestPrisma, type TestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
 import { connectPg } from "@/lib/db/sql-executor";
 
 const local = readMigrations();

@@ -98,7 +98,7 @@ describe("family filing joining a principal with a rented home (二(二), 1.1)",
 describe("one booklet, many people", () => {
   it("one upload covers everyone ticked on it; the checklist and the clerk's panel count it for each; only a booklet may be shared", async () => {
     const { uploadDocumentDef, setDocumentCoverageDef } = await import("@/lib/filings/upload-document");
-    const { buildRulesPanel } = await import("@/lib/review/rules-panel");
+    const { buildRulesPanel } = await import("@/lib/rules/rules-panel");
     const { DEFAULT_RULE_SET } = await import("@/lib/rules/default-rule-set");
     const { file, PDF } = await import("./filing-test-kit");
     const me = await kit.resident("周杰");

@@ -1,10 +1,10 @@
-import { isDomainError, type DomainError } from "@/lib/errors";
+import { expectDomainError } from "@/tests/support/domain-error";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { runAction, type ActionDef } from "@/lib/auth/run-action";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -136,12 +136,4 @@ export async function createKit() {
 export { testId };
 
 /** The DomainError a call fails with (the test fails if it succeeds or throws something else). */
-export async function error(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
+export const error = expectDomainError;

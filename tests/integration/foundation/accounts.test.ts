@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
 import { registerResident, REGISTRATION_REFUSED } from "@/lib/residents/register-resident";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
 import { auditHash, GENESIS_HASH, recordAudit } from "@/lib/audit/record-audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 

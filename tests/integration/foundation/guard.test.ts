@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { defineAction, runAction } from "@/lib/auth/run-action";
 import { applicationScope } from "@/lib/auth/scope";

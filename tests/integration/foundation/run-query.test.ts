@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { defineQuery, executeQuery } from "@/lib/auth/run-query";
 import { applicationScope } from "@/lib/auth/scope";
@@ -10,7 +10,7 @@ import { DomainError } from "@/lib/errors";
 import { myFilingQuery, myFilingsQuery, myInboxQuery } from "@/lib/filings/load-resident-pages";
 import { staffAccountQuery, stationQuery } from "@/lib/admin/load-admin-pages";
 import { stationCollectiveHouseholdsQuery } from "@/lib/collective/collective-households";
-import { auditStationsQuery } from "@/lib/audit/query-audit";
+import { auditStationsQuery } from "@/lib/supervision/query-audit";
 import { testId } from "../../helpers/ids";
 
 let prisma: PrismaClient;

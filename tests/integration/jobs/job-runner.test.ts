@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma, type TestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
 import { createPrisma } from "@/lib/db/client";
 import { startJobs, type JobRunner } from "@/lib/jobs/run-jobs";
 import { JOBS, type JobDefinition } from "@/lib/jobs/job-registry";

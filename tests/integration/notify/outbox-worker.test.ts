@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, type TestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
 import { createPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { drainOutbox, drainOutboxStep } from "@/lib/notify/drain-outbox";

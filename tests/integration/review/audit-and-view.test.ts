@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { viewFilingDef } from "@/lib/review/view-filing";
 import { answerSummary } from "@/lib/review/answer-summary";
-import { createFiling, setupWorld, type World } from "./fixtures";
+import { createFiling, withWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;
-let close: () => Promise<void>;
 let w: World;
 
-beforeAll(async () => {
-  ({ prisma, close } = await createTestPrisma());
-  w = await setupWorld(prisma);
-});
-afterAll(async () => close?.());
+withWorld((x) => ({ prisma, w } = x));
 
 describe("the review page's data", () => {
   it("shows every member, the rules panel with clauses, ignored facts with the forbidding clause, and audits the view", async () => {

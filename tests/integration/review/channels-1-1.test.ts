@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
+import { expectDomainError } from "@/tests/support/domain-error";
 import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { DomainError } from "@/lib/errors";
 import { approveFilingDef } from "@/lib/review/approve-filing";
 import { recordMoveOutDef } from "@/lib/review/record-move-out";
 import { recordRegistrationDef } from "@/lib/review/record-registration";
@@ -24,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => close?.());
 
-const rejects = (p: Promise<unknown>) => p.then(() => Promise.reject(new Error("expected a refusal")), (e: DomainError) => e);
 
 describe("a graduate with no home and no job (二(一) 先落户后就业, 二(三))", () => {
   const answers = { hukouType: "urban", noStableResidence: true, collectiveKind: "community", employment: { employed: false } };
@@ -35,10 +34,10 @@ describe("a graduate with no home and no job (二(一) 先落户后就业, 二(�
     expect(view.settlementPath).toBe("collective_household");
     expect(view.households.length).toBeGreaterThan(0);
 
-    const missing = await rejects(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version }));
+    const missing = await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version }));
     expect(missing.issues[0].path).toBe("collectiveHouseholdId");
     const foreign = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.daying } });
-    expect((await rejects(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: foreign.id }))).code).toBe("validation_failed");
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: foreign.id }))).code).toBe("validation_failed");
 
     const ours = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.qianjin } });
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: ours.id });
@@ -73,7 +72,7 @@ describe("a rural student registering as urban at origin (二(一) 直接办理�
 
   it("no permit, no move-out: from acceptance straight to registered", async () => {
     const f = await createFiling(w, { channel: "rural_student", subtype: "urban_registration_at_origin", status: "accepted", answers, members: [{ relation: "parent" }] });
-    const approve = await rejects(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version }));
+    const approve = await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version }));
     expect(approve.message).toContain("直接办理城镇居民登记");
     expect((await runAction(prisma, w.staff.head, IP, viewFilingDef, { applicationId: f.id })).settlementPath).toBe("direct_registration");
     const res = await runAction(prisma, w.staff.head, IP, registerDirectlyDef, { applicationId: f.id, version: f.version });
@@ -88,6 +87,6 @@ describe("a rural student registering as urban at origin (二(一) 直接办理�
 
   it("direct registration is refused for any other filing", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    expect((await rejects(runAction(prisma, w.staff.head, IP, registerDirectlyDef, { applicationId: f.id, version: f.version }))).code).toBe("invalid_state");
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, registerDirectlyDef, { applicationId: f.id, version: f.version }))).code).toBe("invalid_state");
   });
 });

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { createCollectiveHouseholdDef, listStationCollectiveHouseholds, updateCollectiveHouseholdDef } from "@/lib/collective/collective-households";
-import { createFiling, setupWorld, type World } from "./fixtures";
+import { createFiling, withWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;
-let close: () => Promise<void>;
 let w: World;
 
-beforeAll(async () => {
-  ({ prisma, close } = await createTestPrisma());
-  w = await setupWorld(prisma);
-});
-afterAll(async () => close?.());
+withWorld((x) => ({ prisma, w } = x));
 
 describe("community collective households", () => {
   it("a station sees its own households with the number of people registered into each", async () => {

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
 import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
@@ -7,17 +6,12 @@ import { approveFilingDef } from "@/lib/review/approve-filing";
 import { acceptFilingDef } from "@/lib/review/accept-filing";
 import { refuseFilingDef } from "@/lib/review/refuse-filing";
 import { claimFilingDef, releaseFilingDef, assignFilingDef } from "@/lib/review/claim-filing";
-import { createFiling, reload, setupWorld, type World } from "./fixtures";
+import { createFiling, reload, withWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;
-let close: () => Promise<void>;
 let w: World;
 
-beforeAll(async () => {
-  ({ prisma, close } = await createTestPrisma());
-  w = await setupWorld(prisma);
-});
-afterAll(async () => close?.());
+withWorld((x) => ({ prisma, w } = x));
 
 const settle = <T,>(ps: Promise<T>[]) => Promise.allSettled(ps);
 const failures = (rs: PromiseSettledResult<unknown>[]) => rs.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as DomainError);

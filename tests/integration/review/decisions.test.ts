@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
+import { expectDomainError } from "@/tests/support/domain-error";
 import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DomainError } from "@/lib/errors";
 import { acceptFilingDef } from "@/lib/review/accept-filing";
 import { requestSupplementDef, type NoticeItem } from "@/lib/review/request-supplement";
 import { approveFilingDef } from "@/lib/review/approve-filing";
@@ -12,29 +11,15 @@ import { recordRegistrationDef } from "@/lib/review/record-registration";
 import { correctDecisionDef } from "@/lib/review/correct-decision";
 import { viewFilingDef } from "@/lib/review/view-filing";
 import { beijingDate } from "@/lib/calendar/working-days";
-import { createFiling, reload, setupWorld, type World } from "./fixtures";
+import { createFiling, reload, withWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;
-let close: () => Promise<void>;
 let w: World;
 
-beforeAll(async () => {
-  ({ prisma, close } = await createTestPrisma());
-  w = await setupWorld(prisma);
-});
-afterAll(async () => close?.());
+withWorld((x) => ({ prisma, w } = x));
 
 const IP = "10.0.0.1";
 
-async function rejects(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("accept (受理)", () => {
   it("accepts a complete filing: state, decision clock, timeline, resident message, audit — one transaction", async () => {
@@ -56,7 +41,7 @@ describe("accept (受理)", () => {
 
   it("refuses to accept while documents are missing (ask with the one-time notice first)", async () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
-    const e = await rejects(runAction(prisma, w.staff.head, IP, acceptFilingDef, { applicationId: f.id, version: f.version }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, acceptFilingDef, { applicationId: f.id, version: f.version }));
     expect(e.code).toBe("invalid_state");
     expect(e.message).toContain("一次性补正告知");
     expect((await reload(prisma, f.id)).status).toBe("submitted");
@@ -65,9 +50,9 @@ describe("accept (受理)", () => {
   it("cannot accept twice, nor a stale version", async () => {
     const f = await createFiling(w);
     await runAction(prisma, w.staff.head, IP, acceptFilingDef, { applicationId: f.id, version: f.version });
-    const stale = await rejects(runAction(prisma, w.staff.head, IP, acceptFilingDef, { applicationId: f.id, version: f.version }));
+    const stale = await expectDomainError(runAction(prisma, w.staff.head, IP, acceptFilingDef, { applicationId: f.id, version: f.version }));
     expect(stale.code).toBe("conflict");
-    const again = await rejects(runAction(prisma, w.staff.head, IP, acceptFilingDef, { applicationId: f.id, version: f.version + 1 }));
+    const again = await expectDomainError(runAction(prisma, w.staff.head, IP, acceptFilingDef, { applicationId: f.id, version: f.version + 1 }));
     expect(again.code).toBe("invalid_state");
     expect(again.message).toContain("已受理");
   });
@@ -115,18 +100,18 @@ describe("request a supplement (一次性告知)", () => {
     // Back to submitted without answering the notice (not what the resident journey does).
     await prisma.application.update({ where: { id: f.id }, data: { status: "submitted", version: { increment: 1 } } });
     const cur = await reload(prisma, f.id);
-    const e = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: cur.version }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: cur.version }));
     expect(e.code).toBe("invalid_state");
     expect(e.message).toContain("尚未答复的补正告知");
   });
 
   it("a free-text item (a purchase contract) is no longer accepted: no such key, no such item", async () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
-    const free = await rejects(
+    const free = await expectDomainError(
       runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, extraItems: [{ label: "需提供购房合同" }] }),
     );
     expect(free.code).toBe("validation_failed");
-    const notItem = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "purchase_contract" }] }));
+    const notItem = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "purchase_contract" }] }));
     expect(notItem.code).toBe("validation_failed");
     expect(notItem.issues[0].path).toBe("items.0.code");
     expect(await prisma.supplementNotice.count({ where: { applicationId: f.id } })).toBe(0);
@@ -134,7 +119,7 @@ describe("request a supplement (一次性告知)", () => {
 
   it("nothing to ask for: the clerk must pick an item", async () => {
     const f = await createFiling(w);
-    const e = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version }));
     expect(e.code).toBe("validation_failed");
     expect(e.issues[0].path).toBe("items");
   });
@@ -163,9 +148,9 @@ describe("approve (准予迁入)", () => {
     const f = await createFiling(w, { status: "accepted" });
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version });
     const cur = await reload(prisma, f.id);
-    const again = await rejects(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: cur.version }));
+    const again = await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: cur.version }));
     expect(again.code).toBe("invalid_state");
-    const refuse = await rejects(
+    const refuse = await expectDomainError(
       runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: cur.version, reasonCodes: ["documents_invalid"], note: "材料不符" }),
     );
     expect(refuse.code).toBe("invalid_state");
@@ -174,9 +159,9 @@ describe("approve (准予迁入)", () => {
 
   it("cannot approve a filing that is not accepted yet, nor one that fails the rules check", async () => {
     const sub = await createFiling(w);
-    expect((await rejects(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: sub.id, version: 0 }))).code).toBe("invalid_state");
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: sub.id, version: 0 }))).code).toBe("invalid_state");
     const bad = await createFiling(w, { status: "accepted", documents: [["id_card", "hukou_booklet"]] });
-    const e = await rejects(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: bad.id, version: bad.version }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: bad.id, version: bad.version }));
     expect(e.code).toBe("invalid_state");
     expect(e.message).toContain("规则核验未通过");
     expect(await prisma.permit.count({ where: { applicationId: bad.id } })).toBe(0);
@@ -185,7 +170,7 @@ describe("approve (准予迁入)", () => {
   it("an open filing for the same person elsewhere in the city blocks the approval (duplicate check)", async () => {
     const shared = (await createFiling(w, { station: "daying" })).applicantIdNumber;
     const f = await createFiling(w, { status: "accepted", members: [{ relation: "spouse", idNumber: shared }] });
-    const e = await rejects(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version }));
     expect(e.code).toBe("invalid_state");
     expect(e.message).toContain("另有正在办理的落户申请");
   });
@@ -216,7 +201,7 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
     ["未-购-房", "punctuation between the characters"],
   ])("refuses a note citing %s (%s) with the clause 二(二), and records nothing", async (note) => {
     const f = await createFiling(w, { status: "accepted" });
-    const e = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
     expect(e.code).toBe("forbidden_criterion");
     expect(e.message).toContain("二(二)");
     expect(e.issues).toEqual([expect.objectContaining({ path: "note" })]);
@@ -229,19 +214,19 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
 
   it("refuses other forbidden criteria with their clauses (纳税不足, 未退出宅基地)", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    const tax = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "纳税不足" }));
+    const tax = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "纳税不足" }));
     expect(tax.code).toBe("forbidden_criterion");
-    const land = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "未退出宅基地" }));
+    const land = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "未退出宅基地" }));
     expect(land.code).toBe("forbidden_criterion");
     expect(land.message).toContain("三(五)");
   });
 
   it("needs at least one reason, and only reasons of the rule set", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    const none = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "不符合" }));
+    const none = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "不符合" }));
     expect(none.code).toBe("validation_failed");
     expect(none.issues[0].path).toBe("reasonCodes");
-    const unknown = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_home"], note: "不符合" }));
+    const unknown = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_home"], note: "不符合" }));
     expect(unknown.code).toBe("validation_failed");
     expect(unknown.message).toContain("no_home");
   });
@@ -250,7 +235,7 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
     await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version });
     const cur = await reload(prisma, f.id);
-    const early = await rejects(
+    const early = await expectDomainError(
       runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: cur.version, reasonCodes: ["supplement_not_provided"], note: "逾期未补正" }),
     );
     expect(early.code).toBe("validation_failed");
@@ -265,7 +250,7 @@ describe("move-out, registration, and the collective household", () => {
     const f = await createFiling(w, { status: "accepted" });
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version });
     let cur = await reload(prisma, f.id);
-    const future = await rejects(
+    const future = await expectDomainError(
       runAction(prisma, w.staff.head, IP, recordMoveOutDef, { applicationId: f.id, version: cur.version, originOffice: "洛阳市公安局某派出所", movedOutOn: "2999-01-01" }),
     );
     expect(future.issues[0].path).toBe("movedOutOn");
@@ -285,10 +270,10 @@ describe("move-out, registration, and the collective household", () => {
 
   it("a collective-channel filing is registered into a collective household of the station", async () => {
     const f = await createFiling(w, { channel: "collective", status: "moved_out" });
-    const missing = await rejects(runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version }));
+    const missing = await expectDomainError(runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version }));
     expect(missing.issues[0].path).toBe("collectiveHouseholdId");
     const otherStations = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.daying } });
-    const wrong = await rejects(runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: otherStations.id }));
+    const wrong = await expectDomainError(runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: otherStations.id }));
     expect(wrong.issues[0].path).toBe("collectiveHouseholdId");
     const ours = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.qianjin } });
     const res = await runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: ours.id });
@@ -302,7 +287,7 @@ describe("station-head corrections", () => {
     const f = await createFiling(w, { status: "accepted" });
     await runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "材料与申请信息不符" });
     let cur = await reload(prisma, f.id);
-    const notHead = await rejects(runAction(prisma, w.staff.clerk2, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "reopen", note: "原决定有误，重新审核" }));
+    const notHead = await expectDomainError(runAction(prisma, w.staff.clerk2, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "reopen", note: "原决定有误，重新审核" }));
     expect(notHead.code).toBe("forbidden");
     await runAction(prisma, w.staff.head, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "reopen", note: "原决定有误，重新审核" });
     cur = await reload(prisma, f.id);
@@ -317,7 +302,7 @@ describe("station-head corrections", () => {
     const f = await createFiling(w, { status: "accepted" });
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version });
     const cur = await reload(prisma, f.id);
-    const forbidden = await rejects(
+    const forbidden = await expectDomainError(
       runAction(prisma, w.staff.head, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "revoke", reasonCodes: ["documents_invalid"], note: "申请人无房产" }),
     );
     expect(forbidden.code).toBe("forbidden_criterion");
@@ -342,19 +327,19 @@ describe("scope and roles", () => {
       () => runAction(prisma, w.staff.other, IP, correctDecisionDef, { applicationId: f.id, version: f.version, kind: "reopen", note: "重新审核一下" }),
     ];
     // One after another: every attempt gets its handler before it can fail.
-    for (const a of attempts) expect((await rejects(a())).code).toBe("not_found");
+    for (const a of attempts) expect((await expectDomainError(a())).code).toBe("not_found");
     expect((await reload(prisma, f.id)).version).toBe(f.version);
     expect(await prisma.auditEvent.count({ where: { actorId: w.staff.other.id, action: { endsWith: ".denied" } } })).toBe(attempts.length);
   });
 
   it("residents and admins cannot use clerk actions", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    expect((await rejects(runAction(prisma, w.staff.resident, IP, approveFilingDef, { applicationId: f.id, version: f.version }))).code).toBe("not_found");
-    expect((await rejects(runAction(prisma, w.staff.admin, IP, viewFilingDef, { applicationId: f.id }))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, w.staff.resident, IP, approveFilingDef, { applicationId: f.id, version: f.version }))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, w.staff.admin, IP, viewFilingDef, { applicationId: f.id }))).code).toBe("not_found");
   });
 
   it("a draft is invisible to the station", async () => {
     const f = await createFiling(w, { status: "draft" });
-    expect((await rejects(runAction(prisma, w.staff.head, IP, viewFilingDef, { applicationId: f.id }))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, viewFilingDef, { applicationId: f.id }))).code).toBe("not_found");
   });
 });

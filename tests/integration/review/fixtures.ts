@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import { createTestPrisma } from "@/tests/support/test-db";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
-import type { SessionUser } from "@/lib/auth/roles";
+import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { nextReference } from "@/lib/filings/numbers";
 import { testId } from "../../helpers/ids";
@@ -22,16 +24,7 @@ export type Staff = {
 
 export type World = { prisma: PrismaClient; staff: Staff; stations: { qianjin: string; daying: string }; ruleSetId: string };
 
-const session = (u: { id: string; role: SessionUser["role"]; realName: string; stationId: string | null; isStationHead: boolean; countyCode: string | null; username: string | null; mobile: string | null }): SessionUser => ({
-  id: u.id,
-  role: u.role,
-  realName: u.realName,
-  username: u.username,
-  mobile: u.mobile,
-  stationId: u.stationId,
-  isStationHead: u.isStationHead,
-  countyCode: u.countyCode,
-});
+const session = toSessionUser;
 
 let seq = 0;
 /** A fresh valid ID number per call (GB 11643 check digit). */
@@ -159,4 +152,18 @@ export async function createFiling(w: World, o: FilingOpts = {}) {
 /** Same filing, re-read (status, version, assignee). */
 export function reload(prisma: PrismaClient, id: string) {
   return prisma.application.findUniqueOrThrow({ where: { id }, include: { permit: true } });
+}
+
+/**
+ * Gives a test file its own database with the world: `withWorld((x) => ({ prisma, w } = x));` at the
+ * top level opens it before the file's tests and closes it after them.
+ */
+export function withWorld(receive: (x: { prisma: PrismaClient; w: World }) => void): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const db = await createTestPrisma();
+    close = db.close;
+    receive({ prisma: db.prisma, w: await setupWorld(db.prisma) });
+  });
+  afterAll(async () => close?.());
 }

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { describe, expect, it } from "vitest";
+import { expectDomainError } from "@/tests/support/domain-error";
 import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DomainError, toActionError, type CriteriaFindingIssue } from "@/lib/errors";
+import { toActionError, type CriteriaFindingIssue } from "@/lib/errors";
 import { approveFilingDef } from "@/lib/review/approve-filing";
 import { refuseFilingDef } from "@/lib/review/refuse-filing";
 import { recordRegistrationDef } from "@/lib/review/record-registration";
-import { createFiling, reload, setupWorld, type World } from "./fixtures";
+import { createFiling, reload, withWorld, type World } from "./fixtures";
 
 /**
  * Issue 10: the guard reads conditions, not keywords, wherever a clerk writes. The notes the issue
@@ -15,26 +15,12 @@ import { createFiling, reload, setupWorld, type World } from "./fixtures";
  */
 
 let prisma: PrismaClient;
-let close: () => Promise<void>;
 let w: World;
 
-beforeAll(async () => {
-  ({ prisma, close } = await createTestPrisma());
-  w = await setupWorld(prisma);
-});
-afterAll(async () => close?.());
+withWorld((x) => ({ prisma, w } = x));
 
 const IP = "10.0.0.2";
 
-async function rejects(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("refusal notes the issue found accepted", () => {
   it.each([
@@ -47,7 +33,7 @@ describe("refusal notes the issue found accepted", () => {
     ["本年度落户名额已满", "quota", ""],
   ])("%j is refused (%s, clause %j) with its findings; nothing is recorded", async (note, criterion, clause) => {
     const f = await createFiling(w, { status: "accepted" });
-    const e = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
     expect(e.code).toBe("forbidden_criterion");
     const findings = e.details?.findings as CriteriaFindingIssue[];
     expect(findings).toEqual([expect.objectContaining({ path: "note", criterion, clause })]);
@@ -61,7 +47,7 @@ describe("refusal notes the issue found accepted", () => {
   it("every finding of a long note, each at its place", async () => {
     const f = await createFiling(w, { status: "accepted" });
     const note = "经审查，申请人未購房；且积分不足。";
-    const e = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
     const findings = e.details?.findings as CriteriaFindingIssue[];
     expect(findings.map((x) => [x.criterion, x.clause, x.match, x.start])).toEqual([
       ["home_purchase", "二(二)", "未購房", 7],
@@ -101,7 +87,7 @@ describe("innocent notes the issue found blocked", () => {
   it("a registration note that makes a purchase contract a demand is still refused", async () => {
     const c = await createFiling(w, { channel: "collective", status: "moved_out" });
     const household = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.qianjin } });
-    const e = await rejects(
+    const e = await expectDomainError(
       runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: c.id, version: c.version, collectiveHouseholdId: household.id, note: "请提供购房合同" }),
     );
     expect(e.code).toBe("forbidden_criterion");

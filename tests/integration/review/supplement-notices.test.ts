@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
+import { expectDomainError } from "@/tests/support/domain-error";
 import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
-import { DomainError } from "@/lib/errors";
 import { requestSupplementDef } from "@/lib/review/request-supplement";
 import { correctSupplementNoticeDef } from "@/lib/review/correct-supplement-notice";
 import { withdrawSupplementNoticeDef } from "@/lib/review/withdraw-supplement-notice";
@@ -12,8 +12,8 @@ import { viewFilingDef } from "@/lib/review/view-filing";
 import { resubmitSupplementDef } from "@/lib/filings/resubmit-supplement";
 import { noticeItems, openNotice } from "@/lib/filings/supplement-notice";
 import { readNoticeItems } from "@/lib/review/notice-items";
-import { viewFilingForAuditDef } from "@/lib/audit/view-filing-audit";
-import { countForbiddenAttempts, supervisionFigureDef, viewSupervisionDef } from "@/lib/audit/supervision";
+import { viewFilingForAuditDef } from "@/lib/supervision/view-filing-audit";
+import { countForbiddenAttempts, supervisionFigureDef, viewSupervisionDef } from "@/lib/supervision/supervision";
 import { maskIdNumbers } from "@/lib/audit/denied-details";
 import { validateRuleSetData } from "@/lib/rules/validate-rule-set";
 import { DEFAULT_RULE_SET_DATA } from "@/lib/rules/default-rule-set";
@@ -44,15 +44,6 @@ beforeAll(async () => {
 });
 afterAll(async () => close?.());
 
-async function rejects(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 const lastAudit = (applicationId: string, action: string) => prisma.auditEvent.findFirstOrThrow({ where: { applicationId, action }, orderBy: { id: "desc" } });
 
@@ -73,12 +64,12 @@ describe("structured supplement notices", () => {
   it("items are restricted to what the filing's rules allow: a document the person need not provide is refused", async () => {
     const f = await createFiling(w);
     // A graduation certificate is no document of the residence channel.
-    const e = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "graduation_certificate" }] }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "graduation_certificate" }] }));
     expect(e.code).toBe("validation_failed");
     expect(e.issues[0]).toMatchObject({ path: "items.0.code" });
     // A member id of another filing is no person of this one.
     const other = await createFiling(w, { members: [{ relation: "spouse" }] });
-    const e2 = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "id_card", memberId: other.members[1].id }] }));
+    const e2 = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "id_card", memberId: other.members[1].id }] }));
     expect(e2.issues[0]).toMatchObject({ path: "items.0.code" });
     expect(await prisma.supplementNotice.count({ where: { applicationId: f.id } })).toBe(0);
 
@@ -97,7 +88,7 @@ describe("structured supplement notices", () => {
   it("a clarification demanding a purchase contract is refused with criterion and clause; the denied event keeps the filing, the text, criterion and clause", async () => {
     const f = await createFiling(w);
     const text = "请提供购房合同";
-    const e = await rejects(runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "rental_contract", clarification: text }] }));
+    const e = await expectDomainError(runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "rental_contract", clarification: text }] }));
     expect(e.code).toBe("forbidden_criterion");
     expect(e.message).toContain("二(二)");
     expect(e.issues[0].path).toBe("items.0.clarification");
@@ -112,7 +103,7 @@ describe("structured supplement notices", () => {
     const f = await createFiling(w);
     const id = freshId("411202");
     const note = `申请人${id}未购房，不予落户`;
-    const e = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_legal"], note }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_legal"], note }));
     expect(e.code).toBe("forbidden_criterion");
     const denied = await lastAudit(f.id, "review.refuse.denied");
     const d = denied.details as Record<string, unknown>;
@@ -124,9 +115,9 @@ describe("structured supplement notices", () => {
 
   it("a refusal still needs an allowed reason code; its audit event records codes, clauses and the note", async () => {
     const f = await createFiling(w);
-    const none = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "材料不符" }));
+    const none = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "材料不符" }));
     expect(none.code).toBe("validation_failed");
-    const unknown = await rejects(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_tax"], note: "材料不符" }));
+    const unknown = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_tax"], note: "材料不符" }));
     expect(unknown.code).toBe("validation_failed");
     await runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_lived_in"], note: "经走访核实，申请人未在该住所居住。" });
     const ev = await lastAudit(f.id, "review.refuse");
@@ -159,13 +150,13 @@ describe("correcting and withdrawing a sent notice", () => {
 
   it("only a station head corrects; the resident sees the corrected notice; history and audit keep both versions", async () => {
     const { f, noticeId } = await sent();
-    const clerkTry = await rejects(runAction(prisma, w.staff.clerk2, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [], reason: "改为只要合同" }));
+    const clerkTry = await expectDomainError(runAction(prisma, w.staff.clerk2, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [], reason: "改为只要合同" }));
     expect(clerkTry.code).toBe("forbidden");
     expect((await lastAudit(f.id, "review.notice.correct.denied")).details).toMatchObject({ code: "forbidden", reference: f.reference });
-    const otherHead = await rejects(runAction(prisma, w.staff.other, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [], reason: "改为只要合同" }));
+    const otherHead = await expectDomainError(runAction(prisma, w.staff.other, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [], reason: "改为只要合同" }));
     expect(otherHead.code).toBe("not_found");
     // The correction's items are guarded like the original's.
-    const bad = await rejects(
+    const bad = await expectDomainError(
       runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [{ code: "rental_contract", clarification: "须提供购房合同" }], reason: "补充说明" }),
     );
     expect(bad.code).toBe("forbidden_criterion");
@@ -234,9 +225,9 @@ describe("correcting and withdrawing a sent notice", () => {
     const s2 = await sent(true);
     await runAction(prisma, w.staff.resident, IP, resubmitSupplementDef, { applicationId: s2.f.id, responses: [{ index: 0, text: "姓名已更正" }] });
     const cur = await reload(prisma, s2.f.id);
-    const late = await rejects(runAction(prisma, w.staff.head, IP, withdrawSupplementNoticeDef, { applicationId: s2.f.id, version: cur.version, noticeId: s2.noticeId, reason: "撤回告知试试" }));
+    const late = await expectDomainError(runAction(prisma, w.staff.head, IP, withdrawSupplementNoticeDef, { applicationId: s2.f.id, version: cur.version, noticeId: s2.noticeId, reason: "撤回告知试试" }));
     expect(late.code).toBe("invalid_state");
-    const late2 = await rejects(runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: s2.f.id, version: cur.version, noticeId: s2.noticeId, items: [], reason: "更正告知试试" }));
+    const late2 = await expectDomainError(runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: s2.f.id, version: cur.version, noticeId: s2.noticeId, items: [], reason: "更正告知试试" }));
     expect(late2.code).toBe("invalid_state");
   });
 
@@ -259,7 +250,7 @@ describe("the auditor's view of a filing", () => {
     const f = await createFiling(w);
     await runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "租赁合同与登记信息不符。" });
     for (const u of [w.staff.head, officialCity, w.staff.admin]) {
-      const e = await rejects(runAction(prisma, u, IP, viewFilingForAuditDef, { applicationId: f.id }));
+      const e = await expectDomainError(runAction(prisma, u, IP, viewFilingForAuditDef, { applicationId: f.id }));
       expect(e.code).toBe("not_found");
     }
     const before = await prisma.auditEvent.count({ where: { applicationId: f.id, action: "audit.filing.view" } });
@@ -287,7 +278,7 @@ describe("supervision (四(四))", () => {
     const counts = () => Promise.all(["411202", "411203", null].map((countyCode) => countForbiddenAttempts(prisma, { countyCode }, t0, end)));
     const before = await counts();
     const attempt = (u: SessionUser, f: { id: string; version: number }, text: string) =>
-      rejects(runAction(prisma, u, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: text }));
+      expectDomainError(runAction(prisma, u, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: text }));
     await attempt(w.staff.head, hubinFiling, "未购房，不予落户");
     await attempt(w.staff.clerk2, hubinFiling, "需缴纳个人所得税满一年");
     await attempt(w.staff.clerk2, hubinFiling, "积分不够");
@@ -302,7 +293,7 @@ describe("supervision (四(四))", () => {
     expect(hubin.byClerk.find((c) => c.actorId === w.staff.clerk2.id)?.attempts).toBeGreaterThanOrEqual(2);
     expect(hubin.events.some((e) => e.text === "须放弃宅基地使用权")).toBe(false);
     // Another county's station is not found for a county official.
-    expect((await rejects(runAction(prisma, officialHubin, IP, viewSupervisionDef, { station: w.stations.daying }))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, officialHubin, IP, viewSupervisionDef, { station: w.stations.daying }))).code).toBe("not_found");
     // Drill-down to one clerk: the events with the refused text, criterion and clause.
     const drill = await runAction(prisma, officialHubin, IP, viewSupervisionDef, { clerk: w.staff.clerk2.id });
     expect(drill.events.map((e) => e.text)).toEqual(expect.arrayContaining(["需缴纳个人所得税满一年", "积分不够"]));
@@ -317,7 +308,7 @@ describe("supervision (四(四))", () => {
     expect(all.total).toBeGreaterThanOrEqual(hubin.total + shanzhou.attempts);
     expect(all.events.some((e) => e.text === "须放弃宅基地使用权" && e.criterion === "rural_land_rights" && e.clause === "三(五)")).toBe(true);
     // Residents and clerks have no supervision view; the page read is audited.
-    expect((await rejects(runAction(prisma, w.staff.head, IP, viewSupervisionDef, {}))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, viewSupervisionDef, {}))).code).toBe("not_found");
     expect(await prisma.auditEvent.count({ where: { action: "supervision.view", actorId: officialHubin.id } })).toBeGreaterThanOrEqual(2);
   });
 });
@@ -368,7 +359,7 @@ describe("denied rule-set drafts", () => {
     const t0 = new Date(Date.now() - 3_600_000);
     const far = new Date(Date.now() + 3_600_000);
     const [cityBefore, hubinBefore] = [await countForbiddenAttempts(prisma, { countyCode: null }, t0, far), await countForbiddenAttempts(prisma, { countyCode: "411202" }, t0, far)];
-    const e = await rejects(
+    const e = await expectDomainError(
       runAction(prisma, w.staff.admin, IP, saveRuleSetDraftDef, {
         baseId: w.ruleSetId,
         version: "test/denied-1",
@@ -391,12 +382,12 @@ describe("denied rule-set drafts", () => {
 describe("notes that reach the resident", () => {
   it("a notice's note and a correction's reason are read as demands too", async () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
-    const e = await rejects(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请提供购房合同原件" }));
+    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请提供购房合同原件" }));
     expect(e.code).toBe("forbidden_criterion");
     expect(e.issues[0].path).toBe("note");
     const res = await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请一次补齐以上材料" });
     const cur = await reload(prisma, f.id);
-    const e2 = await rejects(runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: f.id, version: cur.version, noticeId: res.noticeId, items: [], reason: "请提交购房发票" }));
+    const e2 = await expectDomainError(runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: f.id, version: cur.version, noticeId: res.noticeId, items: [], reason: "请提交购房发票" }));
     expect(e2.code).toBe("forbidden_criterion");
     expect((await lastAudit(f.id, "review.notice.correct.denied")).details).toMatchObject({ field: "reason", text: "请提交购房发票", criterion: "home_purchase" });
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
+import { expectDomainError } from "@/tests/support/domain-error";
 import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
-import { DomainError } from "@/lib/errors";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { transition } from "@/lib/filings/transition";
 import { searchQueue } from "@/lib/review/queue";
@@ -30,15 +30,6 @@ let lushi: SessionUser; // clerk of 卢氏县公安局城关派出所 (an origin
 let lushiStation: string;
 const IP = "10.9.9.9";
 
-async function rejects(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error("expected a DomainError");
-}
 
 beforeAll(async () => {
   ({ prisma, close } = await createTestPrisma());
@@ -118,7 +109,7 @@ describe("move-out inside the city (最多跑一次)", () => {
     expect(f.originStationId).toBe(lushiStation);
     expect(f.moveOutRequestedAt).not.toBeNull();
     // The destination may not type this move-out.
-    const typed = await rejects(
+    const typed = await expectDomainError(
       runAction(prisma, w.staff.head, IP, recordMoveOutDef, {
         applicationId: f.id,
         version: f.version,
@@ -132,7 +123,7 @@ describe("move-out inside the city (最多跑一次)", () => {
     expect(q.counts.origin).toBeGreaterThanOrEqual(1);
     expect(q.rows.find((r) => r.id === f.id)?.stationName).toContain("前进");
     // Another station's clerk cannot confirm it.
-    expect((await rejects(runAction(prisma, w.staff.other, IP, confirmMoveOutDef, { applicationId: f.id, version: f.version }))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, w.staff.other, IP, confirmMoveOutDef, { applicationId: f.id, version: f.version }))).code).toBe("not_found");
     const outboxBefore = await prisma.outboxMessage.count();
     const res = await runAction(prisma, lushi, IP, confirmMoveOutDef, { applicationId: f.id, version: f.version });
     expect(res.status).toBe("moved_out");
@@ -155,7 +146,7 @@ describe("move-out inside the city (最多跑一次)", () => {
 
   it("the origin returns the request with a reason from the list; the destination resends it", async () => {
     const f = await approvedFrom("411224", "孙退回");
-    const bad = await rejects(runAction(prisma, lushi, IP, returnMoveOutDef, { applicationId: f.id, version: f.version, reasonCode: "made_up" }));
+    const bad = await expectDomainError(runAction(prisma, lushi, IP, returnMoveOutDef, { applicationId: f.id, version: f.version, reasonCode: "made_up" }));
     expect(bad.code).toBe("validation_failed");
     await runAction(prisma, lushi, IP, returnMoveOutDef, { applicationId: f.id, version: f.version, reasonCode: "identity_mismatch" });
     const back = await reload(prisma, f.id);
@@ -183,12 +174,12 @@ describe("the station head", () => {
     expect(clerk2.byStatus.submitted).toBeGreaterThanOrEqual(2);
     expect(q.workload!.some((x) => x.clerkId === null)).toBe(true);
     // Not for an ordinary clerk; and one closed filing refuses the lot.
-    expect((await rejects(runAction(prisma, w.staff.clerk2, IP, assignFilingsDef, { applicationIds: [a.id], clerkId: w.staff.clerk2.id }))).code).toBe(
+    expect((await expectDomainError(runAction(prisma, w.staff.clerk2, IP, assignFilingsDef, { applicationIds: [a.id], clerkId: w.staff.clerk2.id }))).code).toBe(
       "forbidden",
     );
     const closed = await createFiling(w, { status: "registered", dueAt: null });
     const c = await createFiling(w);
-    expect((await rejects(runAction(prisma, w.staff.head, IP, assignFilingsDef, { applicationIds: [c.id, closed.id], clerkId: w.staff.head.id }))).code).toBe(
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, assignFilingsDef, { applicationIds: [c.id, closed.id], clerkId: w.staff.head.id }))).code).toBe(
       "invalid_state",
     );
     expect((await reload(prisma, c.id)).assignedClerkId).toBeNull();
@@ -200,11 +191,11 @@ describe("the station head", () => {
     const q = await runAction(prisma, w.staff.head, IP, viewQueueDef, { tab: "new" });
     expect(q.views.map((v) => v.name)).toContain("我的待落户");
     const f = await createFiling(w, { assignedClerkId: w.staff.clerk2.id });
-    const head = await rejects(runAction(prisma, w.staff.head, IP, claimFilingDef, { applicationId: f.id }));
+    const head = await expectDomainError(runAction(prisma, w.staff.head, IP, claimFilingDef, { applicationId: f.id }));
     expect(head.message).not.toContain("联系所长");
     expect(head.message).toContain("改派");
     const g = await createFiling(w, { assignedClerkId: w.staff.head.id });
-    const clerk = await rejects(runAction(prisma, w.staff.clerk2, IP, claimFilingDef, { applicationId: g.id }));
+    const clerk = await expectDomainError(runAction(prisma, w.staff.clerk2, IP, claimFilingDef, { applicationId: g.id }));
     expect(clerk.message).toContain("联系所长");
   });
 });
@@ -241,7 +232,7 @@ describe("documents and letters", () => {
     await runAction(prisma, w.staff.head, IP, reviewDocumentDef, { applicationId: f.id, documentId: docs[0].id, verdict: "verified" });
     expect(
       (
-        await rejects(
+        await expectDomainError(
           runAction(prisma, w.staff.head, IP, reviewDocumentDef, { applicationId: f.id, documentId: docs[1].id, verdict: "rejected", reasonCode: "nope" }),
         )
       ).code,
@@ -284,8 +275,8 @@ describe("documents and letters", () => {
     expect(text).toContain("湖滨区人民法院提起行政诉讼");
     // Only for a refused filing; not for another station.
     const open = await createFiling(w);
-    expect((await rejects(runAction(prisma, w.staff.head, IP, printLetterDef, { applicationId: open.id, kind: "refusal" }))).code).toBe("invalid_state");
-    expect((await rejects(runAction(prisma, w.staff.other, IP, printLetterDef, { applicationId: f.id, kind: "refusal" }))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, printLetterDef, { applicationId: open.id, kind: "refusal" }))).code).toBe("invalid_state");
+    expect((await expectDomainError(runAction(prisma, w.staff.other, IP, printLetterDef, { applicationId: f.id, kind: "refusal" }))).code).toBe("not_found");
   });
 });
 
@@ -303,7 +294,7 @@ describe("the holiday calendar warning", () => {
 
 describe("the demo", () => {
   it("gives demo filings small documents so 受理 can be shown, a 卢氏县 origin clerk and a filing in their 迁出确认 tab", async () => {
-    const { createTestPrisma: fresh } = await import("@/lib/db/test-db");
+    const { createTestPrisma: fresh } = await import("@/tests/support/test-db");
     const { seedDemoData } = await import("@/lib/seed/demo-data");
     const { seedReferenceData } = await import("@/lib/seed/reference-data");
     const { setFileStorage } = await import("@/lib/storage/get-file-storage");

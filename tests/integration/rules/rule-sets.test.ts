@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { createDraftRuleSet, getCurrentRuleSet, getRuleSet, publishRuleSet, invalidateRuleSetCache } from "@/lib/rule-sets/rule-set-service";
 import { checkEligibility } from "@/lib/eligibility/check-eligibility";

@@ -8,7 +8,7 @@ import S3rver from "s3rver";
 import { S3FileStorage, s3ConfigFromEnv } from "@/lib/storage/s3-file-storage";
 import { LocalFileStorage } from "@/lib/storage/local-file-storage";
 import { sweepOrphanUploads } from "@/lib/storage/sweep-orphan-uploads";
-import { createTestPrisma, type TestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
 
 let server: S3rver;
 let dir: string;

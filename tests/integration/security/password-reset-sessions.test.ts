@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, type TestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MemoryRateLimitStore, setRateLimitStore } from "@/lib/http/rate-limit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generate } from "otplib";
-import { createTestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma } from "@/tests/support/test-db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { hashPassword } from "@/lib/auth/password";

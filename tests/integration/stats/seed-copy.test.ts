@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "pg";
-import { createTestPrisma, type TestPrisma } from "@/lib/db/test-db";
+import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { transfersReport } from "@/lib/stats/transfers";
 import { serviceReport } from "@/lib/stats/service";

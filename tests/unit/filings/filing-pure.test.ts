@@ -7,7 +7,8 @@ import { encodePrecheckCarry, parsePrecheckCarry } from "@/lib/filings/precheck-
 import { suggestStation, stationPlace } from "@/lib/filings/suggest-station";
 import { buildTasks } from "@/lib/filings/filing-tasks";
 import { applicantStepSchema, memberSchema, residenceDetailsSchema, startFilingSchema, submitFilingSchema } from "@/lib/filings/filing-schemas";
-import { eligibilityRequestSchema, formatZodIssues } from "@/lib/schemas/eligibility";
+import { eligibilityRequestSchema } from "@/lib/schemas/eligibility";
+import { formatZodIssues } from "@/lib/errors";
 import { alternativesOf } from "@/lib/filings/document-checklist";
 import { DEFAULT_RULE_SET_DATA } from "@/lib/rules/default-rule-set";
 import { SETTLED_RIGHTS } from "@/lib/filings/settled-rights";

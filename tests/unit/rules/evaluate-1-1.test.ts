@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { DEFAULT_RULE_SET, evaluate, validateRuleSetData, ageOn, type EligibilityResult, type RuleSet, type RuleSetData } from "@/lib/rules";
-import { eligibilityRequestSchema, formatZodIssues, todayInChinaIso, type EligibilityRequestInput } from "@/lib/schemas/eligibility";
+import { eligibilityRequestSchema, todayInChinaIso, type EligibilityRequestInput } from "@/lib/schemas/eligibility";
+import { formatZodIssues } from "@/lib/errors";
 import { makeIdNumber } from "@/lib/validation/id-number";
 import { IDENTITY, PRINCIPAL_ID, prng, request } from "./request-fixtures";
 

@@ -10,8 +10,8 @@ import {
   SUBTYPES_BY_CHANNEL,
   SUBTYPE_LABELS,
   eligibilityRequestSchema,
-  formatZodIssues,
 } from "@/lib/schemas/eligibility";
+import { formatZodIssues } from "@/lib/errors";
 import { makeIdNumber } from "@/lib/validation/id-number";
 
 const ID = makeIdNumber("41120219900101123");

@@ -4,7 +4,7 @@ import { ruleSetQuery } from "@/lib/admin/load-admin-pages";
 import { DOCUMENT_SLOTS, RULE_SET_STATE_LABELS as STATE_LABELS, describeGroups, slotGroups } from "@/lib/admin/rule-set-editing";
 import { formatBeijing } from "@/lib/csv";
 import { permitValidityDaysOf } from "@/lib/rules/default-rule-set";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { PublishButton } from "./publish-button";
 
 export const metadata = { title: "规则集版本" };

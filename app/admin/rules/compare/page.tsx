@@ -1,7 +1,7 @@
 import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
 import { compareRuleSetsQuery } from "@/lib/admin/load-admin-pages";
 import { compareRuleSetData } from "@/lib/admin/rule-set-editing";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 
 export const metadata = { title: "规则集版本对比" };
 

@@ -3,7 +3,7 @@ import { newRuleSetQuery } from "@/lib/admin/load-admin-pages";
 import { DOCUMENT_SLOTS, nextVersionName, slotGroups } from "@/lib/admin/rule-set-editing";
 import { DOCUMENT_CODES, DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { beijingDate } from "@/lib/calendar/working-days";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { RuleSetEditor } from "../rule-set-editor";
 import { permitValidityDaysOf, supplementSettingsOf } from "@/lib/rules/default-rule-set";
 

@@ -3,9 +3,10 @@ import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { staffAccountQuery } from "@/lib/admin/load-admin-pages";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { COUNTIES, countyName } from "@/lib/places";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { StaffForm } from "../staff-form";
 import { StaffAccountActions } from "../staff-account-actions";
+import { TitledCard } from "@/components/ui/titled-card";
 
 export const metadata = { title: "管理工作人员账号" };
 
@@ -21,23 +22,17 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
       <h1 className="page-title">
         {u.realName}（{u.username}，{ROLE_LABELS[u.role]}）{u.disabled ? " · 已停用" : ""}
       </h1>
-      <section className="card" aria-labelledby="edit-title">
-        <h2 id="edit-title" className="mb-2 text-lg font-semibold">
-          姓名、角色与所属单位
-        </h2>
+      <TitledCard id="edit-title" title="姓名、角色与所属单位">
         <StaffForm
           id={u.id}
           initial={{ username: u.username ?? "", realName: u.realName, role: u.role, stationId: u.stationId ?? "", isStationHead: u.isStationHead, countyCode: u.countyCode ?? "" }}
           stations={stations.map((s) => ({ value: s.id, label: `${countyName(s.countyCode)} · ${s.name}` }))}
           counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
         />
-      </section>
-      <section className="card" aria-labelledby="acct-title">
-        <h2 id="acct-title" className="mb-2 text-lg font-semibold">
-          账号状态与密码
-        </h2>
+      </TitledCard>
+      <TitledCard id="acct-title" title="账号状态与密码">
         <StaffAccountActions id={u.id} disabled={u.disabled} self={u.id === me.id} />
-      </section>
+      </TitledCard>
     </div>
   );
 }

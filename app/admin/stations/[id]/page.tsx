@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { stationQuery } from "@/lib/admin/load-admin-pages";
 import { COUNTIES } from "@/lib/places";
-import { AdminBack } from "../../_ui/admin-nav";
+import { AdminBack } from "@/components/admin/admin-nav";
 import { StationForm } from "../station-form";
 
 export const metadata = { title: "修改派出所" };

@@ -1,7 +1,7 @@
 import { currentUser, errorResponse } from "@/lib/auth/guard";
 import { DomainError } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
-import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
+import { exportAuditCsv } from "@/lib/supervision/export-audit-csv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,8 @@
 import { defineAction, routeFromAction } from "@/lib/auth/guard";
+import { contentDisposition } from "@/lib/http/content-disposition";
 import { displayFileName, removeDocumentDef, setDocumentCoverageDef, viewDocumentDef } from "@/lib/filings/upload-document";
 
 export const dynamic = "force-dynamic";
-
-/** RFC 6266 / 5987: a Chinese file name survives in every browser; control and bidi characters never reach it. */
-function contentDisposition(kind: "inline" | "attachment", rawName: string): string {
-  const name = displayFileName(rawName) || "file";
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Shown inside the page only for the document viewer (?view=inline), and only images and PDFs. */
 const INLINE_TYPES = new Set(["image/jpeg", "image/png", "application/pdf"]);
@@ -24,7 +18,7 @@ const viewFileDef = defineAction(viewDocumentDef.opts, async (ctx, input) => {
     headers: {
       "Content-Type": doc.mimeType,
       "Content-Length": String(doc.bytes.length),
-      "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", doc.fileName),
+      "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", displayFileName(doc.fileName) || "file"),
       "Content-Security-Policy": "sandbox",
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

@@ -1,4 +1,5 @@
 import { defineAction, routeFromAction } from "@/lib/auth/guard";
+import { pdfResponse } from "@/lib/http/content-disposition";
 import { downloadReceiptDef } from "@/lib/receipts/download-receipt";
 import { receiptFileName } from "@/lib/receipts/render-receipt-pdf";
 import { publicBaseUrl } from "@/lib/permits/public-base-url";
@@ -8,16 +9,8 @@ export const dynamic = "force-dynamic";
 /** 申请回执 (?kind=application) or 受理回执 (?kind=acceptance) of a filing, as a printable PDF. */
 const receiptPdfDef = defineAction(downloadReceiptDef.opts, async (ctx, input) => {
   const { reference, pdf } = await downloadReceiptDef.handler(ctx, input);
-  const name = receiptFileName(input.kind, reference);
-  return new Response(Buffer.from(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(pdf.length),
-      // inline: opens in the browser's viewer, ready to print
-      "Content-Disposition": `inline; filename="receipt-${input.kind}-${reference}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  // inline: opens in the browser's viewer, ready to print
+  return pdfResponse(pdf, "inline", receiptFileName(input.kind, reference), `receipt-${input.kind}-${reference}.pdf`);
 });
 
 export const GET = routeFromAction(receiptPdfDef, async (req, params) => ({

@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { requirePageUser, pageError, runGuarded } from "@/lib/auth/guard";
-import { AUDIT_READER_ROLES } from "@/lib/audit/query-audit";
-import { viewFilingForAuditDef } from "@/lib/audit/view-filing-audit";
+import { AUDIT_READER_ROLES } from "@/lib/supervision/query-audit";
+import { viewFilingForAuditDef } from "@/lib/supervision/view-filing-audit";
 import { STATUS_LABELS, EVENT_LABELS } from "@/lib/filings/status";
 import { CHANNEL_SHORT_LABELS, REVIEW_ACTION_LABELS, formatDateTime } from "@/lib/review/labels";
 import { relationLabel } from "@/lib/filings/member-relations";
 import { DOCUMENT_LABELS, type DocumentCode } from "@/lib/schemas/eligibility";
 import { countyName } from "@/lib/places";
 import { formatBeijing } from "@/lib/csv";
+import { AnswerFacts, Fact, FactGrid } from "@/components/ui/facts";
+import { TitledCard } from "@/components/ui/titled-card";
+import { RegionTable } from "@/components/ui/list-table";
 
 export const metadata = { title: "审计：申请详情" };
 
@@ -33,40 +36,19 @@ export default async function AuditFilingPage({ params, searchParams }: { params
       <header className="card">
         <h1 className="page-title mb-1 font-mono">{f.reference ?? "（无编号）"}</h1>
         <p className="text-sm text-slate-600">只读视图：本次查看已记入审计日志。</p>
-        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="inline text-slate-600">状态：</dt>
-            <dd className="inline">{STATUS_LABELS[f.status]}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">落户通道：</dt>
-            <dd className="inline">{CHANNEL_SHORT_LABELS[f.channel]}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">落户地：</dt>
-            <dd className="inline">
-              {countyName(f.destinationCounty)} {f.destinationAddress}
-            </dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">受理派出所：</dt>
-            <dd className="inline">{f.stationName ?? "—"}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">提交时间：</dt>
-            <dd className="inline">{formatDateTime(f.submittedAt)}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">决定时间：</dt>
-            <dd className="inline">{formatDateTime(f.decidedAt)}</dd>
-          </div>
-        </dl>
+        <FactGrid className="mt-2">
+          <Fact label="状态">{STATUS_LABELS[f.status]}</Fact>
+          <Fact label="落户通道">{CHANNEL_SHORT_LABELS[f.channel]}</Fact>
+          <Fact label="落户地">
+            {countyName(f.destinationCounty)} {f.destinationAddress}
+          </Fact>
+          <Fact label="受理派出所">{f.stationName ?? "—"}</Fact>
+          <Fact label="提交时间">{formatDateTime(f.submittedAt)}</Fact>
+          <Fact label="决定时间">{formatDateTime(f.decidedAt)}</Fact>
+        </FactGrid>
       </header>
 
-      <section className="card" aria-labelledby="af-people">
-        <h2 id="af-people" className="mb-2 text-lg font-semibold">
-          人员与材料
-        </h2>
+      <TitledCard id="af-people" title="人员与材料">
         <ul className="space-y-2 text-sm">
           {v.members.map((m, i) => (
             <li key={m.id}>
@@ -87,26 +69,13 @@ export default async function AuditFilingPage({ params, searchParams }: { params
             </li>
           ))}
         </ul>
-      </section>
+      </TitledCard>
 
-      <section className="card" aria-labelledby="af-answers">
-        <h2 id="af-answers" className="mb-2 text-lg font-semibold">
-          申请信息
-        </h2>
-        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-          {v.answers.map((l) => (
-            <div key={l.label}>
-              <dt className="inline text-slate-600">{l.label}：</dt>
-              <dd className="inline">{l.value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <TitledCard id="af-answers" title="申请信息">
+        <AnswerFacts answers={v.answers} />
+      </TitledCard>
 
-      <section className="card" aria-labelledby="af-decisions">
-        <h2 id="af-decisions" className="mb-2 text-lg font-semibold">
-          决定与民警操作
-        </h2>
+      <TitledCard id="af-decisions" title="决定与民警操作">
         <ul className="space-y-1 text-sm" data-testid="audit-decisions">
           {v.decisions.map((d) => (
             <li key={d.id}>
@@ -117,13 +86,10 @@ export default async function AuditFilingPage({ params, searchParams }: { params
           ))}
           {v.decisions.length === 0 && <li className="text-slate-600">暂无。</li>}
         </ul>
-      </section>
+      </TitledCard>
 
       {v.notices.length > 0 && (
-        <section className="card" aria-labelledby="af-notices">
-          <h2 id="af-notices" className="mb-2 text-lg font-semibold">
-            补正告知
-          </h2>
+        <TitledCard id="af-notices" title="补正告知">
           {v.notices.map((n, k) => (
             <div key={n.id} className="mb-3 text-sm">
               <p className="font-medium">
@@ -156,13 +122,10 @@ export default async function AuditFilingPage({ params, searchParams }: { params
               ))}
             </div>
           ))}
-        </section>
+        </TitledCard>
       )}
 
-      <section className="card" aria-labelledby="af-timeline">
-        <h2 id="af-timeline" className="mb-2 text-lg font-semibold">
-          办理记录
-        </h2>
+      <TitledCard id="af-timeline" title="办理记录">
         <ol className="space-y-1 border-l-2 border-slate-300 pl-4 text-sm">
           {v.timeline.map((e) => (
             <li key={e.id}>
@@ -173,36 +136,23 @@ export default async function AuditFilingPage({ params, searchParams }: { params
             </li>
           ))}
         </ol>
-      </section>
+      </TitledCard>
 
       <section aria-labelledby="af-audit">
         <h2 id="af-audit" className="mb-2 text-lg font-semibold">
           本申请的审计记录
         </h2>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby="af-audit">
-          <table className="table-basic" data-testid="audit-filing-events">
-            <thead>
-              <tr>
-                <th scope="col">序号</th>
-                <th scope="col">时间</th>
-                <th scope="col">操作</th>
-                <th scope="col">操作人</th>
-                <th scope="col">详情</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.auditEvents.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="tabular-nums">{r.id}</td>
-                  <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
-                  <td className="font-mono text-xs">{r.action}</td>
-                  <td>{r.actorName ?? "—"}</td>
-                  <td className="max-w-md break-all font-mono text-xs">{r.details ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RegionTable labelledBy="af-audit" testId="audit-filing-events" columns={["序号", "时间", "操作", "操作人", "详情"]}>
+          {v.auditEvents.rows.map((r) => (
+            <tr key={r.id}>
+              <td className="tabular-nums">{r.id}</td>
+              <td className="whitespace-nowrap">{formatBeijing(r.at)}</td>
+              <td className="font-mono text-xs">{r.action}</td>
+              <td>{r.actorName ?? "—"}</td>
+              <td className="max-w-md break-all font-mono text-xs">{r.details ?? "—"}</td>
+            </tr>
+          ))}
+        </RegionTable>
         {v.auditEvents.nextBefore && (
           <Link href={`/audit/filings/${encodeURIComponent(f.id)}?before=${v.auditEvents.nextBefore}`} className="btn-secondary mt-3">
             更早的记录

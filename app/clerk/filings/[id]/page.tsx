@@ -21,6 +21,8 @@ import { SupplementForm } from "@/components/review/supplement-form";
 import { NoticeCorrectionForms } from "@/components/review/notice-correction-forms";
 import { CorrectionForm, RefuseForm } from "@/components/review/refuse-form";
 import { MoveOutForm, OriginMoveOutForms, RegistrationForm, ResendMoveOutForm } from "@/components/review/completion-forms";
+import { AnswerFacts, Fact, FactGrid } from "@/components/ui/facts";
+import { TitledCard } from "@/components/ui/titled-card";
 
 export const metadata = { title: "审核申请" };
 
@@ -62,40 +64,22 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
             <StatusBadge status={f.status} />
           </span>
         </div>
-        <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="inline text-slate-600">落户通道：</dt>
-            <dd className="inline">
-              {CHANNEL_SHORT_LABELS[f.channel]}（{v.channelClause}）{f.subtype ? ` · ${SUBTYPE_LABELS[f.subtype as Subtype] ?? f.subtype}` : ""}
-            </dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">落户地：</dt>
-            <dd className="inline">
-              {countyName(f.destinationCounty)} {f.destinationAddress}
-            </dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">提交时间：</dt>
-            <dd className="inline">{formatDateTime(f.submittedAt)}</dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">办理期限：</dt>
-            <dd className="inline">
-              <DueBadge due={f.due} dueAt={f.dueAt} />
-            </dd>
-          </div>
-          <div>
-            <dt className="inline text-slate-600">受理派出所：</dt>
-            <dd className="inline">{f.stationName}</dd>
-          </div>
+        <FactGrid className="mt-3">
+          <Fact label="落户通道">
+            {CHANNEL_SHORT_LABELS[f.channel]}（{v.channelClause}）{f.subtype ? ` · ${SUBTYPE_LABELS[f.subtype as Subtype] ?? f.subtype}` : ""}
+          </Fact>
+          <Fact label="落户地">
+            {countyName(f.destinationCounty)} {f.destinationAddress}
+          </Fact>
+          <Fact label="提交时间">{formatDateTime(f.submittedAt)}</Fact>
+          <Fact label="办理期限">
+            <DueBadge due={f.due} dueAt={f.dueAt} />
+          </Fact>
+          <Fact label="受理派出所">{f.stationName}</Fact>
           {f.residentMobile && (
-            <div>
-              <dt className="inline text-slate-600">申请人手机：</dt>
-              <dd className="inline" data-testid="resident-mobile">
-                {f.residentMobile}
-              </dd>
-            </div>
+            <Fact label="申请人手机" testId="resident-mobile">
+              {f.residentMobile}
+            </Fact>
           )}
           {v.permit && (
             <div>
@@ -104,38 +88,26 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
                 {v.permit.number}
                 {v.permit.revokedAt ? `（已于 ${formatDate(v.permit.revokedAt)} 作废）` : `（${formatDate(v.permit.issuedAt)} 签发）`}
               </dd>
-              <div>
-                <dt className="inline text-slate-600">准迁证迁入地址：</dt>
-                <dd className="inline" data-testid="permit-destination">
-                  {v.permit.destinationAddress}
-                </dd>
-              </div>
+              <Fact label="准迁证迁入地址" testId="permit-destination">
+                {v.permit.destinationAddress}
+              </Fact>
             </div>
           )}
           {f.moveOutOffice && (
-            <div>
-              <dt className="inline text-slate-600">迁出：</dt>
-              <dd className="inline">
-                {f.moveOutOffice}，{formatDate(f.movedOutAt)}
-              </dd>
-            </div>
+            <Fact label="迁出">
+              {f.moveOutOffice}，{formatDate(f.movedOutAt)}
+            </Fact>
           )}
           {f.collectiveHousehold && (
-            <div>
-              <dt className="inline text-slate-600">落户集体户：</dt>
-              <dd className="inline">{f.collectiveHousehold.name}</dd>
-            </div>
+            <Fact label="落户集体户">{f.collectiveHousehold.name}</Fact>
           )}
-        </dl>
+        </FactGrid>
         <div className="mt-3 border-t border-slate-200 pt-3">
           <ClaimControls applicationId={f.id} can={{ claim: !!can.claim, release: !!can.release, assign: !!can.assign }} assignedClerk={f.assignedClerk} meId={v.me.id} clerks={v.clerks} />
         </div>
       </header>
 
-      <section className="card" aria-labelledby="people-title">
-        <h2 id="people-title" className="mb-2 text-lg font-semibold">
-          申请人及随迁人员（{people.length}人）
-        </h2>
+      <TitledCard id="people-title" title={`申请人及随迁人员（${people.length}人）`}>
         <ul className="space-y-4">
           {people.map((m) => (
             <li key={m.id ?? "self"} className="rounded border border-slate-200 p-3" data-testid="member">
@@ -156,21 +128,11 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
             </li>
           ))}
         </ul>
-      </section>
+      </TitledCard>
 
-      <section className="card" aria-labelledby="answers-title">
-        <h2 id="answers-title" className="mb-2 text-lg font-semibold">
-          申请信息
-        </h2>
-        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-          {answerSummary(f.answers).map((l) => (
-            <div key={l.label}>
-              <dt className="inline text-slate-600">{l.label}：</dt>
-              <dd className="inline">{l.value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <TitledCard id="answers-title" title="申请信息">
+        <AnswerFacts answers={answerSummary(f.answers)} />
+      </TitledCard>
 
       <RulesPanelView panel={v.panel} />
       <DuplicatePanel hits={v.duplicates} />
@@ -285,10 +247,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
         {v.closedNote && <p className="text-sm text-slate-700">{v.closedNote}</p>}
       </section>
 
-      <section className="card" aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
-          办理记录
-        </h2>
+      <TitledCard id="timeline-title" title="办理记录">
         <ol className="space-y-2 border-l-2 border-slate-300 pl-4 text-sm" data-testid="timeline">
           {v.timeline.map((e) => (
             <li key={e.id}>
@@ -314,7 +273,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
             </ul>
           </>
         )}
-      </section>
+      </TitledCard>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { viewStationPerformanceDef } from "@/lib/stats/dashboard";
 import { shortUnitName } from "@/lib/stats/dashboard-scope";
 import { clerksTable, dashboardTable } from "@/lib/stats/tables";
 import { loadOfficialPage, periodInput } from "@/lib/stats/official-page";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 export const metadata = { title: "派出所办理情况" };
 
@@ -41,11 +42,7 @@ export default async function StationPerformancePage({
         </p>
       )}
       <h1 className="page-title">{s?.station ? `${s.station.name}办理情况` : "派出所办理情况"}</h1>
-      {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error}
-        </p>
-      )}
+      <AlertMessage message={error} />
       {p && s && table && stationRow && reasons && (
         <>
           <p className="text-sm text-slate-600">

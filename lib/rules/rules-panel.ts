@@ -4,7 +4,6 @@ import {
   IGNORED_FACT_KEYS,
   RELATIONS,
   eligibilityRequestSchema,
-  formatZodIssues,
   type Channel,
   type DocumentCode,
   type EligibilityRequestInput,
@@ -14,7 +13,7 @@ import {
 import { evaluate, presentIgnoredFacts } from "@/lib/rules/evaluate";
 import { FORBIDDEN_CRITERION_INFO, IGNORED_FACT_CRITERION } from "@/lib/rules/forbidden-criteria";
 import type { Clause, EligibilityOutcome, EligibilityReason, RuleSet } from "@/lib/rules/types";
-import type { FieldIssue } from "@/lib/errors";
+import { formatZodIssues, type FieldIssue } from "@/lib/errors";
 import { CHANNEL_REGISTRY } from "@/lib/channels/registry";
 
 /**

@@ -18,10 +18,10 @@ import os from "node:os";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createPrisma } from "./client";
-import { isProcessAlive } from "./data-dir-lock";
-import { applyMigrations, migrationsFingerprint, readMigrations, sha256Hex } from "./migrate";
-import { connectPg, withDatabase, type SqlExecutor } from "./sql-executor";
+import { createPrisma } from "@/lib/db/client";
+import { isProcessAlive } from "@/lib/db/data-dir-lock";
+import { applyMigrations, migrationsFingerprint, readMigrations, sha256Hex } from "@/lib/db/migrate";
+import { connectPg, withDatabase, type SqlExecutor } from "@/lib/db/sql-executor";
 
 export interface TestPrisma {
   prisma: PrismaClient;
@@ -125,6 +125,22 @@ function migratedSnapshot(migrationsDir: string | undefined): Promise<Blob> {
   return snap;
 }
 
+/** Empties every table between tests; closes once (disconnects, then `release` frees the database). */
+function resetAndClose(prisma: PrismaClient, release: () => Promise<void>): Pick<TestPrisma, "reset" | "close"> {
+  let closed = false;
+  return {
+    reset: async () => {
+      await prisma.$executeRawUnsafe(TRUNCATE_ALL);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect().catch(() => {});
+      await release();
+    },
+  };
+}
+
 async function createPGliteTestPrisma(opts: TestPrismaOptions): Promise<TestPrisma> {
   const { PGlite } = await import("@electric-sql/pglite");
   let db: PGlite;
@@ -138,20 +154,13 @@ async function createPGliteTestPrisma(opts: TestPrismaOptions): Promise<TestPris
   }
   await applyMigrations(db, { migrationsDir: opts.migrationsDir }); // a no-op unless the snapshot is behind
   const prisma = createPrisma({ pglite: db, log: ["warn"] });
-  let closed = false;
   return {
     prisma,
     kind: "pglite",
     pglite: db,
-    reset: async () => {
-      await prisma.$executeRawUnsafe(TRUNCATE_ALL);
-    },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await prisma.$disconnect().catch(() => {});
+    ...resetAndClose(prisma, async () => {
       if (!db.closed) await db.close();
-    },
+    }),
   };
 }
 
@@ -232,18 +241,11 @@ async function createServerTestPrisma(url: string, opts: TestPrismaOptions): Pro
     throw e;
   }
   const prisma = createPrisma({ databaseUrl, log: ["warn"] });
-  let closed = false;
   return {
     prisma,
     kind: "pg",
     databaseUrl,
-    reset: async () => {
-      await prisma.$executeRawUnsafe(TRUNCATE_ALL);
-    },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await prisma.$disconnect().catch(() => {});
+    ...resetAndClose(prisma, async () => {
       try {
         // $disconnect() sometimes returns before the pool's last connection is gone; give it a
         // moment so DROP … WITH (FORCE) does not have to kill it (noise in the pool's error log).
@@ -256,6 +258,6 @@ async function createServerTestPrisma(url: string, opts: TestPrismaOptions): Pro
       } finally {
         await admin.close();
       }
-    },
+    }),
   };
 }

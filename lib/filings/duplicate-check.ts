@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/types";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { ACTIVE_STATUSES } from "@/lib/filings/status";
+import { ACTIVE_STATUSES } from "./status";
 
 /**
  * The duplicate check of the review page, for every person on the filing: another open

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankAsUndefined, isoDateFilter } from "@/lib/schemas/filters";
 import type { Db, Prisma } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
 import { defineQuery } from "@/lib/auth/run-query";
@@ -6,8 +7,8 @@ import { startOfBeijingDay } from "@/lib/calendar/working-days";
 import { formatBeijing, type CsvCell } from "@/lib/csv";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { RateLimitRule } from "@/lib/http/rate-limit";
-import { startChainCursor, verifyChainStep, type ChainBreak, type ChainCursor, type ChainStep } from "./verify-chain";
-import { startIncrementalCursor } from "./audit-checkpoints";
+import { startChainCursor, verifyChainStep, type ChainBreak, type ChainCursor, type ChainStep } from "@/lib/audit/verify-chain";
+import { startIncrementalCursor } from "@/lib/audit/audit-checkpoints";
 
 /**
  * The auditors' view of the trail (四(四)): filters by person, station, action, filing and time
@@ -15,14 +16,9 @@ import { startIncrementalCursor } from "./audit-checkpoints";
  * (stationId, at), (applicationId, at), (action, at) and (at) serve every filter).
  */
 
-const ymd = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为年-月-日")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "不是有效日期");
+const ymd = isoDateFilter;
 
-/** "" from an empty form field means "no filter". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = blankAsUndefined;
 
 export const auditFilterSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankAsUndefined, isoDateFilter } from "@/lib/schemas/filters";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
@@ -16,12 +17,8 @@ import { beijingDate, startOfBeijingDay } from "@/lib/calendar/working-days";
 
 export const SUPERVISION_ROLES = ["official", "auditor"] as const;
 
-const ymd = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为年-月-日")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "不是有效日期");
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const ymd = isoDateFilter;
+const optional = blankAsUndefined;
 
 export const supervisionSchema = z
   .object({
