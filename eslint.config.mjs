@@ -19,14 +19,28 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/db/*", "@/lib/generated/*", "@/lib/generated", "@prisma/client", "@prisma/client/*", "**/lib/db/*", "**/lib/generated/**"], message: READ_PATH_MESSAGE },
+            {
+              group: ["@/lib/db/*", "@/lib/generated/*", "@/lib/generated", "@prisma/client", "@prisma/client/*", "**/lib/db/*", "**/lib/generated/**"],
+              message: READ_PATH_MESSAGE,
+            },
           ],
         },
       ],
     },
   },
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", "bench/out/**", "lib/generated/**", ".data/**", ".data-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      "bench/out/**",
+      "lib/generated/**",
+      ".data/**",
+      ".data-*/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
 ];
 export default config;

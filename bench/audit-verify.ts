@@ -29,17 +29,43 @@ export async function benchAuditVerify(benchUrl: string) {
     let prev: string = last;
     const t0 = Date.now();
     const base = Date.now() - 365 * 86_400_000;
-    for (let done = have; done < EVENTS; ) {
+    for (let done = have; done < EVENTS;) {
       const n = Math.min(5000, EVENTS - done);
       const vals: unknown[] = [];
       const rows: string[] = [];
       for (let i = 0; i < n; i++) {
         const at = new Date(base + (done + i) * 20);
-        const e = { at, actorId: `u${(done + i) % 500}`, actorRole: "clerk", stationId: "st1", countyCode: "411202", action: "filing.view", entityType: "application", entityId: `a${done + i}`, applicationId: `a${done + i}`, ip: "10.0.0.1", details: { i: done + i } };
+        const e = {
+          at,
+          actorId: `u${(done + i) % 500}`,
+          actorRole: "clerk",
+          stationId: "st1",
+          countyCode: "411202",
+          action: "filing.view",
+          entityType: "application",
+          entityId: `a${done + i}`,
+          applicationId: `a${done + i}`,
+          ip: "10.0.0.1",
+          details: { i: done + i },
+        };
         const hash = auditHash(prev, e);
         const k = vals.length;
         rows.push(`($${k + 1},$${k + 2},$${k + 3},$${k + 4},$${k + 5},$${k + 6},$${k + 7},$${k + 8},$${k + 9},$${k + 10},$${k + 11},$${k + 12},$${k + 13})`);
-        vals.push(at, e.actorId, e.actorRole, e.stationId, e.countyCode, e.action, e.entityType, e.entityId, e.applicationId, e.ip, JSON.stringify(e.details), prev, hash);
+        vals.push(
+          at,
+          e.actorId,
+          e.actorRole,
+          e.stationId,
+          e.countyCode,
+          e.action,
+          e.entityType,
+          e.entityId,
+          e.applicationId,
+          e.ip,
+          JSON.stringify(e.details),
+          prev,
+          hash,
+        );
         prev = hash;
       }
       await db.query(
@@ -47,7 +73,8 @@ export async function benchAuditVerify(benchUrl: string) {
         vals,
       );
       done += n;
-      if (done % 100_000 === 0) process.stdout.write(`\r  audit events ${done.toLocaleString()} / ${EVENTS.toLocaleString()} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      if (done % 100_000 === 0)
+        process.stdout.write(`\r  audit events ${done.toLocaleString()} / ${EVENTS.toLocaleString()} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
     }
     process.stdout.write("\n");
   }

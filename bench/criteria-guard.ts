@@ -14,7 +14,9 @@ export function benchCriteriaGuard(iterations = 3_000) {
   const texts: Record<string, string> = {
     "clean note (plan text)": to1000(plan.slice(2000)),
     "many findings": to1000("申请人未购房，不予办理；积分不足；未缴纳社会保险满一年；居住未满两年；本年度落户名额已满；须退出宅基地方可落户。"),
-    "mixed disguises": to1000("申請人未購房，wei jiao shui；Applicant has no tax records; 租住房屋不属于稳定住所；ｎｏ　ｑｕｏｔａ； 可依法自愿有偿转让宅基地使用权，非落户条件。"),
+    "mixed disguises": to1000(
+      "申請人未購房，wei jiao shui；Applicant has no tax records; 租住房屋不属于稳定住所；ｎｏ　ｑｕｏｔａ； 可依法自愿有偿转让宅基地使用权，非落户条件。",
+    ),
   };
   const rows = [];
   for (const [name, text] of Object.entries(texts)) {
@@ -27,7 +29,13 @@ export function benchCriteriaGuard(iterations = 3_000) {
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     times.sort((a, b) => a - b);
-    rows.push({ text: name, chars: text.length, findings, medianMs: +times[Math.floor(times.length / 2)].toFixed(3), p99Ms: +times[Math.floor(times.length * 0.99)].toFixed(3) });
+    rows.push({
+      text: name,
+      chars: text.length,
+      findings,
+      medianMs: +times[Math.floor(times.length / 2)].toFixed(3),
+      p99Ms: +times[Math.floor(times.length * 0.99)].toFixed(3),
+    });
   }
   return rows;
 }

@@ -93,7 +93,9 @@ async function main() {
   const counters = await prisma.dailyCounter.count();
   const auditEvents = await prisma.auditEvent.count();
   const inCounty = await prisma.application.count({ where: { destinationCounty: "411202" } });
-  console.log(`dashboard bench: ${filings.toLocaleString("en")} filings (${inCounty.toLocaleString("en")} in 湖滨区), ${counters.toLocaleString("en")} counter rows, ${auditEvents.toLocaleString("en")} audit events; ${runs} runs per scenario\n`);
+  console.log(
+    `dashboard bench: ${filings.toLocaleString("en")} filings (${inCounty.toLocaleString("en")} in 湖滨区), ${counters.toLocaleString("en")} counter rows, ${auditEvents.toLocaleString("en")} audit events; ${runs} runs per scenario\n`,
+  );
 
   const timings: Timing[] = [];
   // The first call of each scenario is kept apart: in this fresh process it is the first load
@@ -134,8 +136,12 @@ async function main() {
   await time(`part    service city ${year - 1}`, () => serviceReport(prisma, cityScope, last));
   await time(`part    transfers 湖滨区 ${year - 1}`, () => transfersReport(prisma, countyScope, last));
   await time(`part    service 湖滨区 ${year - 1}`, () => serviceReport(prisma, countyScope, last));
-  await time(`csv     service city ${year - 1}`, async () => (await runAction(prisma, city, "bench", exportDashboardCsvDef, { year: year - 1, table: "service" })).text());
-  await time(`csv     urbanization 湖滨区`, async () => (await runAction(prisma, hubin, "bench", exportDashboardCsvDef, { year, table: "urbanization" })).text());
+  await time(`csv     service city ${year - 1}`, async () =>
+    (await runAction(prisma, city, "bench", exportDashboardCsvDef, { year: year - 1, table: "service" })).text(),
+  );
+  await time(`csv     urbanization 湖滨区`, async () =>
+    (await runAction(prisma, hubin, "bench", exportDashboardCsvDef, { year, table: "urbanization" })).text(),
+  );
 
   const station = await prisma.policeStation.findUniqueOrThrow({ where: { code: "411202-01" } });
   await time("audit   list, newest 50", () => queryAuditEvents(prisma, {}));
@@ -149,7 +155,9 @@ async function main() {
   });
   const { listOfficialFilings, officialFilingsSchema } = await import("../lib/stats/official-filings");
   await time("drill   overdue, city", () => listOfficialFilings(prisma, cityScope, officialFilingsSchema.parse({ kind: "overdue" })));
-  await time(`drill   refused, 湖滨区 ${year - 1}`, () => listOfficialFilings(prisma, countyScope, officialFilingsSchema.parse({ kind: "refused", year: year - 1 })));
+  await time(`drill   refused, 湖滨区 ${year - 1}`, () =>
+    listOfficialFilings(prisma, countyScope, officialFilingsSchema.parse({ kind: "refused", year: year - 1 })),
+  );
   await time(`station 前进派出所 ${year - 1} (per clerk)`, () => serviceReport(prisma, countyScope, last, new Date(), station.id));
   const firstLoads = timings.filter((t) => t.name.startsWith("page")).map((t) => t.first ?? 0);
   const verify = await time("audit   verify whole chain", () => verifyAuditChain(prisma), 3);
@@ -157,16 +165,20 @@ async function main() {
   console.log(`(chain: ${report.checked.toLocaleString("en")} events, ok=${report.ok})\n`);
   // Through the guard, as the auditor's page runs it: one short request per step of 100,000 events.
   const stepMs: number[] = [];
-  await time("audit   verify via guard, all steps", async () => {
-    let cursor: ChainCursor | undefined;
-    for (;;) {
-      const t = performance.now();
-      const step: ChainStep = await runAction(prisma, auditor, "bench", verifyChainStepDef, { cursor });
-      stepMs.push(performance.now() - t);
-      cursor = step.cursor;
-      if (step.done) break;
-    }
-  }, 1);
+  await time(
+    "audit   verify via guard, all steps",
+    async () => {
+      let cursor: ChainCursor | undefined;
+      for (;;) {
+        const t = performance.now();
+        const step: ChainStep = await runAction(prisma, auditor, "bench", verifyChainStepDef, { cursor });
+        stepMs.push(performance.now() - t);
+        cursor = step.cursor;
+        if (step.done) break;
+      }
+    },
+    1,
+  );
   timings.push({ name: "audit   verify via guard, one step", ms: stepMs });
 
   console.log("scenario                                       p50 ms    p95 ms   first ms");
@@ -182,7 +194,15 @@ async function main() {
   fs.writeFileSync(
     path.join(out, "dashboard-bench.json"),
     JSON.stringify(
-      { at: new Date().toISOString(), filings, counters, auditEvents, runs, loader: { p50, p95 }, scenarios: timings.map((t) => ({ name: t.name, runs: t.ms.length, p50: pct(t.ms, 50), p95: pct(t.ms, 95), first: t.first ?? null })) },
+      {
+        at: new Date().toISOString(),
+        filings,
+        counters,
+        auditEvents,
+        runs,
+        loader: { p50, p95 },
+        scenarios: timings.map((t) => ({ name: t.name, runs: t.ms.length, p50: pct(t.ms, 50), p95: pct(t.ms, 95), first: t.first ?? null })),
+      },
       null,
       2,
     ),

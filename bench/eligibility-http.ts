@@ -17,7 +17,16 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 
 /** A bare node:http server that reads the body, parses it and answers a fixed eligibility JSON. */
 async function startBare(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const answer = JSON.stringify({ outcome: "eligible", channel: "residence", clauses: ["二(二)"], missingDocuments: [], reasons: [], suggestedChannels: [], ignoredFacts: [], ruleSetVersion: "sanmenxia-2019-24/v1" });
+  const answer = JSON.stringify({
+    outcome: "eligible",
+    channel: "residence",
+    clauses: ["二(二)"],
+    missingDocuments: [],
+    reasons: [],
+    suggestedChannels: [],
+    ignoredFacts: [],
+    ruleSetVersion: "sanmenxia-2019-24/v1",
+  });
   const code = `require("node:http").createServer((q, s) => { const c = []; q.on("data", (d) => c.push(d)); q.on("end", () => { JSON.parse(Buffer.concat(c).toString() || "{}"); s.writeHead(200, { "content-type": "application/json" }); s.end(${JSON.stringify(answer)}); }); }).listen(${port}, "127.0.0.1", () => console.log("up"));`;
   const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));

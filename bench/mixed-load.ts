@@ -29,7 +29,12 @@ async function startInstance(port: number, env: Record<string, string>): Promise
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`instance ${port} exited:\n${log.slice(-2000)}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) return { url, child };
+    if (
+      await fetch(`${url}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return { url, child };
     if (Date.now() > deadline) throw new Error(`instance ${port} did not start`);
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -104,14 +109,23 @@ export async function benchMixedLoad(benchUrl: string) {
     const clerk = await signIn(b.url, "clerk-hubin");
     const official = await signIn(a.url, "official-city");
     const { rows: users } = await pg.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "mobile" = '13800000001'`);
-    const { rows: filings } = await pg.query<{ id: string }>(`SELECT "id" FROM "Application" WHERE "status" <> 'draft' AND "stationId" IS NOT NULL ORDER BY "updatedAt" DESC LIMIT 20`);
+    const { rows: filings } = await pg.query<{ id: string }>(
+      `SELECT "id" FROM "Application" WHERE "status" <> 'draft' AND "stationId" IS NOT NULL ORDER BY "updatedAt" DESC LIMIT 20`,
+    );
     const idNumber = makeIdNumber("41120219900101123");
     const drafts: { appId: string; memberId: string }[] = [];
     for (let i = 0; i < 4; i++) {
       const appId = `load${randomBytes(6).toString("hex")}`;
       const memberId = `loadm${randomBytes(6).toString("hex")}`;
-      await pg.query(`INSERT INTO "Application" ("id","residentId","channel","destinationCounty","applicantName","applicantIdNumber","updatedAt") VALUES ($1,$2,'residence','411202','张明',$3,now())`, [appId, users[0].id, idNumber]);
-      await pg.query(`INSERT INTO "HouseholdMember" ("id","applicationId","relation","name","idNumber") VALUES ($1,$2,'self','张明',$3)`, [memberId, appId, idNumber]);
+      await pg.query(
+        `INSERT INTO "Application" ("id","residentId","channel","destinationCounty","applicantName","applicantIdNumber","updatedAt") VALUES ($1,$2,'residence','411202','张明',$3,now())`,
+        [appId, users[0].id, idNumber],
+      );
+      await pg.query(`INSERT INTO "HouseholdMember" ("id","applicationId","relation","name","idNumber") VALUES ($1,$2,'self','张明',$3)`, [
+        memberId,
+        appId,
+        idNumber,
+      ]);
       drafts.push({ appId, memberId });
     }
     const png = fs.readFileSync(path.join(root, "tests/fixtures/document.png"));
@@ -131,16 +145,23 @@ export async function benchMixedLoad(benchUrl: string) {
           const d = drafts[i];
           while (Date.now() < end) {
             const url = pick(instances);
-            await timed("POST /api/v1/eligibility", () => fetch(`${url}/api/v1/eligibility`, { method: "POST", headers: { "content-type": "application/json" }, body: eligibility }));
+            await timed("POST /api/v1/eligibility", () =>
+              fetch(`${url}/api/v1/eligibility`, { method: "POST", headers: { "content-type": "application/json" }, body: eligibility }),
+            );
             const form = new FormData();
             form.set("applicationId", d.appId);
             form.set("memberId", d.memberId);
             form.set("docType", "id_card");
             form.set("file", new Blob([png], { type: "image/png" }), "身份证.png");
-            const up = await timed("POST /api/files (upload)", () => fetch(`${url}/api/files`, { method: "POST", headers: { cookie: resident, origin: url }, body: form }));
+            const up = await timed("POST /api/files (upload)", () =>
+              fetch(`${url}/api/files`, { method: "POST", headers: { cookie: resident, origin: url }, body: form }),
+            );
             void up;
             const { rows } = await pg.query<{ id: string }>(`SELECT "id" FROM "Document" WHERE "applicationId" = $1 AND "removedAt" IS NULL`, [d.appId]);
-            for (const r of rows) await timed("DELETE /api/files/:id", () => fetch(`${pick(instances)}/api/files/${r.id}`, { method: "DELETE", headers: { cookie: resident, origin: url } }));
+            for (const r of rows)
+              await timed("DELETE /api/files/:id", () =>
+                fetch(`${pick(instances)}/api/files/${r.id}`, { method: "DELETE", headers: { cookie: resident, origin: url } }),
+              );
             // A person's pace: the four residents share one demo account, whose upload limit is 60 a minute.
             await new Promise((r) => setTimeout(r, 5000));
           }
@@ -153,7 +174,12 @@ export async function benchMixedLoad(benchUrl: string) {
           while (Date.now() < end) {
             const url = pick(instances);
             await timed("GET /clerk (queue)", () => fetch(`${url}/clerk`, { headers: { cookie: clerk } }));
-            if (filings.length) await timed("GET /clerk/filings/:id", () => fetch(`${url}/clerk/filings/${pick(filings).id}`, { headers: { cookie: clerk } }), (s) => s < 400 || s === 404);
+            if (filings.length)
+              await timed(
+                "GET /clerk/filings/:id",
+                () => fetch(`${url}/clerk/filings/${pick(filings).id}`, { headers: { cookie: clerk } }),
+                (s) => s < 400 || s === 404,
+              );
           }
         })(),
       );

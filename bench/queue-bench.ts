@@ -71,7 +71,10 @@ async function main() {
     }
     deep.set(tab, cursor);
   }
-  const sample = await prisma.application.findFirst({ where: { stationId: u.stationId, status: "accepted" }, select: { reference: true, applicantIdNumber: true, applicantName: true } });
+  const sample = await prisma.application.findFirst({
+    where: { stationId: u.stationId, status: "accepted" },
+    select: { reference: true, applicantIdNumber: true, applicantName: true },
+  });
 
   const timings: Timing[] = [];
   const time = async (name: string, fn: () => Promise<unknown>) => {
@@ -97,7 +100,9 @@ async function main() {
     }
   }
   for (const tab of QUEUE_TABS) {
-    await time(`queries ${tab.padEnd(10)} page 1`, () => Promise.all([listQueue(prisma, filter, { tab }, new Date(), cal), countQueueTabs(prisma, filter, new Date(), cal)]));
+    await time(`queries ${tab.padEnd(10)} page 1`, () =>
+      Promise.all([listQueue(prisma, filter, { tab }, new Date(), cal), countQueueTabs(prisma, filter, new Date(), cal)]),
+    );
   }
   if (sample?.reference) {
     await time("search  reference", () => searchQueue(prisma, u.stationId!, sample.reference!, new Date(), cal));
@@ -118,7 +123,18 @@ async function main() {
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(
     path.join(out, "queue-bench.json"),
-    JSON.stringify({ at: new Date().toISOString(), filings: total, station: inStation, runs, loader: { p50, p95 }, scenarios: timings.map((t) => ({ name: t.name, p50: pct(t.ms, 50), p95: pct(t.ms, 95) })) }, null, 2),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        filings: total,
+        station: inStation,
+        runs,
+        loader: { p50, p95 },
+        scenarios: timings.map((t) => ({ name: t.name, p50: pct(t.ms, 50), p95: pct(t.ms, 95) })),
+      },
+      null,
+      2,
+    ),
   );
 
   if (process.argv.includes("--explain")) {

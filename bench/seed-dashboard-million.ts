@@ -29,7 +29,8 @@ export type SeedDashboardOptions = { audit?: number; log?: (m: string) => void }
 
 export async function seedDashboardMillion(url: string, opts: SeedDashboardOptions = {}) {
   const dbName = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!dbName.includes("bench") && process.env.LUOHU_BENCH_FORCE !== "1") throw new Error(`refusing to seed "${dbName}": use a database whose name contains "bench"`);
+  if (!dbName.includes("bench") && process.env.LUOHU_BENCH_FORCE !== "1")
+    throw new Error(`refusing to seed "${dbName}": use a database whose name contains "bench"`);
   const t0 = Date.now();
   const log = (m: string) => (opts.log ?? console.log)(`[seed-dashboard ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
   const db = new Client({ connectionString: url });
@@ -96,11 +97,24 @@ export async function seedDashboardMillion(url: string, opts: SeedDashboardOptio
           `INSERT INTO "PopulationStat" ("id", "countyCode", "year", "hukouTotal", "hukouUrban", "residentTotal", "residentUrban", "updatedAt")
            VALUES ($1, $2, $3, $4, $5, $6, $7, now())
            ON CONFLICT ("countyCode", "year") DO NOTHING`,
-          [`bench-ps-${code}-${year}`, code, year, total, Math.round(total * (0.24 + 0.018 * g + i * 0.004)), Math.round(total * 1.02), Math.round(total * 1.02 * (0.4 + 0.015 * g + i * 0.003))],
+          [
+            `bench-ps-${code}-${year}`,
+            code,
+            year,
+            total,
+            Math.round(total * (0.24 + 0.018 * g + i * 0.004)),
+            Math.round(total * 1.02),
+            Math.round(total * 1.02 * (0.4 + 0.015 * g + i * 0.003)),
+          ],
         );
       }
       for (const year of [thisYear - 1, thisYear]) {
-        await q(`INSERT INTO "TransferTarget" ("id", "countyCode", "year", "target") VALUES ($1, $2, $3, $4) ON CONFLICT ("countyCode", "year") DO NOTHING`, [`bench-tt-${code}-${year}`, code, year, shares[i] ?? 3000]);
+        await q(`INSERT INTO "TransferTarget" ("id", "countyCode", "year", "target") VALUES ($1, $2, $3, $4) ON CONFLICT ("countyCode", "year") DO NOTHING`, [
+          `bench-tt-${code}-${year}`,
+          code,
+          year,
+          shares[i] ?? 3000,
+        ]);
       }
     }
 
@@ -110,7 +124,19 @@ export async function seedDashboardMillion(url: string, opts: SeedDashboardOptio
     else log(`audit trail already holds ${have.toLocaleString("en")} bench events`);
 
     log("VACUUM ANALYZE");
-    for (const t of ["DailyCounter", "MonthlyCounter", "StepHistogram", "RefusalCount", "ReviewAction", "AuditEvent", "Application", "HouseholdMember", "PopulationStat", "TransferTarget"]) await q(`VACUUM ANALYZE "${t}"`);
+    for (const t of [
+      "DailyCounter",
+      "MonthlyCounter",
+      "StepHistogram",
+      "RefusalCount",
+      "ReviewAction",
+      "AuditEvent",
+      "Application",
+      "HouseholdMember",
+      "PopulationStat",
+      "TransferTarget",
+    ])
+      await q(`VACUUM ANALYZE "${t}"`);
     log("done");
   } finally {
     await db.end();
@@ -120,19 +146,33 @@ export async function seedDashboardMillion(url: string, opts: SeedDashboardOptio
 /** Appends n events to the hash chain in batches, each batch under the chain's lock. */
 async function seedAudit(db: Client, n: number, log: (m: string) => void) {
   log(`audit trail: ${n.toLocaleString("en")} hash-chained events`);
-  const stations = (await db.query(`SELECT "id", "code", "countyCode" FROM "PoliceStation" ORDER BY "code"`)).rows as Array<{ id: string; code: string; countyCode: string }>;
-  const actions = ["review.queue.view", "review.filing.view", "review.accept", "review.approve", "review.refuse", "review.request_supplement", "filing.submit", "auth.sign_in"];
+  const stations = (await db.query(`SELECT "id", "code", "countyCode" FROM "PoliceStation" ORDER BY "code"`)).rows as Array<{
+    id: string;
+    code: string;
+    countyCode: string;
+  }>;
+  const actions = [
+    "review.queue.view",
+    "review.filing.view",
+    "review.accept",
+    "review.approve",
+    "review.refuse",
+    "review.request_supplement",
+    "filing.submit",
+    "auth.sign_in",
+  ];
   const BATCH = 2_000;
   const COLS = 13;
   // Spread over the last six years, oldest first (the chain is in time order).
   const start = Date.now() - 6 * 365 * 86_400_000;
   const step = (6 * 365 * 86_400_000) / Math.max(1, n);
-  for (let done = 0; done < n; ) {
+  for (let done = 0; done < n;) {
     const size = Math.min(BATCH, n - done);
     await db.query("BEGIN");
     try {
       await db.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
-      const last = (await db.query(`SELECT "hash", (EXTRACT(EPOCH FROM "at") * 1000)::float8 AS ms FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`)).rows[0] as { hash: string; ms: number } | undefined;
+      const last = (await db.query(`SELECT "hash", (EXTRACT(EPOCH FROM "at") * 1000)::float8 AS ms FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`)).rows[0] as
+        { hash: string; ms: number } | undefined;
       let prev = last?.hash ?? GENESIS_HASH;
       const values: unknown[] = [];
       const rows: string[] = [];
@@ -156,7 +196,21 @@ async function seedAudit(db: Client, n: number, log: (m: string) => void) {
         const b = rows.length * COLS;
         rows.push(`(${Array.from({ length: COLS }, (_, c) => `$${b + c + 1}`).join(",")})`);
         // A timestamp literal in UTC (the column is "timestamp without time zone", as Prisma writes it).
-        values.push(e.at.toISOString().replace("Z", ""), e.actorId, e.actorRole, e.stationId, e.countyCode, e.action, e.entityType, e.entityId, e.applicationId, e.ip, JSON.stringify(e.details), prev, hash);
+        values.push(
+          e.at.toISOString().replace("Z", ""),
+          e.actorId,
+          e.actorRole,
+          e.stationId,
+          e.countyCode,
+          e.action,
+          e.entityType,
+          e.entityId,
+          e.applicationId,
+          e.ip,
+          JSON.stringify(e.details),
+          prev,
+          hash,
+        );
         prev = hash;
       }
       await db.query(

@@ -38,7 +38,16 @@ export type SeedCopyResult = { filings: number; members: number; refusals: numbe
 
 const PREFIX = "bulk";
 const CHUNK = 5_000;
-const REASONS = ["identity_unverified", "documents_invalid", "residence_not_legal", "residence_not_lived_in", "relationship_not_proven", "collective_conditions_not_met", "already_registered", "duplicate_filing"];
+const REASONS = [
+  "identity_unverified",
+  "documents_invalid",
+  "residence_not_legal",
+  "residence_not_lived_in",
+  "relationship_not_proven",
+  "collective_conditions_not_met",
+  "already_registered",
+  "duplicate_filing",
+];
 const CHANNELS = ["residence", "residence", "residence", "residence", "talent", "talent", "talent", "family", "rural_student", "collective"];
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
 const GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "桂英", "建华", "晓燕"];
@@ -73,7 +82,8 @@ function statusOf(r: number): string {
 
 export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promise<SeedCopyResult> {
   const dbName = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!dbName.includes("bench") && !opts.force && process.env.LUOHU_BENCH_FORCE !== "1") throw new Error(`refusing to seed "${dbName}": use a database whose name contains "bench"`);
+  if (!dbName.includes("bench") && !opts.force && process.env.LUOHU_BENCH_FORCE !== "1")
+    throw new Error(`refusing to seed "${dbName}": use a database whose name contains "bench"`);
   const t0 = Date.now();
   const log = (m: string) => (opts.log ?? console.log)(`[seed-copy ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
   const tty = process.stderr.isTTY;
@@ -128,7 +138,8 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
        SELECT '${PREFIX}-r-' || i, 'resident', '171' || lpad(i::text, 8, '0'), '压测居民' || i, '!bench-no-login', '41120319' || lpad(i::text, 10, '0'), now()
          FROM generate_series(1, 10000) i ON CONFLICT DO NOTHING`,
     );
-    const ruleSetId = ((await q(`SELECT "id" FROM "RuleSet" WHERE "publishedAt" IS NOT NULL ORDER BY "effectiveFrom" DESC LIMIT 1`)).rows[0]?.id as string | undefined) ?? null;
+    const ruleSetId =
+      ((await q(`SELECT "id" FROM "RuleSet" WHERE "publishedAt" IS NOT NULL ORDER BY "effectiveFrom" DESC LIMIT 1`)).rows[0]?.id as string | undefined) ?? null;
 
     // Secondary indexes off during the load (primary keys and unique constraints stay).
     const tables = ["Application", "HouseholdMember", "ReviewAction"];
@@ -223,10 +234,17 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
               .join("\t"),
           );
           mem.push([`${PREFIX}m${id}`, id, "self", name, idNumber, rural ? "rural" : "urban", 0].map(f).join("\t"));
-          if (persons === 2) mem.push([`${PREFIX}s${id}`, id, "spouse", `配偶${i % 1000}`, `41122219${String(i % 10_000_000_000).padStart(10, "0")}`, "rural", 1].map(f).join("\t"));
+          if (persons === 2)
+            mem.push(
+              [`${PREFIX}s${id}`, id, "spouse", `配偶${i % 1000}`, `41122219${String(i % 10_000_000_000).padStart(10, "0")}`, "rural", 1].map(f).join("\t"),
+            );
           if (status === "refused") {
             const codes = r2 < 0.33 ? [REASONS[i % 8], "documents_invalid"] : [REASONS[i % 8]];
-            ras.push([`${PREFIX}ra${id}`, id, `${PREFIX}-clerk-${st.code}`, "refuse", `{${[...new Set(codes)].join(",")}}`, "经核查，不符合条件。", ts(decided)].map(f).join("\t"));
+            ras.push(
+              [`${PREFIX}ra${id}`, id, `${PREFIX}-clerk-${st.code}`, "refuse", `{${[...new Set(codes)].join(",")}}`, "经核查，不符合条件。", ts(decided)]
+                .map(f)
+                .join("\t"),
+            );
           }
         }
         const chunks = (rows: string[]) => {
@@ -241,8 +259,17 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
              "assignedClerkId", "assignedAt", "createdAt", "updatedAt") FROM STDIN`,
           chunks(apps),
         );
-        members += await copyIn(db, `COPY "HouseholdMember" ("id", "applicationId", "relation", "name", "idNumber", "hukouType", "sortOrder") FROM STDIN`, chunks(mem));
-        if (ras.length) refusals += await copyIn(db, `COPY "ReviewAction" ("id", "applicationId", "clerkId", "action", "reasonCodes", "note", "createdAt") FROM STDIN`, chunks(ras));
+        members += await copyIn(
+          db,
+          `COPY "HouseholdMember" ("id", "applicationId", "relation", "name", "idNumber", "hukouType", "sortOrder") FROM STDIN`,
+          chunks(mem),
+        );
+        if (ras.length)
+          refusals += await copyIn(
+            db,
+            `COPY "ReviewAction" ("id", "applicationId", "clerkId", "action", "reasonCodes", "note", "createdAt") FROM STDIN`,
+            chunks(ras),
+          );
         progress(progressLine(to, total, loadStart), to, total);
       }
 
@@ -295,7 +322,9 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
       log("ANALYZE");
       for (const t of [...tables, "DailyCounter", "MonthlyCounter", "StepHistogram", "RefusalCount", "QueueCount"]) await q(`ANALYZE "${t}"`);
       const seconds = (Date.now() - t0) / 1000;
-      log(`done: ${total.toLocaleString("en")} filings, ${members.toLocaleString("en")} people, ${refusals.toLocaleString("en")} refusals in ${seconds.toFixed(0)} s`);
+      log(
+        `done: ${total.toLocaleString("en")} filings, ${members.toLocaleString("en")} people, ${refusals.toLocaleString("en")} refusals in ${seconds.toFixed(0)} s`,
+      );
       return { filings: total, members, refusals, seconds, indexesRebuilt };
     } finally {
       // A failed load still leaves every index in place.

@@ -15,7 +15,8 @@ export function TwoFactorHint({ user }: { user: SessionUser }) {
         <Link href="/account/two-factor" className="underline">
           两步验证
         </Link>
-        ，用手机上的身份验证器（Microsoft Authenticator、Google Authenticator、FreeOTP 等）扫描二维码，输入显示的6位数字，并保存恢复码。之后登录时除密码外还需输入验证码。
+        ，用手机上的身份验证器（Microsoft Authenticator、Google Authenticator、FreeOTP
+        等）扫描二维码，输入显示的6位数字，并保存恢复码。之后登录时除密码外还需输入验证码。
       </p>
     </aside>
   );

@@ -43,7 +43,6 @@ export function formatZodIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
-
 /**
  * A forbidden condition found by the guard in a field's text (lib/rules/forbidden-criteria):
  * the words matched, their UTF-16 offsets in that field's text, the criterion and its clause.
@@ -79,8 +78,7 @@ export function isDomainError(e: unknown): e is DomainError {
 
 /** The serialisable result a server action returns to a form. */
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: DomainErrorCode; message: string; issues: FieldIssue[]; findings?: CriteriaFindingIssue[] };
+  { ok: true; data: T } | { ok: false; code: DomainErrorCode; message: string; issues: FieldIssue[]; findings?: CriteriaFindingIssue[] };
 
 /** The findings a `forbidden_criterion` error carries in its details, if any. */
 export function findingsOf(e: DomainError): CriteriaFindingIssue[] | undefined {
@@ -91,7 +89,9 @@ export function findingsOf(e: DomainError): CriteriaFindingIssue[] | undefined {
 export function toActionError(e: unknown): Extract<ActionResult, { ok: false }> {
   if (isDomainError(e)) {
     const findings = findingsOf(e);
-    return findings ? { ok: false, code: e.code, message: e.message, issues: e.issues, findings } : { ok: false, code: e.code, message: e.message, issues: e.issues };
+    return findings
+      ? { ok: false, code: e.code, message: e.message, issues: e.issues, findings }
+      : { ok: false, code: e.code, message: e.message, issues: e.issues };
   }
   // Unknown errors are logged by the caller; the resident sees a calm message, not a stack.
   return { ok: false, code: "internal", message: "系统繁忙，请稍后再试。您已填写的内容已保存。", issues: [] };

@@ -35,4 +35,6 @@ const out = {
 const file = path.resolve(__dirname, "../lib/divisions/divisions-data.json");
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, JSON.stringify(out));
-console.log(`✔ ${file}: ${out.provinces.length} provinces, ${cities.length} cities, ${areas.length} counties (${(fs.statSync(file).size / 1024).toFixed(0)} KB)`);
+console.log(
+  `✔ ${file}: ${out.provinces.length} provinces, ${cities.length} cities, ${areas.length} counties (${(fs.statSync(file).size / 1024).toFixed(0)} KB)`,
+);

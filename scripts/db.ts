@@ -129,7 +129,9 @@ async function cmdGrants(args: string[]): Promise<number> {
   const owner = process.env.DATABASE_MIGRATION_URL;
   const runtime = process.env.DATABASE_URL;
   if (!owner || !runtime) {
-    console.error("✖ 需要 DATABASE_MIGRATION_URL（所有者角色）和 DATABASE_URL（运行角色） — set DATABASE_MIGRATION_URL (owner) and DATABASE_URL (runtime role).");
+    console.error(
+      "✖ 需要 DATABASE_MIGRATION_URL（所有者角色）和 DATABASE_URL（运行角色） — set DATABASE_MIGRATION_URL (owner) and DATABASE_URL (runtime role).",
+    );
     return 1;
   }
   const u = new URL(runtime);

@@ -41,7 +41,17 @@ function sourceFingerprint(): string {
       for (const e of fs.readdirSync(p).sort()) walk(path.join(p, e));
     } else h.update(`${path.relative(root, p)}:${st.size}:${st.mtimeMs}\n`);
   };
-  for (const p of ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"]) {
+  for (const p of [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "prisma/schema.prisma",
+    "next.config.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+    "tsconfig.json",
+  ]) {
     walk(path.join(root, p));
   }
   return h.digest("hex");
@@ -101,7 +111,9 @@ async function prepareServerDatabase() {
       const applied = await applyMigrations(runtimeUrl);
       console.log(`✔ 数据库迁移 ${applied.length} 个: ${applied.join(", ")}`);
     } catch (e) {
-      fail(`数据库有待应用的迁移，但 DATABASE_URL 的角色无权执行 — set DATABASE_MIGRATION_URL to the owner role (or run npm run db:migrate with it): ${(e as Error).message.split("\n")[0]}`);
+      fail(
+        `数据库有待应用的迁移，但 DATABASE_URL 的角色无权执行 — set DATABASE_MIGRATION_URL to the owner role (or run npm run db:migrate with it): ${(e as Error).message.split("\n")[0]}`,
+      );
     }
   }
   const exec = await connectPg(runtimeUrl);

@@ -99,7 +99,12 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
                 <td className="font-mono text-xs">{r.action}</td>
                 <td className="whitespace-nowrap">
                   {r.actorName ?? "—"}
-                  {r.actorRole && <div className="text-xs text-slate-600">{ROLE_LABELS[r.actorRole as Role] ?? r.actorRole}{r.actorLogin ? ` · ${r.actorLogin}` : ""}</div>}
+                  {r.actorRole && (
+                    <div className="text-xs text-slate-600">
+                      {ROLE_LABELS[r.actorRole as Role] ?? r.actorRole}
+                      {r.actorLogin ? ` · ${r.actorLogin}` : ""}
+                    </div>
+                  )}
                 </td>
                 <td>{r.stationName ?? "—"}</td>
                 <td className="whitespace-nowrap">
@@ -113,8 +118,24 @@ export default async function AuditPageView({ searchParams }: { searchParams: Pr
                 </td>
                 <td className="font-mono text-xs">{r.ip ?? "—"}</td>
                 <td className="max-w-xs break-all font-mono text-xs">
-                  {r.details ? (r.details.length > 160 ? <details><summary>{r.details.slice(0, 80)}…</summary>{r.details}</details> : r.details) : "—"}
-                  {r.entityType && <div className="text-slate-600">{r.entityType}{r.entityId ? `: ${r.entityId}` : ""}</div>}
+                  {r.details ? (
+                    r.details.length > 160 ? (
+                      <details>
+                        <summary>{r.details.slice(0, 80)}…</summary>
+                        {r.details}
+                      </details>
+                    ) : (
+                      r.details
+                    )
+                  ) : (
+                    "—"
+                  )}
+                  {r.entityType && (
+                    <div className="text-slate-600">
+                      {r.entityType}
+                      {r.entityId ? `: ${r.entityId}` : ""}
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

@@ -41,7 +41,8 @@ export function VerifyPanel() {
         校验审计链
       </h2>
       <p className="text-sm text-slate-700">
-        每条审计记录都带有对其内容和上一条记录哈希计算的 SHA-256 哈希。系统定期把链尾记为“检查点”（应用的数据库角色只能新增、不能修改检查点）。快速校验核对每个检查点，并重新计算上一个检查点之后的记录；完整校验重新计算整条链并显示进度。两者都报告第一个断开的环节。也可填写此前记下的“锚点”（序号和哈希）。
+        每条审计记录都带有对其内容和上一条记录哈希计算的 SHA-256
+        哈希。系统定期把链尾记为“检查点”（应用的数据库角色只能新增、不能修改检查点）。快速校验核对每个检查点，并重新计算上一个检查点之后的记录；完整校验重新计算整条链并显示进度。两者都报告第一个断开的环节。也可填写此前记下的“锚点”（序号和哈希）。
       </p>
       <form
         className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end"
@@ -79,10 +80,23 @@ export function VerifyPanel() {
         }}
       >
         <Field id="anchor-id" label="锚点序号（可选）" error={e("anchorId")}>
-          <input id="anchor-id" className="input" inputMode="numeric" value={anchorId} onChange={(x) => setAnchorId(x.target.value)} {...fieldAria("anchor-id", e("anchorId"))} />
+          <input
+            id="anchor-id"
+            className="input"
+            inputMode="numeric"
+            value={anchorId}
+            onChange={(x) => setAnchorId(x.target.value)}
+            {...fieldAria("anchor-id", e("anchorId"))}
+          />
         </Field>
         <Field id="anchor-hash" label="锚点哈希（可选）" error={e("anchorHash")}>
-          <input id="anchor-hash" className="input font-mono text-sm" value={anchorHash} onChange={(x) => setAnchorHash(x.target.value)} {...fieldAria("anchor-hash", e("anchorHash"))} />
+          <input
+            id="anchor-hash"
+            className="input font-mono text-sm"
+            value={anchorHash}
+            onChange={(x) => setAnchorHash(x.target.value)}
+            {...fieldAria("anchor-hash", e("anchorHash"))}
+          />
         </Field>
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={pending} onClick={() => choose("incremental")} data-testid="verify-incremental">
@@ -104,15 +118,23 @@ export function VerifyPanel() {
       )}
       <div aria-live="polite">
         {report && (
-          <div data-testid="verify-result" data-ok={report.ok} className={`rounded border-l-4 p-3 ${report.ok ? "border-green-600 bg-green-50" : "border-red-600 bg-red-50"}`}>
+          <div
+            data-testid="verify-result"
+            data-ok={report.ok}
+            className={`rounded border-l-4 p-3 ${report.ok ? "border-green-600 bg-green-50" : "border-red-600 bg-red-50"}`}
+          >
             {report.ok ? (
               <p className="font-semibold">审计链完整：已校验 {report.checked.toLocaleString("zh-CN")} 条记录，未发现篡改。</p>
             ) : (
               <>
-                <p className="font-semibold">审计链已断开：已校验 {report.checked.toLocaleString("zh-CN")} 条记录，发现 {report.breaks.length}{report.breaks.length >= MAX_BREAKS ? " 处以上" : " 处"}异常。</p>
+                <p className="font-semibold">
+                  审计链已断开：已校验 {report.checked.toLocaleString("zh-CN")} 条记录，发现 {report.breaks.length}
+                  {report.breaks.length >= MAX_BREAKS ? " 处以上" : " 处"}异常。
+                </p>
                 {report.firstBroken && (
                   <p className="mt-1">
-                    第一个断开的环节：序号 <strong data-testid="first-broken-id">{report.firstBroken.id}</strong>（{when(report.firstBroken.at)}，{report.firstBroken.action ?? "—"}）——{CHAIN_BREAK_LABELS[report.firstBroken.kind]}
+                    第一个断开的环节：序号 <strong data-testid="first-broken-id">{report.firstBroken.id}</strong>（{when(report.firstBroken.at)}，
+                    {report.firstBroken.action ?? "—"}）——{CHAIN_BREAK_LABELS[report.firstBroken.kind]}
                   </p>
                 )}
                 {report.breaks.length > 1 && (
@@ -127,7 +149,8 @@ export function VerifyPanel() {
               </>
             )}
             <p className="mt-2 break-all text-sm text-slate-700">
-              链尾（请记下作为下次校验的锚点）：序号 <span className="font-mono">{report.headId ?? "—"}</span>，哈希 <span className="font-mono">{report.headHash}</span>；用时 {report.durationMs} 毫秒。
+              链尾（请记下作为下次校验的锚点）：序号 <span className="font-mono">{report.headId ?? "—"}</span>，哈希{" "}
+              <span className="font-mono">{report.headHash}</span>；用时 {report.durationMs} 毫秒。
             </p>
           </div>
         )}

@@ -37,7 +37,11 @@ export default async function ClerkQueuePage({ searchParams }: { searchParams: P
     data = await runGuarded(user, viewQueueDef, params);
   } catch (e) {
     if (isDomainError(e) && e.code === "rate_limited") {
-      return <p className="card text-red-800" role="alert">{e.message}</p>;
+      return (
+        <p className="card text-red-800" role="alert">
+          {e.message}
+        </p>
+      );
     }
     pageError(e);
   }

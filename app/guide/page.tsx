@@ -12,7 +12,9 @@ export default async function GuidePage() {
     <div className="space-y-6">
       <div>
         <h1 className="page-title">办事指南：户口迁移（落户）</h1>
-        <p className="text-slate-700">依据三门峡市人民政府办公室《推动非户籍人口在城市落户实施方案》（三政办〔2019〕24号）。可以网上办理，也可以到下列派出所窗口办理。</p>
+        <p className="text-slate-700">
+          依据三门峡市人民政府办公室《推动非户籍人口在城市落户实施方案》（三政办〔2019〕24号）。可以网上办理，也可以到下列派出所窗口办理。
+        </p>
       </div>
 
       <section className="card space-y-2" aria-labelledby="basics">
@@ -24,12 +26,24 @@ export default async function GuidePage() {
             <strong>不收取任何费用。</strong>落户遵循本人意愿，不以购房、投资纳税、积分或退出农村土地承包权、宅基地使用权、集体收益分配权为条件。
           </li>
           <li>
-            办理时限：派出所在提交后 <strong>{t.acceptanceWorkingDays} 个工作日</strong>内决定是否受理；受理后 <strong>{t.decisionWorkingDays} 个工作日</strong>内作出决定。材料不全的，一次性告知需补正的全部内容，补正期限为 {t.supplementWorkingDays} 个工作日。法定节假日顺延。
+            办理时限：派出所在提交后 <strong>{t.acceptanceWorkingDays} 个工作日</strong>内决定是否受理；受理后 <strong>{t.decisionWorkingDays} 个工作日</strong>
+            内作出决定。材料不全的，一次性告知需补正的全部内容，补正期限为 {t.supplementWorkingDays} 个工作日。法定节假日顺延。
           </li>
           <li>网上申请的草稿保留 {t.draftRetentionDays} 天。</li>
           <li>
-            办理渠道：网上（本网站，先<Link href="/precheck" className="text-brand-700 underline">落户预检</Link>再<Link href="/apply" className="text-brand-700 underline">在线申请</Link>），或携带材料原件到落户地派出所窗口。
-            提交后可凭申请编号<Link href="/progress" className="text-brand-700 underline">查询办理进度</Link>，无需登录。
+            办理渠道：网上（本网站，先
+            <Link href="/precheck" className="text-brand-700 underline">
+              落户预检
+            </Link>
+            再
+            <Link href="/apply" className="text-brand-700 underline">
+              在线申请
+            </Link>
+            ），或携带材料原件到落户地派出所窗口。 提交后可凭申请编号
+            <Link href="/progress" className="text-brand-700 underline">
+              查询办理进度
+            </Link>
+            ，无需登录。
           </li>
         </ul>
       </section>

@@ -13,7 +13,9 @@ export function SignInForm({ next }: { next?: string }) {
         <AlertMessage message={state.message} />
         <input type="hidden" name="ticket" value={state.ticket} />
         <input type="hidden" name="next" value={state.next ?? next ?? ""} />
-        <p className="text-sm text-slate-700">账号 {state.login} 已启用两步验证。请打开手机上的身份验证器，输入当前显示的6位数字；手机不在身边时可输入一个恢复码。</p>
+        <p className="text-sm text-slate-700">
+          账号 {state.login} 已启用两步验证。请打开手机上的身份验证器，输入当前显示的6位数字；手机不在身边时可输入一个恢复码。
+        </p>
         <div>
           <label htmlFor="code" className="label">
             验证码或恢复码

@@ -21,7 +21,12 @@ export default async function MyFilingsPage({ searchParams }: { searchParams: Pr
         <h1 className="page-title mb-0">我的申请</h1>
         <div className="flex flex-wrap gap-3">
           <Link href="/my/inbox" className="btn-secondary">
-            消息{unread > 0 && <span className="rounded-full bg-gov-red px-2 text-sm text-white" data-testid="unread">{unread}</span>}
+            消息
+            {unread > 0 && (
+              <span className="rounded-full bg-gov-red px-2 text-sm text-white" data-testid="unread">
+                {unread}
+              </span>
+            )}
           </Link>
           <Link href="/apply" className="btn-primary">
             我要申请
@@ -55,7 +60,15 @@ export default async function MyFilingsPage({ searchParams }: { searchParams: Pr
                     </p>
                     <p className="text-sm text-slate-600">
                       提交：{f.submittedAt ? <DateText date={f.submittedAt} /> : "—"}
-                      {f.dueAt ? <> · 当前步骤办理时限：<DateText date={f.dueAt} /></> : ""}
+                      {f.dueAt ? (
+                        <>
+                          {" "}
+                          · 当前步骤办理时限：
+                          <DateText date={f.dueAt} />
+                        </>
+                      ) : (
+                        ""
+                      )}
                     </p>
                   </div>
                   <span className="rounded bg-slate-100 px-2 py-1 text-sm">{STATUS_LABELS[f.status]}</span>

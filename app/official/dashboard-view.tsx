@@ -177,8 +177,8 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
           {t.plan ? (
             <p>
               适用方案：<strong>{t.plan.documentNumber}</strong>（{t.plan.startYear}—{t.plan.endYear}
-              年）。方案目标是全市的期内年均数和期末目标：年均转户 {formatInt(t.plan.transfersPerYear)} 人以上、户籍人口城镇化率年均提高 {t.plan.rateRisePerYear}{" "}
-              个百分点以上
+              年）。方案目标是全市的期内年均数和期末目标：年均转户 {formatInt(t.plan.transfersPerYear)} 人以上、户籍人口城镇化率年均提高{" "}
+              {t.plan.rateRisePerYear} 个百分点以上
               {t.plan.endRate !== null ? `；到${t.plan.endYear}年全市户籍人口城镇化率达到${t.plan.endRate}%以上` : ""}
               {t.plan.gapNarrowing !== null ? `、两率差距较${t.plan.baselineYear}年缩小${t.plan.gapNarrowing}个百分点以上` : ""}
               。单个年份、单个县（市、区）不作硬性下限；期末目标只在

@@ -13,7 +13,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export async function loadDashboardPage(path: string, search: Params, county?: string): Promise<{ user: SessionUser; d: Dashboard | null; error?: string }> {
   const user = await requirePageUser(DASHBOARD_ROLES, path);
   try {
-    const d = await runGuarded(user, viewDashboardDef, { year: one(search.year), month: one(search.month), from: one(search.from), to: one(search.to), county });
+    const d = await runGuarded(user, viewDashboardDef, {
+      year: one(search.year),
+      month: one(search.month),
+      from: one(search.from),
+      to: one(search.to),
+      county,
+    });
     return { user, d };
   } catch (e) {
     if (isDomainError(e) && e.code === "validation_failed") return { user, d: null, error: e.issues.map((i) => i.message).join("；") || e.message };

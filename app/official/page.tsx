@@ -21,7 +21,10 @@ export default async function OfficialPage({ searchParams }: { searchParams: Pro
       </nav>
       {error && (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error} <Link href="/official" className="underline">查看本年度</Link>
+          {error}{" "}
+          <Link href="/official" className="underline">
+            查看本年度
+          </Link>
         </p>
       )}
       <SupervisionFigure user={user} />

@@ -8,7 +8,11 @@ export async function SupervisionFigure({ user }: { user: SessionUser }) {
   if (user.role !== "official") return null;
   const fig = await runGuarded(user, supervisionFigureDef, {});
   return (
-    <section className="card mb-6 flex flex-wrap items-center justify-between gap-3" aria-labelledby="supervision-figure-title" data-testid="supervision-figure">
+    <section
+      className="card mb-6 flex flex-wrap items-center justify-between gap-3"
+      aria-labelledby="supervision-figure-title"
+      data-testid="supervision-figure"
+    >
       <div>
         <h2 id="supervision-figure-title" className="font-semibold">
           违规设置落户条件（{fig.from.slice(0, 4)}年以来）

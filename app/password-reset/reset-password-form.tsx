@@ -24,7 +24,15 @@ export function ResetPasswordForm() {
     <form action={action} className="space-y-4" noValidate>
       <ErrorSummary message={state.message} issues={state.issues} />
       <Field id="mobile" label="手机号码" error={err("mobile")}>
-        <input id="mobile" name="mobile" inputMode="numeric" autoComplete="tel" className="input" defaultValue={state.mobile} {...fieldAria("mobile", err("mobile"))} />
+        <input
+          id="mobile"
+          name="mobile"
+          inputMode="numeric"
+          autoComplete="tel"
+          className="input"
+          defaultValue={state.mobile}
+          {...fieldAria("mobile", err("mobile"))}
+        />
       </Field>
       <SmsCodeField send={sendResetCodeAction} error={err("smsCode")} />
       <NewPasswordFields label="新密码" confirmLabel="再次输入新密码" hint="至少8位，不能使用常见密码（如 12345678）或姓名拼音" error={err} />

@@ -13,7 +13,14 @@ export type PrecheckState = {
   issues?: FieldIssue[];
   ruleSetVersion?: string;
   /** `basis` and `why` are the clauses and reasons in words, made here so the browser needs no clause table. */
-  candidates?: Array<{ channel: string; subtype?: string; result: EligibilityResult; carry: string; basis: string; why: Array<{ code: string; text: string }> }>;
+  candidates?: Array<{
+    channel: string;
+    subtype?: string;
+    result: EligibilityResult;
+    carry: string;
+    basis: string;
+    why: Array<{ code: string; text: string }>;
+  }>;
 };
 
 /** Public (no sign-in): rate-limited per client like the API it mirrors. */

@@ -23,7 +23,14 @@ export type PrecheckLabels = {
 };
 
 /** Where the error summary's links go (radio groups: their first option). */
-const FIELD_IDS: Record<string, string> = { name: "pc-name", idNumber: "pc-id", birthDate: "pc-birth", destinationCounty: "pc-county", background: "pc-bg", workCounty: "pc-work" };
+const FIELD_IDS: Record<string, string> = {
+  name: "pc-name",
+  idNumber: "pc-id",
+  birthDate: "pc-birth",
+  destinationCounty: "pc-county",
+  background: "pc-bg",
+  workCounty: "pc-work",
+};
 
 const OUTCOME = {
   eligible: { text: "符合条件，材料齐全", cls: "border-green-600 bg-green-50" },
@@ -31,7 +38,21 @@ const OUTCOME = {
   ineligible: { text: "不符合该通道的条件", cls: "border-slate-300 bg-slate-50" },
 } as const;
 
-function Radios({ name, legend, value, onChange, options, error }: { name: string; legend: string; value: string; onChange: (v: string) => void; options: Array<[string, string]>; error?: string }) {
+function Radios({
+  name,
+  legend,
+  value,
+  onChange,
+  options,
+  error,
+}: {
+  name: string;
+  legend: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: Array<[string, string]>;
+  error?: string;
+}) {
   return (
     <fieldset aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="label">{legend}</legend>
@@ -53,7 +74,14 @@ function Radios({ name, legend, value, onChange, options, error }: { name: strin
 }
 
 /** Longer fixed sentences come from the server page as props: they cost the browser no script. */
-export type PrecheckTexts = { whoIntro: string; birthHint: string; resultNote: string; relativeLegend: string; sharedHomeLegend: string; employedLegend: string };
+export type PrecheckTexts = {
+  whoIntro: string;
+  birthHint: string;
+  resultNote: string;
+  relativeLegend: string;
+  sharedHomeLegend: string;
+  employedLegend: string;
+};
 
 export function PrecheckForm({ counties, labels, texts }: { counties: County[]; labels: PrecheckLabels; texts: PrecheckTexts }) {
   const { channels: CHANNEL_LABELS, subtypes: SUBTYPE_LABELS, tenures: TENURE_LABELS, relations: RELATION_LABELS, documents: DOCUMENT_LABELS } = labels;
@@ -95,34 +123,83 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
   return (
     <div className="space-y-6">
       <form onSubmit={submit} className="card space-y-5" noValidate aria-label="落户预检问卷">
-        <ErrorSummary message={state.candidates ? undefined : state.message} issues={state.candidates ? undefined : state.issues} fieldId={(p) => FIELD_IDS[p] ?? p} />
+        <ErrorSummary
+          message={state.candidates ? undefined : state.message}
+          issues={state.candidates ? undefined : state.issues}
+          fieldId={(p) => FIELD_IDS[p] ?? p}
+        />
         <h2 className="text-lg font-semibold">1. 为谁预检</h2>
         <p className="text-sm text-slate-700">{texts.whoIntro}</p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="pc-name" label="姓名（选填）" error={err("name")}>
-            <input id="pc-name" className="input" value={a.name} onChange={(e) => set("name")(e.target.value)} autoComplete="off" {...fieldAria("pc-name", err("name"))} />
+            <input
+              id="pc-name"
+              className="input"
+              value={a.name}
+              onChange={(e) => set("name")(e.target.value)}
+              autoComplete="off"
+              {...fieldAria("pc-name", err("name"))}
+            />
           </Field>
           <Field id="pc-id" label="居民身份证号码（选填）" hint="仅用于校验，不会保存" error={err("idNumber")}>
-            <input id="pc-id" className="input" value={a.idNumber} maxLength={18} onChange={(e) => set("idNumber")(e.target.value)} autoComplete="off" {...fieldAria("pc-id", err("idNumber"), "hint")} />
+            <input
+              id="pc-id"
+              className="input"
+              value={a.idNumber}
+              maxLength={18}
+              onChange={(e) => set("idNumber")(e.target.value)}
+              autoComplete="off"
+              {...fieldAria("pc-id", err("idNumber"), "hint")}
+            />
           </Field>
           {a.idNumber.trim() === "" && (
             <Field id="pc-birth" label="出生日期" hint={texts.birthHint} error={err("birthDate")}>
-              <input id="pc-birth" type="date" className="input" value={a.birthDate} onChange={(e) => set("birthDate")(e.target.value)} autoComplete="off" {...fieldAria("pc-birth", err("birthDate"), "hint")} />
+              <input
+                id="pc-birth"
+                type="date"
+                className="input"
+                value={a.birthDate}
+                onChange={(e) => set("birthDate")(e.target.value)}
+                autoComplete="off"
+                {...fieldAria("pc-birth", err("birthDate"), "hint")}
+              />
             </Field>
           )}
         </div>
-        <Radios name="hukouType" legend="当前户口性质" value={a.hukouType} onChange={set("hukouType")} options={[["rural", "农业户口（农村）"], ["urban", "城镇户口"]]} error={err("hukouType")} />
+        <Radios
+          name="hukouType"
+          legend="当前户口性质"
+          value={a.hukouType}
+          onChange={set("hukouType")}
+          options={[
+            ["rural", "农业户口（农村）"],
+            ["urban", "城镇户口"],
+          ]}
+          error={err("hukouType")}
+        />
 
         <h2 className="text-lg font-semibold">2. 想落户到哪里</h2>
         <Field id="pc-county" label="县（市、区）" error={err("destinationCounty")}>
-          <select id="pc-county" className="input" value={a.destinationCounty} onChange={(e) => set("destinationCounty")(e.target.value)} {...fieldAria("pc-county", err("destinationCounty"))}>
+          <select
+            id="pc-county"
+            className="input"
+            value={a.destinationCounty}
+            onChange={(e) => set("destinationCounty")(e.target.value)}
+            {...fieldAria("pc-county", err("destinationCounty"))}
+          >
             <SelectOptions placeholder="请选择" options={counties} />
           </select>
         </Field>
 
         <h2 className="text-lg font-semibold">3. 您的情况</h2>
         <Field id="pc-bg" label="您属于以下哪类人员？" error={err("background")}>
-          <select id="pc-bg" className="input" value={a.background} onChange={(e) => set("background")(e.target.value)} {...fieldAria("pc-bg", err("background"))}>
+          <select
+            id="pc-bg"
+            className="input"
+            value={a.background}
+            onChange={(e) => set("background")(e.target.value)}
+            {...fieldAria("pc-bg", err("background"))}
+          >
             <option value="">请选择</option>
             {labels.backgrounds.map(([b, label]) => (
               <option key={b} value={b}>
@@ -136,11 +213,25 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
           legend="在落户地的住房情况（租房与自有住房同等对待）"
           value={a.housing}
           onChange={set("housing")}
-          options={[["rented", TENURE_LABELS.rented], ["owned", TENURE_LABELS.owned], ["employer_housing", TENURE_LABELS.employer_housing], ["none", "暂无住所"]]}
+          options={[
+            ["rented", TENURE_LABELS.rented],
+            ["owned", TENURE_LABELS.owned],
+            ["employer_housing", TENURE_LABELS.employer_housing],
+            ["none", "暂无住所"],
+          ]}
           error={err("housing")}
         />
         {a.housing !== "none" && a.housing !== "" && (
-          <Radios name="housingLegal" legend="该住所是合法建筑吗？（不是违法建筑）" value={a.housingLegal} onChange={set("housingLegal")} options={[["yes", "是"], ["no", "不是"]]} />
+          <Radios
+            name="housingLegal"
+            legend="该住所是合法建筑吗？（不是违法建筑）"
+            value={a.housingLegal}
+            onChange={set("housingLegal")}
+            options={[
+              ["yes", "是"],
+              ["no", "不是"],
+            ]}
+          />
         )}
         <Radios
           name="relation"
@@ -158,20 +249,51 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
         />
         {a.relation !== "none" && (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Radios name="livesTogether" legend="与该家人共同居住吗？" value={a.livesTogether} onChange={set("livesTogether")} options={[["yes", "是"], ["no", "否"]]} />
-            <Radios name="relativeHasHukou" legend="该家人在落户地有户口（或正在同时申请）吗？" value={a.relativeHasHukou} onChange={set("relativeHasHukou")} options={[["yes", "是"], ["no", "否"]]} />
+            <Radios
+              name="livesTogether"
+              legend="与该家人共同居住吗？"
+              value={a.livesTogether}
+              onChange={set("livesTogether")}
+              options={[
+                ["yes", "是"],
+                ["no", "否"],
+              ]}
+            />
+            <Radios
+              name="relativeHasHukou"
+              legend="该家人在落户地有户口（或正在同时申请）吗？"
+              value={a.relativeHasHukou}
+              onChange={set("relativeHasHukou")}
+              options={[
+                ["yes", "是"],
+                ["no", "否"],
+              ]}
+            />
             {a.relativeHasHukou === "no" && (
               <Radios
                 name="relativeHasResidence"
                 legend={texts.sharedHomeLegend}
                 value={a.relativeHasResidence}
                 onChange={set("relativeHasResidence")}
-                options={[["yes", "是"], ["no", "否"]]}
+                options={[
+                  ["yes", "是"],
+                  ["no", "否"],
+                ]}
               />
             )}
           </div>
         )}
-        <Radios name="employed" legend={texts.employedLegend} value={a.employed} onChange={set("employed")} options={[["yes", "已就业"], ["no", "暂未就业"]]} error={err("employed")} />
+        <Radios
+          name="employed"
+          legend={texts.employedLegend}
+          value={a.employed}
+          onChange={set("employed")}
+          options={[
+            ["yes", "已就业"],
+            ["no", "暂未就业"],
+          ]}
+          error={err("employed")}
+        />
         {a.employed === "yes" && (
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="pc-work" label="就业所在县（市、区）">
@@ -179,7 +301,16 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
                 <SelectOptions placeholder="与落户地相同" options={counties} />
               </select>
             </Field>
-            <Radios name="employerHasCollectiveHousehold" legend="就业单位有集体户口吗？" value={a.employerHasCollectiveHousehold} onChange={set("employerHasCollectiveHousehold")} options={[["no", "没有"], ["yes", "有"]]} />
+            <Radios
+              name="employerHasCollectiveHousehold"
+              legend="就业单位有集体户口吗？"
+              value={a.employerHasCollectiveHousehold}
+              onChange={set("employerHasCollectiveHousehold")}
+              options={[
+                ["no", "没有"],
+                ["yes", "有"],
+              ]}
+            />
           </div>
         )}
         <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>
@@ -190,7 +321,12 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
       <section aria-live="polite" aria-label="预检结果">
         {state.candidates && (
           <div className="space-y-4" data-testid="precheck-results">
-            <h2 ref={results} tabIndex={-1} className="text-xl font-semibold outline-none focus:ring-4 focus:ring-amber-400" data-testid="precheck-results-title">
+            <h2
+              ref={results}
+              tabIndex={-1}
+              className="text-xl font-semibold outline-none focus:ring-4 focus:ring-amber-400"
+              data-testid="precheck-results-title"
+            >
               预检结果
             </h2>
             {state.candidates.map((c, i) => {

@@ -29,12 +29,24 @@ export function ProgressForm() {
       <form action={action} className="card space-y-4" noValidate>
         <ErrorSummary message={state.message} issues={state.issues} />
         <Field id="reference" label="申请编号" hint="如 SMX-2026-000123" error={err("reference")}>
-          <input id="reference" name="reference" className="input" autoComplete="off" defaultValue={state.values?.reference} {...fieldAria("reference", err("reference"), "hint")} />
+          <input
+            id="reference"
+            name="reference"
+            className="input"
+            autoComplete="off"
+            defaultValue={state.values?.reference}
+            {...fieldAria("reference", err("reference"), "hint")}
+          />
         </Field>
         <Field id="name" label="申请人姓名" error={err("name")}>
           <input id="name" name="name" className="input" autoComplete="name" defaultValue={state.values?.name} {...fieldAria("name", err("name"))} />
         </Field>
-        <SmsCodeField send={sendProgressCodeAction} fieldIds={["reference", "name"]} error={err("smsCode")} hint="发送到办理该申请时使用的手机，6位数字，5分钟内有效" />
+        <SmsCodeField
+          send={sendProgressCodeAction}
+          fieldIds={["reference", "name"]}
+          error={err("smsCode")}
+          hint="发送到办理该申请时使用的手机，6位数字，5分钟内有效"
+        />
         <button type="submit" className="btn-primary w-full" disabled={pending}>
           {pending ? "正在查询…" : "查询进度"}
         </button>
@@ -53,12 +65,24 @@ export function ProgressForm() {
           {v.nextStep && (
             <p>
               下一步：<strong>{v.nextStep}</strong>
-              {v.dueAt && <>，办理时限 <strong>{day(v.dueAt)}</strong></>}
+              {v.dueAt && (
+                <>
+                  ，办理时限 <strong>{day(v.dueAt)}</strong>
+                </>
+              )}
             </p>
           )}
           {v.station && (
             <p className="text-slate-700">
-              办理单位：{v.station.name}（{v.station.address}）{v.station.phone && <>，电话 <a href={`tel:${v.station.phone}`} className="text-brand-700 underline">{v.station.phone}</a></>}
+              办理单位：{v.station.name}（{v.station.address}）
+              {v.station.phone && (
+                <>
+                  ，电话{" "}
+                  <a href={`tel:${v.station.phone}`} className="text-brand-700 underline">
+                    {v.station.phone}
+                  </a>
+                </>
+              )}
             </p>
           )}
           <h3 className="font-semibold">办理经过</h3>

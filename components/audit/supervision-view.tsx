@@ -67,7 +67,15 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
         <RegionTable labelledBy="sv-stations" testId="supervision-stations" columns={["派出所", "县级单位", "次数", "涉及民警"]}>
           {r.byStation.map((s) => (
             <tr key={s.stationId ?? "none"}>
-              <td>{s.stationId ? <Link href={q({ station: s.stationId })} className="text-brand-700 underline">{s.stationName}</Link> : s.stationName}</td>
+              <td>
+                {s.stationId ? (
+                  <Link href={q({ station: s.stationId })} className="text-brand-700 underline">
+                    {s.stationName}
+                  </Link>
+                ) : (
+                  s.stationName
+                )}
+              </td>
               <td>{s.countyCode ? countyName(s.countyCode) : "—"}</td>
               <td className="tabular-nums">{s.attempts}</td>
               <td className="tabular-nums">{s.clerks}</td>
@@ -90,7 +98,15 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
         <RegionTable labelledBy="sv-clerks" testId="supervision-clerks" columns={["民警", "派出所", "次数"]}>
           {r.byClerk.map((c) => (
             <tr key={`${c.actorId}|${c.stationId}`}>
-              <td>{c.actorId ? <Link href={q({ clerk: c.actorId })} className="text-brand-700 underline">{c.actorName}</Link> : c.actorName}</td>
+              <td>
+                {c.actorId ? (
+                  <Link href={q({ clerk: c.actorId })} className="text-brand-700 underline">
+                    {c.actorName}
+                  </Link>
+                ) : (
+                  c.actorName
+                )}
+              </td>
               <td>{c.stationName}</td>
               <td className="tabular-nums">{c.attempts}</td>
             </tr>
@@ -127,7 +143,10 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
                 {criterionLabel(e.criterion)}（{e.clause ?? "—"}）
                 {auditLinks && (
                   <div>
-                    <Link href={`/audit?action=${encodeURIComponent(e.action)}${e.reference ? `&filing=${encodeURIComponent(e.reference)}` : ""}`} className="text-xs text-brand-700 underline">
+                    <Link
+                      href={`/audit?action=${encodeURIComponent(e.action)}${e.reference ? `&filing=${encodeURIComponent(e.reference)}` : ""}`}
+                      className="text-xs text-brand-700 underline"
+                    >
                       审计日志
                     </Link>
                   </div>

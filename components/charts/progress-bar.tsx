@@ -2,7 +2,21 @@
  * Progress against a target in SVG: the bar, and a marker where a steady pace would be today.
  * An image with a text alternative; the numbers are in the table beside it as well.
  */
-export function ProgressBar({ id, label, value, target, expected, className }: { id: string; label: string; value: number; target: number | null; expected?: number | null; className?: string }) {
+export function ProgressBar({
+  id,
+  label,
+  value,
+  target,
+  expected,
+  className,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  target: number | null;
+  expected?: number | null;
+  className?: string;
+}) {
   const WIDTH = 600;
   const H = 28;
   const share = target ? value / target : 0;

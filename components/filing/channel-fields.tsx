@@ -24,7 +24,14 @@ export function ChannelFields({ options, defaultChannel, defaultSubtype }: { opt
           return (
             <div key={c.channel} className={`rounded-md border bg-white p-3 ${selected ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}>
               <label className="flex cursor-pointer items-start gap-3">
-                <input type="radio" name="channel" value={c.channel} defaultChecked={selected} onChange={() => setChannel(c.channel)} className="mt-1 h-5 w-5 shrink-0" />
+                <input
+                  type="radio"
+                  name="channel"
+                  value={c.channel}
+                  defaultChecked={selected}
+                  onChange={() => setChannel(c.channel)}
+                  className="mt-1 h-5 w-5 shrink-0"
+                />
                 <span>
                   <span className="font-semibold">{c.title}</span> <span className="text-sm text-slate-500">（方案{c.clause}）</span>
                   <span className="mt-1 block text-sm text-slate-700">{c.text}</span>

@@ -3,7 +3,15 @@
 import { useId, useRef, useState } from "react";
 import { fetchAction, useActionForm } from "@/components/forms/use-action-form";
 
-export type SlotDocument = { id: string; docType: string; fileName: string; mimeType: string; size: number; memberId?: string | null; coversMemberIds?: readonly string[] };
+export type SlotDocument = {
+  id: string;
+  docType: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  memberId?: string | null;
+  coversMemberIds?: readonly string[];
+};
 
 type Props = {
   applicationId: string;
@@ -111,7 +119,9 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
           <p className="font-medium">{title}</p>
           {hint && <p className="text-sm text-slate-600">{hint}</p>}
         </div>
-        <span className={`rounded px-2 py-1 text-sm ${satisfied ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-900"}`}>{satisfied ? "已上传" : "待上传"}</span>
+        <span className={`rounded px-2 py-1 text-sm ${satisfied ? "bg-green-100 text-green-800" : "bg-amber-100 text-amber-900"}`}>
+          {satisfied ? "已上传" : "待上传"}
+        </span>
       </div>
       {documents.length > 0 && (
         <ul className="mt-2 space-y-1 text-sm">
@@ -122,7 +132,15 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
               </a>
               <span className="text-slate-500">{size(d.size)}</span>
               {d.memberId && d.memberId !== memberId && <span className="text-slate-600">（与{nameOf(d.memberId) ?? "家庭成员"}共用的户口簿）</span>}
-              <button type="button" className="text-brand-700 underline" disabled={!!busy} onClick={() => { setReplaceId(d.id); fileRef.current?.click(); }}>
+              <button
+                type="button"
+                className="text-brand-700 underline"
+                disabled={!!busy}
+                onClick={() => {
+                  setReplaceId(d.id);
+                  fileRef.current?.click();
+                }}
+              >
                 替换<span className="sr-only">{d.fileName}</span>
               </button>
               <button type="button" className="text-red-700 underline" disabled={!!busy} onClick={() => remove(d.id)}>
@@ -164,7 +182,11 @@ export function DocumentSlot({ applicationId, memberId, docTypes, title, hint, d
             </select>
           </label>
         )}
-        <label htmlFor={inputId} onClick={() => setReplaceId(null)} className="btn-secondary cursor-pointer focus-within:outline focus-within:outline-2 focus-within:outline-amber-500">
+        <label
+          htmlFor={inputId}
+          onClick={() => setReplaceId(null)}
+          className="btn-secondary cursor-pointer focus-within:outline focus-within:outline-2 focus-within:outline-amber-500"
+        >
           {documents.length ? "再上传一个文件" : "选择文件上传"}
           <input
             id={inputId}

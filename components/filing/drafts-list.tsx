@@ -12,7 +12,10 @@ export function DraftsList({ drafts, linkClassName = "text-brand-700 underline" 
         <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <span>
             {CHANNEL_LABELS[d.channel]}
-            <span className="block text-sm text-slate-600">最近保存：<DateText date={d.updatedAt} /></span>
+            <span className="block text-sm text-slate-600">
+              最近保存：
+              <DateText date={d.updatedAt} />
+            </span>
           </span>
           <Link href={`/apply/${d.id}${d.draftStep ? `/${d.draftStep}` : ""}`} className={linkClassName}>
             继续填写

@@ -153,7 +153,14 @@ export function TextInput({ name, label, hint, defaultValue, type = "text", inpu
   );
 }
 
-export function SelectInput({ name, label, hint, defaultValue, options, placeholder = "请选择" }: InputProps & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
+export function SelectInput({
+  name,
+  label,
+  hint,
+  defaultValue,
+  options,
+  placeholder = "请选择",
+}: InputProps & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
   const s = useFormState();
   const error = issueFor(s.issues, name);
   const id = `f-${name}`;
@@ -200,7 +207,14 @@ export function RadioGroup({
       <div className="space-y-2">
         {options.map((o, i) => (
           <label key={o.value} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 bg-white p-3 hover:border-brand-600">
-            <input type="radio" id={i === 0 ? id : undefined} name={name} value={o.value} defaultChecked={current === o.value} className="mt-1 h-5 w-5 shrink-0" />
+            <input
+              type="radio"
+              id={i === 0 ? id : undefined}
+              name={name}
+              value={o.value}
+              defaultChecked={current === o.value}
+              className="mt-1 h-5 w-5 shrink-0"
+            />
             <span>
               <span className="font-medium">{o.label}</span>
               {o.hint && <span className="block text-sm text-slate-600">{o.hint}</span>}
@@ -251,13 +265,33 @@ export function OtherIssues({ paths }: { paths: string[] }) {
   );
 }
 
-export function TextArea({ name, label, hint, defaultValue, maxLength }: { name: string; label: string; hint?: string; defaultValue?: string; maxLength?: number }) {
+export function TextArea({
+  name,
+  label,
+  hint,
+  defaultValue,
+  maxLength,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  maxLength?: number;
+}) {
   const s = useFormState();
   const error = issueFor(s.issues, name);
   const id = `f-${name}`;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} name={name} rows={3} className="input" defaultValue={s.values?.[name] ?? defaultValue} maxLength={maxLength} {...fieldAria(id, error, hint)} />
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        className="input"
+        defaultValue={s.values?.[name] ?? defaultValue}
+        maxLength={maxLength}
+        {...fieldAria(id, error, hint)}
+      />
     </Field>
   );
 }

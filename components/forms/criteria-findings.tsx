@@ -28,7 +28,17 @@ function pieces(text: string, findings: readonly FindingView[]) {
  * below it the clause that forbids it and why. Used wherever a text is refused by the guard
  * (refusal, notes, rule sets) and by the 规范性文件合规检查 page. Renders on server or client.
  */
-export function CriteriaFindings({ text, findings, idPrefix = "finding", title }: { text: string; findings: readonly FindingView[]; idPrefix?: string; title?: string }) {
+export function CriteriaFindings({
+  text,
+  findings,
+  idPrefix = "finding",
+  title,
+}: {
+  text: string;
+  findings: readonly FindingView[];
+  idPrefix?: string;
+  title?: string;
+}) {
   if (findings.length === 0) return null;
   return (
     <section className="rounded border border-red-300 bg-red-50 p-3 text-sm" aria-label={title ?? "不得作为落户条件的内容"} data-testid="criteria-findings">
@@ -54,7 +64,10 @@ export function CriteriaFindings({ text, findings, idPrefix = "finding", title }
       <ol className="mt-2 space-y-1">
         {findings.map((f, i) => (
           <li key={`${f.start}-${f.criterion}-${i}`} id={`${idPrefix}-${i}`} data-testid="criteria-finding" data-criterion={f.criterion} data-clause={f.clause}>
-            <span className="font-semibold">[{i + 1}] “{f.match}”</span> <span className="rounded bg-red-100 px-1 font-semibold text-red-900">{clauseText(f.clause)}</span>{" "}
+            <span className="font-semibold">
+              [{i + 1}] “{f.match}”
+            </span>{" "}
+            <span className="rounded bg-red-100 px-1 font-semibold text-red-900">{clauseText(f.clause)}</span>{" "}
             <span className="text-slate-800">{f.message}</span>
           </li>
         ))}

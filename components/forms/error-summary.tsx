@@ -39,7 +39,14 @@ export function ErrorSummary({ message, issues, fieldId = defaultFieldId }: { me
     return true;
   });
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded border-2 border-red-600 bg-red-50 p-3 text-red-900 outline-none focus:ring-4 focus:ring-amber-400" data-testid="error-summary">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="rounded border-2 border-red-600 bg-red-50 p-3 text-red-900 outline-none focus:ring-4 focus:ring-amber-400"
+      data-testid="error-summary"
+    >
       <h2 id="error-summary-title" className="font-semibold">
         {message ?? "填写的内容有误，请按提示修改。"}
       </h2>

@@ -1,5 +1,19 @@
 /** One labelled input of a GET filter form (the audit trail, supervision, staff accounts). */
-export function FilterField({ id, name, label, type, defaultValue, placeholder }: { id: string; name: string; label: string; type?: "date" | "text"; defaultValue?: string; placeholder?: string }) {
+export function FilterField({
+  id,
+  name,
+  label,
+  type,
+  defaultValue,
+  placeholder,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  type?: "date" | "text";
+  defaultValue?: string;
+  placeholder?: string;
+}) {
   return (
     <div>
       <label htmlFor={id} className="label">

@@ -22,7 +22,14 @@ export function NewPasswordFields({
         <input id={name} name={name} type="password" autoComplete="new-password" className="input" {...fieldAria(name, error(name), "hint")} />
       </Field>
       <Field id={confirmName} label={confirmLabel} error={error(confirmName)}>
-        <input id={confirmName} name={confirmName} type="password" autoComplete="new-password" className="input" {...fieldAria(confirmName, error(confirmName))} />
+        <input
+          id={confirmName}
+          name={confirmName}
+          type="password"
+          autoComplete="new-password"
+          className="input"
+          {...fieldAria(confirmName, error(confirmName))}
+        />
       </Field>
     </>
   );

@@ -45,7 +45,15 @@ export function SmsCodeField({
   return (
     <Field id="smsCode" label={label} hint={hint} error={error}>
       <div className="flex gap-2">
-        <input id="smsCode" name="smsCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} className="input min-w-0 flex-1" {...fieldAria("smsCode", error, "hint")} />
+        <input
+          id="smsCode"
+          name="smsCode"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          className="input min-w-0 flex-1"
+          {...fieldAria("smsCode", error, "hint")}
+        />
         <button type="button" className="btn-secondary shrink-0 whitespace-nowrap" onClick={onClick} disabled={pending || wait > 0}>
           {pending ? "正在发送…" : wait > 0 ? `重新获取（${wait}秒）` : status?.ok ? "重新获取" : "获取验证码"}
         </button>

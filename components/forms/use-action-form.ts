@@ -90,5 +90,10 @@ export async function fetchAction<O = unknown>(
   const body = (await res.json().catch(() => null)) as ({ error?: string; message?: string; issues?: FieldIssue[] } & Record<string, unknown>) | null;
   if (res.ok) return { ok: true, data: body as O };
   const message = body?.message ?? (typeof failed === "function" ? failed(res.status) : failed);
-  return { ok: false, code: (body?.error ?? "internal") as Extract<ActionResult, { ok: false }>["code"], message, issues: Array.isArray(body?.issues) ? body.issues : [] };
+  return {
+    ok: false,
+    code: (body?.error ?? "internal") as Extract<ActionResult, { ok: false }>["code"],
+    message,
+    issues: Array.isArray(body?.issues) ? body.issues : [],
+  };
 }

@@ -13,7 +13,17 @@ type Props = { applicationId: string; version: number; disabledReason?: string |
 
 type Household = { id: string; name: string; address: string };
 
-function DecisionNoteForm({ action, title, text, pendingText, hint, testId, preview, households, ...p }: Props & {
+function DecisionNoteForm({
+  action,
+  title,
+  text,
+  pendingText,
+  hint,
+  testId,
+  preview,
+  households,
+  ...p
+}: Props & {
   /** The person settles into a collective household: the clerk names it and the permit carries it. */
   households?: Household[];
   action: (input: unknown) => Promise<ActionResult<unknown>>;
@@ -73,7 +83,9 @@ function DecisionNoteForm({ action, title, text, pendingText, hint, testId, prev
           confirmText={`确认${text}`}
           onConfirm={() => {
             setSentNote(note);
-            run({ applicationId: p.applicationId, version: p.version, note, ...(households ? { collectiveHouseholdId: householdId } : {}) }, () => setAsking(false));
+            run({ applicationId: p.applicationId, version: p.version, note, ...(households ? { collectiveHouseholdId: householdId } : {}) }, () =>
+              setAsking(false),
+            );
           }}
           onCancel={() => setAsking(false)}
           testId={testId}
@@ -129,7 +141,9 @@ export function ApproveForm(p: Props & { originStationName?: string | null; hous
       testId="approve"
       preview={[
         `您的落户申请 ${p.reference ?? ""} 已准予迁入，并告知准予迁入证明编号（可登录下载准迁证）。`,
-        p.originStationName ? `原籍在本市：由${p.originStationName}在系统内办理迁出，申请人无需前往原籍。` : "原籍在市外：请申请人持准迁证到原户籍地公安机关办理迁出。",
+        p.originStationName
+          ? `原籍在本市：由${p.originStationName}在系统内办理迁出，申请人无需前往原籍。`
+          : "原籍在市外：请申请人持准迁证到原户籍地公安机关办理迁出。",
       ]}
     />
   );

@@ -70,7 +70,12 @@ export function ConfirmPanel({
   tone?: "primary" | "danger";
 }) {
   return (
-    <div role="group" aria-labelledby={`${testId}-confirm-title`} className="space-y-2 rounded border-2 border-brand-700 bg-slate-50 p-3" data-testid={`${testId}-confirm`}>
+    <div
+      role="group"
+      aria-labelledby={`${testId}-confirm-title`}
+      className="space-y-2 rounded border-2 border-brand-700 bg-slate-50 p-3"
+      data-testid={`${testId}-confirm`}
+    >
       <p id={`${testId}-confirm-title`} className="font-semibold">
         {title}
       </p>

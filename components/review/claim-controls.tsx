@@ -28,7 +28,10 @@ export function ClaimControls({ applicationId, can, assignedClerk, meId, clerks 
   return (
     <div className="space-y-2" data-testid="claim-controls">
       <p className="text-sm">
-        办理民警：<span className="font-medium" data-testid="assignee">{assignedClerk ? (mine ? `${assignedClerk.realName}（我）` : assignedClerk.realName) : "未认领"}</span>
+        办理民警：
+        <span className="font-medium" data-testid="assignee">
+          {assignedClerk ? (mine ? `${assignedClerk.realName}（我）` : assignedClerk.realName) : "未认领"}
+        </span>
       </p>
       {(can.claim || can.release) && (
         <div className="flex flex-wrap gap-2">
@@ -54,8 +57,17 @@ export function ClaimControls({ applicationId, can, assignedClerk, meId, clerks 
             <label htmlFor="assign-clerk" className="label">
               改派给
             </label>
-            <select id="assign-clerk" className="input" value={clerkId} onChange={(e) => setClerkId(e.target.value)} aria-invalid={issueFor(assign.err?.issues, "clerkId") ? true : undefined}>
-              <SelectOptions placeholder="请选择民警" options={clerks.map((c) => ({ value: c.id, label: `${c.realName}${c.isStationHead ? "（所长）" : ""}` }))} />
+            <select
+              id="assign-clerk"
+              className="input"
+              value={clerkId}
+              onChange={(e) => setClerkId(e.target.value)}
+              aria-invalid={issueFor(assign.err?.issues, "clerkId") ? true : undefined}
+            >
+              <SelectOptions
+                placeholder="请选择民警"
+                options={clerks.map((c) => ({ value: c.id, label: `${c.realName}${c.isStationHead ? "（所长）" : ""}` }))}
+              />
             </select>
           </div>
           <button type="submit" className="btn-secondary" disabled={assign.pending}>

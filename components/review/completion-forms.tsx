@@ -12,7 +12,19 @@ import { SelectOptions } from "@/components/forms/select-options";
  * 迁出 from outside the city: the origin office is chosen from the origin's region (from the
  * resident's hukou region), and the date; typed only when the region is unknown.
  */
-export function MoveOutForm({ applicationId, version, today, offices, region }: { applicationId: string; version: number; today: string; offices: string[]; region: string | null }) {
+export function MoveOutForm({
+  applicationId,
+  version,
+  today,
+  offices,
+  region,
+}: {
+  applicationId: string;
+  version: number;
+  today: string;
+  offices: string[];
+  region: string | null;
+}) {
   const { submit: run, pending, err: error, clearIssue } = useActionForm(moveOutAction);
   const [originOffice, setOriginOffice] = useState(offices[0] ?? "");
   const [movedOutOn, setMovedOutOn] = useState(today);
@@ -130,7 +142,12 @@ export function RegistrationForm({
   return (
     <DecisionForm titleId="register-title" title={direct ? "直接登记落户（无需迁出）" : "登记落户（办结）"} onSubmit={() => setAsking(true)}>
       {collective && (
-        <Field id="household" label="落户的社区集体户（二(三)）" error={eh} hint={households.length === 0 ? "本所辖区尚无在用的社区集体户，请联系系统管理员登记。" : undefined}>
+        <Field
+          id="household"
+          label="落户的社区集体户（二(三)）"
+          error={eh}
+          hint={households.length === 0 ? "本所辖区尚无在用的社区集体户，请联系系统管理员登记。" : undefined}
+        >
           <select
             id="household"
             className="input"
@@ -182,7 +199,17 @@ export function RegistrationForm({
 }
 
 /** The origin station (最多跑一次): confirm the move-out in the system, or return it with a reason from the list. */
-export function OriginMoveOutForms({ applicationId, version, reasons, destination }: { applicationId: string; version: number; reasons: Array<{ code: string; label: string }>; destination: string }) {
+export function OriginMoveOutForms({
+  applicationId,
+  version,
+  reasons,
+  destination,
+}: {
+  applicationId: string;
+  version: number;
+  reasons: Array<{ code: string; label: string }>;
+  destination: string;
+}) {
   const confirm = useActionForm(confirmMoveOutAction);
   const back = useActionForm(returnMoveOutAction);
   const [transferNumber, setTransferNumber] = useState("");

@@ -82,7 +82,13 @@ function DocumentCheck({ applicationId, documentId, reasons, label }: { applicat
   const sel = `reject-${documentId}`;
   return (
     <div className="mt-1 flex flex-wrap items-center gap-2 text-sm" data-testid="document-check">
-      <button type="button" className="btn-secondary px-2 py-1 text-sm" disabled={pending} onClick={() => run({ applicationId, documentId, verdict: "verified" })} data-testid="verify-document">
+      <button
+        type="button"
+        className="btn-secondary px-2 py-1 text-sm"
+        disabled={pending}
+        onClick={() => run({ applicationId, documentId, verdict: "verified" })}
+        data-testid="verify-document"
+      >
         核验通过
       </button>
       <label htmlFor={sel} className="sr-only">

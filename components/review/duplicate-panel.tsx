@@ -24,8 +24,7 @@ export function DuplicatePanel({ hits }: { hits: DuplicateHit[] }) {
               ) : (
                 <span className="font-mono">{h.reference ?? "（无编号）"}</span>
               )}
-              {h.kind === "already_registered" ? " 在落户地登记户口" : `（${h.stationName ?? "其他派出所"}，${STATUS_LABELS[h.status]}）`}
-              。
+              {h.kind === "already_registered" ? " 在落户地登记户口" : `（${h.stationName ?? "其他派出所"}，${STATUS_LABELS[h.status]}）`}。
             </li>
           ))}
         </ul>

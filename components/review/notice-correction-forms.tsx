@@ -47,7 +47,9 @@ export function NoticeCorrectionForms({
   return (
     <div className="space-y-3 rounded border border-slate-200 p-3" data-testid="notice-correction">
       <h3 className="font-semibold">所长更正或撤回补正告知</h3>
-      <p className="text-sm text-slate-600">申请人答复前，所长可更正或撤回已发出的补正告知。{restartsClock ? "更正后补正期限重新计算。" : "更正后补正期限不变。"}</p>
+      <p className="text-sm text-slate-600">
+        申请人答复前，所长可更正或撤回已发出的补正告知。{restartsClock ? "更正后补正期限重新计算。" : "更正后补正期限不变。"}
+      </p>
       <form
         className="space-y-3"
         aria-label="更正补正告知"
@@ -58,7 +60,15 @@ export function NoticeCorrectionForms({
       >
         <NoticeItemPicker idPrefix="nc" options={options} members={members} choice={choice} onChange={setChoice} issues={correct.err?.issues} />
         <Field id="nc-reason" label="更正理由" error={undefined}>
-          <textarea id="nc-reason" className="input" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} {...fieldAria("nc-reason", reasonError)} />
+          <textarea
+            id="nc-reason"
+            className="input"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            {...fieldAria("nc-reason", reasonError)}
+          />
         </Field>
         {reasonError && <ClauseMessage id="nc-reason-error" message={reasonError} />}
         <ActionError error={correct.err} />
@@ -73,7 +83,15 @@ export function NoticeCorrectionForms({
         }}
       >
         <Field id="nw-reason" label="撤回理由" error={undefined}>
-          <textarea id="nw-reason" className="input" rows={2} maxLength={500} value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} {...fieldAria("nw-reason", wError)} />
+          <textarea
+            id="nw-reason"
+            className="input"
+            rows={2}
+            maxLength={500}
+            value={withdrawReason}
+            onChange={(e) => setWithdrawReason(e.target.value)}
+            {...fieldAria("nw-reason", wError)}
+          />
         </Field>
         {wError && <ClauseMessage id="nw-reason-error" message={wError} />}
         <ActionError error={withdraw.err} />

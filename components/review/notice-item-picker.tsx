@@ -12,7 +12,9 @@ export const choiceKey = (o: { memberId: string | null; code: string }) => `${o.
 
 /** The choice as the server action's items (the order gives the issue paths items.<i>.…). */
 export function choiceToItems(options: AllowedNoticeItem[], choice: NoticeChoice) {
-  return options.filter((o) => o.missing || choiceKey(o) in choice).map((o) => ({ code: o.code, memberId: o.memberId ?? undefined, clarification: choice[choiceKey(o)] || undefined }));
+  return options
+    .filter((o) => o.missing || choiceKey(o) in choice)
+    .map((o) => ({ code: o.code, memberId: o.memberId ?? undefined, clarification: choice[choiceKey(o)] || undefined }));
 }
 
 const CLAUSE = /([一二三四]\([一二三四五六七八九十]+\))/;
@@ -22,7 +24,15 @@ export function ClauseMessage({ message, id }: { message: string; id?: string })
   const parts = message.split(CLAUSE);
   return (
     <p id={id} className="field-error" role="alert" data-testid="clause-message">
-      {parts.map((p, i) => (CLAUSE.test(p) ? <mark key={i} className="rounded bg-amber-200 px-0.5 font-semibold text-slate-900" data-testid="forbidding-clause">{p}</mark> : <span key={i}>{p}</span>))}
+      {parts.map((p, i) =>
+        CLAUSE.test(p) ? (
+          <mark key={i} className="rounded bg-amber-200 px-0.5 font-semibold text-slate-900" data-testid="forbidding-clause">
+            {p}
+          </mark>
+        ) : (
+          <span key={i}>{p}</span>
+        ),
+      )}
     </p>
   );
 }

@@ -5,7 +5,13 @@ import { searchQueueAction } from "@/app/clerk/actions";
 import type { SearchRow, SearchKind } from "@/lib/review/queue";
 import { QueueList } from "./queue-list";
 
-const KIND_LABELS: Record<SearchKind, string> = { reference: "受理编号", id_number: "身份证号码", phone: "手机号码", digits: "编号尾号、身份证号码或手机号码片段", name: "姓名" };
+const KIND_LABELS: Record<SearchKind, string> = {
+  reference: "受理编号",
+  id_number: "身份证号码",
+  phone: "手机号码",
+  digits: "编号尾号、身份证号码或手机号码片段",
+  name: "姓名",
+};
 
 /**
  * Search by reference number, name or ID number. The term is POSTed to a server action and

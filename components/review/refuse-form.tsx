@@ -149,7 +149,17 @@ export function RefuseForm({
 }
 
 /** A station head's correction: reopen a refusal, or revoke an approval with allowed reasons. */
-export function CorrectionForm({ applicationId, version, kind, reasons }: { applicationId: string; version: number; kind: "reopen" | "revoke"; reasons: ReasonOption[] }) {
+export function CorrectionForm({
+  applicationId,
+  version,
+  kind,
+  reasons,
+}: {
+  applicationId: string;
+  version: number;
+  kind: "reopen" | "revoke";
+  reasons: ReasonOption[];
+}) {
   const { submit: run, pending, err: error } = useActionForm(correctionAction);
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState("");
@@ -169,15 +179,32 @@ export function CorrectionForm({ applicationId, version, kind, reasons }: { appl
         所长更正决定
       </h3>
       <p className="text-sm text-slate-700">
-        {kind === "reopen" ? "撤销不予批准决定，申请回到“已受理”重新审核，决定期限重新计算。" : "撤销准予迁入决定并作废准迁证，改为不予批准。"}更正将记入时间线和审计记录。
+        {kind === "reopen" ? "撤销不予批准决定，申请回到“已受理”重新审核，决定期限重新计算。" : "撤销准予迁入决定并作废准迁证，改为不予批准。"}
+        更正将记入时间线和审计记录。
       </p>
-      {kind === "revoke" && <ReasonChoices reasons={reasons} chosen={chosen} setChosen={setChosen} error={issueFor(error?.issues, "reasonCodes")} legend="撤销理由（至少一项）" />}
+      {kind === "revoke" && (
+        <ReasonChoices reasons={reasons} chosen={chosen} setChosen={setChosen} error={issueFor(error?.issues, "reasonCodes")} legend="撤销理由（至少一项）" />
+      )}
       <Field id="correct-note" label="更正理由" error={noteError}>
-        <textarea id="correct-note" className="input" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria("correct-note", noteError)} />
+        <textarea
+          id="correct-note"
+          className="input"
+          rows={3}
+          maxLength={1000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          {...fieldAria("correct-note", noteError)}
+        />
       </Field>
       <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix="correct-finding" />
       <ActionError error={error} />
-      <SubmitButton pending={pending} text={kind === "reopen" ? "撤销决定，重新审核" : "撤销准予迁入"} pendingText="正在提交…" tone="secondary" testId="correct" />
+      <SubmitButton
+        pending={pending}
+        text={kind === "reopen" ? "撤销决定，重新审核" : "撤销准予迁入"}
+        pendingText="正在提交…"
+        tone="secondary"
+        testId="correct"
+      />
     </form>
   );
 }

@@ -92,7 +92,10 @@ export function RulesPanelView({ panel }: { panel: RulesPanel }) {
           <ul className="mt-1 space-y-1 text-sm">
             {panel.ignoredFacts.map((f) => (
               <li key={f.key}>
-                <span className="font-medium">{f.label}：{f.value}</span> — 依据 {f.clause}：{f.explanation}
+                <span className="font-medium">
+                  {f.label}：{f.value}
+                </span>{" "}
+                — 依据 {f.clause}：{f.explanation}
               </li>
             ))}
           </ul>

@@ -15,7 +15,19 @@ type Member = { id: string; name: string; relation: string };
  * plus the items the clerk ticks among those the rules allow, each with an optional
  * clarification, and a note — sent as ONE notice with the rule set's time limit.
  */
-export function SupplementForm({ applicationId, version, options, members, supplementDays }: { applicationId: string; version: number; options: AllowedNoticeItem[]; members: Member[]; supplementDays: number }) {
+export function SupplementForm({
+  applicationId,
+  version,
+  options,
+  members,
+  supplementDays,
+}: {
+  applicationId: string;
+  version: number;
+  options: AllowedNoticeItem[];
+  members: Member[];
+  supplementDays: number;
+}) {
   const { submit: run, pending, err: error } = useActionForm(supplementAction);
   const [choice, setChoice] = useState<NoticeChoice>({});
   const [note, setNote] = useState("");
@@ -46,12 +58,26 @@ export function SupplementForm({ applicationId, version, options, members, suppl
       </div>
       {listError && <p className="field-error">{listError}</p>}
       <Field id="supplement-note" label="补正说明（可选）" error={undefined} hint="例如：请一次补齐以上材料。说明同样不得增加新的要求。">
-        <textarea id="supplement-note" className="input" rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria("supplement-note", noteError, "hint")} />
+        <textarea
+          id="supplement-note"
+          className="input"
+          rows={3}
+          maxLength={1000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          {...fieldAria("supplement-note", noteError, "hint")}
+        />
       </Field>
       {noteError && <ClauseMessage id="supplement-note-error" message={noteError} />}
       <div>
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5 h-5 w-5" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} aria-describedby={confirmError ? "supplement-confirm-error" : undefined} />
+          <input
+            type="checkbox"
+            className="mt-0.5 h-5 w-5"
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.target.checked)}
+            aria-describedby={confirmError ? "supplement-confirm-error" : undefined}
+          />
           我已核对，本告知已列明需要补正的全部内容（一次性告知）。
         </label>
         {confirmError && (

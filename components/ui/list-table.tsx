@@ -64,9 +64,20 @@ export function RowLink({ href, children, name }: { href: string; children: Reac
   );
 }
 
-
 /** Links to the years of a yearly list (calendar, population), the shown year marked. */
-export function YearNav({ years, current, href, label, suffix }: { years: readonly number[]; current: number; href: (year: number) => string; label: string; suffix?: (year: number) => string }) {
+export function YearNav({
+  years,
+  current,
+  href,
+  label,
+  suffix,
+}: {
+  years: readonly number[];
+  current: number;
+  href: (year: number) => string;
+  label: string;
+  suffix?: (year: number) => string;
+}) {
   return (
     <nav aria-label={label} className="flex flex-wrap gap-2">
       {years.map((x) => (
@@ -82,7 +93,17 @@ export function YearNav({ years, current, href, label, suffix }: { years: readon
  * A wide table in a region that scrolls sideways on a phone and can be scrolled with the
  * keyboard (focusable, named by the heading `labelledBy` points to).
  */
-export function RegionTable({ labelledBy, testId, columns, children }: { labelledBy: string; testId?: string; columns: readonly ListColumn[]; children: ReactNode }) {
+export function RegionTable({
+  labelledBy,
+  testId,
+  columns,
+  children,
+}: {
+  labelledBy: string;
+  testId?: string;
+  columns: readonly ListColumn[];
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-labelledby={labelledBy}>
       <Table testId={testId} columns={columns}>

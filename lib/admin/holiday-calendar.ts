@@ -33,7 +33,8 @@ export const calendarDaySchema = z
   .superRefine((v, ctx) => {
     const dow = new Date(`${v.date}T00:00:00Z`).getUTCDay();
     // A make-up working day is a weekend day worked; on a weekday it would change nothing.
-    if (v.kind === "workday" && dow !== 0 && dow !== 6) ctx.addIssue({ code: "custom", path: ["date"], message: "调休上班日应为周六或周日（工作日本来就上班）" });
+    if (v.kind === "workday" && dow !== 0 && dow !== 6)
+      ctx.addIssue({ code: "custom", path: ["date"], message: "调休上班日应为周六或周日（工作日本来就上班）" });
   });
 export const calendarDateSchema = z.object({ date: ymdSchema });
 export const calendarYearSchema = z.object({ year: z.coerce.number({ error: "请选择年份" }).int().min(2000, "年份不正确").max(2100, "年份不正确") });
@@ -41,7 +42,10 @@ export const calendarYearSchema = z.object({ year: z.coerce.number({ error: "请
 const dateOnly = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
 
 export async function listCalendarYear(db: Db, year: number) {
-  const rows = await db.calendarDay.findMany({ where: { date: { gte: dateOnly(`${year}-01-01`), lt: dateOnly(`${year + 1}-01-01`) } }, orderBy: { date: "asc" } });
+  const rows = await db.calendarDay.findMany({
+    where: { date: { gte: dateOnly(`${year}-01-01`), lt: dateOnly(`${year + 1}-01-01`) } },
+    orderBy: { date: "asc" },
+  });
   return rows.map((r) => ({ date: r.date.toISOString().slice(0, 10), kind: r.kind as (typeof CALENDAR_KINDS)[number], name: r.name }));
 }
 
@@ -61,7 +65,11 @@ export const setCalendarDayDef = defineAction({ roles: ["admin"], action: "admin
     update: { kind: input.kind, name: input.name },
   });
   invalidateCalendarCache();
-  ctx.audit({ entityType: "calendar_day", entityId: input.date, details: { before: before ? { kind: before.kind, name: before.name } : null, after: { kind: input.kind, name: input.name } } });
+  ctx.audit({
+    entityType: "calendar_day",
+    entityId: input.date,
+    details: { before: before ? { kind: before.kind, name: before.name } : null, after: { kind: input.kind, name: input.name } },
+  });
   return { date: input.date };
 });
 
@@ -77,7 +85,8 @@ export const removeCalendarDayDef = defineAction({ roles: ["admin"], action: "ad
 /** Loads a year's national arrangement shipped with the portal (days already set are kept). */
 export const importNationalYearDef = defineAction({ roles: ["admin"], action: "admin.calendar.import", schema: calendarYearSchema }, async (ctx, { year }) => {
   const days = NATIONAL_CALENDAR.filter((d) => d.date.startsWith(`${year}-`));
-  if (!days.length) throw new DomainError("validation_failed", `系统未内置${year}年的节假日安排，请逐日录入。`, { issues: [{ path: "year", message: "没有内置安排" }] });
+  if (!days.length)
+    throw new DomainError("validation_failed", `系统未内置${year}年的节假日安排，请逐日录入。`, { issues: [{ path: "year", message: "没有内置安排" }] });
   const res = await ctx.tx.calendarDay.createMany({ data: days.map((d) => ({ date: dateOnly(d.date), kind: d.kind, name: d.name })), skipDuplicates: true });
   invalidateCalendarCache();
   ctx.audit({ entityType: "calendar_year", entityId: String(year), details: { added: res.count } });

@@ -46,51 +46,75 @@ export const updateStationSchema = stationSchema.extend({ id: z.string().trim().
 export type StationInput = z.input<typeof stationSchema>;
 
 async function assertUnique(db: Db, input: { code: string; name: string }, exceptId?: string) {
-  const clash = await db.policeStation.findFirst({ where: { OR: [{ code: input.code }, { name: input.name }], NOT: exceptId ? { id: exceptId } : undefined }, select: { code: true } });
+  const clash = await db.policeStation.findFirst({
+    where: { OR: [{ code: input.code }, { name: input.name }], NOT: exceptId ? { id: exceptId } : undefined },
+    select: { code: true },
+  });
   if (clash) {
     const path = clash.code === input.code ? "code" : "name";
-    throw new DomainError("conflict", path === "code" ? "该代码已被其他派出所使用。" : "已有同名的派出所。", { issues: [{ path, message: path === "code" ? "代码已被使用" : "名称已被使用" }] });
+    throw new DomainError("conflict", path === "code" ? "该代码已被其他派出所使用。" : "已有同名的派出所。", {
+      issues: [{ path, message: path === "code" ? "代码已被使用" : "名称已被使用" }],
+    });
   }
 }
 
 export const createStationDef = defineAction({ roles: ["admin"], action: "admin.station.create", schema: stationSchema }, async (ctx, input) => {
   // The guide shows these to residents: they may not set a condition the plan forbids or never sets.
-  assertCleanTexts([["guideNote", input.guideNote], ["officeHours", input.officeHours]]);
+  assertCleanTexts([
+    ["guideNote", input.guideNote],
+    ["officeHours", input.officeHours],
+  ]);
   await assertUnique(ctx.tx, input);
-  const row = await ctx.tx.policeStation.create({ data: { ...input, phone: input.phone ?? null, officeHours: input.officeHours ?? null, guideNote: input.guideNote ?? null } });
+  const row = await ctx.tx.policeStation.create({
+    data: { ...input, phone: input.phone ?? null, officeHours: input.officeHours ?? null, guideNote: input.guideNote ?? null },
+  });
   ctx.audit({ entityType: "police_station", entityId: row.id, stationId: row.id, countyCode: row.countyCode, details: { after: input } });
   return { id: row.id };
 });
 
-export const updateStationDef = defineAction({ roles: ["admin"], action: "admin.station.update", schema: updateStationSchema }, async (ctx, { id, ...input }) => {
-  assertCleanTexts([["guideNote", input.guideNote], ["officeHours", input.officeHours]]);
-  const before = await ctx.tx.policeStation.findUnique({ where: { id } });
-  if (!before) throw notFound("派出所");
-  await assertUnique(ctx.tx, input, id);
-  if (before.countyCode !== input.countyCode) {
-    const used = (await ctx.tx.application.count({ where: { stationId: id } })) + (await ctx.tx.user.count({ where: { stationId: id } }));
-    if (used > 0) {
-      throw new DomainError("invalid_state", "该派出所已有申请或民警账号，不能改到其他县（市、区）；如需调整请新建派出所并停用本所。", {
-        issues: [{ path: "countyCode", message: "已有申请或民警账号的派出所不能改变所属县（市、区）" }],
-      });
+export const updateStationDef = defineAction(
+  { roles: ["admin"], action: "admin.station.update", schema: updateStationSchema },
+  async (ctx, { id, ...input }) => {
+    assertCleanTexts([
+      ["guideNote", input.guideNote],
+      ["officeHours", input.officeHours],
+    ]);
+    const before = await ctx.tx.policeStation.findUnique({ where: { id } });
+    if (!before) throw notFound("派出所");
+    await assertUnique(ctx.tx, input, id);
+    if (before.countyCode !== input.countyCode) {
+      const used = (await ctx.tx.application.count({ where: { stationId: id } })) + (await ctx.tx.user.count({ where: { stationId: id } }));
+      if (used > 0) {
+        throw new DomainError("invalid_state", "该派出所已有申请或民警账号，不能改到其他县（市、区）；如需调整请新建派出所并停用本所。", {
+          issues: [{ path: "countyCode", message: "已有申请或民警账号的派出所不能改变所属县（市、区）" }],
+        });
+      }
     }
-  }
-  if (before.active && !input.active) {
-    const open = await ctx.tx.application.count({ where: { stationId: id, status: { in: ACTIVE_STATUSES } } });
-    if (open > 0) {
-      throw new DomainError("invalid_state", `该派出所还有${open}件在办申请，办结或移交后才能停用。`, { issues: [{ path: "active", message: "还有在办申请" }] });
+    if (before.active && !input.active) {
+      const open = await ctx.tx.application.count({ where: { stationId: id, status: { in: ACTIVE_STATUSES } } });
+      if (open > 0) {
+        throw new DomainError("invalid_state", `该派出所还有${open}件在办申请，办结或移交后才能停用。`, {
+          issues: [{ path: "active", message: "还有在办申请" }],
+        });
+      }
     }
-  }
-  await ctx.tx.policeStation.update({ where: { id }, data: { ...input, phone: input.phone ?? null, officeHours: input.officeHours ?? null, guideNote: input.guideNote ?? null } });
-  ctx.audit({
-    entityType: "police_station",
-    entityId: id,
-    stationId: id,
-    countyCode: input.countyCode,
-    details: { before: { code: before.code, name: before.name, countyCode: before.countyCode, address: before.address, phone: before.phone, active: before.active }, after: input },
-  });
-  return { id };
-});
+    await ctx.tx.policeStation.update({
+      where: { id },
+      data: { ...input, phone: input.phone ?? null, officeHours: input.officeHours ?? null, guideNote: input.guideNote ?? null },
+    });
+    ctx.audit({
+      entityType: "police_station",
+      entityId: id,
+      stationId: id,
+      countyCode: input.countyCode,
+      details: {
+        before: { code: before.code, name: before.name, countyCode: before.countyCode, address: before.address, phone: before.phone, active: before.active },
+        after: input,
+      },
+    });
+    return { id };
+  },
+);
 
 export async function listStations(db: Db, countyCode?: string) {
   const [rows, staff, open] = await Promise.all([

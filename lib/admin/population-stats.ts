@@ -46,16 +46,23 @@ export const savePopulationStatDef = defineAction({ roles: ["admin"], action: "a
     create: { countyCode, year, ...numbers, updatedById: ctx.user.id },
     update: { ...numbers, updatedById: ctx.user.id },
   });
-  ctx.audit({ entityType: "population_stat", entityId: `${countyCode}/${year}`, countyCode, details: { county: countyName(countyCode), year, before, after: numbers } });
+  ctx.audit({
+    entityType: "population_stat",
+    entityId: `${countyCode}/${year}`,
+    countyCode,
+    details: { county: countyName(countyCode), year, before, after: numbers },
+  });
   return { countyCode, year };
 });
 
-export const removePopulationStatDef = defineAction({ roles: ["admin"], action: "admin.population.remove", schema: removePopulationStatSchema }, async (ctx, { countyCode, year }) => {
-  const where = { countyCode_year: { countyCode, year } };
-  const before = await ctx.tx.populationStat.findUnique({ where, select: NUMBERS });
-  if (!before) throw notFound("该年度统计数据");
-  await ctx.tx.populationStat.delete({ where });
-  ctx.audit({ entityType: "population_stat", entityId: `${countyCode}/${year}`, countyCode, details: { county: countyName(countyCode), year, before } });
-  return { countyCode, year };
-});
-
+export const removePopulationStatDef = defineAction(
+  { roles: ["admin"], action: "admin.population.remove", schema: removePopulationStatSchema },
+  async (ctx, { countyCode, year }) => {
+    const where = { countyCode_year: { countyCode, year } };
+    const before = await ctx.tx.populationStat.findUnique({ where, select: NUMBERS });
+    if (!before) throw notFound("该年度统计数据");
+    await ctx.tx.populationStat.delete({ where });
+    ctx.audit({ entityType: "population_stat", entityId: `${countyCode}/${year}`, countyCode, details: { county: countyName(countyCode), year, before } });
+    return { countyCode, year };
+  },
+);

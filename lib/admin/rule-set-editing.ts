@@ -38,27 +38,57 @@ export const DOCUMENT_SLOTS: readonly DocumentSlot[] = [
     const base: DocumentSlot = { key: `${ch}`, path: ["channels", ch, "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]}（通道共同材料）` };
     const variants: DocumentSlot[] =
       ch === "talent"
-        ? TALENT_SUBTYPES.map((s) => ({ key: `${ch}.${s}`, path: ["channels", ch, "subtypes", s, "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · ${SUBTYPE_LABELS[s]}` }))
+        ? TALENT_SUBTYPES.map((s) => ({
+            key: `${ch}.${s}`,
+            path: ["channels", ch, "subtypes", s, "documents"],
+            channel: ch,
+            label: `${CHANNEL_SHORT[ch]} · ${SUBTYPE_LABELS[s]}`,
+          }))
         : ch === "rural_student"
-          ? RURAL_STUDENT_SUBTYPES.map((s) => ({ key: `${ch}.${s}`, path: ["channels", ch, "subtypes", s, "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · ${SUBTYPE_LABELS[s]}` }))
+          ? RURAL_STUDENT_SUBTYPES.map((s) => ({
+              key: `${ch}.${s}`,
+              path: ["channels", ch, "subtypes", s, "documents"],
+              channel: ch,
+              label: `${CHANNEL_SHORT[ch]} · ${SUBTYPE_LABELS[s]}`,
+            }))
           : ch === "residence"
             ? [
-                ...TENURES.map((t) => ({ key: `${ch}.${t}`, path: ["channels", ch, "tenures", t, "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · ${TENURE_LABELS[t]}` })),
+                ...TENURES.map((t) => ({
+                  key: `${ch}.${t}`,
+                  path: ["channels", ch, "tenures", t, "documents"],
+                  channel: ch,
+                  label: `${CHANNEL_SHORT[ch]} · ${TENURE_LABELS[t]}`,
+                })),
                 { key: `${ch}.noTenure`, path: ["channels", ch, "noTenure", "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · 未说明住房性质` },
               ]
             : ch === "family"
               ? [
-                  ...RELATIONS.map((r) => ({ key: `${ch}.${r}`, path: ["channels", ch, "relations", r, "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · ${RELATION_LABELS[r]}` })),
+                  ...RELATIONS.map((r) => ({
+                    key: `${ch}.${r}`,
+                    path: ["channels", ch, "relations", r, "documents"],
+                    channel: ch,
+                    label: `${CHANNEL_SHORT[ch]} · ${RELATION_LABELS[r]}`,
+                  })),
                   { key: `${ch}.noRelation`, path: ["channels", ch, "noRelation", "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · 未说明关系` },
                   // 1.1: the principal's tie to the destination (rule sets from 1.1 on).
-                  { key: `${ch}.tie.hukou`, path: ["channels", ch, "principalTie", "hukou", "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · 投靠人在落户地有户口` },
+                  {
+                    key: `${ch}.tie.hukou`,
+                    path: ["channels", ch, "principalTie", "hukou", "documents"],
+                    channel: ch,
+                    label: `${CHANNEL_SHORT[ch]} · 投靠人在落户地有户口`,
+                  },
                   ...TENURES.map((t) => ({
                     key: `${ch}.tie.${t}`,
                     path: ["channels", ch, "principalTie", "residenceTenures", t, "documents"],
                     channel: ch,
                     label: `${CHANNEL_SHORT[ch]} · 投靠人的合法稳定住所（${TENURE_LABELS[t]}）`,
                   })),
-                  { key: `${ch}.tie.noTenure`, path: ["channels", ch, "principalTie", "residenceNoTenure", "documents"], channel: ch, label: `${CHANNEL_SHORT[ch]} · 投靠人的合法稳定住所（未说明性质）` },
+                  {
+                    key: `${ch}.tie.noTenure`,
+                    path: ["channels", ch, "principalTie", "residenceNoTenure", "documents"],
+                    channel: ch,
+                    label: `${CHANNEL_SHORT[ch]} · 投靠人的合法稳定住所（未说明性质）`,
+                  },
                 ]
               : [];
     return [base, ...variants];
@@ -171,7 +201,12 @@ const dateAt = (ymdText: string) => new Date(`${ymdText}T00:00:00+08:00`);
 export const saveRuleSetDraftDef = defineAction({ roles: ["admin"], action: "admin.rules.save", schema: ruleSetEditSchema }, async (ctx, input) => {
   const base = await getRuleSet(ctx.tx, input.baseId);
   const data = applyEdits(base.data, input);
-  const row = await createDraftRuleSet(ctx.tx, { version: input.version, effectiveFrom: dateAt(input.effectiveFrom), data, notes: input.notes ?? `基于 ${base.version} 修改` });
+  const row = await createDraftRuleSet(ctx.tx, {
+    version: input.version,
+    effectiveFrom: dateAt(input.effectiveFrom),
+    data,
+    notes: input.notes ?? `基于 ${base.version} 修改`,
+  });
   if (input.publish) await publishRuleSet(ctx.tx, row.id, ctx.user.id);
   ctx.audit({
     action: input.publish ? "admin.rules.save_publish" : "admin.rules.save",
@@ -182,11 +217,14 @@ export const saveRuleSetDraftDef = defineAction({ roles: ["admin"], action: "adm
   return { id: row.id, version: row.version, published: input.publish };
 });
 
-export const publishRuleSetDef = defineAction({ roles: ["admin"], action: "admin.rules.publish", schema: z.object({ id: z.string().trim().min(1).max(64) }) }, async (ctx, { id }) => {
-  const row = await publishRuleSet(ctx.tx, id, ctx.user.id);
-  ctx.audit({ entityType: "rule_set", entityId: id, details: { version: row.version } });
-  return { id, version: row.version };
-});
+export const publishRuleSetDef = defineAction(
+  { roles: ["admin"], action: "admin.rules.publish", schema: z.object({ id: z.string().trim().min(1).max(64) }) },
+  async (ctx, { id }) => {
+    const row = await publishRuleSet(ctx.tx, id, ctx.user.id);
+    ctx.audit({ entityType: "rule_set", entityId: id, details: { version: row.version } });
+    return { id, version: row.version };
+  },
+);
 
 // --- comparing ---------------------------------------------------------------------------
 
@@ -214,7 +252,8 @@ export function compareRuleSetData(a: RuleSetData, b: RuleSetData): CompareRow[]
   const rows: CompareRow[] = [];
   const push = (section: string, label: string, x: string, y: string) => rows.push({ section, label, a: x, b: y, changed: x !== y });
   for (const s of DOCUMENT_SLOTS) push("所需材料", s.label, describeGroups(slotGroups(a, s)), describeGroups(slotGroups(b, s)));
-  for (const k of Object.keys(LIMIT_LABELS) as Array<keyof TimeLimits>) push("办理时限", LIMIT_LABELS[k], String(a.timeLimits?.[k] ?? "—"), String(b.timeLimits?.[k] ?? "—"));
+  for (const k of Object.keys(LIMIT_LABELS) as Array<keyof TimeLimits>)
+    push("办理时限", LIMIT_LABELS[k], String(a.timeLimits?.[k] ?? "—"), String(b.timeLimits?.[k] ?? "—"));
   const reasons = [...new Set([...(a.refusalReasons ?? []), ...(b.refusalReasons ?? [])].map((r) => r.code))];
   const reasonText = (d: RuleSetData, code: string) => {
     const r = d.refusalReasons?.find((x) => x.code === code);
@@ -246,7 +285,11 @@ export async function listRuleSetVersions(db: Db, now = new Date()) {
   const current = rows
     .filter((r) => r.publishedAt && r.effectiveFrom <= now)
     .sort((x, y) => y.effectiveFrom.getTime() - x.effectiveFrom.getTime() || (y.publishedAt?.getTime() ?? 0) - (x.publishedAt?.getTime() ?? 0))[0];
-  return rows.map((r) => ({ ...r, current: r.id === current?.id, state: (r.publishedAt ? (r.effectiveFrom > now ? "scheduled" : r.id === current?.id ? "current" : "superseded") : "draft") as RuleSetState }));
+  return rows.map((r) => ({
+    ...r,
+    current: r.id === current?.id,
+    state: (r.publishedAt ? (r.effectiveFrom > now ? "scheduled" : r.id === current?.id ? "current" : "superseded") : "draft") as RuleSetState,
+  }));
 }
 
 /** A version name not used yet: the base's with its trailing number raised (…/v1 → …/v2). */

@@ -51,7 +51,8 @@ export type CreateStaffInput = z.input<typeof createStaffSchema>;
 async function placementColumns(db: Db, v: { role: StaffRole; stationId?: string; isStationHead: boolean; countyCode?: string }) {
   if (v.role === "clerk") {
     const st = await db.policeStation.findUnique({ where: { id: v.stationId! }, select: { id: true, active: true } });
-    if (!st || !st.active) throw new DomainError("validation_failed", "请选择在用的派出所。", { issues: [{ path: "stationId", message: "请选择在用的派出所" }] });
+    if (!st || !st.active)
+      throw new DomainError("validation_failed", "请选择在用的派出所。", { issues: [{ path: "stationId", message: "请选择在用的派出所" }] });
     return { stationId: st.id, isStationHead: v.isStationHead, countyCode: null };
   }
   return { stationId: null, isStationHead: false, countyCode: v.role === "official" ? (v.countyCode ?? null) : null };
@@ -104,7 +105,12 @@ export const updateStaffDef = defineAction({ roles: ["admin"], action: "admin.st
     select: SUMMARY,
   });
   // A new role, station or county ends the account's sessions: the next request signs in again with the new rights.
-  if (before.role !== after.role || before.stationId !== after.stationId || before.countyCode !== after.countyCode || before.isStationHead !== after.isStationHead) {
+  if (
+    before.role !== after.role ||
+    before.stationId !== after.stationId ||
+    before.countyCode !== after.countyCode ||
+    before.isStationHead !== after.isStationHead
+  ) {
     await revokeAllSessions(ctx.tx, after.id);
   }
   ctx.audit({ entityType: "user", entityId: input.id, details: { before, after } });
@@ -118,7 +124,12 @@ export const setStaffDisabledDef = defineAction({ roles: ["admin"], action: "adm
   if (input.disabled && before.role === "admin") await assertAnotherActiveAdmin(ctx.tx, before.id);
   await ctx.tx.user.update({ where: { id: input.id }, data: { disabled: input.disabled } });
   if (input.disabled) await revokeAllSessions(ctx.tx, input.id);
-  ctx.audit({ action: input.disabled ? "admin.staff.disable" : "admin.staff.enable", entityType: "user", entityId: input.id, details: { username: before.username } });
+  ctx.audit({
+    action: input.disabled ? "admin.staff.disable" : "admin.staff.enable",
+    entityType: "user",
+    entityId: input.id,
+    details: { username: before.username },
+  });
   return { id: input.id, disabled: input.disabled };
 });
 

@@ -17,7 +17,9 @@ export async function recordAuditCheckpoint(db: Db): Promise<{ eventId: string; 
   if (!head) return null;
   const last = await db.auditCheckpoint.findFirst({ orderBy: { id: "desc" }, select: { eventId: true, count: true } });
   if (last && last.eventId === head.id) return null; // nothing new since the last checkpoint
-  const since = last ? await db.auditEvent.count({ where: { id: { gt: last.eventId, lte: head.id } } }) : await db.auditEvent.count({ where: { id: { lte: head.id } } });
+  const since = last
+    ? await db.auditEvent.count({ where: { id: { gt: last.eventId, lte: head.id } } })
+    : await db.auditEvent.count({ where: { id: { lte: head.id } } });
   const count = (last?.count ?? 0) + since;
   await db.auditCheckpoint.create({ data: { eventId: head.id, hash: head.hash, count } });
   return { eventId: head.id.toString(), hash: head.hash, count };

@@ -14,5 +14,13 @@ export function sortBreaks(breaks: readonly ChainBreak[]): ChainBreak[] {
 
 export function chainReport(cursor: ChainCursor, breaks: readonly ChainBreak[], durationMs: number): ChainReport {
   const sorted = sortBreaks(breaks);
-  return { ok: cursor.found === 0, checked: cursor.checked, headId: cursor.afterId, headHash: cursor.prevHash, firstBroken: sorted[0] ?? null, breaks: sorted, durationMs };
+  return {
+    ok: cursor.found === 0,
+    checked: cursor.checked,
+    headId: cursor.afterId,
+    headHash: cursor.prevHash,
+    firstBroken: sorted[0] ?? null,
+    breaks: sorted,
+    durationMs,
+  };
 }

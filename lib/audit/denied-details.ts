@@ -39,7 +39,11 @@ export function deniedDetails(e: DomainError): DeniedDetails {
   if (Array.isArray(d.criteria)) {
     out.criteria = d.criteria
       .filter((c): c is Record<string, unknown> => !!c && typeof c === "object")
-      .map((c) => ({ criterion: String(c.criterion ?? ""), clause: String(c.clause ?? ""), match: typeof c.match === "string" ? maskIdNumbers(c.match) : null }));
+      .map((c) => ({
+        criterion: String(c.criterion ?? ""),
+        clause: String(c.clause ?? ""),
+        match: typeof c.match === "string" ? maskIdNumbers(c.match) : null,
+      }));
   }
   return out;
 }

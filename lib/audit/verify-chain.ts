@@ -119,7 +119,11 @@ export async function startChainCursor(db: Db): Promise<ChainCursor> {
 }
 
 /** Verifies up to `maxRows` events after the cursor. */
-export async function verifyChainStep(db: Db, cursor: ChainCursor, opts?: { anchors?: readonly ChainAnchor[]; maxRows?: number; batchSize?: number }): Promise<ChainStep> {
+export async function verifyChainStep(
+  db: Db,
+  cursor: ChainCursor,
+  opts?: { anchors?: readonly ChainAnchor[]; maxRows?: number; batchSize?: number },
+): Promise<ChainStep> {
   const maxRows = opts?.maxRows ?? STEP_ROWS;
   const batch = Math.min(opts?.batchSize ?? BATCH, maxRows);
   const anchors = new Map((opts?.anchors ?? []).map((a) => [BigInt(a.id), a.hash.toLowerCase()]));
@@ -181,7 +185,8 @@ export async function verifyChainStep(db: Db, cursor: ChainCursor, opts?: { anch
       afterId = id;
       checked += 1;
     }
-    for (const [id, hashes] of checkpoints) if (!seen.has(id)) add({ id: id.toString(), at: null, action: null, kind: "checkpoint_missing", expected: hashes[0], actual: null });
+    for (const [id, hashes] of checkpoints)
+      if (!seen.has(id)) add({ id: id.toString(), at: null, action: null, kind: "checkpoint_missing", expected: hashes[0], actual: null });
     if (afterId >= headId) done = true;
   }
   if (done) {
@@ -190,7 +195,8 @@ export async function verifyChainStep(db: Db, cursor: ChainCursor, opts?: { anch
     const ids = [...anchors.keys()].filter((id) => id <= headId);
     if (ids.length) {
       const present = new Set((await db.auditEvent.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id));
-      for (const id of ids) if (!present.has(id)) add({ id: id.toString(), at: null, action: null, kind: "anchor_missing", expected: anchors.get(id)!, actual: null });
+      for (const id of ids)
+        if (!present.has(id)) add({ id: id.toString(), at: null, action: null, kind: "anchor_missing", expected: anchors.get(id)!, actual: null });
     }
   }
   return { cursor: { ...cursor, afterId: afterId < 0 ? null : afterId.toString(), prevHash: prev, checked, found, firstBrokenId }, done, breaks };

@@ -23,7 +23,10 @@ export const changePasswordSchema = z
 export const changePasswordDef = defineAction(
   { roles: STAFF_AND_RESIDENT, action: "account.password_change", schema: changePasswordSchema, allowDuringSetup: true },
   async (ctx, input) => {
-    const me = await ctx.tx.user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { passwordHash: true, realName: true, username: true, mobile: true, idNumber: true } });
+    const me = await ctx.tx.user.findUniqueOrThrow({
+      where: { id: ctx.user.id },
+      select: { passwordHash: true, realName: true, username: true, mobile: true, idNumber: true },
+    });
     if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
       throw new DomainError("validation_failed", "当前密码不正确。", { issues: [{ path: "currentPassword", message: "当前密码不正确" }] });
     }
@@ -67,7 +70,12 @@ export const restartTotpEnrolmentDef = defineAction(
 );
 
 export const confirmTotpDef = defineAction(
-  { roles: STAFF_AND_RESIDENT, action: "account.two_factor_enable", schema: z.object({ code: z.string({ error: "请输入6位验证码" }).trim().max(16) }), allowDuringSetup: true },
+  {
+    roles: STAFF_AND_RESIDENT,
+    action: "account.two_factor_enable",
+    schema: z.object({ code: z.string({ error: "请输入6位验证码" }).trim().max(16) }),
+    allowDuringSetup: true,
+  },
   async (ctx, input) => {
     const recoveryCodes = await confirmTotpEnrolment(ctx.tx, ctx.user.id, input.code);
     ctx.audit({ entityType: "user", entityId: ctx.user.id });

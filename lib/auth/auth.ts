@@ -113,7 +113,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const ip = clientIpFromHeaders(await headers());
       await getPrisma().$transaction(async (tx) => {
         await endSession(tx, sid);
-        await recordAudit(tx, { actorId: typeof token.uid === "string" ? token.uid : null, action: "auth.sign_out", entityType: "user_session", entityId: sid, ip });
+        await recordAudit(tx, {
+          actorId: typeof token.uid === "string" ? token.uid : null,
+          action: "auth.sign_out",
+          entityType: "user_session",
+          entityId: sid,
+          ip,
+        });
       });
     },
   },

@@ -41,8 +41,19 @@ export type SessionUser = {
 };
 
 /** The identity part of a session from a user row (no session id or sign-in flags). */
-export function toSessionUser(u: Pick<SessionUser, "id" | "role" | "realName" | "username" | "mobile" | "stationId" | "isStationHead" | "countyCode">): SessionUser {
-  return { id: u.id, role: u.role, realName: u.realName, username: u.username, mobile: u.mobile, stationId: u.stationId, isStationHead: u.isStationHead, countyCode: u.countyCode };
+export function toSessionUser(
+  u: Pick<SessionUser, "id" | "role" | "realName" | "username" | "mobile" | "stationId" | "isStationHead" | "countyCode">,
+): SessionUser {
+  return {
+    id: u.id,
+    role: u.role,
+    realName: u.realName,
+    username: u.username,
+    mobile: u.mobile,
+    stationId: u.stationId,
+    isStationHead: u.isStationHead,
+    countyCode: u.countyCode,
+  };
 }
 
 export const STAFF_AND_RESIDENT: readonly Role[] = ["resident", "clerk", "official", "admin", "auditor"];

@@ -35,10 +35,7 @@ export type ActionDef<S extends z.ZodType, O> = {
   handler: (ctx: GuardContext, input: z.output<S>) => Promise<O>;
 };
 
-export function defineAction<S extends z.ZodType, O>(
-  opts: GuardOptions<S>,
-  handler: (ctx: GuardContext, input: z.output<S>) => Promise<O>,
-): ActionDef<S, O> {
+export function defineAction<S extends z.ZodType, O>(opts: GuardOptions<S>, handler: (ctx: GuardContext, input: z.output<S>) => Promise<O>): ActionDef<S, O> {
   return { opts, handler };
 }
 
@@ -111,7 +108,9 @@ export async function runAction<S extends z.ZodType, O>(
 export async function auditDenied(prisma: PrismaClient, user: SessionUser, ip: string, action: string, details: DeniedDetails, target: AuditTarget | null) {
   await prisma.$transaction(async (tx) => {
     const applicationId = target?.applicationId ?? null;
-    const reference = applicationId ? ((await tx.application.findUnique({ where: { id: applicationId }, select: { reference: true } }))?.reference ?? null) : undefined;
+    const reference = applicationId
+      ? ((await tx.application.findUnique({ where: { id: applicationId }, select: { reference: true } }))?.reference ?? null)
+      : undefined;
     await recordAudit(tx, {
       action: `${action}.denied`,
       actorId: user.id,
@@ -126,4 +125,3 @@ export async function auditDenied(prisma: PrismaClient, user: SessionUser, ip: s
     });
   });
 }
-

@@ -61,7 +61,17 @@ export async function authenticate(db: Db, login: string, password: string, ip: 
   const isMobile = /^1\d{10}$/.test(login);
   const user = await db.user.findUnique({
     where: isMobile ? { mobile: login } : { username: login.toLowerCase() },
-    select: { id: true, role: true, realName: true, passwordHash: true, disabled: true, stationId: true, countyCode: true, totpEnabledAt: true, mustChangePassword: true },
+    select: {
+      id: true,
+      role: true,
+      realName: true,
+      passwordHash: true,
+      disabled: true,
+      stationId: true,
+      countyCode: true,
+      totpEnabledAt: true,
+      mustChangePassword: true,
+    },
   });
   // Always one scrypt verification, whether or not the account exists or is disabled.
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));

@@ -66,7 +66,8 @@ export async function confirmTotpEnrolment(db: Db, userId: string, code: string)
   if (user.totpEnabledAt) throw new DomainError("invalid_state", "两步验证已启用。");
   if (!user.totpSecret) throw new DomainError("invalid_state", "请先打开两步验证设置页面扫描二维码。");
   const step = await checkTotp(user.totpSecret, code);
-  if (step === null) throw new DomainError("validation_failed", "验证码不正确，请核对手机上的6位数字后重试。", { issues: [{ path: "code", message: "验证码不正确" }] });
+  if (step === null)
+    throw new DomainError("validation_failed", "验证码不正确，请核对手机上的6位数字后重试。", { issues: [{ path: "code", message: "验证码不正确" }] });
   const codes = newRecoveryCodes();
   await db.user.update({
     where: { id: userId },
@@ -80,7 +81,10 @@ export async function confirmTotpEnrolment(db: Db, userId: string, code: string)
  * (then used up). True when accepted.
  */
 export async function verifySecondFactor(db: Db, userId: string, code: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true, recoveryCodeHashes: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true, recoveryCodeHashes: true },
+  });
   if (!user?.totpSecret || !user.totpEnabledAt) return false;
   const step = await checkTotp(user.totpSecret, code, user.totpLastStep);
   if (step !== null) {

@@ -40,7 +40,10 @@ async function list(db: Db, where: { stationId?: string; active?: boolean }): Pr
     orderBy: [{ countyCode: "asc" }, { name: "asc" }],
     include: { station: { select: { name: true } } },
   });
-  const counts = await memberCounts(db, rows.map((r) => r.id));
+  const counts = await memberCounts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

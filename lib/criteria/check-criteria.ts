@@ -16,7 +16,7 @@ export const criteriaCheckRequestSchema = z.object(
       .refine((s) => s.length > 0, "须填写要检查的文字（text）")
       .refine((s) => [...s].length <= MAX_CRITERIA_TEXT, `文字不能超过 ${MAX_CRITERIA_TEXT.toLocaleString("en-US")} 个字符`),
   },
-  { error: "请求体必须是 JSON 对象，如 {\"text\": \"…\"}" },
+  { error: '请求体必须是 JSON 对象，如 {"text": "…"}' },
 );
 
 export type CriteriaCheckResult = { findings: CriteriaFinding[]; ruleSetVersion: string };

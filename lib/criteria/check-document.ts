@@ -18,7 +18,14 @@ export type DocumentCheck = { findings: CriteriaFinding[]; ruleSetVersion: strin
 export const checkDocumentDef = defineAction(
   { roles: COMPLIANCE_ROLES, action: "compliance.check", schema: criteriaCheckRequestSchema, rateLimit: RATE_LIMITS.criteriaCheck },
   async (ctx, { text }): Promise<DocumentCheck> => {
-    const findings = findForbiddenCriteria(text).map((f) => ({ criterion: f.criterion, clause: f.clause, match: f.match, start: f.start, end: f.end, message: f.message }));
+    const findings = findForbiddenCriteria(text).map((f) => ({
+      criterion: f.criterion,
+      clause: f.clause,
+      match: f.match,
+      start: f.start,
+      end: f.end,
+      message: f.message,
+    }));
     let ruleSetVersion = DEFAULT_RULE_SET_VERSION;
     try {
       ruleSetVersion = (await getCurrentRuleSet(ctx.tx)).version;

@@ -131,7 +131,13 @@ export function createPrisma(opts: CreatePrismaOptions = {}): PrismaClient {
   const log = opts.log ?? defaultLog();
   if (opts.pglite) {
     const db = opts.pglite;
-    const prisma = new PrismaClient({ adapter: new LazyPGliteFactory(async () => db, async () => {}), log });
+    const prisma = new PrismaClient({
+      adapter: new LazyPGliteFactory(
+        async () => db,
+        async () => {},
+      ),
+      log,
+    });
     registerPrismaSource(prisma, { kind: "pglite", open: async () => db, description: `PGlite ${db.dataDir ?? "(in memory)"}` });
     return prisma;
   }
@@ -191,7 +197,11 @@ export function explainDatabaseError(e: unknown, opts: { databaseUrl?: string } 
   const err = e as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: Record<string, unknown> } } };
   // Prisma puts "\nInvalid `prisma.foo()` invocation:\n\n\n" in front of the real message.
   const text = String(err?.message ?? e).replace(/^\s*Invalid `[^`]*` invocation:?\s*/, "");
-  const first = text.split("\n").map((l) => l.trim()).find(Boolean) ?? String(e);
+  const first =
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .find(Boolean) ?? String(e);
   const cause = err?.meta?.driverAdapterError?.cause;
   if (cause && url) {
     const kind = String(cause.kind ?? "");

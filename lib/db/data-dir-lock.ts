@@ -45,9 +45,9 @@ export class DataDirLockedError extends Error {
       holder.pid === process.pid && !elsewhere
         ? `数据目录 ${dataDir} 已被本进程的另一个实例打开 (this data folder is already open in another thread/module instance of this process).`
         : elsewhere
-        ? `数据目录 ${dataDir} 已被主机 ${holder.host} 上的进程 ${holder.pid} 使用 (another Luohu server on host ${holder.host} is using this data folder). ` +
+          ? `数据目录 ${dataDir} 已被主机 ${holder.host} 上的进程 ${holder.pid} 使用 (another Luohu server on host ${holder.host} is using this data folder). ` +
             `If you are sure it is not running, delete ${path.join(dataDir, LOCK_FILE_NAME)}.`
-        : `数据目录 ${dataDir} 已被进程 ${holder.pid} 使用 (another Luohu server is running on this data folder). ` +
+          : `数据目录 ${dataDir} 已被进程 ${holder.pid} 使用 (another Luohu server is running on this data folder). ` +
             `Stop it first, or set LUOHU_DATA_DIR to another folder.`,
     );
     this.name = "DataDirLockedError";

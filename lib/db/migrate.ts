@@ -31,13 +31,7 @@ provider = "postgresql"
 `;
 
 /** Where to migrate: a connection string, a PGlite instance, a client made by createPrisma, or an executor. */
-export type MigrationTarget =
-  | string
-  | { connectionString: string }
-  | { prisma: object }
-  | { pglite: PGlite }
-  | PGlite
-  | SqlExecutor;
+export type MigrationTarget = string | { connectionString: string } | { prisma: object } | { pglite: PGlite } | PGlite | SqlExecutor;
 
 export interface MigrateOptions {
   /** Default: `prisma/migrations` in the working directory. */
@@ -194,9 +188,7 @@ function computeStatus(local: LocalMigration[], rows: AppliedMigrationRow[]): Mi
   const live = rows.filter((r) => r.rolled_back_at === null);
   const finished = live.filter((r) => r.finished_at !== null);
   const finishedNames = new Set(finished.map((r) => r.migration_name));
-  const failed = live
-    .filter((r) => r.finished_at === null && !finishedNames.has(r.migration_name))
-    .map((r) => ({ name: r.migration_name, logs: r.logs }));
+  const failed = live.filter((r) => r.finished_at === null && !finishedNames.has(r.migration_name)).map((r) => ({ name: r.migration_name, logs: r.logs }));
   const applied = finished.map((r) => {
     const m = localByName.get(r.migration_name);
     return {
@@ -245,7 +237,10 @@ async function withMigrationLock<T>(ex: SqlExecutor, timeoutMs: number, fn: () =
     const key = ex.session;
     const before = sessionQueues.get(key) ?? Promise.resolve();
     const run = before.catch(() => {}).then(() => withAdvisoryLock(ex, timeoutMs, fn));
-    sessionQueues.set(key, run.catch(() => {}));
+    sessionQueues.set(
+      key,
+      run.catch(() => {}),
+    );
     return run;
   }
   return withAdvisoryLock(ex, timeoutMs, fn);
@@ -275,7 +270,8 @@ async function withAdvisoryLock<T>(ex: SqlExecutor, timeoutMs: number, fn: () =>
  * Statements that must not run inside our transaction: the migration manages transactions
  * itself, or contains commands PostgreSQL refuses in a transaction block.
  */
-const NON_TRANSACTIONAL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|START\s+TRANSACTION|VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE|CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\s+.*CONCURRENTLY)\b/im;
+const NON_TRANSACTIONAL =
+  /^\s*(BEGIN|COMMIT|END|ROLLBACK|START\s+TRANSACTION|VACUUM|ALTER\s+SYSTEM|CREATE\s+DATABASE|DROP\s+DATABASE|CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\s+.*CONCURRENTLY)\b/im;
 
 function stripSqlComments(sql: string): string {
   return sql.replace(/--[^\n]*/g, "").replace(/\/\*[\s\S]*?\*\//g, "");
@@ -545,7 +541,11 @@ export async function createMigration(name: string, opts: CreateMigrationOptions
     dirName = `${at}_${nextMigrationName(name, []).slice(15)}`;
     local = local.filter((m) => m.name < dirName);
   } else {
-    dirName = nextMigrationName(name, local.map((m) => m.name), opts.now);
+    dirName = nextMigrationName(
+      name,
+      local.map((m) => m.name),
+      opts.now,
+    );
   }
 
   const [bg, { bindMigrationAwareSqlAdapterFactory }, pglites] = await Promise.all([

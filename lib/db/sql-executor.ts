@@ -232,9 +232,7 @@ export function pgliteExecutor(db: PGlite, opts: { owned?: boolean; description?
 /* ------------------------------------------------------------------------------------------ */
 
 /** What lib/db/client.ts records for each PrismaClient it creates. */
-export type PrismaSource =
-  | { kind: "pg"; connectionString: string }
-  | { kind: "pglite"; open: () => Promise<PGlite>; description: string };
+export type PrismaSource = { kind: "pg"; connectionString: string } | { kind: "pglite"; open: () => Promise<PGlite>; description: string };
 
 const SOURCES_KEY = Symbol.for("luohu.db.prismaSources");
 type WithSources = typeof globalThis & { [SOURCES_KEY]?: WeakMap<object, PrismaSource> };

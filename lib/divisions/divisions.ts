@@ -6,7 +6,12 @@ import data from "./divisions-data.json";
  */
 export type Division = { code: string; name: string };
 
-const D = data as unknown as { source: string; provinces: [string, string][]; cities: Record<string, [string, string][]>; counties: Record<string, [string, string][]> };
+const D = data as unknown as {
+  source: string;
+  provinces: [string, string][];
+  cities: Record<string, [string, string][]>;
+  counties: Record<string, [string, string][]>;
+};
 const toList = (rows: [string, string][] | undefined): Division[] => (rows ?? []).map(([code, name]) => ({ code, name }));
 
 export const DIVISIONS_SOURCE = D.source;

@@ -14,4 +14,3 @@ export const BACKGROUND_LABELS: Record<(typeof BACKGROUNDS)[number], string> = {
   student_at_origin: "户口留在原籍的农村大中专学生（在原籍登记为城镇居民）",
   none: "以上都不是",
 };
-

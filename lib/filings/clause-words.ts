@@ -3,7 +3,7 @@
  * the browser (no imports).
  */
 export const CLAUSE_WORDS: Readonly<Record<string, string>> = {
-  "二": "落户的基本条件",
+  二: "落户的基本条件",
   "二(一)": "重点群体和农村升学学生落户",
   "二(二)": "有合法稳定住所（含租赁）的人员及其共同居住的家属落户",
   "二(三)": "在社区集体户落户",

@@ -21,14 +21,21 @@ export async function cleanupStaleDrafts(
   let deleted = 0;
   let files = 0;
   for (;;) {
-    const stale = await db.application.findMany({ where: { status: "draft", updatedAt: { lt: cutoff } }, select: { id: true }, take: batchSize, orderBy: { updatedAt: "asc" } });
+    const stale = await db.application.findMany({
+      where: { status: "draft", updatedAt: { lt: cutoff } },
+      select: { id: true },
+      take: batchSize,
+      orderBy: { updatedAt: "asc" },
+    });
     if (stale.length === 0) break;
     const ids = stale.map((s) => s.id);
     const docs = await db.document.findMany({ where: { applicationId: { in: ids } }, select: { storageKey: true } });
     // Re-check the state in the DELETE: a draft submitted meanwhile survives.
     const res = await db.application.deleteMany({ where: { id: { in: ids }, status: "draft", updatedAt: { lt: cutoff } } });
     deleted += res.count;
-    const left = new Set((await db.document.findMany({ where: { storageKey: { in: docs.map((d) => d.storageKey) } }, select: { storageKey: true } })).map((d) => d.storageKey));
+    const left = new Set(
+      (await db.document.findMany({ where: { storageKey: { in: docs.map((d) => d.storageKey) } }, select: { storageKey: true } })).map((d) => d.storageKey),
+    );
     for (const d of docs) {
       if (left.has(d.storageKey)) continue;
       await storage.delete(d.storageKey);

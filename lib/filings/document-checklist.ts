@@ -10,7 +10,15 @@ import type { FieldIssue } from "@/lib/errors";
  * alternatives (e.g. 租赁合同 or 不动产权证书 for a home, rented counting as owned).
  */
 
-export type ChecklistDocument = { id: string; docType: string; fileName: string; mimeType: string; size: number; memberId?: string | null; coversMemberIds?: readonly string[] };
+export type ChecklistDocument = {
+  id: string;
+  docType: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  memberId?: string | null;
+  coversMemberIds?: readonly string[];
+};
 
 export type ChecklistSlot = {
   memberId: string | null;
@@ -80,11 +88,30 @@ export function buildDocumentChecklist(ruleSet: RuleSet, filing: PanelFiling, me
           label: alternatives.length > 1 ? `${alternatives.map((a) => DOCUMENT_LABELS[a]).join("或")}（任选其一）` : DOCUMENT_LABELS[m.code],
           alternatives,
           clause: m.clause,
-          documents: ownDocs.filter((d) => (alternatives as string[]).includes(d.docType)).map(({ id, docType, fileName, mimeType, size, memberId: owner, coversMemberIds }) => ({ id, docType, fileName, mimeType, size, memberId: owner, coversMemberIds: coversMemberIds ?? [] })),
+          documents: ownDocs
+            .filter((d) => (alternatives as string[]).includes(d.docType))
+            .map(({ id, docType, fileName, mimeType, size, memberId: owner, coversMemberIds }) => ({
+              id,
+              docType,
+              fileName,
+              mimeType,
+              size,
+              memberId: owner,
+              coversMemberIds: coversMemberIds ?? [],
+            })),
           satisfied: !missing.has(m.code),
         };
       });
-    return { memberId, name: now.name, relation: now.relation, channel: now.channel, outcome: now.outcome, reasons: now.reasons, problems: now.problems, slots };
+    return {
+      memberId,
+      name: now.name,
+      relation: now.relation,
+      channel: now.channel,
+      outcome: now.outcome,
+      reasons: now.reasons,
+      problems: now.problems,
+      slots,
+    };
   });
   const missingCount = persons.reduce((n, p) => n + p.slots.filter((s) => !s.satisfied).length, 0);
   return {

@@ -48,7 +48,17 @@ export async function findDuplicates(
   });
 
   const hits = new Map<string, DuplicateHit>();
-  const add = (idNumber: string, app: { id: string; reference: string | null; status: ApplicationStatus; stationId: string | null; destinationCounty: string; station: { name: string } | null }) => {
+  const add = (
+    idNumber: string,
+    app: {
+      id: string;
+      reference: string | null;
+      status: ApplicationStatus;
+      stationId: string | null;
+      destinationCounty: string;
+      station: { name: string } | null;
+    },
+  ) => {
     const person = people.get(idNumber);
     if (!person) return;
     const registered = app.status === "registered";

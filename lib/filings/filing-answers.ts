@@ -43,7 +43,18 @@ export type FilingAnswers = {
 };
 
 /** Keys of answers that belong to one channel's questions: dropped when the channel changes. */
-export const CHANNEL_ANSWER_KEYS = ["residence", "principal", "employment", "hasDirectRelativeToJoin", "schoolName", "schoolCounty", "graduateTarget", "originCounty", "noStableResidence", "collectiveKind"] as const;
+export const CHANNEL_ANSWER_KEYS = [
+  "residence",
+  "principal",
+  "employment",
+  "hasDirectRelativeToJoin",
+  "schoolName",
+  "schoolCounty",
+  "graduateTarget",
+  "originCounty",
+  "noStableResidence",
+  "collectiveKind",
+] as const;
 
 export function readAnswers(json: unknown): FilingAnswers {
   return json && typeof json === "object" && !Array.isArray(json) ? (json as FilingAnswers) : {};

@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  eligibilityRequestSchema,
-  RELATIONS,
-  SUBTYPES_BY_CHANNEL,
-  SUBTYPE_LABELS,
-  type Channel,
-  type Subtype,
-} from "@/lib/schemas/eligibility";
+import { eligibilityRequestSchema, RELATIONS, SUBTYPES_BY_CHANNEL, SUBTYPE_LABELS, type Channel, type Subtype } from "@/lib/schemas/eligibility";
 import { idNumberSchema } from "@/lib/validation/id-number";
 
 /**
@@ -121,7 +114,11 @@ export const talentDetailsSchema = z
   .superRefine((v, ctx) => {
     if (v.employed && !v.employerName) ctx.addIssue({ code: "custom", path: ["employerName"], message: "请填写就业单位名称" });
     if (v.tenure === "none" && !v.collectiveKind) {
-      ctx.addIssue({ code: "custom", path: ["collectiveKind"], message: "暂无住所的，在居住地或拟就业地派出所的集体户落户：请选择社区集体户或人才交流中心集体户" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["collectiveKind"],
+        message: "暂无住所的，在居住地或拟就业地派出所的集体户落户：请选择社区集体户或人才交流中心集体户",
+      });
     }
   });
 
@@ -188,7 +185,12 @@ export const collectiveDetailsSchema = z.object({
 /** A person moving together with the applicant (二(二): 配偶、子女、父母等). */
 export const memberSchema = z.object({
   applicationId: applicationIdSchema,
-  memberId: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
+  memberId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   relation: formChoice(z.enum(RELATIONS, { error: (i) => (i.input === undefined ? "请选择与申请人的关系" : "与申请人的关系不正确") })),
   name: z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(50, "姓名过长"),
   idNumber: idNumberSchema,
@@ -204,7 +206,10 @@ export const membersDoneSchema = z.object({ applicationId: applicationIdSchema }
 /** The declaration and the idempotency key of the submission (a double click or a retry makes one filing). */
 export const submitFilingSchema = z.object({
   applicationId: applicationIdSchema,
-  submitKey: z.string({ error: "缺少提交标识，请刷新页面后重试" }).trim().regex(/^[A-Za-z0-9_-]{16,64}$/, "提交标识无效，请刷新页面后重试"),
+  submitKey: z
+    .string({ error: "缺少提交标识，请刷新页面后重试" })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, "提交标识无效，请刷新页面后重试"),
   truthful: formBool(z.literal(true, { error: "请确认所填信息和材料真实、准确" })),
   voluntary: formBool(z.literal(true, { error: "请确认落户系本人自愿申请" })),
 });

@@ -41,11 +41,29 @@ export function buildTasks(draft: { id: string; channel: Channel; answers: unkno
   const tasks: Task[] = [
     { key: "channel", title: "申请类别", hint: "落户通道及依据条款", status: "completed", href: `${base}/channel` },
     { key: "applicant", title: "申请人信息", hint: "身份信息与现户籍", status: done.applicant ? "completed" : "not_started", href: `${base}/applicant` },
-    { key: "destination", title: destinationTitle(draft.channel), hint: draft.channel === "collective" ? "就业单位所在地及其派出所" : "落户地址及受理派出所", status: done.destination ? "completed" : "not_started", href: `${base}/destination` },
-    { key: "details", title: detailsTitle(draft.channel), hint: "本通道需要说明的情况", status: done.details ? "completed" : "not_started", href: `${base}/details` },
+    {
+      key: "destination",
+      title: destinationTitle(draft.channel),
+      hint: draft.channel === "collective" ? "就业单位所在地及其派出所" : "落户地址及受理派出所",
+      status: done.destination ? "completed" : "not_started",
+      href: `${base}/destination`,
+    },
+    {
+      key: "details",
+      title: detailsTitle(draft.channel),
+      hint: "本通道需要说明的情况",
+      status: done.details ? "completed" : "not_started",
+      href: `${base}/details`,
+    },
   ];
   if (channelTakesMembers(draft.channel)) {
-    tasks.push({ key: "members", title: "随迁家庭成员", hint: "配偶、子女、父母等共同迁入的人员", status: done.members ? "completed" : "not_started", href: `${base}/members` });
+    tasks.push({
+      key: "members",
+      title: "随迁家庭成员",
+      hint: "配偶、子女、父母等共同迁入的人员",
+      status: done.members ? "completed" : "not_started",
+      href: `${base}/members`,
+    });
   }
   tasks.push({
     key: "documents",
@@ -55,7 +73,13 @@ export function buildTasks(draft: { id: string; channel: Channel; answers: unkno
     href: `${base}/documents`,
   });
   const allDone = Object.values(done).every(Boolean) && documentsComplete;
-  tasks.push({ key: "check", title: "核对并提交", hint: "核对全部信息，确认声明后提交", status: allDone ? "not_started" : "cannot_start", href: `${base}/check` });
+  tasks.push({
+    key: "check",
+    title: "核对并提交",
+    hint: "核对全部信息，确认声明后提交",
+    status: allDone ? "not_started" : "cannot_start",
+    href: `${base}/check`,
+  });
   return tasks;
 }
 

@@ -19,7 +19,11 @@ export type TimelineEntry = {
 export async function loadTimeline(db: Db, applicationId: string, ruleSetId: string | null): Promise<TimelineEntry[]> {
   const [events, refusals] = await Promise.all([
     db.statusEvent.findMany({ where: { applicationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    db.reviewAction.findMany({ where: { applicationId, action: { in: ["refuse", "revoke", "correct"] } }, orderBy: { createdAt: "asc" }, select: { reasonCodes: true, createdAt: true } }),
+    db.reviewAction.findMany({
+      where: { applicationId, action: { in: ["refuse", "revoke", "correct"] } },
+      orderBy: { createdAt: "asc" },
+      select: { reasonCodes: true, createdAt: true },
+    }),
   ]);
   const reasonLabels = new Map<string, { label: string; clause: string }>();
   if (refusals.some((r) => r.reasonCodes.length) && ruleSetId) {
@@ -38,7 +42,11 @@ export async function loadTimeline(db: Db, applicationId: string, ruleSetId: str
       dueAt: e.dueAt,
       // The event carries its reasons (code, label, clause); older events only the review action's codes.
       reasons: Array.isArray(data.reasons)
-        ? (data.reasons as Array<Record<string, unknown>>).map((r) => ({ code: String(r.code ?? ""), label: String(r.label ?? r.code ?? ""), clause: String(r.clause ?? "") }))
+        ? (data.reasons as Array<Record<string, unknown>>).map((r) => ({
+            code: String(r.code ?? ""),
+            label: String(r.label ?? r.code ?? ""),
+            clause: String(r.clause ?? ""),
+          }))
         : e.type === "refused"
           ? [...new Set(codes)].map((c) => ({ code: c, label: reasonLabels.get(c)?.label ?? c, clause: reasonLabels.get(c)?.clause ?? "" }))
           : [],

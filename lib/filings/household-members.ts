@@ -15,7 +15,10 @@ export const MAX_MEMBERS = 12;
 /** Adds or edits a person moving with the applicant (二(二)); each is judged by the rules on submission. */
 export const saveMemberDef = defineAction({ roles: ["resident"], action: "filing.save_member", schema: memberSchema }, async (ctx, input) => {
   await lockOwnDraft(ctx.tx, ctx.user, input.applicationId);
-  const app = await ctx.tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { channel: true, subtype: true, answers: true, members: { select: { id: true, idNumber: true, relation: true } } } });
+  const app = await ctx.tx.application.findUniqueOrThrow({
+    where: { id: input.applicationId },
+    select: { channel: true, subtype: true, answers: true, members: { select: { id: true, idNumber: true, relation: true } } },
+  });
   if (!channelTakesMembers(app.channel)) throw new DomainError("invalid_state", "社区集体户落户仅登记申请人本人，不能添加随迁人员。");
   const clash = app.members.find((m) => m.idNumber === input.idNumber && m.id !== input.memberId);
   if (clash) {
@@ -39,13 +42,20 @@ export const saveMemberDef = defineAction({ roles: ["resident"], action: "filing
     memberId = existing.id;
   } else {
     if (app.members.length >= MAX_MEMBERS) throw new DomainError("validation_failed", `一件申请最多可包含${MAX_MEMBERS}人。`);
-    const created = await ctx.tx.householdMember.create({ data: { ...data, applicationId: input.applicationId, sortOrder: app.members.length }, select: { id: true } });
+    const created = await ctx.tx.householdMember.create({
+      data: { ...data, applicationId: input.applicationId, sortOrder: app.members.length },
+      select: { id: true },
+    });
     memberId = created.id;
   }
   const answers = readAnswers(app.answers);
   await ctx.tx.application.update({
     where: { id: input.applicationId },
-    data: { draftStep: "members", personsCount: app.members.length + (input.memberId ? 0 : 1), answers: { ...answers, completed: { ...answers.completed, members: false } } as Prisma.InputJsonValue },
+    data: {
+      draftStep: "members",
+      personsCount: app.members.length + (input.memberId ? 0 : 1),
+      answers: { ...answers, completed: { ...answers.completed, members: false } } as Prisma.InputJsonValue,
+    },
   });
   ctx.audit({ applicationId: input.applicationId, entityType: "household_member", entityId: memberId, details: { relation: data.relation } });
   return { memberId };
@@ -54,7 +64,10 @@ export const saveMemberDef = defineAction({ roles: ["resident"], action: "filing
 /** Removes a person and their files from a draft. */
 export const removeMemberDef = defineAction({ roles: ["resident"], action: "filing.remove_member", schema: removeMemberSchema }, async (ctx, input) => {
   await lockOwnDraft(ctx.tx, ctx.user, input.applicationId);
-  const member = await ctx.tx.householdMember.findFirst({ where: { id: input.memberId, applicationId: input.applicationId, relation: { not: "self" } }, select: { id: true } });
+  const member = await ctx.tx.householdMember.findFirst({
+    where: { id: input.memberId, applicationId: input.applicationId, relation: { not: "self" } },
+    select: { id: true },
+  });
   if (!member) throw notFound("随迁人员");
   const docs = await ctx.tx.document.findMany({ where: { memberId: member.id }, select: { storageKey: true } });
   await ctx.tx.document.deleteMany({ where: { memberId: member.id } });

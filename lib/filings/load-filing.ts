@@ -11,7 +11,11 @@ import { STATUS_LABELS } from "./status";
  * on the same filing (a double click, a retry, another device) waits for the first to commit
  * and then sees its result. Someone else's filing, or a made-up id, is "not found".
  */
-export async function lockOwnFiling(tx: Db, user: SessionUser, applicationId: string): Promise<{ id: string; status: ApplicationStatus; submitKey: string | null; version: number }> {
+export async function lockOwnFiling(
+  tx: Db,
+  user: SessionUser,
+  applicationId: string,
+): Promise<{ id: string; status: ApplicationStatus; submitKey: string | null; version: number }> {
   const rows = await tx.$queryRaw<Array<{ id: string; status: ApplicationStatus; submitKey: string | null; version: number }>>(Prisma.sql`
     SELECT "id", "status"::text AS "status", "submitKey", "version" FROM "Application"
     WHERE "id" = ${applicationId} AND "residentId" = ${user.id}

@@ -13,13 +13,25 @@ const carrySchema = z.object({
   channel: E.channel.optional().catch(undefined),
   subtype: E.subtype.catch(undefined),
   destinationCounty: E.destinationCounty.optional().catch(undefined),
-  applicant: z.object({ hukouType: E.applicant.shape.hukouType.optional().catch(undefined), hukouRegion: E.applicant.shape.hukouRegion.optional().catch(undefined) }).partial().optional().catch(undefined),
-  residence: E.residence.catch(undefined),
-  principal: z
-    .object({ relation: E.principal.unwrap().shape.relation, livesTogether: z.boolean(), hasHukouAtDestination: z.boolean(), hasLegalResidenceAtDestination: z.boolean().optional() })
+  applicant: z
+    .object({ hukouType: E.applicant.shape.hukouType.optional().catch(undefined), hukouRegion: E.applicant.shape.hukouRegion.optional().catch(undefined) })
+    .partial()
     .optional()
     .catch(undefined),
-  employment: z.object({ employed: z.boolean(), workCounty: E.destinationCounty.optional(), employerHasCollectiveHousehold: z.boolean().optional() }).optional().catch(undefined),
+  residence: E.residence.catch(undefined),
+  principal: z
+    .object({
+      relation: E.principal.unwrap().shape.relation,
+      livesTogether: z.boolean(),
+      hasHukouAtDestination: z.boolean(),
+      hasLegalResidenceAtDestination: z.boolean().optional(),
+    })
+    .optional()
+    .catch(undefined),
+  employment: z
+    .object({ employed: z.boolean(), workCounty: E.destinationCounty.optional(), employerHasCollectiveHousehold: z.boolean().optional() })
+    .optional()
+    .catch(undefined),
   hasDirectRelativeToJoin: z.boolean().optional().catch(undefined),
 });
 
@@ -31,7 +43,12 @@ export type PrecheckCarry = {
   prefill: Pick<FilingAnswers, "residence" | "employment" | "hasDirectRelativeToJoin"> & {
     hukouType?: "rural" | "urban";
     hukouRegion?: string;
-    principal?: { relation: "spouse" | "child" | "parent" | "other"; livesTogether: boolean; hasHukouAtDestination: boolean; hasLegalResidenceAtDestination?: boolean };
+    principal?: {
+      relation: "spouse" | "child" | "parent" | "other";
+      livesTogether: boolean;
+      hasHukouAtDestination: boolean;
+      hasLegalResidenceAtDestination?: boolean;
+    };
   };
 };
 

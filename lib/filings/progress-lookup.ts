@@ -79,11 +79,22 @@ export type ProgressView = {
 export async function lookupProgress(raw: Record<string, unknown>, ip: string, prisma: PrismaClient = getPrisma()): Promise<ProgressView> {
   const { reference, name } = parse(lookupSchema, raw);
   const code = smsCodeSchema.safeParse(raw.smsCode);
-  if (!code.success) throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: formatZodIssues(code.error).map((i) => ({ ...i, path: "smsCode" })) });
+  if (!code.success)
+    throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", {
+      issues: formatZodIssues(code.error).map((i) => ({ ...i, path: "smsCode" })),
+    });
   const filing = await findFiling(prisma, reference, name);
   const refused = async () => {
-    await recordAudit(prisma, { action: "progress.lookup_refused", entityType: "application", entityId: filing?.id ?? null, applicationId: filing?.id ?? null, ip });
-    return new DomainError("validation_failed", "验证码不正确或已过期，请重新获取。", { issues: [{ path: "smsCode", message: "验证码不正确或已过期，请重新获取。" }] });
+    await recordAudit(prisma, {
+      action: "progress.lookup_refused",
+      entityType: "application",
+      entityId: filing?.id ?? null,
+      applicationId: filing?.id ?? null,
+      ip,
+    });
+    return new DomainError("validation_failed", "验证码不正确或已过期，请重新获取。", {
+      issues: [{ path: "smsCode", message: "验证码不正确或已过期，请重新获取。" }],
+    });
   };
   if (!filing) throw await refused();
   try {
@@ -94,7 +105,15 @@ export async function lookupProgress(raw: Record<string, unknown>, ip: string, p
   }
   const app = await prisma.application.findUniqueOrThrow({
     where: { id: filing.id },
-    select: { reference: true, status: true, channel: true, destinationCounty: true, dueAt: true, ruleSetId: true, station: { select: { name: true, address: true, phone: true } } },
+    select: {
+      reference: true,
+      status: true,
+      channel: true,
+      destinationCounty: true,
+      dueAt: true,
+      ruleSetId: true,
+      station: { select: { name: true, address: true, phone: true } },
+    },
   });
   await recordAudit(prisma, { action: "progress.lookup", entityType: "application", entityId: filing.id, applicationId: filing.id, ip });
   const timeline = await loadTimeline(prisma, filing.id, app.ruleSetId);

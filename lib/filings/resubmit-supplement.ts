@@ -56,7 +56,12 @@ export const resubmitSupplementDef = defineAction({ roles: ["resident"], action:
   const responses = items.filter((it) => answers.has(it.index)).map((it) => ({ index: it.index, text: answers.get(it.index)! }));
   const stored = readAnswers(app.answers);
   await ctx.tx.supplementNotice.update({ where: { id: notice.id }, data: { answeredAt: now, status: "answered" } });
-  ctx.audit({ applicationId: f.id, entityType: "supplement_notice", entityId: notice.id, details: { noticeId: notice.id, revision: notice.revision, answered: items.length } });
+  ctx.audit({
+    applicationId: f.id,
+    entityType: "supplement_notice",
+    entityId: notice.id,
+    details: { noticeId: notice.id, revision: notice.revision, answered: items.length },
+  });
   await transition(ctx.tx, {
     applicationId: f.id,
     from: ["supplement_requested"],

@@ -83,30 +83,33 @@ export const saveApplicantDef = defineAction({ roles: ["resident"], action: "fil
   return { applicationId: input.applicationId };
 });
 
-export const saveDestinationDef = defineAction({ roles: ["resident"], action: "filing.save_destination", schema: destinationStepSchema }, async (ctx, input) => {
-  await lockOwnDraft(ctx.tx, ctx.user, input.applicationId);
-  ctx.audit({ applicationId: input.applicationId, entityType: "application", entityId: input.applicationId });
-  const county = input.county!;
-  const station = await ctx.tx.policeStation.findFirst({ where: { id: input.stationId, countyCode: county, active: true }, select: { id: true } });
-  if (!station) {
-    throw new DomainError("validation_failed", "所选派出所不属于该县（市、区），请重新选择。", {
-      issues: [{ path: "stationId", message: `请选择${countyName(county)}的派出所` }],
-    });
-  }
-  await saveAnswers(
-    ctx.tx,
-    input.applicationId,
-    (a, row) => {
-      a.destination = { county, address: input.address, stationId: station.id };
-      if (a.residence) a.residence = { ...a.residence, address: input.address };
-      // Collective hukou: the destination IS the place of employment (二(三)).
-      if (row.channel === "collective") a.employment = { ...a.employment, employed: true, workCounty: county };
-      return a;
-    },
-    { step: "details", set: { destinationCounty: county, destinationAddress: input.address } },
-  );
-  return { applicationId: input.applicationId };
-});
+export const saveDestinationDef = defineAction(
+  { roles: ["resident"], action: "filing.save_destination", schema: destinationStepSchema },
+  async (ctx, input) => {
+    await lockOwnDraft(ctx.tx, ctx.user, input.applicationId);
+    ctx.audit({ applicationId: input.applicationId, entityType: "application", entityId: input.applicationId });
+    const county = input.county!;
+    const station = await ctx.tx.policeStation.findFirst({ where: { id: input.stationId, countyCode: county, active: true }, select: { id: true } });
+    if (!station) {
+      throw new DomainError("validation_failed", "所选派出所不属于该县（市、区），请重新选择。", {
+        issues: [{ path: "stationId", message: `请选择${countyName(county)}的派出所` }],
+      });
+    }
+    await saveAnswers(
+      ctx.tx,
+      input.applicationId,
+      (a, row) => {
+        a.destination = { county, address: input.address, stationId: station.id };
+        if (a.residence) a.residence = { ...a.residence, address: input.address };
+        // Collective hukou: the destination IS the place of employment (二(三)).
+        if (row.channel === "collective") a.employment = { ...a.employment, employed: true, workCounty: county };
+        return a;
+      },
+      { step: "details", set: { destinationCounty: county, destinationAddress: input.address } },
+    );
+    return { applicationId: input.applicationId };
+  },
+);
 
 function detailsDef<S extends z.ZodType<{ applicationId: string }>>(
   channel: Channel,
@@ -140,69 +143,57 @@ export const saveResidenceDetailsDef = detailsDef("residence", residenceDetailsS
   residence: { tenure: input.tenure, legal: input.legal, address: a.destination?.address },
 }));
 
-export const saveTalentDetailsDef = detailsDef(
-  "talent",
-  talentDetailsSchema,
-  (a, input) => ({
-    ...a,
-    // 先落户后就业: no job is needed; without a home the person settles in a collective household.
-    residence: input.tenure === "none" ? undefined : { tenure: input.tenure, legal: true, address: a.destination?.address },
-    noStableResidence: input.tenure === "none",
-    collectiveKind: input.tenure === "none" ? input.collectiveKind : undefined,
-    employment: { employed: input.employed, employerName: input.employed ? input.employerName : undefined },
-  }),
-);
+export const saveTalentDetailsDef = detailsDef("talent", talentDetailsSchema, (a, input) => ({
+  ...a,
+  // 先落户后就业: no job is needed; without a home the person settles in a collective household.
+  residence: input.tenure === "none" ? undefined : { tenure: input.tenure, legal: true, address: a.destination?.address },
+  noStableResidence: input.tenure === "none",
+  collectiveKind: input.tenure === "none" ? input.collectiveKind : undefined,
+  employment: { employed: input.employed, employerName: input.employed ? input.employerName : undefined },
+}));
 
-export const saveRuralStudentDetailsDef = detailsDef(
-  "rural_student",
-  ruralStudentDetailsSchema,
-  (a, input) => ({
-    ...a,
-    schoolName: input.schoolName,
-    schoolCounty: input.schoolCounty,
-    graduateTarget: input.graduateTarget,
-    originCounty: input.graduateTarget === "origin" ? input.originCounty : undefined,
-    employment: { employed: input.employed, employerName: input.employed ? input.employerName : undefined, workCounty: input.employed ? input.workCounty : undefined },
-  }),
-);
+export const saveRuralStudentDetailsDef = detailsDef("rural_student", ruralStudentDetailsSchema, (a, input) => ({
+  ...a,
+  schoolName: input.schoolName,
+  schoolCounty: input.schoolCounty,
+  graduateTarget: input.graduateTarget,
+  originCounty: input.graduateTarget === "origin" ? input.originCounty : undefined,
+  employment: {
+    employed: input.employed,
+    employerName: input.employed ? input.employerName : undefined,
+    workCounty: input.employed ? input.workCounty : undefined,
+  },
+}));
 
-export const saveFamilyDetailsDef = detailsDef(
-  "family",
-  familyDetailsSchema,
-  (a, input) => ({
-    ...a,
-    principal: {
-      name: input.principalName,
-      idNumber: input.principalIdNumber,
-      relation: input.relation!,
-      livesTogether: input.livesTogether,
-      hasHukouAtDestination: input.hasHukouAtDestination,
-      hasLegalResidenceAtDestination: input.hasHukouAtDestination ? undefined : input.hasLegalResidenceAtDestination,
-    },
-    // 1.1: on the shared-home path the residence is the home shared with the principal (its evidence ties the principal).
-    residence:
-      !input.hasHukouAtDestination && input.hasLegalResidenceAtDestination
-        ? { tenure: input.homeTenure, legal: input.homeLegal ?? true, address: a.destination?.address }
-        : undefined,
-  }),
-);
+export const saveFamilyDetailsDef = detailsDef("family", familyDetailsSchema, (a, input) => ({
+  ...a,
+  principal: {
+    name: input.principalName,
+    idNumber: input.principalIdNumber,
+    relation: input.relation!,
+    livesTogether: input.livesTogether,
+    hasHukouAtDestination: input.hasHukouAtDestination,
+    hasLegalResidenceAtDestination: input.hasHukouAtDestination ? undefined : input.hasLegalResidenceAtDestination,
+  },
+  // 1.1: on the shared-home path the residence is the home shared with the principal (its evidence ties the principal).
+  residence:
+    !input.hasHukouAtDestination && input.hasLegalResidenceAtDestination
+      ? { tenure: input.homeTenure, legal: input.homeLegal ?? true, address: a.destination?.address }
+      : undefined,
+}));
 
-export const saveCollectiveDetailsDef = detailsDef(
-  "collective",
-  collectiveDetailsSchema,
-  (a, input) => ({
-    ...a,
-    employment: {
-      employed: true,
-      workCounty: a.destination?.county,
-      employerName: input.employerName,
-      employerHasCollectiveHousehold: input.employerHasCollectiveHousehold,
-    },
-    hasDirectRelativeToJoin: input.hasDirectRelativeToJoin,
-    // A legal residence means another channel fits (二(二)); the rules check says which.
-    residence: input.hasLegalResidence ? { legal: true, address: a.destination?.address } : undefined,
-  }),
-);
+export const saveCollectiveDetailsDef = detailsDef("collective", collectiveDetailsSchema, (a, input) => ({
+  ...a,
+  employment: {
+    employed: true,
+    workCounty: a.destination?.county,
+    employerName: input.employerName,
+    employerHasCollectiveHousehold: input.employerHasCollectiveHousehold,
+  },
+  hasDirectRelativeToJoin: input.hasDirectRelativeToJoin,
+  // A legal residence means another channel fits (二(二)); the rules check says which.
+  residence: input.hasLegalResidence ? { legal: true, address: a.destination?.address } : undefined,
+}));
 
 /** The details step's action of every channel (the filing form's step map derives from this and the registry). */
 export const DETAILS_STEP_DEFS = {

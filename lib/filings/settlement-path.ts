@@ -46,7 +46,10 @@ export function placeProblems(f: { channel: string; subtype?: string | null; ans
     if (a.completed?.details !== undefined || a.schoolName !== undefined) {
       if (!a.schoolCounty) out.push({ path: "schoolCounty", message: "请选择学校所在的县（市、区）：入学时户口迁至学校所在地。" });
       else if (dest && dest !== a.schoolCounty) {
-        out.push({ path: "schoolCounty", message: `入学时户口迁至学校所在地：学校在${placeName(a.schoolCounty)}，落户地须选择${placeName(a.schoolCounty)}（现为${placeName(dest)}）。` });
+        out.push({
+          path: "schoolCounty",
+          message: `入学时户口迁至学校所在地：学校在${placeName(a.schoolCounty)}，落户地须选择${placeName(a.schoolCounty)}（现为${placeName(dest)}）。`,
+        });
       }
     }
   }
@@ -58,7 +61,10 @@ export function placeProblems(f: { channel: string; subtype?: string | null; ans
     if (!a.employment?.employed) out.push({ path: "employed", message: "毕业后迁入就业地须已就业；未就业的可根据本人意愿迁回原籍。" });
     else if (!work) out.push({ path: "workCounty", message: "请选择就业单位所在的县（市、区）：毕业后户口迁入就业地。" });
     else if (dest && dest !== work) {
-      out.push({ path: "workCounty", message: `毕业后户口迁入就业地：就业单位在${placeName(work)}，落户地须选择${placeName(work)}（现为${placeName(dest)}）。` });
+      out.push({
+        path: "workCounty",
+        message: `毕业后户口迁入就业地：就业单位在${placeName(work)}，落户地须选择${placeName(work)}（现为${placeName(dest)}）。`,
+      });
     }
   }
   if (f.subtype === "after_graduation" && a.graduateTarget === "origin") {

@@ -34,8 +34,17 @@ function recordedRuleResult(checklist: DocumentChecklist) {
 }
 
 async function existingResult(tx: Db, applicationId: string): Promise<SubmitResult> {
-  const a = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { id: true, reference: true, submittedAt: true, events: { where: { type: "submitted" }, select: { dueAt: true }, take: 1 } } });
-  return { applicationId: a.id, reference: a.reference!, submittedAt: a.submittedAt!, acceptanceDueAt: a.events[0]?.dueAt ?? a.submittedAt!, alreadySubmitted: true };
+  const a = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { id: true, reference: true, submittedAt: true, events: { where: { type: "submitted" }, select: { dueAt: true }, take: 1 } },
+  });
+  return {
+    applicationId: a.id,
+    reference: a.reference!,
+    submittedAt: a.submittedAt!,
+    acceptanceDueAt: a.events[0]?.dueAt ?? a.submittedAt!,
+    alreadySubmitted: true,
+  };
 }
 
 /**
@@ -66,11 +75,28 @@ export async function submitFiling(tx: Db, user: SessionUser, input: { applicati
   if (place.length > 0) throw new DomainError("validation_failed", place[0].message, { issues: place });
   const answers = readAnswers(draft.answers);
   const destination = answers.destination!;
-  const station = await tx.policeStation.findFirst({ where: { id: destination.stationId, countyCode: destination.county, active: true }, select: { id: true, name: true } });
-  if (!station) throw new DomainError("validation_failed", "所选派出所已停止受理，请重新选择派出所。", { issues: [{ path: "destination", message: "请重新选择派出所" }] });
+  const station = await tx.policeStation.findFirst({
+    where: { id: destination.stationId, countyCode: destination.county, active: true },
+    select: { id: true, name: true },
+  });
+  if (!station)
+    throw new DomainError("validation_failed", "所选派出所已停止受理，请重新选择派出所。", { issues: [{ path: "destination", message: "请重新选择派出所" }] });
 
-  await lockPeople(tx, draft.members.map((m) => m.idNumber));
-  await assertNoOpenDuplicate(tx, { id: draft.id, stationId: station.id, destinationCounty: destination.county, applicantIdNumber: draft.applicantIdNumber, applicantName: draft.applicantName }, draft.members);
+  await lockPeople(
+    tx,
+    draft.members.map((m) => m.idNumber),
+  );
+  await assertNoOpenDuplicate(
+    tx,
+    {
+      id: draft.id,
+      stationId: station.id,
+      destinationCounty: destination.county,
+      applicantIdNumber: draft.applicantIdNumber,
+      applicantName: draft.applicantName,
+    },
+    draft.members,
+  );
 
   const reference = await nextReference(tx, now);
   const cal = await loadCalendar(tx);
@@ -104,6 +130,11 @@ export async function submitFiling(tx: Db, user: SessionUser, input: { applicati
 
 export const submitFilingDef = defineAction({ roles: ["resident"], action: "filing.submit", schema: submitFilingSchema }, async (ctx, input) => {
   const result = await submitFiling(ctx.tx, ctx.user, input);
-  ctx.audit({ applicationId: result.applicationId, entityType: "application", entityId: result.applicationId, details: { reference: result.reference, repeated: result.alreadySubmitted } });
+  ctx.audit({
+    applicationId: result.applicationId,
+    entityType: "application",
+    entityId: result.applicationId,
+    details: { reference: result.reference, repeated: result.alreadySubmitted },
+  });
   return result;
 });

@@ -26,7 +26,11 @@ export type ResidentNoticeItem = {
 const isDocumentCode = (d: unknown): d is DocumentCode => typeof d === "string" && (DOCUMENT_CODES as readonly string[]).includes(d);
 
 /** Reads the notice's JSON items; members (in filing order) resolve items that carry only a position. */
-export function noticeItems(json: unknown, members: Array<{ id: string; name: string }> = [], ruleData: RuleSetData = DEFAULT_RULE_SET_DATA): ResidentNoticeItem[] {
+export function noticeItems(
+  json: unknown,
+  members: Array<{ id: string; name: string }> = [],
+  ruleData: RuleSetData = DEFAULT_RULE_SET_DATA,
+): ResidentNoticeItem[] {
   if (!Array.isArray(json)) return [];
   return json.map((raw, index) => {
     const it = (raw ?? {}) as Record<string, unknown>;
@@ -41,7 +45,7 @@ export function noticeItems(json: unknown, members: Array<{ id: string; name: st
       memberId,
       memberName: typeof it.memberName === "string" ? it.memberName : (member?.name ?? "申请人"),
       documentCode: code,
-      alternatives: code ? storedAlternatives(it.alternatives, code) ?? alternativesOf(ruleData, code) : [],
+      alternatives: code ? (storedAlternatives(it.alternatives, code) ?? alternativesOf(ruleData, code)) : [],
       clarification: typeof it.clarification === "string" && it.clarification ? it.clarification : null,
     };
   });

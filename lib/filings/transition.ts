@@ -66,7 +66,19 @@ export async function transition(tx: Db, input: TransitionInput) {
   }
   const app = await tx.application.findUniqueOrThrow({
     where: { id: input.applicationId },
-    select: { id: true, residentId: true, assignedClerkId: true, reference: true, status: true, stationId: true, destinationCounty: true, channel: true, personsCount: true, version: true, dueAt: true },
+    select: {
+      id: true,
+      residentId: true,
+      assignedClerkId: true,
+      reference: true,
+      status: true,
+      stationId: true,
+      destinationCounty: true,
+      channel: true,
+      personsCount: true,
+      version: true,
+      dueAt: true,
+    },
   });
   const fromStatus = input.from.length === 1 ? input.from[0] : null;
   await tx.statusEvent.create({
@@ -92,7 +104,12 @@ export async function transition(tx: Db, input: TransitionInput) {
   if (input.event === "resubmitted" && app.assignedClerkId) {
     // Tell the clerk who holds the filing that it is back in the queue.
     await tx.notification.create({
-      data: { userId: app.assignedClerkId, applicationId: app.id, title: `申请 ${app.reference ?? ""} 补正已提交`, body: "申请人已提交补正材料，该申请已回到您的待办。" },
+      data: {
+        userId: app.assignedClerkId,
+        applicationId: app.id,
+        title: `申请 ${app.reference ?? ""} 补正已提交`,
+        body: "申请人已提交补正材料，该申请已回到您的待办。",
+      },
     });
   }
   const counter = input.counter === undefined ? input.event : input.counter;
@@ -127,7 +144,16 @@ export async function bumpCounter(
   const dayDate = new Date(`${beijingDate(now)}T00:00:00Z`);
   await tx.dailyCounter.upsert({
     where: { day_stationId_channel_event: { day: dayDate, stationId: app.stationId, channel: app.channel, event } },
-    create: { day: dayDate, stationId: app.stationId, countyCode: app.destinationCounty, channel: app.channel, event, filings: 1, persons: app.personsCount, workingDays },
+    create: {
+      day: dayDate,
+      stationId: app.stationId,
+      countyCode: app.destinationCounty,
+      channel: app.channel,
+      event,
+      filings: 1,
+      persons: app.personsCount,
+      workingDays,
+    },
     update: { filings: { increment: 1 }, persons: { increment: app.personsCount }, workingDays: { increment: workingDays } },
   });
 }

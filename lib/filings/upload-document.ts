@@ -30,7 +30,12 @@ export const uploadDocumentSchema = z.object({
   memberId: z.string({ error: "请选择材料所属人员" }).trim().min(1, "请选择材料所属人员").max(64),
   docType: z.enum(UPLOAD_DOC_TYPES, { error: "请选择材料类型" }),
   /** Replace this file (the old one is deleted from a draft, kept for the record on a submitted filing). */
-  replaceId: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
+  replaceId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   file: z.instanceof(File, { message: "请选择要上传的文件" }).refine((f) => f.size > 0, "文件是空的，请重新选择"),
   /** For a 户口簿: the other persons of the filing listed on it (the resident ticks them); one upload counts for each. */
   coversMemberIds: z
@@ -45,7 +50,10 @@ export const SHAREABLE_DOC_TYPES: ReadonlySet<string> = new Set(["hukou_booklet"
 export const setDocumentCoverageSchema = z.object({
   applicationId: applicationIdSchema,
   documentId: z.string().trim().min(1).max(64),
-  coversMemberIds: z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(64)).max(20)),
+  coversMemberIds: z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().trim().min(1).max(64)).max(20),
+  ),
 });
 
 export const removeDocumentSchema = z.object({ documentId: z.string().trim().min(1).max(64) });
@@ -58,7 +66,10 @@ export { displayFileName } from "@/lib/storage/display-file-name";
  */
 export function cleanFileName(name: string, ext: string): string {
   const base = displayFileName(name.split(/[\\/]/).pop() ?? "");
-  const stem = base.replace(/\.[^.]{0,10}$/, "").replace(/[.\s]+$/, "").slice(0, 100 - ext.length - 1);
+  const stem = base
+    .replace(/\.[^.]{0,10}$/, "")
+    .replace(/[.\s]+$/, "")
+    .slice(0, 100 - ext.length - 1);
   return `${stem || "file"}.${ext}`;
 }
 
@@ -75,7 +86,9 @@ async function checkCoverage(tx: Tx, applicationId: string, memberId: string, do
   const others = [...new Set(ids)].filter((id) => id !== memberId);
   if (others.length === 0) return [];
   if (!SHAREABLE_DOC_TYPES.has(docType)) {
-    throw new DomainError("validation_failed", "只有户口簿可以同时作为多人的材料。", { issues: [{ path: "coversMemberIds", message: "只有户口簿可以勾选其上登记的其他人员" }] });
+    throw new DomainError("validation_failed", "只有户口簿可以同时作为多人的材料。", {
+      issues: [{ path: "coversMemberIds", message: "只有户口簿可以勾选其上登记的其他人员" }],
+    });
   }
   const found = await tx.householdMember.count({ where: { applicationId, id: { in: others } } });
   if (found !== others.length) throw notFound("人员");
@@ -90,7 +103,8 @@ async function checkCoverage(tx: Tx, applicationId: string, memberId: string, do
 export const uploadDocumentDef = defineAction(
   { roles: ["resident"], action: "filing.upload_document", schema: uploadDocumentSchema, rateLimit: RATE_LIMITS.upload },
   async (ctx, input) => {
-    if (input.file.size > MAX_UPLOAD_BYTES) throw new DomainError("payload_too_large", tooLargeMessage(), { issues: [{ path: "file", message: tooLargeMessage() }] });
+    if (input.file.size > MAX_UPLOAD_BYTES)
+      throw new DomainError("payload_too_large", tooLargeMessage(), { issues: [{ path: "file", message: tooLargeMessage() }] });
     const f = await lockOwnFiling(ctx.tx, ctx.user, input.applicationId);
     ctx.audit({ applicationId: f.id, entityType: "document", details: { docType: input.docType } });
     const member = await ctx.tx.householdMember.findFirst({ where: { id: input.memberId, applicationId: f.id }, select: { id: true } });
@@ -101,9 +115,15 @@ export const uploadDocumentDef = defineAction(
     if (f.status === "supplement_requested") {
       const notice = await openNotice(ctx.tx, f.id);
       if (!notice) throw new DomainError("invalid_state", "没有待补正的事项。");
-      const members = await ctx.tx.householdMember.findMany({ where: { applicationId: f.id }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+      const members = await ctx.tx.householdMember.findMany({
+        where: { applicationId: f.id },
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, name: true },
+      });
       const items = noticeItems(notice.items, members);
-      const allowed = items.some((it) => it.memberId === member.id && (input.docType === SUPPLEMENT_ATTACHMENT ? !it.documentCode : it.alternatives.includes(input.docType as never)));
+      const allowed = items.some(
+        (it) => it.memberId === member.id && (input.docType === SUPPLEMENT_ATTACHMENT ? !it.documentCode : it.alternatives.includes(input.docType as never)),
+      );
       if (!allowed) {
         throw new DomainError("validation_failed", "补正时只能上传补正告知中列出的材料。", { issues: [{ path: "docType", message: "该材料不在补正告知中" }] });
       }
@@ -111,10 +131,12 @@ export const uploadDocumentDef = defineAction(
     } else if (f.status !== "draft") {
       throw new DomainError("invalid_state", "申请提交后不能再更改材料；如派出所要求补正，请在补正页面上传。");
     }
-    if (input.docType === SUPPLEMENT_ATTACHMENT && !noticeId) throw new DomainError("validation_failed", "请选择材料类型。", { issues: [{ path: "docType", message: "请选择材料类型" }] });
+    if (input.docType === SUPPLEMENT_ATTACHMENT && !noticeId)
+      throw new DomainError("validation_failed", "请选择材料类型。", { issues: [{ path: "docType", message: "请选择材料类型" }] });
 
     const bytes = new Uint8Array(await input.file.arrayBuffer());
-    if (bytes.length > MAX_UPLOAD_BYTES) throw new DomainError("payload_too_large", tooLargeMessage(), { issues: [{ path: "file", message: tooLargeMessage() }] });
+    if (bytes.length > MAX_UPLOAD_BYTES)
+      throw new DomainError("payload_too_large", tooLargeMessage(), { issues: [{ path: "file", message: tooLargeMessage() }] });
     const mimeType = sniffFileType(bytes);
     if (!mimeType) throw new DomainError("unsupported_media_type", UNSUPPORTED_TYPE_MESSAGE, { issues: [{ path: "file", message: UNSUPPORTED_TYPE_MESSAGE }] });
     if ((await ctx.tx.document.count({ where: { applicationId: f.id, removedAt: null } })) >= MAX_FILES_PER_FILING) {
@@ -153,7 +175,12 @@ export const uploadDocumentDef = defineAction(
     if (replaced) await discardDocument(ctx.tx, f.status === "draft", replaced);
     // Touch the filing: an upload is activity that keeps a draft from being cleaned up.
     await ctx.tx.application.update({ where: { id: f.id }, data: f.status === "draft" ? { draftStep: "documents" } : { updatedAt: new Date() } });
-    ctx.audit({ applicationId: f.id, entityType: "document", entityId: doc.id, details: { docType: doc.docType, mimeType, size: doc.size, replaced: replaced?.id ?? null } });
+    ctx.audit({
+      applicationId: f.id,
+      entityType: "document",
+      entityId: doc.id,
+      details: { docType: doc.docType, mimeType, size: doc.size, replaced: replaced?.id ?? null },
+    });
     return doc;
   },
 );
@@ -211,13 +238,19 @@ export const viewDocumentDef = defineAction(
 );
 
 /** Changes who else is listed on an uploaded booklet (drafts only). */
-export const setDocumentCoverageDef = defineAction({ roles: ["resident"], action: "filing.set_document_coverage", schema: setDocumentCoverageSchema }, async (ctx, input) => {
-  const f = await lockOwnFiling(ctx.tx, ctx.user, input.applicationId);
-  if (f.status !== "draft") throw new DomainError("invalid_state", "申请提交后不能再更改材料。");
-  const doc = await ctx.tx.document.findFirst({ where: { id: input.documentId, applicationId: f.id, removedAt: null }, select: { id: true, memberId: true, docType: true } });
-  if (!doc || !doc.memberId) throw notFound("文件");
-  const coversMemberIds = await checkCoverage(ctx.tx, f.id, doc.memberId, doc.docType, input.coversMemberIds);
-  await ctx.tx.document.update({ where: { id: doc.id }, data: { coversMemberIds } });
-  ctx.audit({ applicationId: f.id, entityType: "document", entityId: doc.id, details: { coversMemberIds } });
-  return { documentId: doc.id, coversMemberIds };
-});
+export const setDocumentCoverageDef = defineAction(
+  { roles: ["resident"], action: "filing.set_document_coverage", schema: setDocumentCoverageSchema },
+  async (ctx, input) => {
+    const f = await lockOwnFiling(ctx.tx, ctx.user, input.applicationId);
+    if (f.status !== "draft") throw new DomainError("invalid_state", "申请提交后不能再更改材料。");
+    const doc = await ctx.tx.document.findFirst({
+      where: { id: input.documentId, applicationId: f.id, removedAt: null },
+      select: { id: true, memberId: true, docType: true },
+    });
+    if (!doc || !doc.memberId) throw notFound("文件");
+    const coversMemberIds = await checkCoverage(ctx.tx, f.id, doc.memberId, doc.docType, input.coversMemberIds);
+    await ctx.tx.document.update({ where: { id: doc.id }, data: { coversMemberIds } });
+    ctx.audit({ applicationId: f.id, entityType: "document", entityId: doc.id, details: { coversMemberIds } });
+    return { documentId: doc.id, coversMemberIds };
+  },
+);

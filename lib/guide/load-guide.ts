@@ -7,7 +7,15 @@ import { DOCUMENT_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENURE_LABELS, type D
 
 export type GuideStation = { id: string; name: string; address: string; phone: string | null; officeHours: string | null; guideNote: string | null };
 export type GuideCounty = { code: string; name: string; stations: GuideStation[] };
-export type GuideChannel = { channel: string; title: string; clause: string; text: string; who: string; documents: string[]; variants: Array<{ label: string; documents: string[] }> };
+export type GuideChannel = {
+  channel: string;
+  title: string;
+  clause: string;
+  text: string;
+  who: string;
+  documents: string[];
+  variants: Array<{ label: string; documents: string[] }>;
+};
 
 /** 身份证 / 户口簿 are always needed; the rule set lists what each channel adds. */
 const ALWAYS = ["申请人及随迁人员的居民身份证", "户口簿（原籍）"];
@@ -25,11 +33,23 @@ const VARIANT_LABELS: Record<string, string> = { ...SUBTYPE_LABELS, ...TENURE_LA
 export async function loadGuide(db: Db = getPrisma()) {
   const [counties, stations, rs] = await Promise.all([
     db.county.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, name: true } }),
-    db.policeStation.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, name: true, address: true, phone: true, officeHours: true, guideNote: true, countyCode: true } }),
+    db.policeStation.findMany({
+      where: { active: true },
+      orderBy: { code: "asc" },
+      select: { id: true, name: true, address: true, phone: true, officeHours: true, guideNote: true, countyCode: true },
+    }),
     getCurrentRuleSet(db),
   ]);
   const byCounty: GuideCounty[] = counties.map((c) => ({ ...c, stations: stations.filter((s) => s.countyCode === c.code) }));
-  const ch = rs.data.channels as unknown as Record<string, { documents: DocumentGroup[]; subtypes?: Record<string, { documents: DocumentGroup[] }>; tenures?: Record<string, { documents: DocumentGroup[] }>; relations?: Record<string, { documents: DocumentGroup[] }> }>;
+  const ch = rs.data.channels as unknown as Record<
+    string,
+    {
+      documents: DocumentGroup[];
+      subtypes?: Record<string, { documents: DocumentGroup[] }>;
+      tenures?: Record<string, { documents: DocumentGroup[] }>;
+      relations?: Record<string, { documents: DocumentGroup[] }>;
+    }
+  >;
   const channels: GuideChannel[] = channelGuide(rs.data).map((g) => {
     const rules = ch[g.channel];
     const variants = Object.entries({ ...(rules?.subtypes ?? {}), ...(rules?.tenures ?? {}), ...(rules?.relations ?? {}) })

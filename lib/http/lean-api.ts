@@ -80,7 +80,11 @@ async function respond(req: IncomingMessage, res: ServerResponse, handlerP: Prom
   headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress ?? "unknown");
   headers.delete("content-length"); // the body below is what was read
   const body = await readBody(req);
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: req.method, headers, body: body ? (new Uint8Array(body.buffer, body.byteOffset, body.length) as Uint8Array<ArrayBuffer>) : null });
+  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
+    method: req.method,
+    headers,
+    body: body ? (new Uint8Array(body.buffer, body.byteOffset, body.length) as Uint8Array<ArrayBuffer>) : null,
+  });
   const response = await (await handlerP)(request);
   const out = Buffer.from(await response.arrayBuffer());
   const h: Record<string, string> = { "x-content-type-options": "nosniff", "cache-control": "no-store" };

@@ -7,7 +7,16 @@ export function isDemoMode(): boolean {
   return !process.env.DATABASE_URL || process.env.LUOHU_DEMO === "1";
 }
 
-export type DemoMessage = { id: string; recipient: string; subject: string; body: string; status: string; attempts: number; createdAt: Date; sentAt: Date | null };
+export type DemoMessage = {
+  id: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: string;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+};
 
 /** The newest outbox messages (demo only), number masked, so a newcomer sees the SMS and the codes. */
 export async function listDemoMessages(opts: { mobile?: string; take?: number } = {}, db: Db = getPrisma()): Promise<DemoMessage[]> {

@@ -84,7 +84,9 @@ export function originAddressOf(answers: unknown): string | null {
   if (!a) return null;
   const address = a.hukouAddress?.trim() ?? "";
   const path = divisionPath(a.hukouRegion);
-  const names = [path.province?.name, path.city && path.city.name !== path.province?.name ? path.city.name : undefined, path.county?.name].filter((n): n is string => !!n);
+  const names = [path.province?.name, path.city && path.city.name !== path.province?.name ? path.city.name : undefined, path.county?.name].filter(
+    (n): n is string => !!n,
+  );
   const plain = address.replace(/\s+/g, "");
   const from = names.findIndex((n) => plain.startsWith(n));
   const prefix = from === -1 ? names : names.slice(0, from);

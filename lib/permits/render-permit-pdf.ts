@@ -45,8 +45,6 @@ export function formatVerifyCode(code: string): string {
 /** Kept here for the pages and renderers that import it with the permit. */
 export { chineseDate };
 
-
-
 /** Vector QR code (crisp at any zoom), `size` points wide, bottom-left at (x, y). */
 function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
   const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
@@ -68,7 +66,11 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
  * font shipped in the repository, subset into the file.
  */
 export async function renderPermitPdf(input: PermitPdfInput): Promise<Uint8Array> {
-  const { doc, font } = await createPortalPdf({ title: `准予迁入证明 ${input.number}`, subject: "三门峡市户口迁移（落户）准予迁入证明", createdAt: input.issuedAt });
+  const { doc, font } = await createPortalPdf({
+    title: `准予迁入证明 ${input.number}`,
+    subject: "三门峡市户口迁移（落户）准予迁入证明",
+    createdAt: input.issuedAt,
+  });
   const page = doc.addPage(A4);
   const width = A4[0] - MARGIN * 2;
   let y = A4[1] - MARGIN;

@@ -38,7 +38,12 @@ export function permitPersons(json: unknown): PermitPerson[] {
 
 /** A typed or scanned verification code: letters and digits only, upper case ("abcd-1234 …" → "ABCD1234…"). */
 export function normaliseVerifyCode(raw: unknown): string {
-  return typeof raw === "string" ? raw.slice(0, 80).toUpperCase().replace(/[^0-9A-Z]/g, "") : "";
+  return typeof raw === "string"
+    ? raw
+        .slice(0, 80)
+        .toUpperCase()
+        .replace(/[^0-9A-Z]/g, "")
+    : "";
 }
 
 /**

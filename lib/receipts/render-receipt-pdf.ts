@@ -63,7 +63,13 @@ export async function renderReceiptPdf(input: ReceiptPdfInput): Promise<Uint8Arr
     ["申请编号", input.reference],
     ["申请类别", input.channelLabel],
     ["申请人", input.applicantName],
-    ["随迁人员", input.persons.filter((p) => p.relation !== "self").map((p) => p.name).join("、") || "无"],
+    [
+      "随迁人员",
+      input.persons
+        .filter((p) => p.relation !== "self")
+        .map((p) => p.name)
+        .join("、") || "无",
+    ],
     ["迁入地", input.destination],
     [input.kind === "application" ? "受理时限" : "审核时限", input.dueAt ? `${chineseDate(input.dueAt)}前（法定节假日顺延）` : "以派出所告知为准"],
     ["办理单位", input.stationName],

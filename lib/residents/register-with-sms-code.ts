@@ -38,7 +38,10 @@ export async function registerWithSmsCode(raw: Record<string, unknown>, ip: stri
   const parsed = signUpSchema.safeParse(raw);
   const code = smsCodeSchema.safeParse(raw.smsCode);
   if (!parsed.success || !code.success) {
-    const issues = [...(parsed.success ? [] : formatZodIssues(parsed.error)), ...(code.success ? [] : formatZodIssues(code.error).map((i) => ({ ...i, path: "smsCode" })))];
+    const issues = [
+      ...(parsed.success ? [] : formatZodIssues(parsed.error)),
+      ...(code.success ? [] : formatZodIssues(code.error).map((i) => ({ ...i, path: "smsCode" }))),
+    ];
     // The schema's cross-field check does not run while other fields fail: say it anyway.
     if (typeof raw.password === "string" && raw.password && raw.password !== raw.passwordConfirm && !issues.some((i) => i.path === "passwordConfirm")) {
       issues.push({ path: "passwordConfirm", message: "两次输入的密码不一致" });

@@ -42,13 +42,24 @@ export async function resetPasswordByCode(raw: unknown, ip: string, prisma: Pris
     await recordAudit(prisma, { action: "account.password_reset_refused", entityType: "user", ip });
     throw e;
   }
-  const user = await prisma.user.findUnique({ where: { mobile }, select: { id: true, role: true, disabled: true, realName: true, idNumber: true, username: true } });
+  const user = await prisma.user.findUnique({
+    where: { mobile },
+    select: { id: true, role: true, disabled: true, realName: true, idNumber: true, username: true },
+  });
   // A code is only ever sent to an active resident's number, so this is a stale or forged attempt.
   if (!user || user.role !== "resident" || user.disabled) {
-    throw new DomainError("validation_failed", "验证码不正确或已过期，请重新获取。", { issues: [{ path: "smsCode", message: "验证码不正确或已过期，请重新获取。" }] });
+    throw new DomainError("validation_failed", "验证码不正确或已过期，请重新获取。", {
+      issues: [{ path: "smsCode", message: "验证码不正确或已过期，请重新获取。" }],
+    });
   }
   // Then with the person's own data (name, its pinyin, ID number), as registration does; only the code's holder sees this.
-  const personal = passwordProblem(password, "resident", [mobile, user.realName, user.idNumber, user.username, pinyin(user.realName, { toneType: "none", type: "string", separator: "" })]);
+  const personal = passwordProblem(password, "resident", [
+    mobile,
+    user.realName,
+    user.idNumber,
+    user.username,
+    pinyin(user.realName, { toneType: "none", type: "string", separator: "" }),
+  ]);
   if (personal) throw weakPassword(`${personal}（验证码已使用，请重新获取验证码）`);
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {

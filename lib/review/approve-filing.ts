@@ -44,7 +44,12 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
   await assertAllEligible(ctx.tx, f.id, ruleSet, "不能准予迁入");
   const app = await ctx.tx.application.findUniqueOrThrow({
     where: { id: f.id },
-    select: { applicantIdNumber: true, applicantName: true, answers: true, members: { select: { id: true, name: true, idNumber: true, relation: true }, orderBy: { sortOrder: "asc" } } },
+    select: {
+      applicantIdNumber: true,
+      applicantName: true,
+      answers: true,
+      members: { select: { id: true, name: true, idNumber: true, relation: true }, orderBy: { sortOrder: "asc" } },
+    },
   });
   const dups = await findDuplicates(ctx.tx, { ...f, applicantIdNumber: app.applicantIdNumber, applicantName: app.applicantName }, app.members);
   if (dups.length > 0) {
@@ -110,6 +115,11 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
   await ctx.tx.reviewAction.create({
     data: { applicationId: f.id, clerkId: ctx.user.id, action: "approve", note: input.note ?? null, data: { permitNumber: number } },
   });
-  ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { permitNumber: number, permitId: permit.id, note: auditText(input.note) } });
+  ctx.audit({
+    applicationId: f.id,
+    entityType: "application",
+    entityId: f.id,
+    details: { permitNumber: number, permitId: permit.id, note: auditText(input.note) },
+  });
   return { permitNumber: number, permitId: permit.id, originStationId: origin?.id ?? null };
 });

@@ -52,7 +52,9 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
       message: `您的落户申请 ${f.reference ?? ""} 原不予批准决定已由派出所所长撤销，重新审核，将于 ${beijingDate(dueAt)} 前作出决定。更正理由：${input.note}`,
       now,
     });
-    await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "correct", note: input.note, data: { kind: "reopen", previousStatus: "refused" } } });
+    await ctx.tx.reviewAction.create({
+      data: { applicationId: f.id, clerkId: ctx.user.id, action: "correct", note: input.note, data: { kind: "reopen", previousStatus: "refused" } },
+    });
     return { status: "accepted" as const };
   }
 
@@ -61,7 +63,14 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
     applicationId: f.id,
     entityType: "application",
     entityId: f.id,
-    details: { kind: input.kind, from: f.status, reasonCodes: reasons.map((r) => r.code), reasons: reasons.map((r) => ({ code: r.code, clause: r.clause })), clauses: [...new Set(reasons.map((r) => r.clause))], note: auditText(input.note) },
+    details: {
+      kind: input.kind,
+      from: f.status,
+      reasonCodes: reasons.map((r) => r.code),
+      reasons: reasons.map((r) => ({ code: r.code, clause: r.clause })),
+      clauses: [...new Set(reasons.map((r) => r.clause))],
+      note: auditText(input.note),
+    },
   });
   const reasonData = reasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause }));
   await ctx.tx.permit.updateMany({ where: { applicationId: f.id, revokedAt: null }, data: { revokedAt: now, revokeReason: input.note } });
@@ -79,7 +88,14 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
     now,
   });
   await ctx.tx.reviewAction.create({
-    data: { applicationId: f.id, clerkId: ctx.user.id, action: "correct", reasonCodes: reasons.map((r) => r.code), note: input.note, data: { kind: "revoke", previousStatus: "approved", reasons: reasonData } },
+    data: {
+      applicationId: f.id,
+      clerkId: ctx.user.id,
+      action: "correct",
+      reasonCodes: reasons.map((r) => r.code),
+      note: input.note,
+      data: { kind: "revoke", previousStatus: "approved", reasons: reasonData },
+    },
   });
   return { status: "refused" as const, reasons };
 });

@@ -39,68 +39,87 @@ export async function lockOpenNotice(tx: Db, user: SessionUser, input: { applica
  * version is kept in the notice's history and the audit event; the resident is told and sees
  * the corrected notice. Whether the time limit restarts is a setting of the rule set.
  */
-export const correctSupplementNoticeDef = defineAction({ roles: ["clerk"], action: "review.notice.correct", schema: correctNoticeSchema }, async (ctx, input) => {
-  ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
-  const { f, notice } = await lockOpenNotice(ctx.tx, ctx.user, input, "更正");
-  assertCleanClarification(input.reason, "reason");
-  assertCleanClarification(input.note ?? null, "note");
-  const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
-  const items = composeNotice(await allowedNoticeItemsFor(ctx.tx, f.id, ruleSet), input.items);
-  if (items.length === 0) {
-    throw new DomainError("validation_failed", "更正后的告知至少要有一项补正事项；如不再需要补正，请撤回告知。", { issues: [{ path: "items", message: "请至少选择一项补正事项" }] });
-  }
-  const now = new Date();
-  const restart = supplementSettingsOf(ruleSet.data).correctionRestartsClock;
-  const dueAt = restart ? addWorkingDays(now, ruleSet.data.timeLimits.supplementWorkingDays, await loadCalendar(ctx.tx)) : notice.dueAt;
-  const previous = readNoticeItems(notice.items);
-  const history = [
-    ...(Array.isArray(notice.history) ? (notice.history as unknown[]) : []),
-    { revision: notice.revision, items: notice.items, note: notice.note, dueAt: notice.dueAt?.toISOString() ?? null, replacedAt: now.toISOString(), replacedById: ctx.user.id, reason: input.reason },
-  ];
-  await ctx.tx.supplementNotice.update({
-    where: { id: notice.id },
-    data: {
-      items: items as unknown as Prisma.InputJsonValue,
-      note: input.note ?? null,
-      status: "corrected",
-      revision: notice.revision + 1,
-      history: history as Prisma.InputJsonValue,
-      correctedAt: now,
-      correctedById: ctx.user.id,
+export const correctSupplementNoticeDef = defineAction(
+  { roles: ["clerk"], action: "review.notice.correct", schema: correctNoticeSchema },
+  async (ctx, input) => {
+    ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
+    const { f, notice } = await lockOpenNotice(ctx.tx, ctx.user, input, "更正");
+    assertCleanClarification(input.reason, "reason");
+    assertCleanClarification(input.note ?? null, "note");
+    const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
+    const items = composeNotice(await allowedNoticeItemsFor(ctx.tx, f.id, ruleSet), input.items);
+    if (items.length === 0) {
+      throw new DomainError("validation_failed", "更正后的告知至少要有一项补正事项；如不再需要补正，请撤回告知。", {
+        issues: [{ path: "items", message: "请至少选择一项补正事项" }],
+      });
+    }
+    const now = new Date();
+    const restart = supplementSettingsOf(ruleSet.data).correctionRestartsClock;
+    const dueAt = restart ? addWorkingDays(now, ruleSet.data.timeLimits.supplementWorkingDays, await loadCalendar(ctx.tx)) : notice.dueAt;
+    const previous = readNoticeItems(notice.items);
+    const history = [
+      ...(Array.isArray(notice.history) ? (notice.history as unknown[]) : []),
+      {
+        revision: notice.revision,
+        items: notice.items,
+        note: notice.note,
+        dueAt: notice.dueAt?.toISOString() ?? null,
+        replacedAt: now.toISOString(),
+        replacedById: ctx.user.id,
+        reason: input.reason,
+      },
+    ];
+    await ctx.tx.supplementNotice.update({
+      where: { id: notice.id },
+      data: {
+        items: items as unknown as Prisma.InputJsonValue,
+        note: input.note ?? null,
+        status: "corrected",
+        revision: notice.revision + 1,
+        history: history as Prisma.InputJsonValue,
+        correctedAt: now,
+        correctedById: ctx.user.id,
+        dueAt,
+      },
+    });
+    ctx.audit({
+      applicationId: f.id,
+      entityType: "supplement_notice",
+      entityId: notice.id,
+      details: {
+        noticeId: notice.id,
+        revision: notice.revision + 1,
+        reason: auditText(input.reason),
+        note: auditText(input.note),
+        items: auditItems(items),
+        previousItems: auditItems(previous),
+        clockRestarted: restart,
+        dueAt: dueAt?.toISOString() ?? null,
+      },
+    });
+    await transition(ctx.tx, {
+      applicationId: f.id,
+      from: ["supplement_requested"],
+      to: "supplement_requested",
+      event: "supplement_corrected",
+      actorId: ctx.user.id,
+      expectedVersion: input.version,
+      note: input.reason,
+      data: { noticeId: notice.id, revision: notice.revision + 1, items: items.length, clockRestarted: restart },
       dueAt,
-    },
-  });
-  ctx.audit({
-    applicationId: f.id,
-    entityType: "supplement_notice",
-    entityId: notice.id,
-    details: {
-      noticeId: notice.id,
-      revision: notice.revision + 1,
-      reason: auditText(input.reason),
-      note: auditText(input.note),
-      items: auditItems(items),
-      previousItems: auditItems(previous),
-      clockRestarted: restart,
-      dueAt: dueAt?.toISOString() ?? null,
-    },
-  });
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    from: ["supplement_requested"],
-    to: "supplement_requested",
-    event: "supplement_corrected",
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
-    note: input.reason,
-    data: { noticeId: notice.id, revision: notice.revision + 1, items: items.length, clockRestarted: restart },
-    dueAt,
-    counter: null,
-    message: `您的落户申请 ${f.reference ?? ""} 的补正告知已由派出所所长更正，请以更正后的告知为准${dueAt ? `，于 ${beijingDate(dueAt)} 前补正` : ""}：${noticeText(items)}。更正理由：${input.reason}`,
-    now,
-  });
-  await ctx.tx.reviewAction.create({
-    data: { applicationId: f.id, clerkId: ctx.user.id, action: "correct_notice", note: input.reason, data: { noticeId: notice.id, revision: notice.revision + 1 } },
-  });
-  return { noticeId: notice.id, items, dueAt, revision: notice.revision + 1 };
-});
+      counter: null,
+      message: `您的落户申请 ${f.reference ?? ""} 的补正告知已由派出所所长更正，请以更正后的告知为准${dueAt ? `，于 ${beijingDate(dueAt)} 前补正` : ""}：${noticeText(items)}。更正理由：${input.reason}`,
+      now,
+    });
+    await ctx.tx.reviewAction.create({
+      data: {
+        applicationId: f.id,
+        clerkId: ctx.user.id,
+        action: "correct_notice",
+        note: input.reason,
+        data: { noticeId: notice.id, revision: notice.revision + 1 },
+      },
+    });
+    return { noticeId: notice.id, items, dueAt, revision: notice.revision + 1 };
+  },
+);

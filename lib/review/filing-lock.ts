@@ -96,7 +96,9 @@ export async function assertCanAct(
   const verdict = checkAction(opts.action, { ...filing, ...opts.facts }, user);
   if (verdict.ok) return;
   if (verdict.code === "conflict" && filing.assignedClerkId && filing.assignedClerkId !== user.id) {
-    throw new DomainError("conflict", await heldByOtherMessage(tx, filing.assignedClerkId, user, edge.label), { details: { assignedClerkId: filing.assignedClerkId } });
+    throw new DomainError("conflict", await heldByOtherMessage(tx, filing.assignedClerkId, user, edge.label), {
+      details: { assignedClerkId: filing.assignedClerkId },
+    });
   }
   if (verdict.code === "invalid_state" && !edge.from.includes(filing.status)) {
     throw new DomainError("invalid_state", `该申请当前状态为“${STATUS_LABELS[filing.status]}”，不能${edge.label}。`, { details: { status: filing.status } });

@@ -22,13 +22,21 @@ export function filingForRules(db: Db, applicationId: string) {
       applicantIdNumber: true,
       answers: true,
       members: { select: { id: true, relation: true, name: true, idNumber: true, hukouType: true, sortOrder: true }, orderBy: { sortOrder: "asc" } },
-      documents: { where: { removedAt: null }, select: { id: true, memberId: true, docType: true, fileName: true, mimeType: true, size: true }, orderBy: { uploadedAt: "asc" } },
+      documents: {
+        where: { removedAt: null },
+        select: { id: true, memberId: true, docType: true, fileName: true, mimeType: true, size: true },
+        orderBy: { uploadedAt: "asc" },
+      },
     },
   });
 }
 
 /** The rules panel from the database as it is now (members, documents not removed). */
-export async function rulesPanelFor(db: Db, applicationId: string, ruleSet: LoadedRuleSet): Promise<RulesPanel & { members: Array<{ id: string; name: string; relation: string; sortOrder: number }> }> {
+export async function rulesPanelFor(
+  db: Db,
+  applicationId: string,
+  ruleSet: LoadedRuleSet,
+): Promise<RulesPanel & { members: Array<{ id: string; name: string; relation: string; sortOrder: number }> }> {
   const app = await filingForRules(db, applicationId);
   const panel = buildRulesPanel({ version: ruleSet.version, data: ruleSet.data }, app, app.members, app.documents);
   return { ...panel, members: app.members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, sortOrder: m.sortOrder })) };
@@ -67,7 +75,11 @@ export function forbiddenCriterionError(
 export function assertCleanText(text: string | undefined | null, path: string): void {
   if (!text) return;
   const problems = checkNote(text);
-  if (problems.length > 0) throw forbiddenCriterionError(problems.map((p) => ({ ...p, path })), () => text);
+  if (problems.length > 0)
+    throw forbiddenCriterionError(
+      problems.map((p) => ({ ...p, path })),
+      () => text,
+    );
 }
 
 /** Several texts at once: every finding of every field in one error. */
@@ -98,7 +110,11 @@ export function refusedTextDetails(field: string, text: string, problems: Readon
 export function assertLawfulRefusal(input: { reasonCodes: string[]; note: string }, data: RuleSetData): RefusalReason[] {
   const problems: RefusalProblem[] = checkRefusal(input, data);
   const forbiddenOnes = problems.filter((p): p is ForbiddenCriterionProblem => p.code === "forbidden_criterion");
-  if (forbiddenOnes.length > 0) throw forbiddenCriterionError(forbiddenOnes.map((p) => ({ ...p, path: "note" })), () => input.note);
+  if (forbiddenOnes.length > 0)
+    throw forbiddenCriterionError(
+      forbiddenOnes.map((p) => ({ ...p, path: "note" })),
+      () => input.note,
+    );
   if (problems.length > 0) {
     throw new DomainError("validation_failed", problems[0].message, { issues: problems.map((p) => ({ path: "reasonCodes", message: p.message })) });
   }

@@ -54,7 +54,15 @@ export function allowedNoticeItems(ruleSet: RuleSet, filing: PanelFiling, member
   return checklist.persons.flatMap((p, memberIndex) => {
     const who = { memberId: p.memberId, memberIndex, memberName: p.name };
     return [
-      ...p.slots.map((s) => ({ code: s.code, kind: "document" as const, label: s.label, clause: s.clause, alternatives: s.alternatives, ...who, missing: !s.satisfied })),
+      ...p.slots.map((s) => ({
+        code: s.code,
+        kind: "document" as const,
+        label: s.label,
+        clause: s.clause,
+        alternatives: s.alternatives,
+        ...who,
+        missing: !s.satisfied,
+      })),
       ...others.map((o) => ({ code: o.code, kind: "other" as const, label: o.label, clause: null, alternatives: [], ...who, missing: false })),
     ];
   });
@@ -112,7 +120,11 @@ export function assertCleanClarification(text: string | null, path: string): voi
   if (asDemand === text) return;
   const problems = checkNote(asDemand);
   // 「请」→「须」 keeps every offset, so the words to highlight are read from the text as written.
-  if (problems.length > 0) throw forbiddenCriterionError(problems.map((p) => ({ ...p, path, match: text.slice(p.start, p.end) })), () => text);
+  if (problems.length > 0)
+    throw forbiddenCriterionError(
+      problems.map((p) => ({ ...p, path, match: text.slice(p.start, p.end) })),
+      () => text,
+    );
 }
 
 /** Reads stored items (older notices have no kind, alternatives or clarification). */
@@ -126,7 +138,9 @@ export function readNoticeItems(json: unknown): NoticeItem[] {
       kind: it.kind === "other" || !isDocumentCode(code) ? "other" : "document",
       label: typeof it.label === "string" ? it.label : code,
       clause: typeof it.clause === "string" ? it.clause : null,
-      alternatives: Array.isArray(it.alternatives) ? (it.alternatives as unknown[]).filter((x): x is DocumentCode => typeof x === "string" && isDocumentCode(x)) : [],
+      alternatives: Array.isArray(it.alternatives)
+        ? (it.alternatives as unknown[]).filter((x): x is DocumentCode => typeof x === "string" && isDocumentCode(x))
+        : [],
       memberId: typeof it.memberId === "string" ? it.memberId : null,
       memberIndex: typeof it.memberIndex === "number" ? it.memberIndex : 0,
       memberName: typeof it.memberName === "string" ? it.memberName : "申请人",
@@ -143,7 +157,14 @@ export function noticeText(items: NoticeItem[]): string {
 
 /** What the audit trail keeps of the items: codes, person, clause and clarification. */
 export function auditItems(items: NoticeItem[]) {
-  return items.map((it) => ({ code: it.code, kind: it.kind, memberIndex: it.memberIndex, clause: it.clause, clarification: it.clarification, source: it.source }));
+  return items.map((it) => ({
+    code: it.code,
+    kind: it.kind,
+    memberIndex: it.memberIndex,
+    clause: it.clause,
+    clarification: it.clarification,
+    source: it.source,
+  }));
 }
 
 /** The allowed items of a filing as it is now (members, documents not removed). */

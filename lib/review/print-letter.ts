@@ -84,7 +84,10 @@ export function letterContent(
     addressee: f.applicantName,
     blocks: [
       { kind: "p", text: `你于${submitted}提交的户口迁移（落户）申请（受理编号 ${ref}）材料不齐全。根据一次性告知的规定，现将需要补正的全部内容告知如下：` },
-      { kind: "list", items: items.map((it) => `${it.memberName}：${it.label}${it.clause ? `（${it.clause}）` : ""}${it.clarification ? `。说明：${it.clarification}` : ""}`) },
+      {
+        kind: "list",
+        items: items.map((it) => `${it.memberName}：${it.label}${it.clause ? `（${it.clause}）` : ""}${it.clarification ? `。说明：${it.clarification}` : ""}`),
+      },
       ...(extra.note ? [{ kind: "p" as const, text: `说明：${extra.note}` }] : []),
       {
         kind: "p",

@@ -68,8 +68,6 @@ export function dueInfo(dueAt: Date, now: Date, cal: WorkCalendar): DueInfo {
   const overdue = dueAt.getTime() < now.getTime();
   const daysLeft = workingDaysLeft(now, dueAt, cal);
   // Overdue since a weekend or holiday: no working day has passed yet, still overdue.
-  const label = overdue
-    ? daysLeft < 0 ? `已超期 ${-daysLeft} 个工作日` : "已超期"
-    : daysLeft === 0 ? "今日到期" : `剩 ${daysLeft} 个工作日`;
+  const label = overdue ? (daysLeft < 0 ? `已超期 ${-daysLeft} 个工作日` : "已超期") : daysLeft === 0 ? "今日到期" : `剩 ${daysLeft} 个工作日`;
   return { daysLeft, overdue, urgent: overdue || daysLeft <= 1, label };
 }

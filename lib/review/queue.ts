@@ -161,7 +161,11 @@ async function fetchDueOrder(
   };
   if (dir === "after") {
     if (key && key.k === null) return q(Prisma.sql`a."dueAt" IS NULL AND a."id" > ${key.i}`, false, n);
-    const dated = await q(key ? Prisma.sql`a."dueAt" IS NOT NULL AND (a."dueAt", a."id") > (${ts(key.k!)}, ${key.i})` : Prisma.sql`a."dueAt" IS NOT NULL`, false, n);
+    const dated = await q(
+      key ? Prisma.sql`a."dueAt" IS NOT NULL AND (a."dueAt", a."id") > (${ts(key.k!)}, ${key.i})` : Prisma.sql`a."dueAt" IS NOT NULL`,
+      false,
+      n,
+    );
     return dated.concat(await q(Prisma.sql`a."dueAt" IS NULL`, false, n - dated.length));
   }
   // Backwards: the same segments walked in reverse (returned in reverse order).
@@ -311,7 +315,13 @@ const RELATION_NAMES: Record<string, string> = { spouse: "配偶", child: "子�
  * station (Application(stationId, …) indexes); on PostgreSQL the trigram indexes of the
  * workbench migration serve the LIKE '%…%' of three characters or more.
  */
-export async function searchQueue(db: Db, stationId: string, raw: string, now: Date, cal: WorkCalendar): Promise<{ kind: SearchKind; rows: SearchRow[]; more: boolean }> {
+export async function searchQueue(
+  db: Db,
+  stationId: string,
+  raw: string,
+  now: Date,
+  cal: WorkCalendar,
+): Promise<{ kind: SearchKind; rows: SearchRow[]; more: boolean }> {
   const { kind, value } = classifySearch(raw);
   const reasons = new Map<string, string[]>();
   const add = (id: string, why: string) => {
@@ -325,7 +335,8 @@ export async function searchQueue(db: Db, stationId: string, raw: string, now: D
   const endsWith = `%${likeEscape(value)}`;
 
   if (kind === "reference") {
-    for (const r of await db.$queryRaw<{ id: string }[]>`SELECT a."id" FROM "Application" a WHERE a."reference" = ${value} AND ${open}`) add(r.id, `受理编号 ${value}`);
+    for (const r of await db.$queryRaw<{ id: string }[]>`SELECT a."id" FROM "Application" a WHERE a."reference" = ${value} AND ${open}`)
+      add(r.id, `受理编号 ${value}`);
   }
   // Part of an ID number: four digits or more (fewer match nearly everything).
   if (kind === "id_number" || (kind === "digits" && value.length >= 4)) {

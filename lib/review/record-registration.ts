@@ -55,7 +55,13 @@ async function register(ctx: GuardContext, input: z.output<typeof registrationSc
     now,
   });
   await ctx.tx.reviewAction.create({
-    data: { applicationId: f.id, clerkId: ctx.user.id, action, note: input.note ?? null, data: household ? { collectiveHouseholdId: household.id } : undefined },
+    data: {
+      applicationId: f.id,
+      clerkId: ctx.user.id,
+      action,
+      note: input.note ?? null,
+      data: household ? { collectiveHouseholdId: household.id } : undefined,
+    },
   });
   return { status: "registered" as const, collectiveHouseholdId: household?.id ?? null };
 }

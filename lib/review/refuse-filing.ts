@@ -24,12 +24,20 @@ export const refuseFilingDef = defineAction({ roles: ["clerk"], action: "review.
     applicationId: f.id,
     entityType: "application",
     entityId: f.id,
-    details: { reasonCodes: reasons.map((r) => r.code), reasons: reasons.map((r) => ({ code: r.code, clause: r.clause })), clauses: [...new Set(reasons.map((r) => r.clause))], note: auditText(input.note) },
+    details: {
+      reasonCodes: reasons.map((r) => r.code),
+      reasons: reasons.map((r) => ({ code: r.code, clause: r.clause })),
+      clauses: [...new Set(reasons.map((r) => r.clause))],
+      note: auditText(input.note),
+    },
   });
 
   const now = new Date();
   if (reasons.some((r) => r.code === "supplement_not_provided")) {
-    const notice = await ctx.tx.supplementNotice.findFirst({ where: { applicationId: f.id, status: { in: ["sent", "corrected"] } }, orderBy: { requestedAt: "desc" } });
+    const notice = await ctx.tx.supplementNotice.findFirst({
+      where: { applicationId: f.id, status: { in: ["sent", "corrected"] } },
+      orderBy: { requestedAt: "desc" },
+    });
     const expired = f.status === "supplement_requested" && notice?.dueAt && notice.dueAt < now;
     if (!expired) {
       throw new DomainError("validation_failed", "补正期限尚未届满（或未要求补正），不能以“未在规定期限内补正材料”为由不予批准。", {

@@ -60,7 +60,14 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
   const dueAt = addWorkingDays(now, ruleSet.data.timeLimits.supplementWorkingDays, cal);
   const round = (await ctx.tx.supplementNotice.count({ where: { applicationId: f.id } })) + 1;
   const notice = await ctx.tx.supplementNotice.create({
-    data: { applicationId: f.id, items: items as unknown as Prisma.InputJsonValue, note: input.note ?? null, requestedById: ctx.user.id, requestedAt: now, dueAt },
+    data: {
+      applicationId: f.id,
+      items: items as unknown as Prisma.InputJsonValue,
+      note: input.note ?? null,
+      requestedById: ctx.user.id,
+      requestedAt: now,
+      dueAt,
+    },
   });
   ctx.audit({
     applicationId: f.id,
@@ -81,7 +88,13 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
     now,
   });
   await ctx.tx.reviewAction.create({
-    data: { applicationId: f.id, clerkId: ctx.user.id, action: "request_supplement", note: input.note ?? null, data: { noticeId: notice.id, items: items.length } },
+    data: {
+      applicationId: f.id,
+      clerkId: ctx.user.id,
+      action: "request_supplement",
+      note: input.note ?? null,
+      data: { noticeId: notice.id, items: items.length },
+    },
   });
   return { noticeId: notice.id, items, dueAt };
 });

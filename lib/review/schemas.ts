@@ -144,10 +144,7 @@ export const registerDirectlySchema = z.object({
 export const refuseSchema = z.object({
   applicationId: id,
   version,
-  reasonCodes: z
-    .array(z.string().trim().min(1).max(64), { error: "请至少选择一项不予批准的理由" })
-    .min(1, "请至少选择一项不予批准的理由")
-    .max(10, "理由过多"),
+  reasonCodes: z.array(z.string().trim().min(1).max(64), { error: "请至少选择一项不予批准的理由" }).min(1, "请至少选择一项不予批准的理由").max(10, "理由过多"),
   note: requiredText(2, 1000, "说明"),
 });
 

@@ -80,8 +80,13 @@ export const viewFilingDef = defineAction(
       directRegistration: path === "direct_registration",
     };
     const actions = availableActions(facts, ctx.user);
-    const originPreview = actions.some((a) => a.action === "approve") && app.needsMoveOut ? ((await findOriginStation(ctx.tx, app.answers, app.applicantIdNumber))?.name ?? null) : null;
-    const offices = actions.some((a) => a.action === "record_move_out") ? await moveOutOffices(ctx.tx, app.answers, app.applicantIdNumber) : { region: null, offices: [] };
+    const originPreview =
+      actions.some((a) => a.action === "approve") && app.needsMoveOut
+        ? ((await findOriginStation(ctx.tx, app.answers, app.applicantIdNumber))?.name ?? null)
+        : null;
+    const offices = actions.some((a) => a.action === "record_move_out")
+      ? await moveOutOffices(ctx.tx, app.answers, app.applicantIdNumber)
+      : { region: null, offices: [] };
     const households = path === "collective_household" ? await listStationCollectiveHouseholds(ctx.tx, app.stationId, { activeOnly: true }) : [];
 
     return {
@@ -134,7 +139,9 @@ export const viewFilingDef = defineAction(
       closedNote: CLAIMABLE_STATUSES.includes(app.status)
         ? null
         : app.status === "refused"
-          ? ctx.user.isStationHead ? null : "该申请已作出不予批准决定。如需更正，请报所长。"
+          ? ctx.user.isStationHead
+            ? null
+            : "该申请已作出不予批准决定。如需更正，请报所长。"
           : "该申请已办结，无需操作。",
       /** Who will confirm the move-out if approved now (origin inside the city), else null. */
       originPreview,
@@ -156,7 +163,16 @@ export const viewFilingDef = defineAction(
         reviewStatus: d.reviewStatus,
         reviewReason: d.reviewReason,
       })),
-      timeline: app.events.map((e) => ({ id: e.id, type: e.type, toStatus: e.toStatus, note: e.note, data: e.data, at: e.createdAt, actorName: e.actor?.realName ?? null, actorRole: e.actor?.role ?? null })),
+      timeline: app.events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        toStatus: e.toStatus,
+        note: e.note,
+        data: e.data,
+        at: e.createdAt,
+        actorName: e.actor?.realName ?? null,
+        actorRole: e.actor?.role ?? null,
+      })),
       notices: app.notices.map((n) => ({
         id: n.id,
         items: readNoticeItems(n.items),
@@ -171,8 +187,23 @@ export const viewFilingDef = defineAction(
         answeredAt: n.answeredAt,
         responses: noticeResponses(app.answers, n.id),
       })),
-      reviewActions: app.reviewActions.map((r) => ({ id: r.id, action: r.action, reasonCodes: r.reasonCodes, note: r.note, at: r.createdAt, clerkName: r.clerk.realName })),
-      permit: app.permit ? { number: app.permit.number, destinationAddress: app.permit.destinationAddress, issuedAt: app.permit.issuedAt, revokedAt: app.permit.revokedAt, revokeReason: app.permit.revokeReason } : null,
+      reviewActions: app.reviewActions.map((r) => ({
+        id: r.id,
+        action: r.action,
+        reasonCodes: r.reasonCodes,
+        note: r.note,
+        at: r.createdAt,
+        clerkName: r.clerk.realName,
+      })),
+      permit: app.permit
+        ? {
+            number: app.permit.number,
+            destinationAddress: app.permit.destinationAddress,
+            issuedAt: app.permit.issuedAt,
+            revokedAt: app.permit.revokedAt,
+            revokeReason: app.permit.revokeReason,
+          }
+        : null,
       panel,
       /** What a supplement notice may list for this filing (lib/review/notice-items.ts). */
       noticeOptions: allowedNoticeItems({ version: ruleSet.version, data: ruleSet.data }, app, app.members, app.documents),

@@ -31,7 +31,11 @@ export const viewQueueDef = defineAction(
       select: { id: true, applicationId: true, title: true, body: true, createdAt: true },
     });
     const workload = ctx.user.isStationHead ? await stationWorkload(ctx.tx, stationId, now) : null;
-    const views = await ctx.tx.savedQueueView.findMany({ where: { userId: ctx.user.id }, orderBy: { name: "asc" }, select: { id: true, name: true, query: true } });
+    const views = await ctx.tx.savedQueueView.findMany({
+      where: { userId: ctx.user.id },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, query: true },
+    });
     ctx.audit({ entityType: "queue", details: { tab: input.tab, channel: input.channel ?? null, mine: input.mine, rows: page.rows.length } });
     const clerks = ctx.user.isStationHead ? await stationClerks(ctx.tx, stationId) : [];
     const calendarYear = await missingNextYearCalendar(ctx.tx, now);

@@ -13,38 +13,52 @@ import { assertCleanClarification, auditItems, readNoticeItems } from "./notice-
  * asked for something the filing already had). The filing goes back to the step it was in,
  * whose clock restarts from today; the resident is told nothing needs supplementing.
  */
-export const withdrawSupplementNoticeDef = defineAction({ roles: ["clerk"], action: "review.notice.withdraw", schema: withdrawNoticeSchema }, async (ctx, input) => {
-  ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
-  const { f, notice } = await lockOpenNotice(ctx.tx, ctx.user, input, "撤回");
-  assertCleanClarification(input.reason, "reason");
-  const app = await ctx.tx.application.findUniqueOrThrow({ where: { id: f.id }, select: { supplementFrom: true } });
-  const back = app.supplementFrom === "accepted" ? "accepted" : "submitted";
-  const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
-  const limits = ruleSet.data.timeLimits;
-  const now = new Date();
-  const dueAt = addWorkingDays(now, back === "accepted" ? limits.decisionWorkingDays : limits.acceptanceWorkingDays, await loadCalendar(ctx.tx));
-  await ctx.tx.supplementNotice.update({ where: { id: notice.id }, data: { status: "withdrawn", withdrawnAt: now, withdrawnById: ctx.user.id, withdrawReason: input.reason } });
-  ctx.audit({
-    applicationId: f.id,
-    entityType: "supplement_notice",
-    entityId: notice.id,
-    details: { noticeId: notice.id, revision: notice.revision, reason: auditText(input.reason), items: auditItems(readNoticeItems(notice.items)), backTo: back },
-  });
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    from: ["supplement_requested"],
-    to: back,
-    event: "supplement_withdrawn",
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
-    note: input.reason,
-    data: { noticeId: notice.id },
-    dueAt,
-    set: { supplementFrom: null },
-    counter: null,
-    message: `您的落户申请 ${f.reference ?? ""} 的补正告知已由派出所所长撤回，无需再补正，派出所将在 ${beijingDate(dueAt)} 前继续办理。撤回理由：${input.reason}`,
-    now,
-  });
-  await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "withdraw_notice", note: input.reason, data: { noticeId: notice.id } } });
-  return { noticeId: notice.id, status: back, dueAt };
-});
+export const withdrawSupplementNoticeDef = defineAction(
+  { roles: ["clerk"], action: "review.notice.withdraw", schema: withdrawNoticeSchema },
+  async (ctx, input) => {
+    ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
+    const { f, notice } = await lockOpenNotice(ctx.tx, ctx.user, input, "撤回");
+    assertCleanClarification(input.reason, "reason");
+    const app = await ctx.tx.application.findUniqueOrThrow({ where: { id: f.id }, select: { supplementFrom: true } });
+    const back = app.supplementFrom === "accepted" ? "accepted" : "submitted";
+    const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
+    const limits = ruleSet.data.timeLimits;
+    const now = new Date();
+    const dueAt = addWorkingDays(now, back === "accepted" ? limits.decisionWorkingDays : limits.acceptanceWorkingDays, await loadCalendar(ctx.tx));
+    await ctx.tx.supplementNotice.update({
+      where: { id: notice.id },
+      data: { status: "withdrawn", withdrawnAt: now, withdrawnById: ctx.user.id, withdrawReason: input.reason },
+    });
+    ctx.audit({
+      applicationId: f.id,
+      entityType: "supplement_notice",
+      entityId: notice.id,
+      details: {
+        noticeId: notice.id,
+        revision: notice.revision,
+        reason: auditText(input.reason),
+        items: auditItems(readNoticeItems(notice.items)),
+        backTo: back,
+      },
+    });
+    await transition(ctx.tx, {
+      applicationId: f.id,
+      from: ["supplement_requested"],
+      to: back,
+      event: "supplement_withdrawn",
+      actorId: ctx.user.id,
+      expectedVersion: input.version,
+      note: input.reason,
+      data: { noticeId: notice.id },
+      dueAt,
+      set: { supplementFrom: null },
+      counter: null,
+      message: `您的落户申请 ${f.reference ?? ""} 的补正告知已由派出所所长撤回，无需再补正，派出所将在 ${beijingDate(dueAt)} 前继续办理。撤回理由：${input.reason}`,
+      now,
+    });
+    await ctx.tx.reviewAction.create({
+      data: { applicationId: f.id, clerkId: ctx.user.id, action: "withdraw_notice", note: input.reason, data: { noticeId: notice.id } },
+    });
+    return { noticeId: notice.id, status: back, dueAt };
+  },
+);

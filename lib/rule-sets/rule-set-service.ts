@@ -34,7 +34,14 @@ export async function getCurrentRuleSet(db: Db, now = new Date(), opts?: { fresh
 export async function getRuleSet(db: Db, id: string): Promise<LoadedRuleSet & { publishedAt: Date | null; notes: string | null }> {
   const row = await db.ruleSet.findUnique({ where: { id } });
   if (!row) throw new DomainError("not_found", "规则集不存在。");
-  return { id: row.id, version: row.version, effectiveFrom: row.effectiveFrom, publishedAt: row.publishedAt, notes: row.notes, data: row.data as unknown as RuleSetData };
+  return {
+    id: row.id,
+    version: row.version,
+    effectiveFrom: row.effectiveFrom,
+    publishedAt: row.publishedAt,
+    notes: row.notes,
+    data: row.data as unknown as RuleSetData,
+  };
 }
 
 export async function listRuleSets(db: Db) {
@@ -68,7 +75,15 @@ function assertValid(data: unknown): RuleSetData {
             : {}),
           findings: checked.problems
             .filter((p) => p.criterion && p.match !== undefined && p.start !== undefined && p.end !== undefined)
-            .map((p) => ({ path: p.path, criterion: p.criterion!, clause: p.clause ?? "", match: p.match!, start: p.start!, end: p.end!, message: FORBIDDEN_CRITERION_INFO[p.criterion!].message })),
+            .map((p) => ({
+              path: p.path,
+              criterion: p.criterion!,
+              clause: p.clause ?? "",
+              match: p.match!,
+              start: p.start!,
+              end: p.end!,
+              message: FORBIDDEN_CRITERION_INFO[p.criterion!].message,
+            })),
         },
       },
     );
@@ -87,10 +102,7 @@ function textAt(data: unknown, path: string): string | undefined {
 }
 
 /** A new draft version; the data is checked now, and again when published. */
-export async function createDraftRuleSet(
-  db: Db,
-  input: { version: string; effectiveFrom: Date; data: unknown; notes?: string | null },
-) {
+export async function createDraftRuleSet(db: Db, input: { version: string; effectiveFrom: Date; data: unknown; notes?: string | null }) {
   const data = assertValid(input.data);
   if (await db.ruleSet.findUnique({ where: { version: input.version }, select: { id: true } })) {
     throw new DomainError("conflict", `版本号 ${input.version} 已存在。`, { issues: [{ path: "version", message: "版本号已存在" }] });

@@ -109,8 +109,7 @@ export const DEFAULT_RULE_SET_DATA: RuleSetData = {
       clause: "二(二)",
       fact: "principal.tiedToDestination",
       test: "not_false",
-      message:
-        "投靠人须在落户地有户口，或在落户地有合法稳定住所（含租赁）并与您共同居住生活；也可由投靠人按合法稳定住所通道提出家庭申请，家庭成员随同办理。",
+      message: "投靠人须在落户地有户口，或在落户地有合法稳定住所（含租赁）并与您共同居住生活；也可由投靠人按合法稳定住所通道提出家庭申请，家庭成员随同办理。",
       suggestChannels: ["residence"],
     },
     {

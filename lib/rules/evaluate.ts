@@ -9,17 +9,7 @@ import {
   type EligibilityRequest,
   type IgnoredFactKey,
 } from "@/lib/schemas/eligibility";
-import type {
-  ConditionDef,
-  DocumentGroup,
-  EligibilityReason,
-  EligibilityResult,
-  FactValue,
-  Facts,
-  RuleSet,
-  RuleSetData,
-  VariantRule,
-} from "./types";
+import type { ConditionDef, DocumentGroup, EligibilityReason, EligibilityResult, FactValue, Facts, RuleSet, RuleSetData, VariantRule } from "./types";
 
 /**
  * The eligibility check: pure, deterministic, no I/O. It reads the request only through
@@ -184,8 +174,7 @@ export function evaluate(ruleSet: RuleSet, req: EligibilityRequest, opts: Evalua
   ];
 
   const outcome = failed.length > 0 ? "ineligible" : missingGroups.length > 0 ? "needs_documents" : "eligible";
-  const suggestedChannels: Channel[] =
-    outcome === "ineligible" ? unique(failed.flatMap((c) => c.suggestChannels ?? [])).filter((c) => c !== req.channel) : [];
+  const suggestedChannels: Channel[] = outcome === "ineligible" ? unique(failed.flatMap((c) => c.suggestChannels ?? [])).filter((c) => c !== req.channel) : [];
 
   return {
     outcome,

@@ -35,7 +35,8 @@ export const FORBIDDEN_CRITERION_INFO: Readonly<Record<ForbiddenCriterion, Forbi
     clause: "二(二)",
     label: "购买或拥有住房（含住房面积、价格）",
     explanation: "不得将购买房屋作为落户限制条件；有合法稳定住所（含租赁）即可落户，租赁住房与自有住房同等对待。",
-    message: "不得将购买房屋作为落户限制条件（《实施方案》二(二)）：在城镇有合法稳定住所（含租赁）即可申请落户，租赁住房与自有住房同等对待，房屋面积、价格和产权均不得作为条件。",
+    message:
+      "不得将购买房屋作为落户限制条件（《实施方案》二(二)）：在城镇有合法稳定住所（含租赁）即可申请落户，租赁住房与自有住房同等对待，房屋面积、价格和产权均不得作为条件。",
   },
   investment: {
     clause: "二(二)",
@@ -140,9 +141,7 @@ export type ForbiddenCriterionProblem = {
 };
 
 export type RefusalProblem =
-  | { code: "reason_required"; message: string }
-  | { code: "unknown_reason"; reasonCode: string; message: string }
-  | ForbiddenCriterionProblem;
+  { code: "reason_required"; message: string } | { code: "unknown_reason"; reasonCode: string; message: string } | ForbiddenCriterionProblem;
 
 export function forbiddenCriterionMessage(m: Pick<ForbiddenMatch, "criterion" | "match">): string {
   const info = FORBIDDEN_CRITERION_INFO[m.criterion];
@@ -164,10 +163,7 @@ export function checkNote(text: string): ForbiddenCriterionProblem[] {
  * Problems of a refusal: it must name at least one allowed reason of the rule set, and its
  * note may not rest on a forbidden criterion. [] when the refusal may be recorded.
  */
-export function checkRefusal(
-  refusal: { reasonCodes: readonly string[]; note?: string | null },
-  ruleSet: RuleSet | RuleSetData,
-): RefusalProblem[] {
+export function checkRefusal(refusal: { reasonCodes: readonly string[]; note?: string | null }, ruleSet: RuleSet | RuleSetData): RefusalProblem[] {
   const data = "data" in ruleSet ? ruleSet.data : ruleSet;
   const allowed = new Set(data.refusalReasons.map((r) => r.code));
   const problems: RefusalProblem[] = [];

@@ -72,7 +72,12 @@ export function readPinyin(n: NormalisedText, lex: PinyinLexicon): { text: Norma
   /** A word from its letters and their positions in the text, split into syllables where it reads as pinyin. */
   const wordOf = (from: number, to: number, letters: string, at: number[]): Word => {
     const parts = syllabify(letters);
-    return { from, to, letters: letters.length, syllables: parts ? parts.map(([a, b]) => ({ text: letters.slice(a, b), from: at[a], to: at[b - 1] + 1 })) : null };
+    return {
+      from,
+      to,
+      letters: letters.length,
+      syllables: parts ? parts.map(([a, b]) => ({ text: letters.slice(a, b), from: at[a], to: at[b - 1] + 1 })) : null,
+    };
   };
   const words: Word[] = [];
   const t = n.text;

@@ -36,7 +36,11 @@ export type PanelDocument = {
 };
 
 /** The files that count for a person: their own, the applicant's unassigned ones, and any booklet that lists them. */
-export function documentsOfPerson<D extends Pick<PanelDocument, "memberId" | "coversMemberIds">>(documents: readonly D[], memberId: string | null, selfId: string | undefined): D[] {
+export function documentsOfPerson<D extends Pick<PanelDocument, "memberId" | "coversMemberIds">>(
+  documents: readonly D[],
+  memberId: string | null,
+  selfId: string | undefined,
+): D[] {
   const isSelf = memberId === null || memberId === selfId;
   return documents.filter(
     (d) =>
@@ -130,7 +134,12 @@ function memberRequest(f: PanelFiling, base: EligibilityRequestInput, m: PanelMe
   const a = obj(f.answers) ?? {};
   const principal = obj(a.principal);
   return {
-    applicant: { idNumber: m.idNumber, name: m.name, hukouType: (m.hukouType ?? base.applicant.hukouType) as "rural" | "urban", hukouRegion: m.idNumber.slice(0, 6) },
+    applicant: {
+      idNumber: m.idNumber,
+      name: m.name,
+      hukouType: (m.hukouType ?? base.applicant.hukouType) as "rural" | "urban",
+      hukouRegion: m.idNumber.slice(0, 6),
+    },
     destinationCounty: f.destinationCounty as EligibilityRequestInput["destinationCounty"],
     // The registry says how persons moving along are judged (二(二): as family members of the applicant).
     channel: CHANNEL_REGISTRY[f.channel].documentSlots.members ?? "family",
@@ -147,8 +156,7 @@ function memberRequest(f: PanelFiling, base: EligibilityRequestInput, m: PanelMe
 function missingItems(memberId: string | null, reasons: EligibilityReason[], codes: DocumentCode[]): MissingItem[] {
   const docReasons = reasons.filter((r) => r.code === "missing_document");
   return docReasons.map((r, i) => {
-    const code =
-      docReasons.length === codes.length ? codes[i] : (DOCUMENT_CODES.find((c) => r.message.startsWith(`请提交${DOCUMENT_LABELS[c]}`)) ?? null);
+    const code = docReasons.length === codes.length ? codes[i] : (DOCUMENT_CODES.find((c) => r.message.startsWith(`请提交${DOCUMENT_LABELS[c]}`)) ?? null);
     return { memberId, code, label: code ? `${DOCUMENT_LABELS[code]}：${r.message}` : r.message, clause: r.clause };
   });
 }
@@ -206,9 +214,7 @@ export function buildRulesPanel(ruleSet: RuleSet, filing: PanelFiling, members: 
   });
 
   const baseParsed = eligibilityRequestSchema.safeParse({ ...base, documents: [] });
-  const ignoredKeys = baseParsed.success
-    ? presentIgnoredFacts(baseParsed.data)
-    : IGNORED_FACT_KEYS.filter((k) => (obj(filing.answers) ?? {})[k] !== undefined);
+  const ignoredKeys = baseParsed.success ? presentIgnoredFacts(baseParsed.data) : IGNORED_FACT_KEYS.filter((k) => (obj(filing.answers) ?? {})[k] !== undefined);
   const answers = obj(filing.answers) ?? {};
   const ignoredFacts = ignoredKeys.map((key) => {
     const criterion = IGNORED_FACT_CRITERION[key];

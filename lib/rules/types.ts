@@ -1,12 +1,4 @@
-import type {
-  Channel,
-  DocumentCode,
-  IgnoredFactKey,
-  Relation,
-  RuralStudentSubtype,
-  TalentSubtype,
-  Tenure,
-} from "@/lib/schemas/eligibility";
+import type { Channel, DocumentCode, IgnoredFactKey, Relation, RuralStudentSubtype, TalentSubtype, Tenure } from "@/lib/schemas/eligibility";
 
 /**
  * The data of a rule set. It is JSON: stored as a versioned row (the row holds the version),

@@ -68,7 +68,12 @@ const clauseSchema = makeClauseSchema(false);
 const refusalClauseSchema = makeClauseSchema(true);
 
 const codeSchema = z.string({ error: "须填写代码" }).regex(/^[a-z][a-z0-9_]{1,63}$/, "代码只能包含小写字母、数字和下划线");
-const textSchema = (what: string) => z.string({ error: `须填写${what}` }).trim().min(1, `须填写${what}`).max(500, `${what}过长`);
+const textSchema = (what: string) =>
+  z
+    .string({ error: `须填写${what}` })
+    .trim()
+    .min(1, `须填写${what}`)
+    .max(500, `${what}过长`);
 
 const documentGroupSchema = z.strictObject({
   alternatives: z.array(z.enum(DOCUMENT_CODES, { error: "未知的材料类型" })).min(1, "材料组至少要有一种材料"),
@@ -157,9 +162,7 @@ export const ruleSetDataSchema = z.strictObject({
     registrationWorkingDays: positiveInt(120).optional(),
     permitValidityDays: positiveInt(365).optional(),
   }),
-  refusalReasons: z
-    .array(z.strictObject({ code: codeSchema, label: textSchema("理由"), clause: refusalClauseSchema }))
-    .min(1, "至少要有一项不予落户理由"),
+  refusalReasons: z.array(z.strictObject({ code: codeSchema, label: textSchema("理由"), clause: refusalClauseSchema })).min(1, "至少要有一项不予落户理由"),
   supplement: z
     .strictObject({
       otherItems: z.array(z.strictObject({ code: codeSchema, label: textSchema("补正事项") })).max(30, "补正事项最多30项"),
@@ -181,11 +184,17 @@ const RESIDENCE_DOCUMENTS: ReadonlySet<string> = new Set(["property_certificate"
 
 /** Why a job may not be required in each channel, with the clause. */
 function noJobRule(channel: Channel): { message: string; clause: Clause } {
-  if (channel === "family") return { message: "家属随迁不得以就业或劳动合同为条件：共同居住生活的配偶、子女、父母等均可根据本人意愿申请登记常住户口（二(二)）。", clause: "二(二)" };
+  if (channel === "family")
+    return { message: "家属随迁不得以就业或劳动合同为条件：共同居住生活的配偶、子女、父母等均可根据本人意愿申请登记常住户口（二(二)）。", clause: "二(二)" };
   if (channel === "residence") return { message: "合法稳定住所落户不以就业或劳动合同为条件（二(二)）。", clause: "二(二)" };
   return { message: "该通道不得以就业为条件：暂未落实工作单位的可先落户后就业（二(一)）。", clause: "二(一)" };
 }
-const JOB_FACTS: ReadonlySet<string> = new Set(["employment.present", "employment.employed", "employment.employerHasCollectiveHousehold", "employment.worksAtDestination"]);
+const JOB_FACTS: ReadonlySet<string> = new Set([
+  "employment.present",
+  "employment.employed",
+  "employment.employerHasCollectiveHousehold",
+  "employment.worksAtDestination",
+]);
 const RESERVED_CODES: ReadonlySet<string> = new Set(["missing_document"]);
 
 const joinPath = (path: readonly PropertyKey[]) => path.map((p) => String(p)).join(".");
@@ -193,7 +202,12 @@ const joinPath = (path: readonly PropertyKey[]) => path.map((p) => String(p)).jo
 class Collector {
   readonly problems: RuleSetProblem[] = [];
 
-  add(code: RuleSetProblemCode, path: readonly PropertyKey[], message: string, extra?: { criterion?: ForbiddenCriterion; clause?: Clause; match?: string; start?: number; end?: number }) {
+  add(
+    code: RuleSetProblemCode,
+    path: readonly PropertyKey[],
+    message: string,
+    extra?: { criterion?: ForbiddenCriterion; clause?: Clause; match?: string; start?: number; end?: number },
+  ) {
     this.problems.push({ code, path: joinPath(path), ...extra, message });
   }
 
@@ -205,7 +219,13 @@ class Collector {
   text(path: readonly PropertyKey[], text: string | undefined) {
     if (!text) return;
     for (const m of findForbiddenCriteria(text)) {
-      this.add("forbidden_criterion", path, forbiddenCriterionMessage(m), { criterion: m.criterion, clause: m.clause, match: m.match, start: m.start, end: m.end });
+      this.add("forbidden_criterion", path, forbiddenCriterionMessage(m), {
+        criterion: m.criterion,
+        clause: m.clause,
+        match: m.match,
+        start: m.start,
+        end: m.end,
+      });
     }
   }
 }
@@ -247,14 +267,23 @@ function checkGroups(c: Collector, path: readonly PropertyKey[], groups: readonl
   groups.forEach((g, i) => {
     const at = [...path, i];
     if (g.alternatives.includes("property_certificate") && !g.alternatives.includes("rental_contract")) {
-      c.forbidden([...at, "alternatives"], "home_purchase", "不动产权证书只能作为住所证明之一，必须可以用房屋租赁合同代替：不得将购买房屋作为落户条件（二(二)）。");
+      c.forbidden(
+        [...at, "alternatives"],
+        "home_purchase",
+        "不动产权证书只能作为住所证明之一，必须可以用房屋租赁合同代替：不得将购买房屋作为落户条件（二(二)）。",
+      );
     }
     if (channel && NO_JOB_CHANNELS.has(channel) && g.alternatives.every((d) => d === "employment_contract")) {
       const rule = noJobRule(channel);
       c.add("not_a_condition", [...at, "alternatives"], rule.message, { clause: rule.clause });
     }
     if (channel === "talent" && g.alternatives.every((d) => RESIDENCE_DOCUMENTS.has(d))) {
-      c.add("not_a_condition", [...at, "alternatives"], "重点群体落户不以住所为条件：无合法稳定住所的可在社区集体户落户，不得要求住所证明（二(一)、二(三)）。", { clause: "二(一)" });
+      c.add(
+        "not_a_condition",
+        [...at, "alternatives"],
+        "重点群体落户不以住所为条件：无合法稳定住所的可在社区集体户落户，不得要求住所证明（二(一)、二(三)）。",
+        { clause: "二(一)" },
+      );
     }
     c.text([...at, "label"], g.label);
   });
@@ -268,10 +297,20 @@ function checkConditionRefs(c: Collector, path: readonly PropertyKey[], codes: r
       const rule = noJobRule(channel);
       c.add("not_a_condition", [...path, i], rule.message, { clause: rule.clause });
     } else if (channel === "talent" && fact.startsWith("residence.")) {
-      c.add("not_a_condition", [...path, i], "重点群体落户不以住所为条件：高校毕业生、技术工人等全面放开落户限制，无合法稳定住所的可在社区集体户落户（二(一)、二(三)）。", { clause: "二(一)" });
+      c.add(
+        "not_a_condition",
+        [...path, i],
+        "重点群体落户不以住所为条件：高校毕业生、技术工人等全面放开落户限制，无合法稳定住所的可在社区集体户落户（二(一)、二(三)）。",
+        { clause: "二(一)" },
+      );
     } else if (channel !== "rural_student" && fact === "applicant.hukouType") {
       const clause = channel === "talent" ? "二(一)" : channel === "collective" ? "二(三)" : "二(二)";
-      c.add("not_a_condition", [...path, i], `户口性质（农业/非农业）不得限制该通道：${clause === "二(二)" ? "在城镇有合法稳定住所（含租赁）的人员及其共同居住生活的家属均可申请（二(二)）" : "该通道对城乡户口一视同仁"}，只有农村升学学生通道以农村户籍为前提（二(一)）。`, { clause });
+      c.add(
+        "not_a_condition",
+        [...path, i],
+        `户口性质（农业/非农业）不得限制该通道：${clause === "二(二)" ? "在城镇有合法稳定住所（含租赁）的人员及其共同居住生活的家属均可申请（二(二)）" : "该通道对城乡户口一视同仁"}，只有农村升学学生通道以农村户籍为前提（二(一)）。`,
+        { clause },
+      );
     }
   });
 }
@@ -308,7 +347,12 @@ function variantsOf(data: ParsedRuleSetData): Array<{ channel: Channel; path: Pr
 function guard(data: ParsedRuleSetData): RuleSetProblem[] {
   const c = new Collector();
 
-  checkDuplicates(c, ["conditions"], data.conditions.map((x) => x.code), "条件");
+  checkDuplicates(
+    c,
+    ["conditions"],
+    data.conditions.map((x) => x.code),
+    "条件",
+  );
   data.conditions.forEach((cond, i) => {
     if (RESERVED_CODES.has(cond.code)) c.add("invalid", ["conditions", i, "code"], `“${cond.code}”是保留代码`);
     checkFact(c, ["conditions", i, "fact"], cond.fact, cond.test);
@@ -327,18 +371,32 @@ function guard(data: ParsedRuleSetData): RuleSetProblem[] {
     checkGroups(c, [...v.path, "documents"], v.rule.documents, v.channel);
   }
 
-  checkDuplicates(c, ["refusalReasons"], data.refusalReasons.map((r) => r.code), "不予落户理由");
+  checkDuplicates(
+    c,
+    ["refusalReasons"],
+    data.refusalReasons.map((r) => r.code),
+    "不予落户理由",
+  );
   data.refusalReasons.forEach((r, i) => {
     c.text(["refusalReasons", i, "label"], r.label);
     // Identity, duplicates and deadlines rest on procedure, not on a clause of the plan.
     if (PROCEDURAL_REFUSAL_CODES.has(r.code) && r.clause !== PROCEDURAL_BASIS) {
-      c.add("basis_mismatch", ["refusalReasons", i, "clause"], `“${r.label}”是程序性理由，《实施方案》${r.clause}并未规定此项：依据应注明“${PROCEDURAL_BASIS}”。`);
+      c.add(
+        "basis_mismatch",
+        ["refusalReasons", i, "clause"],
+        `“${r.label}”是程序性理由，《实施方案》${r.clause}并未规定此项：依据应注明“${PROCEDURAL_BASIS}”。`,
+      );
     }
   });
 
   // Supplement-notice items beyond the documents: no document code (those come from the rules), no forbidden demand.
   const otherItems = data.supplement?.otherItems ?? [];
-  checkDuplicates(c, ["supplement", "otherItems"], otherItems.map((x) => x.code), "补正事项");
+  checkDuplicates(
+    c,
+    ["supplement", "otherItems"],
+    otherItems.map((x) => x.code),
+    "补正事项",
+  );
   otherItems.forEach((x, i) => {
     if ((DOCUMENT_CODES as readonly string[]).includes(x.code)) {
       c.add("invalid", ["supplement", "otherItems", i, "code"], `“${x.code}”是材料代码：材料补正事项由规则核验的材料要求产生，不能另列`);

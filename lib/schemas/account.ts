@@ -35,5 +35,9 @@ export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   login: plainText({ required: "请输入手机号或用户名", max: 64 }),
-  password: z.string({ error: "请输入密码" }).min(1, "请输入密码").max(128).refine((v) => !CONTROL_CHARS.test(v), "密码不能包含控制字符"),
+  password: z
+    .string({ error: "请输入密码" })
+    .min(1, "请输入密码")
+    .max(128)
+    .refine((v) => !CONTROL_CHARS.test(v), "密码不能包含控制字符"),
 });

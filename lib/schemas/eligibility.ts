@@ -120,7 +120,7 @@ function msg(missing: string, wrong: string) {
 }
 
 function describeInput(input: unknown): string {
-  const text = typeof input === "string" ? input : JSON.stringify(input) ?? String(input);
+  const text = typeof input === "string" ? input : (JSON.stringify(input) ?? String(input));
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
@@ -128,8 +128,7 @@ const bool = (label: string) => z.boolean({ error: msg(`请说明${label}`, `${l
 const optNumber = (label: string) => z.number({ error: `${label}须为数字` }).optional();
 const optBool = (label: string) => z.boolean({ error: `${label}须为 true 或 false` }).optional();
 
-const countyCode = (label: string) =>
-  z.enum(COUNTY_CODES, { error: msg(`请选择${label}`, `${label}不是三门峡市的县级行政区代码`) });
+const countyCode = (label: string) => z.enum(COUNTY_CODES, { error: msg(`请选择${label}`, `${label}不是三门峡市的县级行政区代码`) });
 
 // --- parts --------------------------------------------------------------------------------
 
@@ -163,12 +162,7 @@ const applicantSchema = z.object(
     // 1.1: used only when idNumber is absent; must agree with a given idNumber.
     birthDate: birthDateSchema.optional(),
     // 1.1: optional.
-    name: z
-      .string({ error: "姓名须为文本" })
-      .trim()
-      .min(1, "姓名不能为空")
-      .max(50, "姓名过长")
-      .optional(),
+    name: z.string({ error: "姓名须为文本" }).trim().min(1, "姓名不能为空").max(50, "姓名过长").optional(),
     hukouType: z.enum(HUKOU_TYPES, { error: msg("请选择当前户口性质", "户口性质须为 rural（农业）或 urban（城镇）") }),
     hukouRegion: z
       .string({ error: msg("请填写当前户口所在地行政区划代码", "户口所在地行政区划代码须为文本") })
@@ -208,10 +202,7 @@ const employmentSchema = z.object(
 );
 
 /** "" and null mean "no subtype" (an empty select in a form). */
-const subtypeSchema = z.preprocess(
-  (v) => (v === "" || v === null ? undefined : v),
-  z.enum(SUBTYPES, { error: "未知的子类别" }).optional(),
-);
+const subtypeSchema = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(SUBTYPES, { error: "未知的子类别" }).optional());
 
 // --- cross-field checks (run on raw values: other fields may have failed) -----------------
 
@@ -255,10 +246,7 @@ export const eligibilityRequestSchema = z
       employment: employmentSchema.optional(),
       hasDirectRelativeToJoin: optBool("是否有直系亲属可投靠"),
       documents: z
-        .array(
-          z.enum(DOCUMENT_CODES, { error: (iss) => `未知的材料类型：${describeInput(iss.input)}` }),
-          { error: "材料清单须为数组" },
-        )
+        .array(z.enum(DOCUMENT_CODES, { error: (iss) => `未知的材料类型：${describeInput(iss.input)}` }), { error: "材料清单须为数组" })
         .max(DOCUMENT_CODES.length * 4, "材料清单过长")
         .default([]),
       // Ignored facts: accepted and stored, never decisive (RULES.md 二(二), 三(五)).

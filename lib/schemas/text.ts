@@ -17,7 +17,14 @@ export function plainText(opts: { required?: string; max: number; maxMessage?: s
     .max(opts.max * 2, opts.maxMessage ?? `不能超过${opts.max}字`)
     .refine((v) => !CONTROL_CHARS_SINGLE_LINE.test(v), CONTROL_CHAR_MESSAGE)
     .transform((v) => v.trim())
-    .pipe(opts.required ? z.string().min(1, opts.required).max(opts.max, opts.maxMessage ?? `不能超过${opts.max}字`) : z.string().max(opts.max, opts.maxMessage ?? `不能超过${opts.max}字`));
+    .pipe(
+      opts.required
+        ? z
+            .string()
+            .min(1, opts.required)
+            .max(opts.max, opts.maxMessage ?? `不能超过${opts.max}字`)
+        : z.string().max(opts.max, opts.maxMessage ?? `不能超过${opts.max}字`),
+    );
 }
 
 /** Multi-line text (notes, explanations): newlines and tabs allowed, other control characters not. */

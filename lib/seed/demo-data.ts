@@ -28,7 +28,8 @@ const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
 const GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "桂英", "建华", "晓燕"];
 const name = (i: number) => SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length];
 // Birth dates and origins vary; the check digit is computed (GB 11643).
-const idFor = (i: number, region = "411221") => makeIdNumber(`${region}${1975 + (i % 25)}${String(1 + (i % 12)).padStart(2, "0")}${String(1 + (i % 28)).padStart(2, "0")}${String(100 + i).slice(-3)}`);
+const idFor = (i: number, region = "411221") =>
+  makeIdNumber(`${region}${1975 + (i % 25)}${String(1 + (i % 12)).padStart(2, "0")}${String(1 + (i % 28)).padStart(2, "0")}${String(100 + i).slice(-3)}`);
 
 /**
  * A household member's ID number, born plausibly relative to the applicant (a parent before
@@ -106,7 +107,10 @@ function demoAnswers(f: DemoFiling, i: number, idNumber: string, station: { id: 
     destination: { county: station.countyCode, address, stationId: station.id },
     residence: f.tenure ? { tenure: f.tenure, address, legal: true } : undefined,
     principal: f.channel === "family" ? { relation: "spouse", livesTogether: true, hasHukouAtDestination: true, name: "配偶" } : undefined,
-    employment: f.channel === "collective" ? { employed: true, workCounty: station.countyCode, employerHasCollectiveHousehold: false, employerName: "三门峡某制造有限公司" } : undefined,
+    employment:
+      f.channel === "collective"
+        ? { employed: true, workCounty: station.countyCode, employerHasCollectiveHousehold: false, employerName: "三门峡某制造有限公司" }
+        : undefined,
     hasDirectRelativeToJoin: f.channel === "collective" ? false : undefined,
     completed: { details: true, members: true },
   };
@@ -115,10 +119,19 @@ function demoAnswers(f: DemoFiling, i: number, idNumber: string, station: { id: 
 function docsFor(f: DemoFiling): string[] {
   const docs = ["id_card", "hukou_booklet"];
   if (f.channel === "talent") {
-    docs.push({ college_graduate: "graduation_certificate", vocational_graduate: "graduation_certificate", skilled_worker: "skill_certificate", veteran: "discharge_certificate", returned_overseas: "overseas_degree_certification" }[f.subtype ?? "college_graduate"] ?? "graduation_certificate");
+    docs.push(
+      {
+        college_graduate: "graduation_certificate",
+        vocational_graduate: "graduation_certificate",
+        skilled_worker: "skill_certificate",
+        veteran: "discharge_certificate",
+        returned_overseas: "overseas_degree_certification",
+      }[f.subtype ?? "college_graduate"] ?? "graduation_certificate",
+    );
   }
   if (f.channel === "rural_student") docs.push(f.subtype === "after_graduation" ? "graduation_certificate" : "admission_letter");
-  if (f.channel === "residence") docs.push({ owned: "property_certificate", rented: "rental_contract", employer_housing: "employer_housing_certificate" }[f.tenure ?? "rented"]);
+  if (f.channel === "residence")
+    docs.push({ owned: "property_certificate", rented: "rental_contract", employer_housing: "employer_housing_certificate" }[f.tenure ?? "rented"]);
   if (f.channel === "family") docs.push("marriage_certificate", "principal_hukou_booklet");
   if (f.channel === "collective") docs.push("employment_contract");
   return docs;
@@ -138,8 +151,12 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
 
   await prisma.$transaction(
     async (tx) => {
-      const staff = async (username: string, realName: string, role: "clerk" | "official" | "admin" | "auditor", extra: Partial<Prisma.UserUncheckedCreateInput> = {}) =>
-        tx.user.create({ data: { username, realName, role, passwordHash, ...extra } });
+      const staff = async (
+        username: string,
+        realName: string,
+        role: "clerk" | "official" | "admin" | "auditor",
+        extra: Partial<Prisma.UserUncheckedCreateInput> = {},
+      ) => tx.user.create({ data: { username, realName, role, passwordHash, ...extra } });
       const clerk = await staff("clerk-hubin", "李卫东", "clerk", { stationId: st("411202-01").id, isStationHead: true });
       await staff("clerk-hubin-2", "赵晓梅", "clerk", { stationId: st("411202-01").id });
       const clerkShanzhou = await staff("clerk-shanzhou", "周建国", "clerk", { stationId: st("411203-01").id, isStationHead: true });
@@ -175,7 +192,13 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
         const resident = isDemoResident
           ? demoResident
           : await tx.user.create({
-              data: { role: "resident", mobile: `139${String(10000000 + i).slice(-8)}`, realName: name(personIndex), idNumber: idFor(personIndex, f.origin ?? (i % 2 ? "411221" : "410323")), passwordHash },
+              data: {
+                role: "resident",
+                mobile: `139${String(10000000 + i).slice(-8)}`,
+                realName: name(personIndex),
+                idNumber: idFor(personIndex, f.origin ?? (i % 2 ? "411221" : "410323")),
+                passwordHash,
+              },
             });
         personIndex += 1;
         const submittedAt = new Date(now.getTime() - f.age * 1.4 * 86_400_000 - 3_600_000);
@@ -189,14 +212,23 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
         const decidedAt = ["approved", "moved_out", "registered", "refused"].includes(f.status) ? addWorkingDays(acceptedAt ?? submittedAt, 5, cal) : null;
         const completedAt = f.status === "registered" ? addWorkingDays(decidedAt!, 4, cal) : null;
         const dueAt =
-          f.status === "submitted" ? addWorkingDays(submittedAt, ruleData(ruleSet.data).acceptance, cal)
-          : f.status === "accepted" ? addWorkingDays(acceptedAt!, ruleData(ruleSet.data).decision, cal)
-          : f.status === "supplement_requested" ? addWorkingDays(submittedAt, 30, cal)
-          : f.status === "approved" ? addWorkingDays(decidedAt!, 10, cal)
-          : f.status === "moved_out" ? addWorkingDays(decidedAt!, 7, cal)
-          : null;
-        const originStation = f.status === "approved" && f.origin ? [...stations.values()].filter((s) => s.countyCode === f.origin).sort((a, b) => a.code.localeCompare(b.code))[0] : undefined;
-        const collective = f.channel === "collective" && f.status === "registered" ? await tx.collectiveHousehold.findFirst({ where: { stationId: station.id } }) : null;
+          f.status === "submitted"
+            ? addWorkingDays(submittedAt, ruleData(ruleSet.data).acceptance, cal)
+            : f.status === "accepted"
+              ? addWorkingDays(acceptedAt!, ruleData(ruleSet.data).decision, cal)
+              : f.status === "supplement_requested"
+                ? addWorkingDays(submittedAt, 30, cal)
+                : f.status === "approved"
+                  ? addWorkingDays(decidedAt!, 10, cal)
+                  : f.status === "moved_out"
+                    ? addWorkingDays(decidedAt!, 7, cal)
+                    : null;
+        const originStation =
+          f.status === "approved" && f.origin
+            ? [...stations.values()].filter((s) => s.countyCode === f.origin).sort((a, b) => a.code.localeCompare(b.code))[0]
+            : undefined;
+        const collective =
+          f.channel === "collective" && f.status === "registered" ? await tx.collectiveHousehold.findFirst({ where: { stationId: station.id } }) : null;
         const app = await tx.application.create({
           data: {
             reference,
@@ -222,14 +254,21 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
             collectiveHouseholdId: collective?.id ?? null,
             originStationId: originStation?.id ?? null,
             moveOutRequestedAt: originStation ? decidedAt : null,
-            assignedClerkId: ["accepted", "approved", "moved_out", "registered", "refused"].includes(f.status) && f.station === "411202-01" ? clerk.id : f.station === "411203-01" && f.status !== "submitted" ? clerkShanzhou.id : null,
+            assignedClerkId:
+              ["accepted", "approved", "moved_out", "registered", "refused"].includes(f.status) && f.station === "411202-01"
+                ? clerk.id
+                : f.station === "411203-01" && f.status !== "submitted"
+                  ? clerkShanzhou.id
+                  : null,
             members: { create: members.map((m, k) => ({ ...m, sortOrder: k })) },
           },
           include: { members: { select: { id: true, relation: true } } },
         });
         if (!f.noDocuments) await addDemoDocuments(tx, app, app.members, docsFor(f), resident.id, submittedAt);
         const actor = f.station === "411202-01" ? clerk.id : null;
-        const events: Array<{ type: string; to: ApplicationStatus; at: Date; note?: string; actorId?: string | null }> = [{ type: "submitted", to: "submitted", at: submittedAt, actorId: resident.id }];
+        const events: Array<{ type: string; to: ApplicationStatus; at: Date; note?: string; actorId?: string | null }> = [
+          { type: "submitted", to: "submitted", at: submittedAt, actorId: resident.id },
+        ];
         if (f.status === "supplement_requested") {
           const at = addWorkingDays(submittedAt, 1, cal);
           events.push({ type: "supplement_requested", to: "supplement_requested", at, actorId: actor });
@@ -237,8 +276,26 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
             data: {
               applicationId: app.id,
               items: [
-                { code: docsFor(f)[2] ?? "hukou_booklet", label: "证明材料（原件扫描件，清晰完整）", clause: f.channel === "talent" ? "二(一)" : "二(二)", memberId: null, memberIndex: 0, memberName: resident.realName, source: "rules" },
-                { code: "details_mismatch", kind: "other", label: "材料上的信息与申请填写的信息不一致，请核对后说明或更正", clause: null, memberId: null, memberIndex: 0, memberName: resident.realName, clarification: "请说明现住址的实际居住情况", source: "clerk" },
+                {
+                  code: docsFor(f)[2] ?? "hukou_booklet",
+                  label: "证明材料（原件扫描件，清晰完整）",
+                  clause: f.channel === "talent" ? "二(一)" : "二(二)",
+                  memberId: null,
+                  memberIndex: 0,
+                  memberName: resident.realName,
+                  source: "rules",
+                },
+                {
+                  code: "details_mismatch",
+                  kind: "other",
+                  label: "材料上的信息与申请填写的信息不一致，请核对后说明或更正",
+                  clause: null,
+                  memberId: null,
+                  memberIndex: 0,
+                  memberName: resident.realName,
+                  clarification: "请说明现住址的实际居住情况",
+                  source: "clerk",
+                },
               ],
               note: "请上传清晰、完整的证明材料扫描件，一次补齐。",
               requestedById: actor ?? clerk.id,
@@ -264,16 +321,33 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
             },
           });
         }
-        if (["moved_out", "registered"].includes(f.status)) events.push({ type: "moved_out", to: "moved_out", at: addWorkingDays(decidedAt!, 2, cal), actorId: actor, note: "原籍派出所已办理迁出（电子迁移）" });
+        if (["moved_out", "registered"].includes(f.status))
+          events.push({ type: "moved_out", to: "moved_out", at: addWorkingDays(decidedAt!, 2, cal), actorId: actor, note: "原籍派出所已办理迁出（电子迁移）" });
         if (completedAt) events.push({ type: "registered", to: "registered", at: completedAt, actorId: actor });
         let prev: ApplicationStatus | null = "draft";
         for (const e of events) {
-          await tx.statusEvent.create({ data: { applicationId: app.id, type: e.type, fromStatus: prev, toStatus: e.to, actorId: e.actorId ?? null, note: e.note ?? null, createdAt: e.at } });
-          await bumpCounter(tx, { stationId: station.id, destinationCounty: station.countyCode, channel: f.channel, personsCount: members.length }, e.type, e.at);
+          await tx.statusEvent.create({
+            data: { applicationId: app.id, type: e.type, fromStatus: prev, toStatus: e.to, actorId: e.actorId ?? null, note: e.note ?? null, createdAt: e.at },
+          });
+          await bumpCounter(
+            tx,
+            { stationId: station.id, destinationCounty: station.countyCode, channel: f.channel, personsCount: members.length },
+            e.type,
+            e.at,
+          );
           prev = e.to;
         }
         if (f.status === "refused") {
-          await tx.reviewAction.create({ data: { applicationId: app.id, clerkId: actor ?? clerk.id, action: "refuse", reasonCodes: [f.refusal ?? "documents_invalid"], note: "经核查，不符合条件。", createdAt: decidedAt! } });
+          await tx.reviewAction.create({
+            data: {
+              applicationId: app.id,
+              clerkId: actor ?? clerk.id,
+              action: "refuse",
+              reasonCodes: [f.refusal ?? "documents_invalid"],
+              note: "经核查，不符合条件。",
+              createdAt: decidedAt!,
+            },
+          });
         }
       }
     },

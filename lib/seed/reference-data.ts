@@ -11,50 +11,67 @@ import { DEFAULT_RULE_SET_DATA, DEFAULT_RULE_SET_VERSION, PREVIOUS_DEFAULT_RULE_
  * Idempotent: existing rows are left as admins may have changed them.
  */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    for (const [i, c] of COUNTIES.entries()) {
-      await tx.county.upsert({ where: { code: c.code }, create: { code: c.code, name: c.name, kind: c.kind, sortOrder: i }, update: {} });
-    }
-    for (const s of STATIONS) {
-      await tx.policeStation.upsert({ where: { code: s.code }, create: s, update: {} });
-    }
-    const stationIds = new Map((await tx.policeStation.findMany({ select: { id: true, code: true, countyCode: true } })).map((s) => [s.code, s]));
-    for (const h of COLLECTIVE_HOUSEHOLDS) {
-      const st = stationIds.get(h.stationCode)!;
-      await tx.collectiveHousehold.upsert({
-        where: { name: h.name },
-        create: { name: h.name, stationId: st.id, countyCode: st.countyCode, address: h.address, approvingOffice: h.approvingOffice, approvedAt: new Date("2020-03-01T00:00:00Z") },
-        update: {},
+  await prisma.$transaction(
+    async (tx) => {
+      for (const [i, c] of COUNTIES.entries()) {
+        await tx.county.upsert({ where: { code: c.code }, create: { code: c.code, name: c.name, kind: c.kind, sortOrder: i }, update: {} });
+      }
+      for (const s of STATIONS) {
+        await tx.policeStation.upsert({ where: { code: s.code }, create: s, update: {} });
+      }
+      const stationIds = new Map((await tx.policeStation.findMany({ select: { id: true, code: true, countyCode: true } })).map((s) => [s.code, s]));
+      for (const h of COLLECTIVE_HOUSEHOLDS) {
+        const st = stationIds.get(h.stationCode)!;
+        await tx.collectiveHousehold.upsert({
+          where: { name: h.name },
+          create: {
+            name: h.name,
+            stationId: st.id,
+            countyCode: st.countyCode,
+            address: h.address,
+            approvingOffice: h.approvingOffice,
+            approvedAt: new Date("2020-03-01T00:00:00Z"),
+          },
+          update: {},
+        });
+      }
+      await tx.calendarDay.createMany({
+        data: NATIONAL_CALENDAR.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: d.kind, name: d.name })),
+        skipDuplicates: true,
       });
-    }
-    await tx.calendarDay.createMany({
-      data: NATIONAL_CALENDAR.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: d.kind, name: d.name })),
-      skipDuplicates: true,
-    });
-    if ((await tx.ruleSet.count()) === 0) {
-      await tx.ruleSet.create({
-        data: {
-          version: DEFAULT_RULE_SET_VERSION,
-          effectiveFrom: new Date("2019-11-28T00:00:00+08:00"),
-          data: DEFAULT_RULE_SET_DATA as unknown as Prisma.InputJsonValue,
-          notes: "依据三政办〔2019〕24号制定的初始规则集",
-          publishedAt: new Date("2019-11-28T00:00:00+08:00"),
-        },
-      });
-    } else {
-      // Eligibility API 1.1: an installation still on the shipped v1 (no admin version after it) gets v1.1 beside it.
-      const latest = await tx.ruleSet.findFirst({ where: { publishedAt: { not: null } }, orderBy: [{ effectiveFrom: "desc" }, { publishedAt: "desc" }], select: { version: true } });
-      if (latest?.version === PREVIOUS_DEFAULT_RULE_SET_VERSION && !(await tx.ruleSet.findUnique({ where: { version: DEFAULT_RULE_SET_VERSION }, select: { id: true } }))) {
+      if ((await tx.ruleSet.count()) === 0) {
         await tx.ruleSet.create({
           data: {
             version: DEFAULT_RULE_SET_VERSION,
-            effectiveFrom: new Date("2026-11-30T00:00:00+08:00"),
+            effectiveFrom: new Date("2019-11-28T00:00:00+08:00"),
             data: DEFAULT_RULE_SET_DATA as unknown as Prisma.InputJsonValue,
-            notes: "资格预检接口 1.1：共同居住家属可依投靠人的合法稳定住所落户；未满16周岁者以户口簿页证明身份；直系亲属仅指直系血亲和配偶",
-            publishedAt: new Date(),
+            notes: "依据三政办〔2019〕24号制定的初始规则集",
+            publishedAt: new Date("2019-11-28T00:00:00+08:00"),
           },
         });
+      } else {
+        // Eligibility API 1.1: an installation still on the shipped v1 (no admin version after it) gets v1.1 beside it.
+        const latest = await tx.ruleSet.findFirst({
+          where: { publishedAt: { not: null } },
+          orderBy: [{ effectiveFrom: "desc" }, { publishedAt: "desc" }],
+          select: { version: true },
+        });
+        if (
+          latest?.version === PREVIOUS_DEFAULT_RULE_SET_VERSION &&
+          !(await tx.ruleSet.findUnique({ where: { version: DEFAULT_RULE_SET_VERSION }, select: { id: true } }))
+        ) {
+          await tx.ruleSet.create({
+            data: {
+              version: DEFAULT_RULE_SET_VERSION,
+              effectiveFrom: new Date("2026-11-30T00:00:00+08:00"),
+              data: DEFAULT_RULE_SET_DATA as unknown as Prisma.InputJsonValue,
+              notes: "资格预检接口 1.1：共同居住家属可依投靠人的合法稳定住所落户；未满16周岁者以户口簿页证明身份；直系亲属仅指直系血亲和配偶",
+              publishedAt: new Date(),
+            },
+          });
+        }
       }
-    }
-  }, { timeout: 120_000, maxWait: 60_000 });
+    },
+    { timeout: 120_000, maxWait: 60_000 },
+  );
 }

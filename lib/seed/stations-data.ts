@@ -16,7 +16,13 @@ export const STATIONS: StationSeed[] = [
   { code: "411282-01", countyCode: "411282", name: "灵宝市公安局城关派出所", address: "灵宝市函谷路", phone: "0398-8811101" },
   { code: "411282-02", countyCode: "411282", name: "灵宝市公安局函谷关派出所", address: "灵宝市函谷关镇", phone: "0398-8811102" },
   { code: "SMX-SFQ-01", countyCode: "SMX-SFQ", name: "三门峡市公安局城乡一体化示范区分局阳店派出所", address: "城乡一体化示范区阳店镇", phone: "0398-2911101" },
-  { code: "SMX-SFQ-02", countyCode: "SMX-SFQ", name: "三门峡市公安局城乡一体化示范区分局向阳派出所", address: "城乡一体化示范区向阳街道", phone: "0398-2911102" },
+  {
+    code: "SMX-SFQ-02",
+    countyCode: "SMX-SFQ",
+    name: "三门峡市公安局城乡一体化示范区分局向阳派出所",
+    address: "城乡一体化示范区向阳街道",
+    phone: "0398-2911102",
+  },
   { code: "SMX-KFQ-01", countyCode: "SMX-KFQ", name: "三门峡市公安局经济开发区分局东区派出所", address: "经济开发区209国道东侧", phone: "0398-2921101" },
   { code: "SMX-KFQ-02", countyCode: "SMX-KFQ", name: "三门峡市公安局经济开发区分局产业园派出所", address: "经济开发区产业集聚区", phone: "0398-2921102" },
 ];

@@ -35,10 +35,15 @@ export async function sendSmsCode(
   const last = recent[0]?.createdAt.getTime();
   if (last && now.getTime() - last < SMS_CODE.resendAfterMs) {
     const wait = Math.ceil((SMS_CODE.resendAfterMs - (now.getTime() - last)) / 1000);
-    throw new DomainError("rate_limited", `验证码已发送，请${wait}秒后再重新获取。`, { issues: [{ path: "mobile", message: `请${wait}秒后再重新获取验证码` }], details: { retryAfterSeconds: wait } });
+    throw new DomainError("rate_limited", `验证码已发送，请${wait}秒后再重新获取。`, {
+      issues: [{ path: "mobile", message: `请${wait}秒后再重新获取验证码` }],
+      details: { retryAfterSeconds: wait },
+    });
   }
   if (recent.length >= SMS_CODE.perNumberPerHour) {
-    throw new DomainError("rate_limited", "该号码获取验证码过于频繁，请1小时后再试。", { issues: [{ path: "mobile", message: "获取验证码过于频繁，请1小时后再试" }] });
+    throw new DomainError("rate_limited", "该号码获取验证码过于频繁，请1小时后再试。", {
+      issues: [{ path: "mobile", message: "获取验证码过于频繁，请1小时后再试" }],
+    });
   }
   const code = newSmsCode();
   const row = await db.smsCode.create({
@@ -59,7 +64,14 @@ export async function sendSmsCode(
     });
   } else if (deliver === "hint" && opts.hint) {
     await db.outboxMessage.create({
-      data: { channel: "sms", recipient: mobile, subject: `${PURPOSE_TEXT[purpose]}提示`, body: `【三门峡落户通】${opts.hint}`, template: "notice", idempotencyKey: `sms-hint:${row.id}` },
+      data: {
+        channel: "sms",
+        recipient: mobile,
+        subject: `${PURPOSE_TEXT[purpose]}提示`,
+        body: `【三门峡落户通】${opts.hint}`,
+        template: "notice",
+        idempotencyKey: `sms-hint:${row.id}`,
+      },
     });
   }
   return { sent: true, resendAfterSeconds: Math.round(SMS_CODE.resendAfterMs / 1000) };

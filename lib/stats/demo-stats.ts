@@ -19,7 +19,16 @@ import { rebuildStatRollups } from "./rollups";
 /** The stations the demo clerks work at keep only the main demo's hand-made filings. */
 const KEEP_CLEAN = new Set(["411202-01", "411203-01"]);
 const CHANNELS: Channel[] = ["residence", "residence", "residence", "residence", "talent", "talent", "talent", "family", "rural_student", "collective"];
-const REASONS = ["residence_not_legal", "residence_not_lived_in", "relationship_not_proven", "documents_invalid", "identity_unverified", "collective_conditions_not_met", "duplicate_filing", "already_registered"];
+const REASONS = [
+  "residence_not_legal",
+  "residence_not_lived_in",
+  "relationship_not_proven",
+  "documents_invalid",
+  "identity_unverified",
+  "collective_conditions_not_met",
+  "duplicate_filing",
+  "already_registered",
+];
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
 const GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "桂英", "建华", "晓燕"];
 const RELATIONS = ["spouse", "child", "child", "parent"];
@@ -33,10 +42,16 @@ function rng(seed: number) {
   };
 }
 
-export async function seedDashboardDemo(prisma: PrismaClient, opts: { filingsPerYear?: number; now?: Date } = {}): Promise<{ filings: number; persons: number } | null> {
+export async function seedDashboardDemo(
+  prisma: PrismaClient,
+  opts: { filingsPerYear?: number; now?: Date } = {},
+): Promise<{ filings: number; persons: number } | null> {
   if (await prisma.application.findFirst({ where: { id: { startsWith: "demostats" } }, select: { id: true } })) {
     // A data folder from before the rollups: count them once from the filings.
-    if (!(await prisma.stepHistogram.findFirst({ select: { n: true } })) && (await prisma.application.findFirst({ where: { acceptedAt: { not: null } }, select: { id: true } }))) {
+    if (
+      !(await prisma.stepHistogram.findFirst({ select: { n: true } })) &&
+      (await prisma.application.findFirst({ where: { acceptedAt: { not: null } }, select: { id: true } }))
+    ) {
       await rebuildStatRollups(prisma);
     }
     return null;
@@ -44,7 +59,7 @@ export async function seedDashboardDemo(prisma: PrismaClient, opts: { filingsPer
   const now = opts.now ?? new Date();
   const perYear = opts.filingsPerYear ?? 900;
   const rand = rng(20191128);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const cal = await loadCalendar(prisma, { fresh: true });
   const ruleSet = await prisma.ruleSet.findFirst({ where: { publishedAt: { not: null } }, orderBy: { effectiveFrom: "desc" }, select: { id: true } });
   const stations = (await prisma.policeStation.findMany({ where: { active: true }, orderBy: { code: "asc" } })).filter((s) => !KEEP_CLEAN.has(s.code));
@@ -55,7 +70,14 @@ export async function seedDashboardDemo(prisma: PrismaClient, opts: { filingsPer
   for (const s of stations) {
     const u = await prisma.user.upsert({
       where: { username: `demo-${s.code.toLowerCase()}` },
-      create: { username: `demo-${s.code.toLowerCase()}`, role: "clerk", realName: "示例民警", passwordHash: "!demo-no-login", stationId: s.id, disabled: true },
+      create: {
+        username: `demo-${s.code.toLowerCase()}`,
+        role: "clerk",
+        realName: "示例民警",
+        passwordHash: "!demo-no-login",
+        stationId: s.id,
+        disabled: true,
+      },
       update: {},
     });
     clerks.set(s.id, u.id);
@@ -101,7 +123,10 @@ export async function seedDashboardDemo(prisma: PrismaClient, opts: { filingsPer
       const r = rand();
       const status = r < 0.84 ? "registered" : r < 0.93 ? "refused" : "withdrawn";
       const supplementAt = rand() < 0.12 ? addWorkingDays(submittedAt, 1, cal) : null;
-      const acceptedAt = status === "withdrawn" || (status === "refused" && rand() < 0.4) ? null : addWorkingDays(supplementAt ?? submittedAt, 1 + Math.floor(rand() * rand() * 7), cal);
+      const acceptedAt =
+        status === "withdrawn" || (status === "refused" && rand() < 0.4)
+          ? null
+          : addWorkingDays(supplementAt ?? submittedAt, 1 + Math.floor(rand() * rand() * 7), cal);
       const decidedAt = status === "withdrawn" ? null : addWorkingDays(acceptedAt ?? submittedAt, 2 + Math.floor(rand() * rand() * 24), cal);
       const movedOutAt = status === "registered" ? new Date(decidedAt!.getTime() + (2 + Math.floor(rand() * 6)) * 86_400_000) : null;
       const completedAt = movedOutAt ? new Date(movedOutAt.getTime() + (1 + Math.floor(rand() * 8)) * 86_400_000) : null;
@@ -112,14 +137,22 @@ export async function seedDashboardDemo(prisma: PrismaClient, opts: { filingsPer
       refs.set(refYear, (refs.get(refYear) ?? 0) + 1);
       const id = `demostats${String(n).padStart(6, "0")}`;
       const applicantName = pick([...SURNAMES]) + pick(GIVEN);
-      const idNumber = (i: number) => makeIdNumber(`411221${1960 + ((n + i * 7) % 45)}${String(1 + ((n + i) % 12)).padStart(2, "0")}${String(1 + ((n * 3 + i) % 28)).padStart(2, "0")}${String((n * 13 + i) % 1000).padStart(3, "0")}`);
+      const idNumber = (i: number) =>
+        makeIdNumber(
+          `411221${1960 + ((n + i * 7) % 45)}${String(1 + ((n + i) % 12)).padStart(2, "0")}${String(1 + ((n * 3 + i) % 28)).padStart(2, "0")}${String((n * 13 + i) % 1000).padStart(3, "0")}`,
+        );
       const hukouType = rand() < 0.78 ? "rural" : "urban";
       apps.push({
         id,
         reference: `#${refYear}`, // numbered below, once the year's count is known
         residentId: pick(residents),
         channel,
-        subtype: channel === "talent" ? pick(["college_graduate", "vocational_graduate", "skilled_worker", "veteran"]) : channel === "rural_student" ? "after_graduation" : null,
+        subtype:
+          channel === "talent"
+            ? pick(["college_graduate", "vocational_graduate", "skilled_worker", "veteran"])
+            : channel === "rural_student"
+              ? "after_graduation"
+              : null,
         status,
         destinationCounty: s.countyCode,
         destinationAddress: `${s.address}${1 + (n % 200)}号`,
@@ -137,7 +170,14 @@ export async function seedDashboardDemo(prisma: PrismaClient, opts: { filingsPer
         createdAt: submittedAt,
       });
       for (let i = 0; i < persons; i++) {
-        members.push({ applicationId: id, relation: i === 0 ? "self" : pick(RELATIONS), name: i === 0 ? applicantName : pick([...SURNAMES]) + pick(GIVEN), idNumber: idNumber(i), hukouType: i === 0 || rand() < 0.9 ? hukouType : "urban", sortOrder: i });
+        members.push({
+          applicationId: id,
+          relation: i === 0 ? "self" : pick(RELATIONS),
+          name: i === 0 ? applicantName : pick([...SURNAMES]) + pick(GIVEN),
+          idNumber: idNumber(i),
+          hukouType: i === 0 || rand() < 0.9 ? hukouType : "urban",
+          sortOrder: i,
+        });
       }
       count(submittedAt, s, channel, "submitted", persons);
       if (supplementAt) count(supplementAt, s, channel, "supplement_requested", persons);
@@ -148,7 +188,14 @@ export async function seedDashboardDemo(prisma: PrismaClient, opts: { filingsPer
       if (withdrawnAt) count(withdrawnAt, s, channel, "withdrawn", persons);
       if (status === "refused") {
         const codes = rand() < 0.25 ? [pick(REASONS), "documents_invalid"] : [pick(REASONS)];
-        refusals.push({ applicationId: id, clerkId: clerks.get(s.id)!, action: "refuse", reasonCodes: [...new Set(codes)], note: "经核查，不符合条件。", createdAt: decidedAt! });
+        refusals.push({
+          applicationId: id,
+          clerkId: clerks.get(s.id)!,
+          action: "refuse",
+          reasonCodes: [...new Set(codes)],
+          note: "经核查，不符合条件。",
+          createdAt: decidedAt!,
+        });
       }
     }
   }

@@ -91,7 +91,9 @@ export async function listOfficialFilings(
   if (station) where.push(Prisma.sql`a."stationId" = ${station.id}`);
   else {
     // The scope's stations by id: the clerk queue's (stationId, status, dueAt) indexes answer per station.
-    const ids = (await db.policeStation.findMany({ where: scope.kind === "county" ? { countyCode: scope.countyCode } : {}, select: { id: true } })).map((x) => x.id);
+    const ids = (await db.policeStation.findMany({ where: scope.kind === "county" ? { countyCode: scope.countyCode } : {}, select: { id: true } })).map(
+      (x) => x.id,
+    );
     where.push(ids.length ? Prisma.sql`a."stationId" IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`);
     if (scope.kind === "county") where.push(Prisma.sql`a."destinationCounty" = ${scope.countyCode}`);
   }

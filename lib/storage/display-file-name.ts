@@ -3,5 +3,8 @@ const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-
 
 /** A name safe to show: no control or bidi characters (so "gpj.exe" cannot pose as "exe.jpg"), no path characters. Pure: client and server. */
 export function displayFileName(name: string): string {
-  return name.replace(UNSAFE_NAME_CHARS, "").replace(/[<>:"|?*\\/]/g, "").trim();
+  return name
+    .replace(UNSAFE_NAME_CHARS, "")
+    .replace(/[<>:"|?*\\/]/g, "")
+    .trim();
 }

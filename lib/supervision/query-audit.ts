@@ -27,7 +27,13 @@ export const auditFilterSchema = z
     /** A station id. */
     station: optional(z.string().trim().max(64)),
     /** An exact action ("filing.submit") or a prefix ending in a dot ("filing."). */
-    action: optional(z.string().trim().max(100, "过长").regex(/^[a-z0-9_.-]+$/i, "操作名称只能包含字母、数字、点和下划线")),
+    action: optional(
+      z
+        .string()
+        .trim()
+        .max(100, "过长")
+        .regex(/^[a-z0-9_.-]+$/i, "操作名称只能包含字母、数字、点和下划线"),
+    ),
     /** A filing's reference number (SMX-2026-000123) or its id. */
     filing: optional(z.string().trim().max(64, "过长")),
     from: optional(ymd),
@@ -148,7 +154,23 @@ export async function queryAuditEvents(db: Db, input: z.output<typeof auditPageS
   return { rows: await describe(db, page), nextBefore: rows.length > limit ? page[page.length - 1].id.toString() : null };
 }
 
-export const AUDIT_CSV_HEADER = ["序号", "时间（北京时间）", "操作", "操作人", "账号", "角色", "派出所", "县级单位", "对象类型", "对象", "申请编号", "IP", "详情", "哈希", "前一哈希"];
+export const AUDIT_CSV_HEADER = [
+  "序号",
+  "时间（北京时间）",
+  "操作",
+  "操作人",
+  "账号",
+  "角色",
+  "派出所",
+  "县级单位",
+  "对象类型",
+  "对象",
+  "申请编号",
+  "IP",
+  "详情",
+  "哈希",
+  "前一哈希",
+];
 
 export function auditCsvRow(r: AuditRow): CsvCell[] {
   return [
@@ -205,8 +227,15 @@ export const exportAuditDef = defineAction({ roles: AUDIT_READER_ROLES, action: 
   return auditWhere(ctx.tx, input);
 });
 
-const hashSchema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, "哈希应为64位十六进制");
-const idSchema = z.string().trim().regex(/^\d{1,19}$/, "序号应为数字");
+const hashSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{64}$/, "哈希应为64位十六进制");
+const idSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,19}$/, "序号应为数字");
 
 export const verifyChainSchema = z
   .object({

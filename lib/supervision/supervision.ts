@@ -69,7 +69,9 @@ function whereSql(actions: string[], scope: SupervisionScope, start: Date, end: 
     Prisma.sql`e."at" < ${end}`,
   ];
   if (scope.countyCode) {
-    parts.push(Prisma.sql`(e."countyCode" = ${scope.countyCode} OR e."stationId" IN (SELECT "id" FROM "PoliceStation" WHERE "countyCode" = ${scope.countyCode}))`);
+    parts.push(
+      Prisma.sql`(e."countyCode" = ${scope.countyCode} OR e."stationId" IN (SELECT "id" FROM "PoliceStation" WHERE "countyCode" = ${scope.countyCode}))`,
+    );
   }
   if (filter.station) parts.push(Prisma.sql`e."stationId" = ${filter.station}`);
   if (filter.clerk) parts.push(Prisma.sql`e."actorId" = ${filter.clerk}`);
@@ -80,7 +82,9 @@ function whereSql(actions: string[], scope: SupervisionScope, start: Date, end: 
 export async function countForbiddenAttempts(db: Db, scope: SupervisionScope, start: Date, end: Date): Promise<number> {
   const actions = await deniedActions(db);
   if (actions.length === 0) return 0;
-  const rows = await db.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS "n" FROM "AuditEvent" e WHERE ${whereSql(actions, scope, start, end)}`);
+  const rows = await db.$queryRaw<Array<{ n: number }>>(
+    Prisma.sql`SELECT count(*)::int AS "n" FROM "AuditEvent" e WHERE ${whereSql(actions, scope, start, end)}`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -110,14 +114,21 @@ export type SupervisionReport = {
   filter: { station: string | null; clerk: string | null };
 };
 
-export async function supervisionReport(db: Db, scope: SupervisionScope, input: z.output<typeof supervisionSchema>, now = new Date()): Promise<SupervisionReport> {
+export async function supervisionReport(
+  db: Db,
+  scope: SupervisionScope,
+  input: z.output<typeof supervisionSchema>,
+  now = new Date(),
+): Promise<SupervisionReport> {
   const p = supervisionPeriod(input, now);
   if (input.station && scope.countyCode) {
     const st = await db.policeStation.findFirst({ where: { id: input.station, countyCode: scope.countyCode }, select: { id: true } });
     if (!st) throw notFound("派出所");
   }
   const actions = await deniedActions(db);
-  const groups = await db.$queryRaw<Array<{ stationId: string | null; actorId: string | null; criterion: string; clause: string | null; n: number }>>(Prisma.sql`
+  const groups = await db.$queryRaw<
+    Array<{ stationId: string | null; actorId: string | null; criterion: string; clause: string | null; n: number }>
+  >(Prisma.sql`
     SELECT e."stationId", e."actorId", e."details"->>'criterion' AS "criterion", e."details"->>'clause' AS "clause", count(*)::int AS "n"
     FROM "AuditEvent" e
     WHERE ${whereSql(actions, scope, p.start, p.end)}
@@ -151,12 +162,25 @@ export async function supervisionReport(db: Db, scope: SupervisionScope, input: 
     const n = Number(g.n);
     total += n;
     const sk = g.stationId ?? "";
-    const s = byStation.get(sk) ?? { stationId: g.stationId, stationName: stationName(g.stationId), countyCode: g.stationId ? (st.get(g.stationId)?.countyCode ?? null) : null, attempts: 0, clerks: 0, actors: new Set<string>() };
+    const s = byStation.get(sk) ?? {
+      stationId: g.stationId,
+      stationName: stationName(g.stationId),
+      countyCode: g.stationId ? (st.get(g.stationId)?.countyCode ?? null) : null,
+      attempts: 0,
+      clerks: 0,
+      actors: new Set<string>(),
+    };
     s.attempts += n;
     if (g.actorId) s.actors.add(g.actorId);
     byStation.set(sk, s);
     const ck = `${g.actorId ?? ""}|${sk}`;
-    const c = byClerk.get(ck) ?? { actorId: g.actorId, actorName: g.actorId ? (us.get(g.actorId) ?? "—") : "—", stationId: g.stationId, stationName: stationName(g.stationId), attempts: 0 };
+    const c = byClerk.get(ck) ?? {
+      actorId: g.actorId,
+      actorName: g.actorId ? (us.get(g.actorId) ?? "—") : "—",
+      stationId: g.stationId,
+      stationName: stationName(g.stationId),
+      attempts: 0,
+    };
     c.attempts += n;
     byClerk.set(ck, c);
     const k = `${g.criterion}|${g.clause ?? ""}`;

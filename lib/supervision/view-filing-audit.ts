@@ -15,7 +15,13 @@ import { AUDIT_READER_ROLES, queryAuditEvents } from "./query-audit";
 
 export const auditFilingSchema = z.object({
   applicationId: z.string({ error: "缺少申请编号" }).trim().min(1, "缺少申请编号").max(64, "编号过长"),
-  before: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string().regex(/^\d{1,19}$/).optional()),
+  before: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .optional(),
+  ),
 });
 
 /** 411221199001011234 → 411221********1234. */
@@ -60,8 +66,24 @@ export const viewFilingForAuditDef = defineAction(
       },
       answers: answerSummary(app.answers),
       members: app.members.map((m) => ({ id: m.id, relation: m.relation, name: m.name, idNumber: maskIdNumber(m.idNumber) })),
-      documents: app.documents.map((d) => ({ id: d.id, memberId: d.memberId, docType: d.docType, fileName: d.fileName, size: d.size, uploadedAt: d.uploadedAt, removedAt: d.removedAt, noticeId: d.noticeId })),
-      timeline: app.events.map((e) => ({ id: e.id, type: e.type, at: e.createdAt, note: e.note, actorName: e.actor?.realName ?? null, actorRole: e.actor?.role ?? null })),
+      documents: app.documents.map((d) => ({
+        id: d.id,
+        memberId: d.memberId,
+        docType: d.docType,
+        fileName: d.fileName,
+        size: d.size,
+        uploadedAt: d.uploadedAt,
+        removedAt: d.removedAt,
+        noticeId: d.noticeId,
+      })),
+      timeline: app.events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        at: e.createdAt,
+        note: e.note,
+        actorName: e.actor?.realName ?? null,
+        actorRole: e.actor?.role ?? null,
+      })),
       decisions: app.reviewActions.map((r) => ({
         id: r.id,
         action: r.action,
@@ -83,7 +105,12 @@ export const viewFilingForAuditDef = defineAction(
         note: n.note,
         items: readNoticeItems(n.items),
         history: Array.isArray(n.history)
-          ? (n.history as Array<Record<string, unknown>>).map((h) => ({ revision: Number(h.revision ?? 0), reason: typeof h.reason === "string" ? h.reason : null, replacedAt: typeof h.replacedAt === "string" ? h.replacedAt : null, items: readNoticeItems(h.items) }))
+          ? (n.history as Array<Record<string, unknown>>).map((h) => ({
+              revision: Number(h.revision ?? 0),
+              reason: typeof h.reason === "string" ? h.reason : null,
+              replacedAt: typeof h.replacedAt === "string" ? h.replacedAt : null,
+              items: readNoticeItems(h.items),
+            }))
           : [],
       })),
       permit: app.permit ? { number: app.permit.number, issuedAt: app.permit.issuedAt, revokedAt: app.permit.revokedAt } : null,

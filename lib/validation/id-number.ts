@@ -7,22 +7,47 @@ import { z } from "zod";
 
 export type IdNumberErrorCode = "length" | "format" | "checksum" | "birth_date" | "region";
 
-export type IdNumberResult =
-  | { ok: true; normalized: string; birthDate: Date; sex: "M" | "F" }
-  | { ok: false; code: IdNumberErrorCode; message: string };
+export type IdNumberResult = { ok: true; normalized: string; birthDate: Date; sex: "M" | "F" } | { ok: false; code: IdNumberErrorCode; message: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = "10X98765432";
 
 /** Province-level codes in use (GB/T 2260), incl. Taiwan 71, Hong Kong 81, Macao 82. */
 const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  "11", "12", "13", "14", "15",
-  "21", "22", "23",
-  "31", "32", "33", "34", "35", "36", "37",
-  "41", "42", "43", "44", "45", "46",
-  "50", "51", "52", "53", "54",
-  "61", "62", "63", "64", "65",
-  "71", "81", "82",
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "37",
+  "41",
+  "42",
+  "43",
+  "44",
+  "45",
+  "46",
+  "50",
+  "51",
+  "52",
+  "53",
+  "54",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
+  "71",
+  "81",
+  "82",
 ]);
 
 const MESSAGES: Record<IdNumberErrorCode, string> = {

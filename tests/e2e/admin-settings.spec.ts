@@ -6,14 +6,16 @@ import { loginAs } from "../support/login";
  * publish a rule set requiring a property certificate of renters is refused with 二(二).
  */
 
-
 test("an admin enters population statistics and the urbanization rates change", async ({ page }) => {
   await loginAs(page, "admin", { home: /\/admin$/ });
   await page.getByRole("link", { name: /人口统计数据/ }).click();
   await page.getByRole("link", { name: "2025年" }).click();
   const rate = page.getByTestId("registered-rate-411202");
   const before = await rate.textContent();
-  await page.getByTestId("population-table").getByRole("link", { name: /湖滨区/ }).click();
+  await page
+    .getByTestId("population-table")
+    .getByRole("link", { name: /湖滨区/ })
+    .click();
   await expect(page.getByLabel("县（市、区）", { exact: true })).toHaveValue("411202");
   await page.getByLabel("户籍总人口（人）", { exact: true }).fill("200000");
   await page.getByLabel("城镇户籍人口（人）", { exact: true }).fill("90000");
@@ -35,7 +37,10 @@ test("an admin enters population statistics and the urbanization rates change", 
 test("publishing a rule set that requires a property certificate of renters is refused with 二(二)", async ({ page }) => {
   await loginAs(page, "admin", { home: /\/admin$/ });
   await page.goto("/admin/rules");
-  await page.getByRole("link", { name: /基于此版本修改/ }).first().click();
+  await page
+    .getByRole("link", { name: /基于此版本修改/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("修改规则集");
   const slot = page.locator('details[data-slot="residence.rented"]');
   await slot.locator("summary").click();

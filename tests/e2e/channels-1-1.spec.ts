@@ -111,7 +111,10 @@ test("a graduate with no home and no job is registered into a collective househo
   await applicantAndDestination(page, "湖滨区前进街道");
   await page.getByRole("group", { name: "在落户地的住所情况" }).getByLabel("暂无合法稳定住所").check();
   await page.getByRole("group", { name: "是否已落实工作单位？" }).getByLabel("否").check();
-  await page.getByRole("group", { name: /在哪类集体户落户/ }).getByLabel("社区集体户").check();
+  await page
+    .getByRole("group", { name: /在哪类集体户落户/ })
+    .getByLabel("社区集体户")
+    .check();
   const clerk = await submitAloneAndAccept(page, browser);
   const household = clerk.getByLabel(/落户的集体户/);
   const name = (await household.locator("option").nth(1).innerText()).replace(/（.*$/, "");

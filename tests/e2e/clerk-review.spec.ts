@@ -17,7 +17,6 @@ const FIXTURES = path.resolve(__dirname, "../fixtures");
 const PNG = path.join(FIXTURES, "document.png");
 const PDF = path.join(FIXTURES, "document.pdf");
 
-
 const status = (page: Page) => page.getByTestId("filing-status");
 
 test("a clerk reviews a filing from the queue to the permit; refusals follow the rules", async ({ browser }) => {
@@ -34,7 +33,10 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
   await expect(rows.first()).toContainText(/\d{4}\*{10}[\dX]{4}/);
 
   // A single-person filing of a channel without further conditions (talent or residence).
-  const candidate = rows.filter({ hasText: /重点群体|合法稳定住所/ }).filter({ hasNotText: /等\d+人/ }).first();
+  const candidate = rows
+    .filter({ hasText: /重点群体|合法稳定住所/ })
+    .filter({ hasNotText: /等\d+人/ })
+    .first();
   const reference = (await candidate.getByRole("link").first().innerText()).trim();
   expect(reference).toMatch(/^SMX-\d{4}-\d{6}$/);
 
@@ -114,7 +116,12 @@ test("a clerk reviews a filing from the queue to the permit; refusals follow the
 
   // The permit verifies publicly, without signing in, with the number and the code printed on it;
   // the number alone discloses nothing.
-  const permitPdf = await clerk.request.get(await clerk.getByTestId("print-permit").getAttribute("href").then((h) => h!));
+  const permitPdf = await clerk.request.get(
+    await clerk
+      .getByTestId("print-permit")
+      .getAttribute("href")
+      .then((h) => h!),
+  );
   expect(permitPdf.status()).toBe(200);
   const verifyCode = ((await pdfText(new Uint8Array(await permitPdf.body()))).match(/(?:[0-9A-Fa-f]{4}-){5}[0-9A-Fa-f]{4}/) ?? [""])[0].replaceAll("-", "");
   expect(verifyCode).not.toBe("");

@@ -10,13 +10,14 @@ import { pageAs } from "../support/login";
 
 const URL = "/api/v1/criteria-check";
 
-
 test.describe("POST /api/v1/criteria-check (spec contract)", () => {
   test("200: the spec's example, with offsets into the text as sent and the rule set version", async ({ request }) => {
     const res = await request.post(URL, { data: { text: "申请人未购房，不予办理" } });
     expect(res.status()).toBe(200);
     const body = await res.json();
-    expect(body.findings).toEqual([{ criterion: "home_purchase", clause: "二(二)", match: "未购房", start: 3, end: 6, message: expect.stringContaining("不得将购买房屋作为落户限制条件") }]);
+    expect(body.findings).toEqual([
+      { criterion: "home_purchase", clause: "二(二)", match: "未购房", start: 3, end: 6, message: expect.stringContaining("不得将购买房屋作为落户限制条件") },
+    ]);
     expect(typeof body.ruleSetVersion).toBe("string");
     expect(body.ruleSetVersion.length).toBeGreaterThan(0);
   });
@@ -50,7 +51,9 @@ test.describe("POST /api/v1/criteria-check (spec contract)", () => {
   });
 
   test("413 over 64 KiB, 415 for non-JSON", async ({ request }) => {
-    expect((await request.post(URL, { headers: { "content-type": "application/json" }, data: JSON.stringify({ text: "a".repeat(70_000) }) })).status()).toBe(413);
+    expect((await request.post(URL, { headers: { "content-type": "application/json" }, data: JSON.stringify({ text: "a".repeat(70_000) }) })).status()).toBe(
+      413,
+    );
     expect((await request.post(URL, { headers: { "content-type": "text/plain" }, data: "未购房" })).status()).toBe(415);
   });
 });
@@ -60,7 +63,8 @@ test("a county official checks a draft document and sees the findings highlighte
   await official.goto("/official");
   await official.getByTestId("compliance-link").click();
   await expect(official.getByRole("heading", { name: "规范性文件合规检查" })).toBeVisible();
-  const draft = "关于进一步做好落户工作的通知（征求意见稿）\n一、申请人须在本市购房，租赁住房不予认可。\n二、落户须放弃宅基地使用权。\n三、本市不实行积分落户。";
+  const draft =
+    "关于进一步做好落户工作的通知（征求意见稿）\n一、申请人须在本市购房，租赁住房不予认可。\n二、落户须放弃宅基地使用权。\n三、本市不实行积分落户。";
   await official.getByLabel("文件草稿全文").fill(draft);
   await official.getByTestId("check-document").click();
   const result = official.getByTestId("check-result");

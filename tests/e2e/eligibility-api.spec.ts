@@ -11,7 +11,12 @@ const base = () => ({
 test.describe("POST /api/v1/eligibility (spec contract)", () => {
   test("rented residence with its contract is eligible, citing 二(二), with the rule set version", async ({ request }) => {
     const res = await request.post(URL, {
-      data: { ...base(), channel: "residence", residence: { tenure: "rented", address: "湖滨区崤山路1号", legal: true }, documents: ["id_card", "hukou_booklet", "rental_contract"] },
+      data: {
+        ...base(),
+        channel: "residence",
+        residence: { tenure: "rented", address: "湖滨区崤山路1号", legal: true },
+        documents: ["id_card", "hukou_booklet", "rental_contract"],
+      },
     });
     expect(res.status()).toBe(200);
     const body = await res.json();
@@ -49,10 +54,17 @@ test.describe("POST /api/v1/eligibility (spec contract)", () => {
   });
 
   test("ignored facts are reported and change nothing", async ({ request }) => {
-    const data = { ...base(), channel: "residence", residence: { tenure: "rented", address: "x", legal: true }, documents: ["id_card", "hukou_booklet", "rental_contract"] };
+    const data = {
+      ...base(),
+      channel: "residence",
+      residence: { tenure: "rented", address: "x", legal: true },
+      documents: ["id_card", "hukou_booklet", "rental_contract"],
+    };
     const plain = await (await request.post(URL, { data })).json();
     const withFacts = await (
-      await request.post(URL, { data: { ...data, ownsHome: false, homeAreaM2: 0, taxPaidYuan: 0, investmentYuan: 0, points: 0, keepsRuralLandRights: true, unknownExtra: "kept out" } })
+      await request.post(URL, {
+        data: { ...data, ownsHome: false, homeAreaM2: 0, taxPaidYuan: 0, investmentYuan: 0, points: 0, keepsRuralLandRights: true, unknownExtra: "kept out" },
+      })
     ).json();
     expect(withFacts.ignoredFacts).toEqual(["ownsHome", "homeAreaM2", "taxPaidYuan", "investmentYuan", "points", "keepsRuralLandRights"]);
     expect({ ...withFacts, ignoredFacts: [] }).toEqual({ ...plain, ignoredFacts: [] });
@@ -60,7 +72,13 @@ test.describe("POST /api/v1/eligibility (spec contract)", () => {
 
   test("400 validation_failed names the path of every problem", async ({ request }) => {
     const res = await request.post(URL, {
-      data: { applicant: { idNumber: badChecksum(testId()), name: "张三", hukouType: "rural", hukouRegion: "410323" }, destinationCounty: "999999", channel: "talent", subtype: "enrollment", documents: ["passport"] },
+      data: {
+        applicant: { idNumber: badChecksum(testId()), name: "张三", hukouType: "rural", hukouRegion: "410323" },
+        destinationCounty: "999999",
+        channel: "talent",
+        subtype: "enrollment",
+        documents: ["passport"],
+      },
     });
     expect(res.status()).toBe(400);
     const body = await res.json();
@@ -106,7 +124,12 @@ test.describe("POST /api/v1/eligibility (spec contract)", () => {
 
   test("1.1: the hukou path asks for principal_hukou_booklet", async ({ request }) => {
     const res = await request.post(URL, {
-      data: { ...base(), channel: "family", principal: { relation: "child", livesTogether: true, hasHukouAtDestination: true }, documents: ["id_card", "hukou_booklet", "birth_certificate"] },
+      data: {
+        ...base(),
+        channel: "family",
+        principal: { relation: "child", livesTogether: true, hasHukouAtDestination: true },
+        documents: ["id_card", "hukou_booklet", "birth_certificate"],
+      },
     });
     expect(await res.json()).toMatchObject({ outcome: "needs_documents", missingDocuments: ["principal_hukou_booklet"] });
   });
@@ -115,17 +138,31 @@ test.describe("POST /api/v1/eligibility (spec contract)", () => {
     const child = { hukouType: "rural", hukouRegion: "410323" };
     const year = new Date().getUTCFullYear() - 8;
     const res = await request.post(URL, {
-      data: { applicant: { ...child, birthDate: `${year}-03-01` }, destinationCounty: "411202", channel: "residence", residence: { tenure: "rented", legal: true }, documents: ["hukou_booklet", "rental_contract"] },
+      data: {
+        applicant: { ...child, birthDate: `${year}-03-01` },
+        destinationCounty: "411202",
+        channel: "residence",
+        residence: { tenure: "rented", legal: true },
+        documents: ["hukou_booklet", "rental_contract"],
+      },
     });
     expect(res.status()).toBe(200);
     expect(await res.json()).toMatchObject({ outcome: "eligible", missingDocuments: [] });
     const byId = await (
       await request.post(URL, {
-        data: { applicant: { ...child, idNumber: testId("411202", `${year}0301`) }, destinationCounty: "411202", channel: "talent", subtype: "veteran", documents: ["hukou_booklet", "discharge_certificate"] },
+        data: {
+          applicant: { ...child, idNumber: testId("411202", `${year}0301`) },
+          destinationCounty: "411202",
+          channel: "talent",
+          subtype: "veteran",
+          documents: ["hukou_booklet", "discharge_certificate"],
+        },
       })
     ).json();
     expect(byId.outcome).toBe("eligible");
-    const clash = await request.post(URL, { data: { ...base(), applicant: { ...base().applicant, birthDate: "1991-01-01" }, channel: "talent", subtype: "veteran" } });
+    const clash = await request.post(URL, {
+      data: { ...base(), applicant: { ...base().applicant, birthDate: "1991-01-01" }, channel: "talent", subtype: "veteran" },
+    });
     expect(clash.status()).toBe(400);
     expect((await clash.json()).issues.map((i: { path: string }) => i.path)).toEqual(["applicant.birthDate"]);
   });

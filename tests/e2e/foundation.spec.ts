@@ -1,8 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { loginAs } from "../support/login";
 
-
-
 const ACCOUNTS: Array<{ login: string; home: string; name: string }> = [
   { login: "13800000001", home: "/my", name: "张明" },
   { login: "clerk-hubin", home: "/clerk", name: "李卫东" },

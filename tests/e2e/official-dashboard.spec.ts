@@ -6,7 +6,6 @@ import { loginAs } from "../support/login";
  * "not found" for another county's page or CSV by URL.
  */
 
-
 const COUNTY_NAMES = ["湖滨区", "陕州区", "渑池县", "卢氏县", "义马市", "灵宝市", "城乡一体化示范区", "经济开发区"];
 
 test("a city official sees every county, with charts and the numbers in tables beside them", async ({ page }) => {
@@ -100,7 +99,11 @@ test("a city official drills down from an overdue count to the filings and into 
   // Into the county, then one station's performance per clerk.
   await page.getByRole("link", { name: "← 返回统计" }).click();
   await expect(page).toHaveURL(/\/official\/county\/411202/);
-  await page.getByTestId("table-service").getByRole("link", { name: /前进派出所/ }).first().click();
+  await page
+    .getByTestId("table-service")
+    .getByRole("link", { name: /前进派出所/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/official\/station\//);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("前进派出所办理情况");
   await expect(page.getByRole("heading", { name: "各民警办理情况" })).toBeVisible();
@@ -123,7 +126,16 @@ test("an admin records a plan's targets; a breakdown below the plan needs a reas
   await expect(page.getByRole("cell", { name: "三政办〔2019〕24号" })).toBeVisible();
 
   const form = page.getByRole("form", { name: "2020年转户目标分解" });
-  const shares = { 湖滨区: "9000", 陕州区: "6000", 渑池县: "5000", 卢氏县: "3500", 义马市: "3000", 灵宝市: "9500", 城乡一体化示范区: "4000", 经济开发区: "3000" };
+  const shares = {
+    湖滨区: "9000",
+    陕州区: "6000",
+    渑池县: "5000",
+    卢氏县: "3500",
+    义马市: "3000",
+    灵宝市: "9500",
+    城乡一体化示范区: "4000",
+    经济开发区: "3000",
+  };
   for (const [name, v] of Object.entries(shares)) await form.getByLabel(`${name}（人）`).fill(v);
   await expect(form.getByText("合计 43,000 人")).toBeVisible();
   await form.getByRole("button", { name: "保存2020年分解目标" }).click();

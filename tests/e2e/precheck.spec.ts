@@ -32,7 +32,10 @@ test("a bad ID number gets a Chinese message next to the field and keeps the ans
   await expect(page.locator("#pc-id-error")).toContainText("校验码不正确");
   // The error summary takes focus and links to the field.
   await expect(page.getByTestId("error-summary")).toBeFocused();
-  await page.getByTestId("error-summary").getByRole("link", { name: /校验码不正确/ }).click();
+  await page
+    .getByTestId("error-summary")
+    .getByRole("link", { name: /校验码不正确/ })
+    .click();
   await expect(page.getByLabel("居民身份证号码")).toBeFocused();
   await expect(page.getByLabel("姓名")).toHaveValue("王五");
 });

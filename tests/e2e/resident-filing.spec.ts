@@ -62,12 +62,18 @@ test("a renter files with a spouse and a child: sign-up, pre-check, form, upload
   await form.getByRole("button", { name: "添加此人" }).click();
   await expect(page.locator("#f-idNumber-error")).toBeVisible();
   await expect(page.getByTestId("member-form").getByLabel("姓名")).toHaveValue("王建华");
-  await page.getByTestId("member-form").getByLabel("公民身份号码").fill(testId("411221", "19920808", "246"));
+  await page
+    .getByTestId("member-form")
+    .getByLabel("公民身份号码")
+    .fill(testId("411221", "19920808", "246"));
   await page.getByTestId("member-form").getByRole("button", { name: "添加此人" }).click();
   await expect(page.getByTestId("member-list")).toContainText("王建华");
   await page.getByTestId("member-form").getByLabel("与申请人的关系").selectOption({ label: "子女" });
   await page.getByTestId("member-form").getByLabel("姓名").fill("王小明");
-  await page.getByTestId("member-form").getByLabel("公民身份号码").fill(testId("411202", "20190101", "135"));
+  await page
+    .getByTestId("member-form")
+    .getByLabel("公民身份号码")
+    .fill(testId("411202", "20190101", "135"));
   await page.getByTestId("member-form").getByRole("button", { name: "添加此人" }).click();
   await expect(page.getByTestId("member-list")).toContainText("王小明");
   await page.getByRole("button", { name: "成员已填写完毕，继续" }).click();
@@ -125,7 +131,8 @@ test("a renter files with a spouse and a child: sign-up, pre-check, form, upload
 test("a worker without a home files for the community collective household at the place of employment; others' filings are 404", async ({ page, browser }) => {
   // On a 360 px phone.
   await page.setViewportSize({ width: 360, height: 740 });
-  const noSideScroll = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const noSideScroll = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   const me = { mobile: `135${stamp}2`.slice(0, 11), name: "马超", id: testId("411224", "19970707", "579") };
   await signUp(page, me);
   await startFiling(page, /社区集体户落户/);
@@ -177,7 +184,10 @@ test("a worker without a home files for the community collective household at th
   await other.close();
 });
 
-test("a settled resident sees the rights under 三(六)–(十), downloads the permit, and its QR page verifies it publicly with masked data", async ({ page, browser }) => {
+test("a settled resident sees the rights under 三(六)–(十), downloads the permit, and its QR page verifies it publicly with masked data", async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, "13800000001", { home: /\/my$/ });
   const registered = page.getByTestId("my-filings").locator("li", { hasText: "已落户" }).first();
   await registered.getByRole("link").click();

@@ -53,8 +53,13 @@ async function clerkAccepts(browser: Browser, reference: string) {
 
 async function journey(page: Page, browser: Browser, opts: { elder: boolean; n: string }) {
   await page.setViewportSize(PHONE);
-  const me = { mobile: `139${stamp}${opts.n}0`.slice(0, 11), name: opts.elder ? "钱桂兰" : "孙建军", id: testId("411224", opts.elder ? "19580606" : "19960606", opts.elder ? "182" : "579") };
-  const noSideScroll = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const me = {
+    mobile: `139${stamp}${opts.n}0`.slice(0, 11),
+    name: opts.elder ? "钱桂兰" : "孙建军",
+    id: testId("411224", opts.elder ? "19580606" : "19960606", opts.elder ? "182" : "579"),
+  };
+  const noSideScroll = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
   await page.goto("/");
   if (opts.elder) {

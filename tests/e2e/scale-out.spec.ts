@@ -45,7 +45,12 @@ async function startInstance(port: number, env: Record<string, string>): Promise
   const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`instance on ${port} exited:\n${log.slice(-3000)}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${url}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`instance on ${port} did not start:\n${log.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -150,7 +155,10 @@ async function residentWithDraft(browser: Browser, seq: string) {
   let code = "";
   await expect
     .poll(async () => {
-      const r = await pg.query<{ params: { code?: string } | null }>(`SELECT "params" FROM "OutboxMessage" WHERE "recipient" = $1 AND "template" = 'code' ORDER BY "createdAt" DESC LIMIT 1`, [mobile]);
+      const r = await pg.query<{ params: { code?: string } | null }>(
+        `SELECT "params" FROM "OutboxMessage" WHERE "recipient" = $1 AND "template" = 'code' ORDER BY "createdAt" DESC LIMIT 1`,
+        [mobile],
+      );
       code = r.rows[0]?.params?.code ?? "";
       return code;
     })
@@ -169,7 +177,11 @@ async function residentWithDraft(browser: Browser, seq: string) {
     `INSERT INTO "Application" ("id", "residentId", "channel", "destinationCounty", "applicantName", "applicantIdNumber", "updatedAt") VALUES ($1, $2, 'residence', '411202', '扩容测试', $3, now())`,
     [appId, rows[0].id, idNumber],
   );
-  await pg.query(`INSERT INTO "HouseholdMember" ("id", "applicationId", "relation", "name", "idNumber") VALUES ($1, $2, 'self', '扩容测试', $3)`, [memberId, appId, idNumber]);
+  await pg.query(`INSERT INTO "HouseholdMember" ("id", "applicationId", "relation", "name", "idNumber") VALUES ($1, $2, 'self', '扩容测试', $3)`, [
+    memberId,
+    appId,
+    idNumber,
+  ]);
   return { context, page, appId, memberId };
 }
 
@@ -202,7 +214,10 @@ test("a session from one instance is valid on the other; a file uploaded through
 
 test("the outbox job runs once across the two instances", async () => {
   const id = `scaleout${randomBytes(6).toString("hex")}`;
-  await pg.query(`INSERT INTO "OutboxMessage" ("id", "channel", "recipient", "subject", "body") VALUES ($1, 'sms', '13500000000', '测试', '两个实例只发一次')`, [id]);
+  await pg.query(
+    `INSERT INTO "OutboxMessage" ("id", "channel", "recipient", "subject", "body") VALUES ($1, 'sms', '13500000000', '测试', '两个实例只发一次')`,
+    [id],
+  );
   await expect
     .poll(async () => (await pg.query(`SELECT "sentAt" FROM "OutboxMessage" WHERE "id" = $1`, [id])).rows[0].sentAt, { timeout: 30_000 })
     .not.toBeNull();
@@ -249,7 +264,9 @@ test("a chunked 200 MB upload is refused at the cap while the server's memory st
   peak = Math.max(peak, treeRssMb(pid));
   expect(status).toBe(413);
   const growth = peak - before;
-  console.log(`server RSS ${before.toFixed(0)} MB → peak ${peak.toFixed(0)} MB during a chunked 200 MB upload (cap ${process.env.LUOHU_MAX_UPLOAD_BYTES ?? "10 MB"})`);
+  console.log(
+    `server RSS ${before.toFixed(0)} MB → peak ${peak.toFixed(0)} MB during a chunked 200 MB upload (cap ${process.env.LUOHU_MAX_UPLOAD_BYTES ?? "10 MB"})`,
+  );
   expect(growth).toBeLessThan(120);
   await context.close();
 });

@@ -11,7 +11,6 @@ import { loginAs } from "../support/login";
  * permit numbers alone disclose nothing; bad input never gives a 5xx.
  */
 
-
 /** A fresh browser holding only a copy of `from`'s cookies. */
 async function withCopiedCookies(ctx: BrowserContext, from: BrowserContext) {
   await ctx.addCookies(await from.cookies());
@@ -38,7 +37,10 @@ test("a copied session cookie is refused after sign-out", async ({ page, browser
   await copy.close();
 });
 
-test("an admin's reset ends the account's sessions; the temporary password is changed first; staff enrol TOTP and sign in with it", async ({ page, browser }) => {
+test("an admin's reset ends the account's sessions; the temporary password is changed first; staff enrol TOTP and sign in with it", async ({
+  page,
+  browser,
+}) => {
   // The admin creates an auditor account (a temporary password, shown once).
   await loginAs(page, "admin", { home: false });
   await expect(page).toHaveURL(/\/admin$/);
@@ -78,7 +80,10 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
   await cp.goto("/audit");
   await expect(cp).toHaveURL(/\/audit$/);
   await page.goto("/admin/staff");
-  await page.getByRole("link", { name: new RegExp(username) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(username) })
+    .first()
+    .click();
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "重置密码" }).click();
   const temp2 = (await page.getByRole("status").locator("strong").textContent())!.trim();
@@ -167,9 +172,15 @@ test("headers: CSP with a nonce and no framing, Permissions-Policy, COOP, nosnif
 });
 
 test("cross-site writes to /api are refused; bad input never answers 5xx", async ({ request }) => {
-  const evil = await request.post("/api/files", { headers: { origin: "https://evil.invalid", "sec-fetch-site": "cross-site" }, multipart: { applicationId: "x" } });
+  const evil = await request.post("/api/files", {
+    headers: { origin: "https://evil.invalid", "sec-fetch-site": "cross-site" },
+    multipart: { applicationId: "x" },
+  });
   expect(evil.status()).toBe(403);
-  const deep = await request.post("/api/v1/eligibility", { headers: { "content-type": "application/json" }, data: `{"documents":${"[".repeat(5000)}${"]".repeat(5000)}}` });
+  const deep = await request.post("/api/v1/eligibility", {
+    headers: { "content-type": "application/json" },
+    data: `{"documents":${"[".repeat(5000)}${"]".repeat(5000)}}`,
+  });
   expect(deep.status()).toBe(400);
   // NUL in the sign-in name through next-auth's own endpoint
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();

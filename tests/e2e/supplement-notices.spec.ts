@@ -11,7 +11,6 @@ import { pageAs } from "../support/login";
 
 const FORBIDDEN = "请提供购房合同";
 
-
 test("structured notices: no purchase contract, a station head's correction, the auditor's and the official's supervision", async ({ browser }) => {
   const official = await pageAs(browser, "official-hubin");
   await official.goto("/official");
@@ -21,7 +20,11 @@ test("structured notices: no purchase contract, a station head's correction, the
 
   const clerk = await pageAs(browser, "clerk-hubin");
   await clerk.goto("/clerk");
-  const candidate = clerk.getByTestId("queue-row").filter({ hasText: /重点群体|合法稳定住所/ }).filter({ hasNotText: /等\d+人/ }).first();
+  const candidate = clerk
+    .getByTestId("queue-row")
+    .filter({ hasText: /重点群体|合法稳定住所/ })
+    .filter({ hasNotText: /等\d+人/ })
+    .first();
   await candidate.getByRole("link").first().click();
   await expect(clerk.getByTestId("filing-status")).toContainText("已提交，待受理");
   const reference = (await clerk.getByTestId("filing-reference").innerText()).trim();

@@ -11,8 +11,6 @@ import { pageAs } from "../support/login";
  * tab — nobody types the move-out. Runs on the demo data.
  */
 
-
-
 const status = (page: Page) => page.getByTestId("filing-status");
 
 test("the station's workbench: workload, bulk reassignment, search, documents, refusal letter, registration, move-out inside the city", async ({ browser }) => {

@@ -66,9 +66,18 @@ export async function startStubSmsGateway(opts: { port?: number; secret?: string
       if (!/^1\d{10}$/.test(p.PhoneNumbers ?? "")) return answer(200, { Code: "isv.MOBILE_NUMBER_ILLEGAL", Message: "bad number" });
       if (failForever || failures > 0) {
         if (failures > 0) failures -= 1;
-        return failCode === "isp.SYSTEM_ERROR" ? answer(500, { Code: failCode, Message: "stub failure" }) : answer(200, { Code: failCode, Message: "stub failure" });
+        return failCode === "isp.SYSTEM_ERROR"
+          ? answer(500, { Code: failCode, Message: "stub failure" })
+          : answer(200, { Code: failCode, Message: "stub failure" });
       }
-      received.push({ phone: p.PhoneNumbers, templateCode: p.TemplateCode, params: JSON.parse(p.TemplateParam ?? "{}"), outId: p.OutId ?? null, signName: p.SignName, at: new Date() });
+      received.push({
+        phone: p.PhoneNumbers,
+        templateCode: p.TemplateCode,
+        params: JSON.parse(p.TemplateParam ?? "{}"),
+        outId: p.OutId ?? null,
+        signName: p.SignName,
+        at: new Date(),
+      });
       answer(200, { Code: "OK", Message: "OK", BizId: `biz-${received.length}` });
     });
   });

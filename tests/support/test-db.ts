@@ -211,7 +211,9 @@ async function createServerTestPrisma(url: string, opts: TestPrismaOptions): Pro
         }
         await admin.exec(`ALTER DATABASE ${quoteIdent(building)} RENAME TO ${quoteIdent(template)}`);
         // Templates of older migration histories are no longer needed.
-        const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'luohu\\_template\\_%' AND datname <> $1`, [template]);
+        const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'luohu\\_template\\_%' AND datname <> $1`, [
+          template,
+        ]);
         for (const { datname } of old) await dropDatabase(admin, datname, false).catch(() => {});
       }
       await dropAbandoned(admin).catch(() => {});

@@ -12,9 +12,23 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
     <form action={action} className="space-y-4" noValidate>
       <ErrorSummary message={state.message} />
       <Field id="currentPassword" label="当前密码" error={err("currentPassword")}>
-        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className="input" {...fieldAria("currentPassword", err("currentPassword"))} />
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          className="input"
+          {...fieldAria("currentPassword", err("currentPassword"))}
+        />
       </Field>
-      <NewPasswordFields name="newPassword" confirmName="newPasswordConfirm" label="新密码" confirmLabel="再次输入新密码" hint={`至少${minLength}位，不能是常见密码，也不能含姓名、手机号`} error={err} />
+      <NewPasswordFields
+        name="newPassword"
+        confirmName="newPasswordConfirm"
+        label="新密码"
+        confirmLabel="再次输入新密码"
+        hint={`至少${minLength}位，不能是常见密码，也不能含姓名、手机号`}
+        error={err}
+      />
       <button type="submit" className="btn-primary w-full" disabled={pending}>
         {pending ? "正在保存…" : "修改密码"}
       </button>

@@ -39,7 +39,10 @@ export default async function TwoFactorPage() {
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={pending.qrDataUrl} alt="两步验证二维码（内容为身份验证器密钥）" width={220} height={220} className="mx-auto" />
             <p className="text-sm">
-              密钥：<code className="break-all font-mono" data-testid="totp-secret">{pending.secret}</code>
+              密钥：
+              <code className="break-all font-mono" data-testid="totp-secret">
+                {pending.secret}
+              </code>
             </p>
             <TotpConfirmForm />
             <form action={restartTotpAction}>

@@ -21,7 +21,14 @@ export function CalendarDayForm({ year }: { year: number }) {
         )}
       </div>
       <Field id="c-date" label="日期" error={f.issue("date")}>
-        <input id="c-date" type="date" className="input" value={v.date} onChange={(e) => setV({ ...v, date: e.target.value })} {...fieldAria("c-date", f.issue("date"))} />
+        <input
+          id="c-date"
+          type="date"
+          className="input"
+          value={v.date}
+          onChange={(e) => setV({ ...v, date: e.target.value })}
+          {...fieldAria("c-date", f.issue("date"))}
+        />
       </Field>
       <Field id="c-kind" label="安排" error={f.issue("kind")}>
         <select id="c-kind" className="input" value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })} {...fieldAria("c-kind", f.issue("kind"))}>
@@ -30,7 +37,14 @@ export function CalendarDayForm({ year }: { year: number }) {
         </select>
       </Field>
       <Field id="c-name" label="节日名称" error={f.issue("name")}>
-        <input id="c-name" className="input" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} placeholder="如 春节" {...fieldAria("c-name", f.issue("name"))} />
+        <input
+          id="c-name"
+          className="input"
+          value={v.name}
+          onChange={(e) => setV({ ...v, name: e.target.value })}
+          placeholder="如 春节"
+          {...fieldAria("c-name", f.issue("name"))}
+        />
       </Field>
       <button type="submit" className="btn-primary" disabled={f.pending}>
         {f.pending ? "正在保存…" : "保存"}
@@ -43,7 +57,12 @@ export function RemoveDayButton({ date, label }: { date: string; label: string }
   const f = useActionForm(removeCalendarDayAction);
   return (
     <>
-      <button type="button" className="text-red-700 underline disabled:opacity-50" disabled={f.pending} onClick={() => window.confirm(`删除 ${date}（${label}）的安排？`) && f.submit({ date })}>
+      <button
+        type="button"
+        className="text-red-700 underline disabled:opacity-50"
+        disabled={f.pending}
+        onClick={() => window.confirm(`删除 ${date}（${label}）的安排？`) && f.submit({ date })}
+      >
         {f.pending ? "正在删除…" : "删除"}
         <span className="sr-only">
           {date} {label}

@@ -22,7 +22,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       <AdminBack />
       <h1 className="page-title">节假日安排（{year}年）</h1>
       <p className="text-slate-700">受理、决定、补正等时限按工作日计算：周一至周五，去掉法定节假日，加上调休上班的周末。国务院每年公布次年安排后请及时录入。</p>
-      <YearNav label="年份" years={yearLinks} current={year} href={(x) => `/admin/calendar?year=${x}`} suffix={(x) => (years.some((r) => r.year === x) ? "" : "（未录入）")} />
+      <YearNav
+        label="年份"
+        years={yearLinks}
+        current={year}
+        href={(x) => `/admin/calendar?year=${x}`}
+        suffix={(x) => (years.some((r) => r.year === x) ? "" : "（未录入）")}
+      />
       {importable.includes(year) && (
         <p>
           <ImportYearButton year={year} />

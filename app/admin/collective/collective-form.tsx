@@ -51,21 +51,55 @@ export function CollectiveForm({ id, initial, stations }: { id?: string; initial
         </p>
       )}
       <Field id="ch-name" label="集体户名称" error={e("name")}>
-        <input id="ch-name" className="input" value={v.name} maxLength={100} onChange={(x) => set("name", x.target.value)} {...fieldAria("ch-name", e("name"))} />
+        <input
+          id="ch-name"
+          className="input"
+          value={v.name}
+          maxLength={100}
+          onChange={(x) => set("name", x.target.value)}
+          {...fieldAria("ch-name", e("name"))}
+        />
       </Field>
       <Field id="ch-station" label="所属派出所" error={e("stationId")}>
-        <select id="ch-station" className="input" value={v.stationId} onChange={(x) => set("stationId", x.target.value)} {...fieldAria("ch-station", e("stationId"))}>
+        <select
+          id="ch-station"
+          className="input"
+          value={v.stationId}
+          onChange={(x) => set("stationId", x.target.value)}
+          {...fieldAria("ch-station", e("stationId"))}
+        >
           <SelectOptions placeholder="请选择派出所" options={stations} />
         </select>
       </Field>
       <Field id="ch-address" label="地址" error={e("address")}>
-        <input id="ch-address" className="input" value={v.address} maxLength={200} onChange={(x) => set("address", x.target.value)} {...fieldAria("ch-address", e("address"))} />
+        <input
+          id="ch-address"
+          className="input"
+          value={v.address}
+          maxLength={200}
+          onChange={(x) => set("address", x.target.value)}
+          {...fieldAria("ch-address", e("address"))}
+        />
       </Field>
       <Field id="ch-office" label="批准机关" error={e("approvingOffice")}>
-        <input id="ch-office" className="input" value={v.approvingOffice} maxLength={100} onChange={(x) => set("approvingOffice", x.target.value)} {...fieldAria("ch-office", e("approvingOffice"))} />
+        <input
+          id="ch-office"
+          className="input"
+          value={v.approvingOffice}
+          maxLength={100}
+          onChange={(x) => set("approvingOffice", x.target.value)}
+          {...fieldAria("ch-office", e("approvingOffice"))}
+        />
       </Field>
       <Field id="ch-date" label="批准日期" error={e("approvedAt")}>
-        <input id="ch-date" type="date" className="input" value={v.approvedAt} onChange={(x) => set("approvedAt", x.target.value)} {...fieldAria("ch-date", e("approvedAt"))} />
+        <input
+          id="ch-date"
+          type="date"
+          className="input"
+          value={v.approvedAt}
+          onChange={(x) => set("approvedAt", x.target.value)}
+          {...fieldAria("ch-date", e("approvedAt"))}
+        />
       </Field>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" className="h-5 w-5" checked={v.active} onChange={(x) => set("active", x.target.checked)} />

@@ -42,7 +42,10 @@ export default async function AdminCollectivePage() {
         ))}
       </ListTable>
       <TitledCard id="new-title" title="登记新的社区集体户">
-        <CollectiveForm initial={{ name: "", stationId: "", address: "", approvingOffice: "", approvedAt: beijingDate(new Date()), active: true }} stations={stations} />
+        <CollectiveForm
+          initial={{ name: "", stationId: "", address: "", approvingOffice: "", approvedAt: beijingDate(new Date()), active: true }}
+          stations={stations}
+        />
       </TitledCard>
     </div>
   );

@@ -29,7 +29,19 @@ export default async function PopulationPage({ searchParams }: { searchParams: P
       <AdminBack />
       <h1 className="page-title">人口统计数据（{year}年）</h1>
       <YearNav label="年度" years={[...new Set([...years, year, currentBeijingYear()])].sort()} current={year} href={(x) => `/admin/population?year=${x}`} />
-      <ListTable caption={`${year}年各县（市、区）人口与城镇化率`} showCaption columns={["单位", ...["户籍总人口", "城镇户籍人口", "常住人口", "城镇常住人口", "户籍人口城镇化率", "常住人口城镇化率", "两率差距", "比上年提高"].map((label) => ({ label, className: "text-right" })), ACTIONS_COLUMN]} testId="population-table">
+      <ListTable
+        caption={`${year}年各县（市、区）人口与城镇化率`}
+        showCaption
+        columns={[
+          "单位",
+          ...["户籍总人口", "城镇户籍人口", "常住人口", "城镇常住人口", "户籍人口城镇化率", "常住人口城镇化率", "两率差距", "比上年提高"].map((label) => ({
+            label,
+            className: "text-right",
+          })),
+          ACTIONS_COLUMN,
+        ]}
+        testId="population-table"
+      >
         {rows.map((r) => (
           <tr key={r.code} className={r.code === county ? "bg-brand-50" : ""}>
             <th scope="row" className="whitespace-nowrap text-left font-medium">

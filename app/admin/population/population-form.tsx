@@ -30,16 +30,36 @@ export function PopulationForm({ initial, counties }: { initial: Values; countie
         )}
       </div>
       <Field id="p-county" label="县（市、区）" error={f.issue("countyCode")}>
-        <select id="p-county" className="input" value={v.countyCode} onChange={(e) => setV({ ...v, countyCode: e.target.value })} {...fieldAria("p-county", f.issue("countyCode"))}>
+        <select
+          id="p-county"
+          className="input"
+          value={v.countyCode}
+          onChange={(e) => setV({ ...v, countyCode: e.target.value })}
+          {...fieldAria("p-county", f.issue("countyCode"))}
+        >
           <SelectOptions placeholder="请选择" options={counties} />
         </select>
       </Field>
       <Field id="p-year" label="年度（年末数）" error={f.issue("year")}>
-        <input id="p-year" className="input" inputMode="numeric" value={v.year} onChange={(e) => setV({ ...v, year: e.target.value })} {...fieldAria("p-year", f.issue("year"))} />
+        <input
+          id="p-year"
+          className="input"
+          inputMode="numeric"
+          value={v.year}
+          onChange={(e) => setV({ ...v, year: e.target.value })}
+          {...fieldAria("p-year", f.issue("year"))}
+        />
       </Field>
       {NUMBER_FIELDS.map(([k, label]) => (
         <Field key={k} id={`p-${k}`} label={`${label}（人）`} error={f.issue(k)}>
-          <input id={`p-${k}`} className="input" inputMode="numeric" value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value.replace(/[,，\s]/g, "") })} {...fieldAria(`p-${k}`, f.issue(k))} />
+          <input
+            id={`p-${k}`}
+            className="input"
+            inputMode="numeric"
+            value={v[k]}
+            onChange={(e) => setV({ ...v, [k]: e.target.value.replace(/[,，\s]/g, "") })}
+            {...fieldAria(`p-${k}`, f.issue(k))}
+          />
         </Field>
       ))}
       <div className="sm:col-span-2">

@@ -17,7 +17,9 @@ export default async function RuleSetsPage() {
     <div className="space-y-4">
       <AdminBack />
       <h1 className="page-title">规则集</h1>
-      <p className="text-slate-700">规则集规定各通道所需材料、办理时限和不予批准理由。修改时以某一版本为基础另存为新版本，发布前由规则校验拒绝任何把购房、投资纳税、积分或退出农村土地权益作为条件的内容（二(二)、三(五)）。</p>
+      <p className="text-slate-700">
+        规则集规定各通道所需材料、办理时限和不予批准理由。修改时以某一版本为基础另存为新版本，发布前由规则校验拒绝任何把购房、投资纳税、积分或退出农村土地权益作为条件的内容（二(二)、三(五)）。
+      </p>
       <ListTable caption="规则集版本" columns={["版本", "状态", "生效日期", "发布时间", "说明", "操作"]} testId="rulesets-table">
         {rows.map((r) => (
           <tr key={r.id} className={r.current ? "bg-green-50" : ""}>

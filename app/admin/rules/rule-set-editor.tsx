@@ -10,7 +10,13 @@ import { useActionForm } from "@/components/forms/use-action-form";
 
 type Group = { alternatives: string[]; clause: string; label?: string };
 type Reason = { code: string; label: string; clause: string };
-type Limits = { acceptanceWorkingDays: string; decisionWorkingDays: string; supplementWorkingDays: string; draftRetentionDays: string; permitValidityDays: string };
+type Limits = {
+  acceptanceWorkingDays: string;
+  decisionWorkingDays: string;
+  supplementWorkingDays: string;
+  draftRetentionDays: string;
+  permitValidityDays: string;
+};
 export type EditorSlot = { key: string; path: string; label: string };
 
 export type EditorProps = {
@@ -63,7 +69,17 @@ export function RuleSetEditor(p: EditorProps) {
   const setGroup = (key: string, i: number, g: Group) => setDocs((d) => ({ ...d, [key]: d[key].map((x, k) => (k === i ? g : x)) }));
   const submit = (publish: boolean) => {
     if (publish && !window.confirm(`发布后，新提交的申请将按版本 ${version} 审核（自 ${effectiveFrom} 起）。确定发布吗？`)) return;
-    f.submit({ baseId: p.baseId, version, effectiveFrom, notes, documents: docs, timeLimits: limits, refusalReasons: reasons, supplement: { otherItems, correctionRestartsClock: restarts }, publish });
+    f.submit({
+      baseId: p.baseId,
+      version,
+      effectiveFrom,
+      notes,
+      documents: docs,
+      timeLimits: limits,
+      refusalReasons: reasons,
+      supplement: { otherItems, correctionRestartsClock: restarts },
+      publish,
+    });
   };
   const label = (code: string) => p.documentOptions.find((o) => o.code === code)?.label ?? code;
 
@@ -86,14 +102,34 @@ export function RuleSetEditor(p: EditorProps) {
           版本（基于 {p.baseVersion}）
         </h2>
         <Field id="r-version" label="新版本号" error={f.issue("version")}>
-          <input id="r-version" className="input font-mono" value={version} onChange={(e) => setVersion(e.target.value)} {...fieldAria("r-version", f.issue("version"))} />
+          <input
+            id="r-version"
+            className="input font-mono"
+            value={version}
+            onChange={(e) => setVersion(e.target.value)}
+            {...fieldAria("r-version", f.issue("version"))}
+          />
         </Field>
         <Field id="r-from" label="生效日期" error={f.issue("effectiveFrom")}>
-          <input id="r-from" type="date" className="input" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} {...fieldAria("r-from", f.issue("effectiveFrom"))} />
+          <input
+            id="r-from"
+            type="date"
+            className="input"
+            value={effectiveFrom}
+            onChange={(e) => setEffectiveFrom(e.target.value)}
+            {...fieldAria("r-from", f.issue("effectiveFrom"))}
+          />
         </Field>
         <div className="sm:col-span-2">
           <Field id="r-notes" label="修改说明" error={f.issue("notes")}>
-            <textarea id="r-notes" className="input" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} {...fieldAria("r-notes", f.issue("notes"))} />
+            <textarea
+              id="r-notes"
+              className="input"
+              rows={2}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+              {...fieldAria("r-notes", f.issue("notes"))}
+            />
           </Field>
         </div>
       </section>
@@ -102,7 +138,9 @@ export function RuleSetEditor(p: EditorProps) {
         <h2 id="docs-title" className="text-lg font-semibold">
           所需材料（身份证明之外；每组材料任选其一即可，第一种为缺少时提示的材料）
         </h2>
-        <p className="text-sm text-slate-600">不得要求购房、投资纳税、积分或退出农村土地权益（二(二)、三(五)）：不动产权证书只能作为住所证明之一，必须可以用房屋租赁合同代替。</p>
+        <p className="text-sm text-slate-600">
+          不得要求购房、投资纳税、积分或退出农村土地权益（二(二)、三(五)）：不动产权证书只能作为住所证明之一，必须可以用房屋租赁合同代替。
+        </p>
         {p.slots.map((slot) => {
           const groups = docs[slot.key] ?? [];
           const problems = slotIssues(issues, slot, p.slots);
@@ -156,21 +194,43 @@ export function RuleSetEditor(p: EditorProps) {
                         <label htmlFor={`d-${slot.key}-${i}-clause`} className="label">
                           依据条款
                         </label>
-                        <input id={`d-${slot.key}-${i}-clause`} className="input" value={g.clause} onChange={(e) => setGroup(slot.key, i, { ...g, clause: e.target.value })} placeholder="二(二)" />
+                        <input
+                          id={`d-${slot.key}-${i}-clause`}
+                          className="input"
+                          value={g.clause}
+                          onChange={(e) => setGroup(slot.key, i, { ...g, clause: e.target.value })}
+                          placeholder="二(二)"
+                        />
                       </div>
                       <div>
                         <label htmlFor={`d-${slot.key}-${i}-label`} className="label">
                           说明（可选）
                         </label>
-                        <input id={`d-${slot.key}-${i}-label`} className="input" value={g.label ?? ""} onChange={(e) => setGroup(slot.key, i, { ...g, label: e.target.value })} />
+                        <input
+                          id={`d-${slot.key}-${i}-label`}
+                          className="input"
+                          value={g.label ?? ""}
+                          onChange={(e) => setGroup(slot.key, i, { ...g, label: e.target.value })}
+                        />
                       </div>
-                      <button type="button" className="btn-secondary" onClick={() => setDocs((d) => ({ ...d, [slot.key]: d[slot.key].filter((_, k) => k !== i) }))}>
-                        删除此组<span className="sr-only">（{slot.label} 材料组{i + 1}）</span>
+                      <button
+                        type="button"
+                        className="btn-secondary"
+                        onClick={() => setDocs((d) => ({ ...d, [slot.key]: d[slot.key].filter((_, k) => k !== i) }))}
+                      >
+                        删除此组
+                        <span className="sr-only">
+                          （{slot.label} 材料组{i + 1}）
+                        </span>
                       </button>
                     </div>
                   </fieldset>
                 ))}
-                <button type="button" className="btn-secondary" onClick={() => setDocs((d) => ({ ...d, [slot.key]: [...(d[slot.key] ?? []), { alternatives: [], clause: "" }] }))}>
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  onClick={() => setDocs((d) => ({ ...d, [slot.key]: [...(d[slot.key] ?? []), { alternatives: [], clause: "" }] }))}
+                >
                   添加材料组<span className="sr-only">（{slot.label}）</span>
                 </button>
               </div>
@@ -185,7 +245,14 @@ export function RuleSetEditor(p: EditorProps) {
         </h2>
         {LIMITS.map(([k, text]) => (
           <Field key={k} id={`l-${k}`} label={text} error={f.issue(`timeLimits.${k}`)}>
-            <input id={`l-${k}`} className="input" inputMode="numeric" value={limits[k]} onChange={(e) => setLimits({ ...limits, [k]: e.target.value })} {...fieldAria(`l-${k}`, f.issue(`timeLimits.${k}`))} />
+            <input
+              id={`l-${k}`}
+              className="input"
+              inputMode="numeric"
+              value={limits[k]}
+              onChange={(e) => setLimits({ ...limits, [k]: e.target.value })}
+              {...fieldAria(`l-${k}`, f.issue(`timeLimits.${k}`))}
+            />
           </Field>
         ))}
       </section>
@@ -200,13 +267,31 @@ export function RuleSetEditor(p: EditorProps) {
             <fieldset key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[12rem_1fr_7rem_auto] sm:items-end">
               <legend className="sr-only">理由{i + 1}</legend>
               <Field id={`rr-${i}-code`} label="代码" error={e("code")}>
-                <input id={`rr-${i}-code`} className="input font-mono" value={r.code} onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, code: x.target.value } : y)))} {...fieldAria(`rr-${i}-code`, e("code"))} />
+                <input
+                  id={`rr-${i}-code`}
+                  className="input font-mono"
+                  value={r.code}
+                  onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, code: x.target.value } : y)))}
+                  {...fieldAria(`rr-${i}-code`, e("code"))}
+                />
               </Field>
               <Field id={`rr-${i}-label`} label="理由" error={e("label")}>
-                <input id={`rr-${i}-label`} className="input" value={r.label} onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, label: x.target.value } : y)))} {...fieldAria(`rr-${i}-label`, e("label"))} />
+                <input
+                  id={`rr-${i}-label`}
+                  className="input"
+                  value={r.label}
+                  onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, label: x.target.value } : y)))}
+                  {...fieldAria(`rr-${i}-label`, e("label"))}
+                />
               </Field>
               <Field id={`rr-${i}-clause`} label="条款" error={e("clause")}>
-                <input id={`rr-${i}-clause`} className="input" value={r.clause} onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, clause: x.target.value } : y)))} {...fieldAria(`rr-${i}-clause`, e("clause"))} />
+                <input
+                  id={`rr-${i}-clause`}
+                  className="input"
+                  value={r.clause}
+                  onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, clause: x.target.value } : y)))}
+                  {...fieldAria(`rr-${i}-clause`, e("clause"))}
+                />
               </Field>
               <button type="button" className="btn-secondary" onClick={() => setReasons(reasons.filter((_, k) => k !== i))}>
                 删除<span className="sr-only">理由{i + 1}</span>
@@ -237,10 +322,22 @@ export function RuleSetEditor(p: EditorProps) {
             <fieldset key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
               <legend className="sr-only">补正事项{i + 1}</legend>
               <Field id={`si-${i}-code`} label="代码" error={e("code")}>
-                <input id={`si-${i}-code`} className="input font-mono" value={x.code} onChange={(v) => setOtherItems(otherItems.map((y, k) => (k === i ? { ...y, code: v.target.value } : y)))} {...fieldAria(`si-${i}-code`, e("code"))} />
+                <input
+                  id={`si-${i}-code`}
+                  className="input font-mono"
+                  value={x.code}
+                  onChange={(v) => setOtherItems(otherItems.map((y, k) => (k === i ? { ...y, code: v.target.value } : y)))}
+                  {...fieldAria(`si-${i}-code`, e("code"))}
+                />
               </Field>
               <Field id={`si-${i}-label`} label="事项（告知申请人的文字）" error={e("label")}>
-                <input id={`si-${i}-label`} className="input" value={x.label} onChange={(v) => setOtherItems(otherItems.map((y, k) => (k === i ? { ...y, label: v.target.value } : y)))} {...fieldAria(`si-${i}-label`, e("label"))} />
+                <input
+                  id={`si-${i}-label`}
+                  className="input"
+                  value={x.label}
+                  onChange={(v) => setOtherItems(otherItems.map((y, k) => (k === i ? { ...y, label: v.target.value } : y)))}
+                  {...fieldAria(`si-${i}-label`, e("label"))}
+                />
               </Field>
               <button type="button" className="btn-secondary" onClick={() => setOtherItems(otherItems.filter((_, k) => k !== i))}>
                 删除<span className="sr-only">补正事项{i + 1}</span>

@@ -64,7 +64,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         ))}
       </ListTable>
       <TitledCard id="new-staff" title="新建工作人员账号">
-        <StaffForm initial={{ username: "", realName: "", role: "", stationId: "", isStationHead: false, countyCode: "" }} stations={stationOptions} counties={counties} />
+        <StaffForm
+          initial={{ username: "", realName: "", role: "", stationId: "", isStationHead: false, countyCode: "" }}
+          stations={stationOptions}
+          counties={counties}
+        />
       </TitledCard>
     </div>
   );

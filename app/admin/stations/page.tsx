@@ -37,7 +37,10 @@ export default async function StationsPage() {
         ))}
       </ListTable>
       <TitledCard id="new-station" title="新增派出所">
-        <StationForm initial={{ code: "", name: "", countyCode: "", address: "", phone: "", active: true }} counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))} />
+        <StationForm
+          initial={{ code: "", name: "", countyCode: "", address: "", phone: "", active: true }}
+          counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+        />
       </TitledCard>
     </div>
   );

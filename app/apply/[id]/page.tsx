@@ -27,7 +27,8 @@ export default async function TaskListPage({ params }: { params: Promise<{ id: s
         {draft.subtype ? ` · ${SUBTYPE_LABELS[draft.subtype as Subtype] ?? draft.subtype}` : ""}
       </p>
       <p className="mt-1 text-sm text-slate-600">
-        已完成 {done} / {tasks.length} 项 · 最近保存：<DateText date={draft.updatedAt} />
+        已完成 {done} / {tasks.length} 项 · 最近保存：
+        <DateText date={draft.updatedAt} />
       </p>
       <ol className="mt-5 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="task-list">
         {tasks.map((t, i) => (

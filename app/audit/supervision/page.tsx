@@ -31,7 +31,9 @@ export default async function AuditSupervisionPage({ searchParams }: { searchPar
       <h1 className="page-title">违规设置落户条件监督</h1>
       <AlertMessage message={error}>
         {" "}
-        <Link href="/audit/supervision" className="underline">查看本年度</Link>
+        <Link href="/audit/supervision" className="underline">
+          查看本年度
+        </Link>
       </AlertMessage>
       {r && <SupervisionView r={r} basePath="/audit/supervision" scopeLabel="全市" auditLinks />}
     </div>

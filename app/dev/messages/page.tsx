@@ -5,7 +5,15 @@ export const metadata = { title: "演示：已发送的短信", robots: { index:
 export const dynamic = "force-dynamic";
 
 const STATUS: Record<string, string> = { pending: "待发送", sent: "已发送", dead: "发送失败" };
-const fmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+const fmt = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
 
 /** Demo mode only (404 otherwise): the SMS the portal sent, so a newcomer can read codes and notices. */
 export default async function DevMessagesPage({ searchParams }: { searchParams: Promise<{ mobile?: string }> }) {

@@ -58,7 +58,10 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
       {app.dueAt && CURRENT_STEP_LABELS[app.status] && (
         <div className="card" data-testid="current-step">
           <p>
-            当前步骤：<strong>{CURRENT_STEP_LABELS[app.status]}</strong>，办理时限 <strong><DateText date={app.dueAt} /></strong>
+            当前步骤：<strong>{CURRENT_STEP_LABELS[app.status]}</strong>，办理时限{" "}
+            <strong>
+              <DateText date={app.dueAt} />
+            </strong>
             {left !== null && (left >= 0 ? `（还有 ${left} 个工作日）` : `（已超期 ${-left} 个工作日）`)}
           </p>
         </div>
@@ -68,10 +71,15 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
         <section className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4" data-testid="supplement-notice" aria-labelledby="notice-title">
           <h2 id="notice-title" className="text-lg font-semibold">
             补正告知（一次性告知）
-            {notice.status === "corrected" && <span className="ml-2 text-base font-normal text-sky-900" data-testid="notice-corrected">（已更正，以本告知为准）</span>}
+            {notice.status === "corrected" && (
+              <span className="ml-2 text-base font-normal text-sky-900" data-testid="notice-corrected">
+                （已更正，以本告知为准）
+              </span>
+            )}
           </h2>
           <p className="text-sm">
-            派出所于 <DateText date={notice.correctedAt ?? notice.requestedAt} /> {notice.status === "corrected" ? "更正告知" : "告知"}，请在 {notice.dueAt ? <DateText date={notice.dueAt} /> : "规定期限"} 前补齐以下全部内容：
+            派出所于 <DateText date={notice.correctedAt ?? notice.requestedAt} /> {notice.status === "corrected" ? "更正告知" : "告知"}，请在{" "}
+            {notice.dueAt ? <DateText date={notice.dueAt} /> : "规定期限"} 前补齐以下全部内容：
           </p>
           <ol className="mt-2 list-decimal pl-5">
             {items.map((it) => (
@@ -92,7 +100,8 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
         <section className="card border-green-300" data-testid="permit">
           <h2 className="text-lg font-semibold">准予迁入证明</h2>
           <p>
-            编号：<strong>{app.permit.number}</strong>，签发日期 <DateText date={app.permit.issuedAt} />，迁入：<span data-testid="permit-destination">{app.permit.destinationAddress}</span>
+            编号：<strong>{app.permit.number}</strong>，签发日期 <DateText date={app.permit.issuedAt} />
+            ，迁入：<span data-testid="permit-destination">{app.permit.destinationAddress}</span>
           </p>
           <div className="mt-3 flex flex-wrap gap-3">
             <a href={`/api/permits/${app.id}`} className="btn-primary">
@@ -104,7 +113,11 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
           </div>
         </section>
       )}
-      {app.permit?.revokedAt && <p className="rounded border border-red-300 bg-red-50 p-3">准予迁入证明 {app.permit.number} 已于 <DateText date={app.permit.revokedAt} /> 撤销。</p>}
+      {app.permit?.revokedAt && (
+        <p className="rounded border border-red-300 bg-red-50 p-3">
+          准予迁入证明 {app.permit.number} 已于 <DateText date={app.permit.revokedAt} /> 撤销。
+        </p>
+      )}
 
       {receiptsFor(app).length > 0 && (
         <section className="card" aria-labelledby="receipts-title" data-testid="receipts">
@@ -154,7 +167,12 @@ export default async function FilingPage({ params, searchParams }: { params: Pro
                 </ul>
               )}
               {e.note && <p className="text-sm text-slate-700">说明：{e.note}</p>}
-              {e.dueAt && <p className="text-sm text-slate-600">下一步办理时限：<DateText date={e.dueAt} /></p>}
+              {e.dueAt && (
+                <p className="text-sm text-slate-600">
+                  下一步办理时限：
+                  <DateText date={e.dueAt} />
+                </p>
+              )}
             </li>
           ))}
         </ol>

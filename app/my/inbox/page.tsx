@@ -36,7 +36,12 @@ export default async function InboxPage() {
                   </Link>
                 )}
                 {m.applicationId && receiptKindForMessage(m.title) && (
-                  <a href={`/api/receipts/${m.applicationId}?kind=${receiptKindForMessage(m.title)}`} className="ml-3 text-brand-700 underline" target="_blank" rel="noopener">
+                  <a
+                    href={`/api/receipts/${m.applicationId}?kind=${receiptKindForMessage(m.title)}`}
+                    className="ml-3 text-brand-700 underline"
+                    target="_blank"
+                    rel="noopener"
+                  >
                     {RECEIPT_TITLES[receiptKindForMessage(m.title)!]}（PDF）
                   </a>
                 )}

@@ -64,7 +64,8 @@ export function ComplianceForm() {
           </h2>
           {checked.result.findings.length === 0 ? (
             <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900" data-testid="no-findings">
-              未发现将购房、投资、纳税、积分、退出农村土地权益，或社保年限、居住年限、落户名额等作为落户条件的内容（共 {checked.result.characters.toLocaleString("zh-CN")} 字，规则集 {checked.result.ruleSetVersion}）。
+              未发现将购房、投资、纳税、积分、退出农村土地权益，或社保年限、居住年限、落户名额等作为落户条件的内容（共{" "}
+              {checked.result.characters.toLocaleString("zh-CN")} 字，规则集 {checked.result.ruleSetVersion}）。
             </p>
           ) : (
             <CriteriaFindings

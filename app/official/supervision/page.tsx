@@ -32,7 +32,9 @@ export default async function OfficialSupervisionPage({ searchParams }: { search
       <h1 className="page-title">违规设置落户条件监督</h1>
       <AlertMessage message={error}>
         {" "}
-        <Link href="/official/supervision" className="underline">查看本年度</Link>
+        <Link href="/official/supervision" className="underline">
+          查看本年度
+        </Link>
       </AlertMessage>
       {r && <SupervisionView r={r} basePath="/official/supervision" scopeLabel={user.countyCode ? countyName(user.countyCode) : "全市"} auditLinks={false} />}
     </div>

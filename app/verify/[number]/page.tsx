@@ -12,7 +12,13 @@ export const metadata = { title: "准迁证核验结果", robots: { index: false
  * revoked, or unknown — with the people masked (姓名、身份证号) so the page gives away no more
  * than is needed to recognise the permit. Rate-limited per client against number guessing.
  */
-export default async function VerifyNumberPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ code?: string | string[] }> }) {
+export default async function VerifyNumberPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ code?: string | string[] }>;
+}) {
   const { number: raw } = await params;
   const { code } = await searchParams;
   let number: string;
@@ -38,7 +44,8 @@ export default async function VerifyNumberPage({ params, searchParams }: { param
         <div className="rounded-lg border-2 border-slate-400 bg-white p-5" data-testid="verify-result" data-state="unknown">
           <p className="text-xl font-bold">未查到该证明</p>
           <p className="mt-2 text-slate-700">
-            编号“{v.number}”与核验码不对应任何三门峡市签发的准予迁入证明。请核对证明上的编号和核验码（扫描证明上的二维码会自动带上两者）；如二维码指向其他网址，请谨防伪造。
+            编号“{v.number}
+            ”与核验码不对应任何三门峡市签发的准予迁入证明。请核对证明上的编号和核验码（扫描证明上的二维码会自动带上两者）；如二维码指向其他网址，请谨防伪造。
           </p>
         </div>
       )}
@@ -59,11 +66,15 @@ export default async function VerifyNumberPage({ params, searchParams }: { param
             <dt className="text-slate-600">迁入地</dt>
             <dd>{v.destinationCountyName}</dd>
             <dt className="text-slate-600">签发日期</dt>
-            <dd><DateText date={v.issuedAt} /></dd>
+            <dd>
+              <DateText date={v.issuedAt} />
+            </dd>
             {v.revokedAt && (
               <>
                 <dt className="text-slate-600">撤销日期</dt>
-                <dd><DateText date={v.revokedAt} /></dd>
+                <dd>
+                  <DateText date={v.revokedAt} />
+                </dd>
               </>
             )}
             {v.registered && (

@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => close?.());
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of definitions
-const admin = <O,>(def: ActionDef<any, O>, input: unknown) => runAction(prisma, u.admin, ip, def, input);
+const admin = <O>(def: ActionDef<any, O>, input: unknown) => runAction(prisma, u.admin, ip, def, input);
 const lastAudit = (action: string) => prisma.auditEvent.findFirst({ where: { action }, orderBy: { id: "desc" } });
 
 describe("staff accounts", () => {
@@ -50,8 +50,14 @@ describe("staff accounts", () => {
   });
 
   it("refuses a clerk without a station, a taken user name, and keeps field errors on the right field", async () => {
-    await expect(admin(createStaffDef, { username: "x-clerk", realName: "王五", role: "clerk" })).rejects.toMatchObject({ code: "validation_failed", issues: [{ path: "stationId" }] });
-    await expect(admin(createStaffDef, { username: "admin-1", realName: "王五", role: "auditor" })).rejects.toMatchObject({ code: "conflict", issues: [{ path: "username" }] });
+    await expect(admin(createStaffDef, { username: "x-clerk", realName: "王五", role: "clerk" })).rejects.toMatchObject({
+      code: "validation_failed",
+      issues: [{ path: "stationId" }],
+    });
+    await expect(admin(createStaffDef, { username: "admin-1", realName: "王五", role: "auditor" })).rejects.toMatchObject({
+      code: "conflict",
+      issues: [{ path: "username" }],
+    });
   });
 
   it("changes role and placement (an official of a county, then of the city), disables and resets", async () => {
@@ -85,18 +91,41 @@ describe("staff accounts", () => {
 
 describe("police stations", () => {
   it("creates and edits a station; a station with filings keeps its county and cannot close with open filings", async () => {
-    const { id } = await admin(createStationDef, { code: "411202-09", name: "三门峡市公安局湖滨分局新区派出所", countyCode: "411202", address: "湖滨区新区路", phone: "0398-2811109" });
+    const { id } = await admin(createStationDef, {
+      code: "411202-09",
+      name: "三门峡市公安局湖滨分局新区派出所",
+      countyCode: "411202",
+      address: "湖滨区新区路",
+      phone: "0398-2811109",
+    });
     expect(await lastAudit("admin.station.create")).toMatchObject({ entityId: id, stationId: id, countyCode: "411202" });
-    await expect(admin(createStationDef, { code: "411202-09", name: "另一个所", countyCode: "411202", address: "某路" })).rejects.toMatchObject({ code: "conflict", issues: [{ path: "code" }] });
+    await expect(admin(createStationDef, { code: "411202-09", name: "另一个所", countyCode: "411202", address: "某路" })).rejects.toMatchObject({
+      code: "conflict",
+      issues: [{ path: "code" }],
+    });
     await admin(updateStationDef, { id, code: "411202-09", name: "三门峡市公安局湖滨分局新区派出所", countyCode: "411203", address: "陕州区某路" });
     expect((await prisma.policeStation.findUniqueOrThrow({ where: { id } })).countyCode).toBe("411203");
 
-    await prisma.application.create({ data: { residentId: u.clerk.id, channel: "residence", status: "submitted", destinationCounty: "411203", stationId: id, applicantName: "甲", applicantIdNumber: "x" } });
-    await expect(admin(updateStationDef, { id, code: "411202-09", name: "三门峡市公安局湖滨分局新区派出所", countyCode: "411202", address: "湖滨区新区路" })).rejects.toMatchObject({
+    await prisma.application.create({
+      data: {
+        residentId: u.clerk.id,
+        channel: "residence",
+        status: "submitted",
+        destinationCounty: "411203",
+        stationId: id,
+        applicantName: "甲",
+        applicantIdNumber: "x",
+      },
+    });
+    await expect(
+      admin(updateStationDef, { id, code: "411202-09", name: "三门峡市公安局湖滨分局新区派出所", countyCode: "411202", address: "湖滨区新区路" }),
+    ).rejects.toMatchObject({
       code: "invalid_state",
       issues: [{ path: "countyCode" }],
     });
-    await expect(admin(updateStationDef, { id, code: "411202-09", name: "三门峡市公安局湖滨分局新区派出所", countyCode: "411203", address: "陕州区某路", active: false })).rejects.toMatchObject({
+    await expect(
+      admin(updateStationDef, { id, code: "411202-09", name: "三门峡市公安局湖滨分局新区派出所", countyCode: "411203", address: "陕州区某路", active: false }),
+    ).rejects.toMatchObject({
       code: "invalid_state",
       issues: [{ path: "active" }],
     });
@@ -131,14 +160,34 @@ describe("population statistics and targets", () => {
   it("an admin enters statistics and the rates change; impossible numbers are refused field by field", async () => {
     const scope = { kind: "county" as const, countyCode: "411221", countyName: "渑池县" };
     expect((await urbanizationReport(prisma, scope, 2025)).rows[0].registeredRate).toBeNull();
-    await admin(savePopulationStatDef, { countyCode: "411221", year: "2025", hukouTotal: "300000", hukouUrban: "105000", residentTotal: "320000", residentUrban: "160000" });
+    await admin(savePopulationStatDef, {
+      countyCode: "411221",
+      year: "2025",
+      hukouTotal: "300000",
+      hukouUrban: "105000",
+      residentTotal: "320000",
+      residentUrban: "160000",
+    });
     expect((await urbanizationReport(prisma, scope, 2025)).rows[0].registeredRate).toBeCloseTo(35, 10);
-    await admin(savePopulationStatDef, { countyCode: "411221", year: 2025, hukouTotal: 300000, hukouUrban: 111000, residentTotal: 320000, residentUrban: 160000 });
+    await admin(savePopulationStatDef, {
+      countyCode: "411221",
+      year: 2025,
+      hukouTotal: 300000,
+      hukouUrban: 111000,
+      residentTotal: 320000,
+      residentUrban: 160000,
+    });
     const r = (await urbanizationReport(prisma, scope, 2025)).rows[0];
     expect(r.registeredRate).toBeCloseTo(37, 10);
     expect(r.gap).toBeCloseTo(50 - 37, 10);
-    expect(await lastAudit("admin.population.save")).toMatchObject({ entityId: "411221/2025", countyCode: "411221", details: { before: { hukouUrban: 105000 }, after: { hukouUrban: 111000 } } });
-    await expect(admin(savePopulationStatDef, { countyCode: "411221", year: 2025, hukouTotal: 100, hukouUrban: 101, residentTotal: 0, residentUrban: 0 })).rejects.toMatchObject({
+    expect(await lastAudit("admin.population.save")).toMatchObject({
+      entityId: "411221/2025",
+      countyCode: "411221",
+      details: { before: { hukouUrban: 105000 }, after: { hukouUrban: 111000 } },
+    });
+    await expect(
+      admin(savePopulationStatDef, { countyCode: "411221", year: 2025, hukouTotal: 100, hukouUrban: 101, residentTotal: 0, residentUrban: 0 }),
+    ).rejects.toMatchObject({
       code: "validation_failed",
       issues: expect.arrayContaining([expect.objectContaining({ path: "hukouUrban" }), expect.objectContaining({ path: "residentTotal" })]),
     });
@@ -150,23 +199,58 @@ describe("population statistics and targets", () => {
     const targets = { "411202": 12000, "411203": 6000, "411221": 5000, "411224": 3500, "411281": 3000, "411282": 9500, "SMX-SFQ": 4000, "SMX-KFQ": 3000 };
     expect(await admin(saveTransferTargetsDef, { year: 2019, targets })).toEqual({ year: 2019, sum: 46000, belowPlan: false, planAverage: 46000 });
     const low = { ...targets, "411202": "1000" };
-    await expect(admin(saveTransferTargetsDef, { year: 2019, targets: low })).rejects.toMatchObject({ code: "validation_failed", issues: [expect.objectContaining({ path: "reason" })] });
+    await expect(admin(saveTransferTargetsDef, { year: 2019, targets: low })).rejects.toMatchObject({
+      code: "validation_failed",
+      issues: [expect.objectContaining({ path: "reason" })],
+    });
     expect((await prisma.transferTarget.findFirstOrThrow({ where: { year: 2019, countyCode: "411202" } })).target).toBe(12000);
-    expect(await admin(saveTransferTargetsDef, { year: 2019, targets: low, reason: "湖滨区城区已基本完成转户，余量调整至灵宝市" })).toMatchObject({ sum: 35000, belowPlan: true });
+    expect(await admin(saveTransferTargetsDef, { year: 2019, targets: low, reason: "湖滨区城区已基本完成转户，余量调整至灵宝市" })).toMatchObject({
+      sum: 35000,
+      belowPlan: true,
+    });
     expect(await prisma.transferTarget.count({ where: { year: 2019 } })).toBe(8);
-    expect(await lastAudit("admin.targets.save")).toMatchObject({ details: { before: { "411202": 12000 }, after: { "411202": 1000 }, sum: 35000, reason: "湖滨区城区已基本完成转户，余量调整至灵宝市" } });
+    expect(await lastAudit("admin.targets.save")).toMatchObject({
+      details: { before: { "411202": 12000 }, after: { "411202": 1000 }, sum: 35000, reason: "湖滨区城区已基本完成转户，余量调整至灵宝市" },
+    });
     // After the last recorded plan (2020) there is nothing to break down.
-    await expect(admin(saveTransferTargetsDef, { year: 2027, targets })).rejects.toMatchObject({ code: "validation_failed", issues: [expect.objectContaining({ path: "year" })] });
+    await expect(admin(saveTransferTargetsDef, { year: 2027, targets })).rejects.toMatchObject({
+      code: "validation_failed",
+      issues: [expect.objectContaining({ path: "year" })],
+    });
   });
 
   it("records a plan as data (document number, years, targets); overlapping years are refused", async () => {
-    const plan = { documentNumber: "三政办〔2021〕9号", title: "“十四五”推动农业转移人口市民化实施方案", startYear: 2021, endYear: 2025, baselineYear: 2020, transfersPerYear: "30000", rateRisePerYear: "1.5", endRate: "", gapNarrowing: "" };
+    const plan = {
+      documentNumber: "三政办〔2021〕9号",
+      title: "“十四五”推动农业转移人口市民化实施方案",
+      startYear: 2021,
+      endYear: 2025,
+      baselineYear: 2020,
+      transfersPerYear: "30000",
+      rateRisePerYear: "1.5",
+      endRate: "",
+      gapNarrowing: "",
+    };
     await admin(saveSettlementPlanDef, plan);
-    expect(await prisma.settlementPlan.findUniqueOrThrow({ where: { documentNumber: "三政办〔2021〕9号" } })).toMatchObject({ startYear: 2021, transfersPerYear: 30000, rateRisePerYear: 1.5, endRate: null });
-    await expect(admin(saveSettlementPlanDef, { ...plan, documentNumber: "三政办〔2022〕1号", startYear: 2024, endYear: 2026 })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(admin(saveSettlementPlanDef, { ...plan, endYear: 2019 })).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: "endYear" })]) });
+    expect(await prisma.settlementPlan.findUniqueOrThrow({ where: { documentNumber: "三政办〔2021〕9号" } })).toMatchObject({
+      startYear: 2021,
+      transfersPerYear: 30000,
+      rateRisePerYear: 1.5,
+      endRate: null,
+    });
+    await expect(admin(saveSettlementPlanDef, { ...plan, documentNumber: "三政办〔2022〕1号", startYear: 2024, endYear: 2026 })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    await expect(admin(saveSettlementPlanDef, { ...plan, endYear: 2019 })).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: "endYear" })]),
+    });
     // 2023 is now under that plan: its breakdown is measured against 30,000.
-    expect(await admin(saveTransferTargetsDef, { year: 2023, targets: { "411202": 10000, "411203": 5000, "411221": 5000, "411224": 2000, "411281": 2000, "411282": 6000, "SMX-SFQ": 0, "SMX-KFQ": 0 } })).toMatchObject({ sum: 30000, belowPlan: false, planAverage: 30000 });
+    expect(
+      await admin(saveTransferTargetsDef, {
+        year: 2023,
+        targets: { "411202": 10000, "411203": 5000, "411221": 5000, "411224": 2000, "411281": 2000, "411282": 6000, "SMX-SFQ": 0, "SMX-KFQ": 0 },
+      }),
+    ).toMatchObject({ sum: 30000, belowPlan: false, planAverage: 30000 });
     expect(await lastAudit("admin.plan.save")).toMatchObject({ details: { after: { documentNumber: "三政办〔2021〕9号" } } });
     await prisma.transferTarget.deleteMany({ where: { year: 2023 } });
     await prisma.settlementPlan.delete({ where: { documentNumber: "三政办〔2021〕9号" } });
@@ -221,7 +305,11 @@ describe("rule sets", () => {
     const err = await admin(saveRuleSetDraftDef, input).catch((e) => e);
     expect(err).toMatchObject({ code: "forbidden_criterion" });
     expect(err.message).toContain("二(二)");
-    expect(err.issues.some((x: { path: string; message: string }) => x.path.startsWith("channels.residence.tenures.rented.documents") && x.message.includes("二(二)"))).toBe(true);
+    expect(
+      err.issues.some(
+        (x: { path: string; message: string }) => x.path.startsWith("channels.residence.tenures.rented.documents") && x.message.includes("二(二)"),
+      ),
+    ).toBe(true);
     expect(await prisma.ruleSet.count()).toBe(before);
     expect(await lastAudit("admin.rules.save.denied")).toMatchObject({ actorId: u.admin.id, details: { code: "forbidden_criterion" } });
   });
@@ -233,7 +321,10 @@ describe("rule sets", () => {
     });
     await expect(admin(saveRuleSetDraftDef, bad)).rejects.toMatchObject({
       code: "validation_failed",
-      issues: expect.arrayContaining([expect.objectContaining({ path: "timeLimits.decisionWorkingDays" }), expect.objectContaining({ path: "channels.talent.subtypes.veteran.documents.0.clause" })]),
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: "timeLimits.decisionWorkingDays" }),
+        expect.objectContaining({ path: "channels.talent.subtypes.veteran.documents.0.clause" }),
+      ]),
     });
     const dup = await editInput((i) => (i.version = "sanmenxia-2019-24/v1.1"));
     await expect(admin(saveRuleSetDraftDef, dup)).rejects.toMatchObject({ code: "conflict", issues: [{ path: "version" }] });

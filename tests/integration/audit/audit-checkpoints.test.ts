@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 beforeEach(async () => db.reset());
 
-const record = (i: number) => prisma.$transaction((tx) => recordAudit(tx, { action: "filing.view", actorId: "u1", actorRole: "clerk", ip: "10.0.0.1", details: { i } }));
+const record = (i: number) =>
+  prisma.$transaction((tx) => recordAudit(tx, { action: "filing.view", actorId: "u1", actorRole: "clerk", ip: "10.0.0.1", details: { i } }));
 async function recordSome(n: number) {
   for (let i = 0; i < n; i++) await record(i);
   return prisma.auditEvent.findMany({ orderBy: { id: "asc" } });

@@ -30,7 +30,14 @@ const record = (input: AuditInput) => prisma.$transaction((tx) => recordAudit(tx
 
 async function recordSome(n: number) {
   for (let i = 0; i < n; i++) {
-    await record({ action: i % 2 ? "review.accept" : "filing.view", actorId: u.clerk.id, actorRole: "clerk", stationId: u.clerk.stationId, ip: "10.0.0.1", details: { i, note: "前进派出所", nested: { b: 2, a: [1, "二(二)"] } } });
+    await record({
+      action: i % 2 ? "review.accept" : "filing.view",
+      actorId: u.clerk.id,
+      actorRole: "clerk",
+      stationId: u.clerk.stationId,
+      ip: "10.0.0.1",
+      details: { i, note: "前进派出所", nested: { b: 2, a: [1, "二(二)"] } },
+    });
   }
   return prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
 }
@@ -122,7 +129,8 @@ describe("the auditor's view", () => {
     expect(ev).toMatchObject({ actorId: u.auditor.id, ip: "10.1.1.1", details: { ok: true, checked: 3 } });
     // The verification's own event extends an intact chain.
     expect((await verifyAuditChain(prisma)).ok).toBe(true);
-    for (const who of [u.admin, u.clerk, u.city]) await expect(runAction(prisma, who, "x", verifyChainStepDef, {})).rejects.toMatchObject({ code: "not_found" });
+    for (const who of [u.admin, u.clerk, u.city])
+      await expect(runAction(prisma, who, "x", verifyChainStepDef, {})).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("a long chain is verified in steps that carry the cursor, and the first broken link survives the steps", async () => {
@@ -143,13 +151,23 @@ describe("the auditor's view", () => {
     expect(cursor).toMatchObject({ checked: 12, total: 12, found: 2, firstBrokenId: rows[4].id.toString(), afterId: rows[11].id.toString() });
     expect(breaks.map((b) => b.id)).toEqual([rows[4].id.toString(), rows[9].id.toString()]);
     // A tampered cursor is refused at the boundary.
-    await expect(runAction(prisma, u.auditor, "x", verifyChainStepDef, { cursor: { ...cursor, prevHash: "not-a-hash" } })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(runAction(prisma, u.auditor, "x", verifyChainStepDef, { cursor: { ...cursor, prevHash: "not-a-hash" } })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
   });
 
   it("filters by person, station, action, filing and time range, newest first, page by page", async () => {
     const other = await prisma.policeStation.findUniqueOrThrow({ where: { code: "411203-01" } });
     const app = await prisma.application.create({
-      data: { reference: "SMX-2025-000777", residentId: u.admin.id, channel: "residence", destinationCounty: "411202", applicantName: "甲", applicantIdNumber: "x", stationId: u.clerk.stationId },
+      data: {
+        reference: "SMX-2025-000777",
+        residentId: u.admin.id,
+        channel: "residence",
+        destinationCounty: "411202",
+        applicantName: "甲",
+        applicantIdNumber: "x",
+        stationId: u.clerk.stationId,
+      },
     });
     await recordSome(5);
     await record({ action: "review.refuse", actorId: u.clerk.id, stationId: u.clerk.stationId, applicationId: app.id });
@@ -187,7 +205,10 @@ describe("the auditor's view", () => {
     for await (const batch of auditCsvBatches(prisma, where, 1)) rows.push(...batch);
     expect(rows).toHaveLength(2);
     expect(Number(rows[0][0])).toBeLessThan(Number(rows[1][0]));
-    const csv = toCsv(["序号"], rows.map((r) => [r[0]]));
+    const csv = toCsv(
+      ["序号"],
+      rows.map((r) => [r[0]]),
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const ev = await prisma.auditEvent.findFirst({ where: { action: "audit.export" } });
     expect(ev?.details).toMatchObject({ filter: { action: "review.accept" } });

@@ -7,14 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  acquireDataDirLock,
-  DataDirError,
-  DataDirLockedError,
-  holdsDataDirLock,
-  readDataDirLock,
-  releaseDataDirLock,
-} from "@/lib/db/data-dir-lock";
+import { acquireDataDirLock, DataDirError, DataDirLockedError, holdsDataDirLock, readDataDirLock, releaseDataDirLock } from "@/lib/db/data-dir-lock";
 import { openEmbeddedDatabase } from "@/lib/db/client";
 
 const LOCK_MODULE = path.resolve("lib/db/data-dir-lock.ts");

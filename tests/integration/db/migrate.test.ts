@@ -109,9 +109,15 @@ describe.each(backends)("migrations on $name", (backend) => {
         "started_at:timestamp with time zone:NO",
         "applied_steps_count:integer:NO",
       ]);
-      const rows = await sql.query<{ id: string; migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number; logs: string | null }>(
-        `SELECT * FROM "_prisma_migrations" ORDER BY migration_name`,
-      );
+      const rows = await sql.query<{
+        id: string;
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+        applied_steps_count: number;
+        logs: string | null;
+      }>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`);
       expect(rows.map((r) => r.migration_name)).toEqual(["20240101000000_one", "20240102000000_two"]);
       expect(rows.map((r) => r.checksum)).toEqual([sha256(ONE), sha256(TWO)]);
       for (const r of rows) {
@@ -180,7 +186,7 @@ describe.each(backends)("migrations on $name", (backend) => {
       expect((await migrationStatus(target, { migrationsDir: dir })).modified).toEqual([]);
       expect(await applyMigrations(target, { migrationsDir: dir })).toEqual([]);
 
-      fs.writeFileSync(file, ONE + "\nCREATE INDEX ON \"Author\"(\"name\");\n");
+      fs.writeFileSync(file, ONE + '\nCREATE INDEX ON "Author"("name");\n');
       fs.mkdirSync(path.join(dir, "20240103000000_three"));
       fs.writeFileSync(path.join(dir, "20240103000000_three", "migration.sql"), THREE);
       const status = await migrationStatus(target, { migrationsDir: dir });

@@ -52,7 +52,15 @@ async function prismaEngineOn(db: PGlite): Promise<Engine> {
           await db.exec(script);
         } catch (e) {
           const err = e as { code?: string; message?: string };
-          throw new DriverAdapterError({ kind: "postgres", code: err.code ?? "N/A", severity: "ERROR", message: err.message ?? String(e), detail: undefined, column: undefined, hint: undefined });
+          throw new DriverAdapterError({
+            kind: "postgres",
+            code: err.code ?? "N/A",
+            severity: "ERROR",
+            message: err.message ?? String(e),
+            detail: undefined,
+            column: undefined,
+            hint: undefined,
+          });
         }
       };
       return a;
@@ -114,7 +122,9 @@ describe.skipIf(!bgPath)("compatibility with Prisma's migration engine", () => {
       expect(status.modified).toEqual([]);
       expect(status.pending).toEqual([]);
       expect(status.upToDate).toBe(true);
-      const rows = (await db.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`)).rows;
+      const rows = (
+        await db.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`)
+      ).rows;
       expect(rows.map((r) => r.checksum)).toEqual(readMigrations().map((m) => m.checksum));
       expect(await applyMigrations(db)).toEqual([]);
     } finally {

@@ -31,9 +31,16 @@ describe("the real migrations", () => {
       expect(applied).toEqual(local.map((m) => m.name));
       // ~0.25–0.6 s on an idle 2-core machine; generous so a busy machine does not fail it.
       expect(ms).toBeLessThan(15_000);
-      const rows = (await db.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`)).rows;
+      const rows = (
+        await db.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`)
+      ).rows;
       expect(rows).toEqual(
-        local.map((m) => ({ migration_name: m.name, checksum: createHash("sha256").update(fs.readFileSync(path.join(m.dir, "migration.sql"))).digest("hex") })),
+        local.map((m) => ({
+          migration_name: m.name,
+          checksum: createHash("sha256")
+            .update(fs.readFileSync(path.join(m.dir, "migration.sql")))
+            .digest("hex"),
+        })),
       );
       expect(await applyMigrations(db)).toEqual([]);
       expect((await migrationStatus(db)).upToDate).toBe(true);
@@ -58,7 +65,9 @@ describe.each(modes)("createTestPrisma on $name", ({ databaseUrl }) => {
     opened.push(t);
     console.log(`[db] createTestPrisma (${t.kind}): ${(performance.now() - t0).toFixed(0)} ms`);
     expect(t.kind).toBe(databaseUrl ? "pg" : "pglite");
-    const rows = await t.prisma.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`);
+    const rows = await t.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name`,
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(local.map((m) => m.name));
     expect(await t.prisma.county.count()).toBe(0);
     await t.prisma.county.create({ data: { code: "411202", name: "湖滨区", kind: "district" } });

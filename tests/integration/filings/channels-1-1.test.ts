@@ -36,14 +36,20 @@ describe("household members are plausible", () => {
   it("refuses a parent born after the applicant, a child born before them, and a second spouse — with clear messages", async () => {
     const me = await kit.resident("赵强");
     const id = await kit.residenceDraft(me);
-    const parent = await error(kit.run(me, saveMemberDef, { applicationId: id, relation: "parent", name: "赵父", idNumber: testId("411221", "19970101", "111") }));
+    const parent = await error(
+      kit.run(me, saveMemberDef, { applicationId: id, relation: "parent", name: "赵父", idNumber: testId("411221", "19970101", "111") }),
+    );
     expect(parent.code).toBe("validation_failed");
     expect(parent.message).toContain("父母的出生日期");
     expect(parent.issues?.[0]?.path).toBe("idNumber");
-    const child = await error(kit.run(me, saveMemberDef, { applicationId: id, relation: "child", name: "赵子", idNumber: testId("411221", "19850101", "333") }));
+    const child = await error(
+      kit.run(me, saveMemberDef, { applicationId: id, relation: "child", name: "赵子", idNumber: testId("411221", "19850101", "333") }),
+    );
     expect(child.message).toContain("子女的出生日期");
     await kit.run(me, saveMemberDef, { applicationId: id, relation: "spouse", name: "赵妻", idNumber: testId("411221", "19910101", "222") });
-    const second = await error(kit.run(me, saveMemberDef, { applicationId: id, relation: "spouse", name: "另一配偶", idNumber: testId("411221", "19920101", "224") }));
+    const second = await error(
+      kit.run(me, saveMemberDef, { applicationId: id, relation: "spouse", name: "另一配偶", idNumber: testId("411221", "19920101", "224") }),
+    );
     expect(second.message).toContain("配偶");
     expect(await kit.prisma.householdMember.count({ where: { applicationId: id } })).toBe(2);
   });
@@ -68,7 +74,12 @@ describe("family filing joining a principal with a rented home (二(二), 1.1)",
   }
 
   it("asks for the shared home and lists its evidence as the principal's tie; the clerk sees it", async () => {
-    const { applicationId, res } = await familyDraft({ hasHukouAtDestination: "false", hasLegalResidenceAtDestination: "true", homeTenure: "rented", homeLegal: "true" });
+    const { applicationId, res } = await familyDraft({
+      hasHukouAtDestination: "false",
+      hasLegalResidenceAtDestination: "true",
+      homeTenure: "rented",
+      homeLegal: "true",
+    });
     await res;
     const list = await kit.checklist(applicationId);
     expect(list.persons[0].outcome).not.toBe("ineligible");
@@ -112,16 +123,35 @@ describe("one booklet, many people", () => {
     const self = draft.members.find((m) => m.relation === "self")!;
     const others = draft.members.filter((m) => m.relation !== "self").map((m) => m.id);
 
-    const refused = await error(kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self.id, docType: "rental_contract", coversMemberIds: others, file: file(PDF, "contract.pdf") }));
+    const refused = await error(
+      kit.run(me, uploadDocumentDef, {
+        applicationId: id,
+        memberId: self.id,
+        docType: "rental_contract",
+        coversMemberIds: others,
+        file: file(PDF, "contract.pdf"),
+      }),
+    );
     expect(refused.code).toBe("validation_failed");
 
-    const booklet = await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self.id, docType: "hukou_booklet", coversMemberIds: others, file: file(PDF, "booklet.pdf") });
+    const booklet = await kit.run(me, uploadDocumentDef, {
+      applicationId: id,
+      memberId: self.id,
+      docType: "hukou_booklet",
+      coversMemberIds: others,
+      file: file(PDF, "booklet.pdf"),
+    });
     const list = await kit.checklist(id);
     for (const p of list.persons) expect(p.slots.find((s) => s.code === "hukou_booklet")?.satisfied, p.name).toBe(true);
     expect(await kit.prisma.document.count({ where: { applicationId: id, docType: "hukou_booklet" } })).toBe(1);
 
     const loaded = await kit.loadDraft(id);
-    const panel = buildRulesPanel(DEFAULT_RULE_SET, { ...loaded, channel: loaded.channel, destinationCounty: loaded.destinationCounty!, applicantName: "周杰", applicantIdNumber: self.idNumber }, loaded.members, loaded.documents);
+    const panel = buildRulesPanel(
+      DEFAULT_RULE_SET,
+      { ...loaded, channel: loaded.channel, destinationCounty: loaded.destinationCounty!, applicantName: "周杰", applicantIdNumber: self.idNumber },
+      loaded.members,
+      loaded.documents,
+    );
     for (const p of panel.persons) expect(p.present.map((d) => d.docType)).toContain("hukou_booklet");
     expect(panel.missingItems.filter((m) => m.code === "hukou_booklet")).toEqual([]);
 

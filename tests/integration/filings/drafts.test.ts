@@ -109,7 +109,9 @@ describe("drafts", () => {
       expect(e.code).toBe("not_found");
     }
     const owners = await kit.loadDraft(id);
-    const e = await error(kit.run(intruder, uploadDocumentDef, { applicationId: id, memberId: owners.members[0].id, docType: "id_card", file: file(PDF, "a.pdf") }));
+    const e = await error(
+      kit.run(intruder, uploadDocumentDef, { applicationId: id, memberId: owners.members[0].id, docType: "id_card", file: file(PDF, "a.pdf") }),
+    );
     expect(e.code).toBe("not_found");
     expect((await kit.loadDraft(id)).documents).toHaveLength(0);
     const denied = await kit.prisma.auditEvent.count({ where: { actorId: intruder.id, action: { endsWith: ".denied" } } });
@@ -128,7 +130,16 @@ describe("draft cleanup (rule: drafts untouched for draftRetentionDays of the ru
     const fresh = await kit.residenceDraft(me);
     const submitted = await kit.residenceDraft(await kit.resident("已提交"));
     const submitter = (await kit.prisma.application.findUniqueOrThrow({ where: { id: submitted }, include: { resident: true } })).resident;
-    const sub = { id: submitter.id, role: "resident" as const, realName: submitter.realName, username: null, mobile: null, stationId: null, isStationHead: false, countyCode: null };
+    const sub = {
+      id: submitter.id,
+      role: "resident" as const,
+      realName: submitter.realName,
+      username: null,
+      mobile: null,
+      stationId: null,
+      isStationHead: false,
+      countyCode: null,
+    };
     await kit.uploadAll(sub, submitted);
     await kit.run(sub, submitFilingDef, { applicationId: submitted, submitKey: "cleanup-key-0123456789", truthful: "true", voluntary: "true" });
 

@@ -13,12 +13,7 @@ import { setRateLimitStore } from "@/lib/http/rate-limit";
 import { setFileStorage } from "@/lib/storage/get-file-storage";
 import { LocalFileStorage } from "@/lib/storage/local-file-storage";
 import { startFilingDef } from "@/lib/filings/start-filing";
-import {
-  saveApplicantDef,
-  saveCollectiveDetailsDef,
-  saveDestinationDef,
-  saveResidenceDetailsDef,
-} from "@/lib/filings/save-draft-steps";
+import { saveApplicantDef, saveCollectiveDetailsDef, saveDestinationDef, saveResidenceDetailsDef } from "@/lib/filings/save-draft-steps";
 import { membersDoneDef, saveMemberDef } from "@/lib/filings/household-members";
 import { uploadDocumentDef } from "@/lib/filings/upload-document";
 import { assessDraft } from "@/lib/filings/assess-draft";
@@ -39,8 +34,25 @@ export function file(bytes: Uint8Array, name: string, type = "application/octet-
   return new File([Buffer.from(bytes)], name, { type });
 }
 
-export function session(u: { id: string; role: SessionUser["role"]; realName: string; mobile?: string | null; stationId?: string | null; isStationHead?: boolean; countyCode?: string | null }): SessionUser {
-  return { id: u.id, role: u.role, realName: u.realName, username: null, mobile: u.mobile ?? null, stationId: u.stationId ?? null, isStationHead: u.isStationHead ?? false, countyCode: u.countyCode ?? null };
+export function session(u: {
+  id: string;
+  role: SessionUser["role"];
+  realName: string;
+  mobile?: string | null;
+  stationId?: string | null;
+  isStationHead?: boolean;
+  countyCode?: string | null;
+}): SessionUser {
+  return {
+    id: u.id,
+    role: u.role,
+    realName: u.realName,
+    username: null,
+    mobile: u.mobile ?? null,
+    stationId: u.stationId ?? null,
+    isStationHead: u.isStationHead ?? false,
+    countyCode: u.countyCode ?? null,
+  };
 }
 
 let seq = 0;
@@ -55,25 +67,45 @@ export async function createKit() {
   setFileStorage(storage);
   const stations = new Map((await prisma.policeStation.findMany()).map((s) => [s.code, s]));
 
-  const run = <S extends z.ZodType, O>(user: SessionUser, def: ActionDef<S, O>, input: unknown) => runAction(prisma as PrismaClient, user, "127.0.0.1", def, input);
+  const run = <S extends z.ZodType, O>(user: SessionUser, def: ActionDef<S, O>, input: unknown) =>
+    runAction(prisma as PrismaClient, user, "127.0.0.1", def, input);
 
   async function resident(name = "张明") {
     seq += 1;
     const n = String(100 + seq).slice(-3);
     const u = await prisma.user.create({
-      data: { role: "resident", realName: name, mobile: `1370000${String(1000 + seq).slice(-4)}`, idNumber: testId("411221", `1990${String((seq % 12) + 1).padStart(2, "0")}15`, n), passwordHash: "x" },
+      data: {
+        role: "resident",
+        realName: name,
+        mobile: `1370000${String(1000 + seq).slice(-4)}`,
+        idNumber: testId("411221", `1990${String((seq % 12) + 1).padStart(2, "0")}15`, n),
+        passwordHash: "x",
+      },
     });
     return session(u);
   }
 
   async function clerk(stationCode = "411202-01") {
     seq += 1;
-    const u = await prisma.user.create({ data: { role: "clerk", realName: `民警${seq}`, username: `clerk-${seq}-${randomBytes(3).toString("hex")}`, passwordHash: "x", stationId: stations.get(stationCode)!.id, isStationHead: true } });
+    const u = await prisma.user.create({
+      data: {
+        role: "clerk",
+        realName: `民警${seq}`,
+        username: `clerk-${seq}-${randomBytes(3).toString("hex")}`,
+        passwordHash: "x",
+        stationId: stations.get(stationCode)!.id,
+        isStationHead: true,
+      },
+    });
     return session(u);
   }
 
   /** A rental-residence household draft: applicant, destination, details, the given members. */
-  async function residenceDraft(user: SessionUser, members: Array<{ relation: "spouse" | "child" | "parent"; name: string; idNumber: string }> = [], stationCode = "411202-01") {
+  async function residenceDraft(
+    user: SessionUser,
+    members: Array<{ relation: "spouse" | "child" | "parent"; name: string; idNumber: string }> = [],
+    stationCode = "411202-01",
+  ) {
     const { applicationId } = await run(user, startFilingDef, { channel: "residence" });
     await run(user, saveApplicantDef, { applicationId, hukouType: "rural", hukouRegion: "411221", hukouAddress: "渑池县城关镇韶州路1号" });
     const st = stations.get(stationCode)!;
@@ -90,12 +122,21 @@ export async function createKit() {
     await run(user, saveApplicantDef, { applicationId, hukouType: "rural", hukouRegion: "411221", hukouAddress: "渑池县英豪镇" });
     const st = stations.get(stationCode)!;
     await run(user, saveDestinationDef, { applicationId, county: st.countyCode, address: "湖滨区黄河路东段某公司", stationId: st.id });
-    await run(user, saveCollectiveDetailsDef, { applicationId, employerName: "三门峡某机械有限公司", employerHasCollectiveHousehold: "false", hasDirectRelativeToJoin: "false", hasLegalResidence: "false" });
+    await run(user, saveCollectiveDetailsDef, {
+      applicationId,
+      employerName: "三门峡某机械有限公司",
+      employerHasCollectiveHousehold: "false",
+      hasDirectRelativeToJoin: "false",
+      hasLegalResidence: "false",
+    });
     return applicationId;
   }
 
   async function loadDraft(applicationId: string) {
-    return prisma.application.findUniqueOrThrow({ where: { id: applicationId }, include: { members: { orderBy: { sortOrder: "asc" } }, documents: { where: { removedAt: null } } } });
+    return prisma.application.findUniqueOrThrow({
+      where: { id: applicationId },
+      include: { members: { orderBy: { sortOrder: "asc" } }, documents: { where: { removedAt: null } } },
+    });
   }
 
   async function checklist(applicationId: string) {
@@ -108,7 +149,12 @@ export async function createKit() {
     for (const p of list.persons) {
       for (const s of p.slots) {
         if (s.satisfied) continue;
-        await run(user, uploadDocumentDef, { applicationId, memberId: p.memberId, docType: s.code, file: file(s.code === "id_card" ? PNG : PDF, `${s.code}.${s.code === "id_card" ? "png" : "pdf"}`) });
+        await run(user, uploadDocumentDef, {
+          applicationId,
+          memberId: p.memberId,
+          docType: s.code,
+          file: file(s.code === "id_card" ? PNG : PDF, `${s.code}.${s.code === "id_card" ? "png" : "pdf"}`),
+        });
       }
     }
   }

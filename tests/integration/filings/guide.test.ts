@@ -13,17 +13,21 @@ describe("办事指南 (/guide)", () => {
   it("lists every county's stations with what admins keep on the stations page, each channel's documents from the rule set, and the time limits", async () => {
     const admin = await kit.prisma.user.create({ data: { role: "admin", realName: "管理员", username: "guide-admin", passwordHash: "x" } });
     const st = kit.stations.get("411202-01")!;
-    await kit.run({ id: admin.id, role: "admin", realName: "管理员", username: "guide-admin", mobile: null, stationId: null, isStationHead: false, countyCode: null }, updateStationDef, {
-      id: st.id,
-      code: st.code,
-      name: st.name,
-      countyCode: st.countyCode,
-      address: st.address,
-      phone: st.phone ?? "",
-      active: true,
-      officeHours: "工作日 8:30—12:00、14:30—17:30",
-      guideNote: "周六上午值班",
-    });
+    await kit.run(
+      { id: admin.id, role: "admin", realName: "管理员", username: "guide-admin", mobile: null, stationId: null, isStationHead: false, countyCode: null },
+      updateStationDef,
+      {
+        id: st.id,
+        code: st.code,
+        name: st.name,
+        countyCode: st.countyCode,
+        address: st.address,
+        phone: st.phone ?? "",
+        active: true,
+        officeHours: "工作日 8:30—12:00、14:30—17:30",
+        guideNote: "周六上午值班",
+      },
+    );
     const g = await loadGuide(kit.prisma);
     expect(g.counties.length).toBeGreaterThanOrEqual(6);
     expect(g.counties.every((c) => c.stations.length > 0)).toBe(true);
@@ -41,16 +45,20 @@ describe("办事指南 (/guide)", () => {
     const st = kit.stations.get("411202-01")!;
     const before = await kit.prisma.policeStation.findUniqueOrThrow({ where: { id: st.id } });
     const e = await kit
-      .run({ id: admin.id, role: "admin", realName: "管理员", username: "guide-admin-2", mobile: null, stationId: null, isStationHead: false, countyCode: null }, updateStationDef, {
-        id: st.id,
-        code: st.code,
-        name: st.name,
-        countyCode: st.countyCode,
-        address: st.address,
-        phone: st.phone ?? "",
-        active: true,
-        guideNote: "办理落户须提供购房合同",
-      })
+      .run(
+        { id: admin.id, role: "admin", realName: "管理员", username: "guide-admin-2", mobile: null, stationId: null, isStationHead: false, countyCode: null },
+        updateStationDef,
+        {
+          id: st.id,
+          code: st.code,
+          name: st.name,
+          countyCode: st.countyCode,
+          address: st.address,
+          phone: st.phone ?? "",
+          active: true,
+          guideNote: "办理落户须提供购房合同",
+        },
+      )
       .then(
         () => null,
         (err: unknown) => err as { code?: string; details?: { criterion?: string; clause?: string } },

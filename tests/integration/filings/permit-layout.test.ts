@@ -14,7 +14,11 @@ const permit = (persons: number) =>
     stationPhone: "0398-2811101",
     destinationCountyName: "湖滨区",
     destinationAddress: "湖滨区崤山路88号院3号楼501室",
-    persons: Array.from({ length: persons }, (_, i) => ({ name: `张明${i}`, idNumber: testId("411221", "19900101", String(100 + i)), relation: i === 0 ? "self" : "child" })),
+    persons: Array.from({ length: persons }, (_, i) => ({
+      name: `张明${i}`,
+      idNumber: testId("411221", "19900101", String(100 + i)),
+      relation: i === 0 ? "self" : "child",
+    })),
     verifyUrl: "https://luohu.example.cn/verify/ZQ-2026-000097?code=ABCDEF0123456789ABCDEF01",
     verifyCode: "ABCDEF0123456789ABCDEF01",
     validityDays: 40,

@@ -51,7 +51,10 @@ describe("the permit PDF and its public verification", () => {
     const { width, height } = doc.getPage(0).getSize();
     expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
     expect(doc.getTitle()).toBe("准予迁入证明 ZQ-2026-000099");
-    const dicts = doc.context.enumerateIndirectObjects().map(([, o]) => o).filter((o): o is PDFDict => o instanceof PDFDict);
+    const dicts = doc.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .filter((o): o is PDFDict => o instanceof PDFDict);
     // An embedded TrueType font program: the repository's own CJK font, not a system one.
     const descriptor = dicts.find((d) => d.has(PDFName.of("FontFile2")));
     expect(descriptor?.get(PDFName.of("FontName"))?.toString()).toMatch(/LuohuPermitSansSC/);
@@ -114,7 +117,7 @@ describe("the permit PDF and its public verification", () => {
     expect((await error(kit.run(me, downloadPermitDef, { applicationId: id, baseUrl: base }))).message).toContain("已被撤销");
 
     expect((await verifyPermit(kit.prisma, "ZQ-2026-999999", verifyCode)).state).toBe("unknown");
-    expect((await verifyPermit(kit.prisma, "'; DROP TABLE \"Permit\"; --", verifyCode)).state).toBe("unknown");
+    expect((await verifyPermit(kit.prisma, '\'; DROP TABLE "Permit"; --', verifyCode)).state).toBe("unknown");
   });
 
   it("the downloaded permit names its validity period (rule set), the origin hukou address and the approving officer (issue 13 point 4)", async () => {
@@ -141,8 +144,12 @@ describe("the permit PDF and its public verification", () => {
   });
 
   it("the origin address joins the division's name and the booklet's address without repeating it", () => {
-    expect(originAddressOf({ applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "城关镇韶州路1号" } })).toBe("河南省 三门峡市 渑池县 城关镇韶州路1号");
-    expect(originAddressOf({ applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "河南省三门峡市渑池县城关镇" } })).toBe("河南省三门峡市渑池县城关镇");
+    expect(originAddressOf({ applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "城关镇韶州路1号" } })).toBe(
+      "河南省 三门峡市 渑池县 城关镇韶州路1号",
+    );
+    expect(originAddressOf({ applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "河南省三门峡市渑池县城关镇" } })).toBe(
+      "河南省三门峡市渑池县城关镇",
+    );
     expect(originAddressOf({ applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "渑池县城关镇" } })).toBe("河南省 三门峡市 渑池县城关镇");
     expect(originAddressOf({})).toBeNull();
   });

@@ -55,7 +55,11 @@ describe("rural graduate: the destination is the place of work or the origin", (
     const p = placeProblems({
       channel: "rural_student",
       subtype: "after_graduation",
-      answers: { graduateTarget: "origin", applicant: { hukouType: "rural", hukouRegion: "410323", hukouAddress: "x" }, destination: { county: "411202", address: "x", stationId: "s" } },
+      answers: {
+        graduateTarget: "origin",
+        applicant: { hukouType: "rural", hukouRegion: "410323", hukouAddress: "x" },
+        destination: { county: "411202", address: "x", stationId: "s" },
+      },
     });
     expect(p).toHaveLength(1);
     expect(p[0].message).toContain("不在三门峡市");

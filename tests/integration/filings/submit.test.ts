@@ -70,7 +70,9 @@ describe("submitting a household filing", () => {
     expect(audit).toHaveLength(1);
 
     // Submitted answers are not edited any more.
-    const locked = await error(kit.run(me, saveMemberDef, { applicationId: id, relation: "parent", name: "张父", idNumber: testId("411221", "19600101", "111") }));
+    const locked = await error(
+      kit.run(me, saveMemberDef, { applicationId: id, relation: "parent", name: "张父", idNumber: testId("411221", "19600101", "111") }),
+    );
     expect(locked.code).toBe("invalid_state");
   });
 
@@ -148,7 +150,9 @@ describe("submitting a household filing", () => {
     const list = await kit.checklist(id);
     expect(list.persons).toHaveLength(1);
     expect(list.persons[0].slots.map((s) => s.code)).toEqual(["id_card", "hukou_booklet", "employment_contract"]);
-    const member = await error(kit.run(me, saveMemberDef, { applicationId: id, relation: "spouse", name: "陈妻", idNumber: testId("411221", "19940404", "222") }));
+    const member = await error(
+      kit.run(me, saveMemberDef, { applicationId: id, relation: "spouse", name: "陈妻", idNumber: testId("411221", "19940404", "222") }),
+    );
     expect(member.message).toContain("社区集体户");
     await kit.uploadAll(me, id);
     const res = await kit.run(me, submitFilingDef, { applicationId: id, submitKey: key("collective"), truthful: "true", voluntary: "true" });

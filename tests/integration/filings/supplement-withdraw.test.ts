@@ -33,7 +33,12 @@ describe("supplement (一次性告知) round trip", () => {
     const id = await submitted(me);
     const clerk = await kit.clerk("411202-01");
     const app0 = await kit.prisma.application.findUniqueOrThrow({ where: { id } });
-    await kit.run(clerk, requestSupplementDef, { applicationId: id, version: app0.version, items: [{ code: "document_unreadable", clarification: "租赁合同照片不清晰" }], note: "一次补齐" });
+    await kit.run(clerk, requestSupplementDef, {
+      applicationId: id,
+      version: app0.version,
+      items: [{ code: "document_unreadable", clarification: "租赁合同照片不清晰" }],
+      note: "一次补齐",
+    });
     const notice = await kit.prisma.supplementNotice.findFirstOrThrow({ where: { applicationId: id } });
     expect((await kit.prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("supplement_requested");
     expect((await kit.prisma.notification.findMany({ where: { applicationId: id }, orderBy: { createdAt: "desc" } }))[0].body).toContain("租赁合同照片不清晰");
@@ -79,14 +84,34 @@ describe("supplement (一次性告知) round trip", () => {
       await tx.supplementNotice.create({
         data: {
           applicationId: id,
-          items: [{ code: "marriage_certificate", label: "结婚证：请提交结婚证。", clause: "二(二)", memberId: sp.id, memberIndex: 1, memberName: sp.name, source: "rules" }],
+          items: [
+            {
+              code: "marriage_certificate",
+              label: "结婚证：请提交结婚证。",
+              clause: "二(二)",
+              memberId: sp.id,
+              memberIndex: 1,
+              memberName: sp.name,
+              source: "rules",
+            },
+          ],
           requestedById: clerk.id,
           dueAt,
         },
       });
-      await transition(tx, { applicationId: id, from: ["submitted"], to: "supplement_requested", event: "supplement_requested", actorId: clerk.id, dueAt, set: { supplementFrom: "submitted" } });
+      await transition(tx, {
+        applicationId: id,
+        from: ["submitted"],
+        to: "supplement_requested",
+        event: "supplement_requested",
+        actorId: clerk.id,
+        dueAt,
+        set: { supplementFrom: "submitted" },
+      });
     });
-    const wrongPerson = await error(kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self.id, docType: "marriage_certificate", file: file(PDF, "m.pdf") }));
+    const wrongPerson = await error(
+      kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self.id, docType: "marriage_certificate", file: file(PDF, "m.pdf") }),
+    );
     expect(wrongPerson.code).toBe("validation_failed");
     const up = await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: sp.id, docType: "marriage_certificate", file: file(PDF, "结婚证.pdf") });
     // Removing the fresh upload is allowed before resubmitting; the earlier files are not.
@@ -126,7 +151,16 @@ describe("withdrawing (落户自愿)", () => {
     await kit.run(clerk, acceptFilingDef, { applicationId: other, version: v });
     v = (await kit.prisma.application.findUniqueOrThrow({ where: { id: other } })).version;
     await kit.run(clerk, approveFilingDef, { applicationId: other, version: v });
-    const ownerSession = { id: owner.id, role: "resident" as const, realName: owner.realName, username: null, mobile: owner.mobile, stationId: null, isStationHead: false, countyCode: null };
+    const ownerSession = {
+      id: owner.id,
+      role: "resident" as const,
+      realName: owner.realName,
+      username: null,
+      mobile: owner.mobile,
+      stationId: null,
+      isStationHead: false,
+      countyCode: null,
+    };
     const decided = await error(kit.run(ownerSession, withdrawFilingDef, { applicationId: other, confirm: "true" }));
     expect(decided.code).toBe("invalid_state");
     expect(decided.message).toContain("不能撤回");
@@ -143,7 +177,12 @@ describe("the timeline a resident reads", () => {
     let v = (await kit.prisma.application.findUniqueOrThrow({ where: { id } })).version;
     await kit.run(clerk, acceptFilingDef, { applicationId: id, version: v });
     v = (await kit.prisma.application.findUniqueOrThrow({ where: { id } })).version;
-    await kit.run(clerk, refuseFilingDef, { applicationId: id, version: v, reasonCodes: ["residence_not_lived_in"], note: "经实地核查，申请人未在该住所居住。" });
+    await kit.run(clerk, refuseFilingDef, {
+      applicationId: id,
+      version: v,
+      reasonCodes: ["residence_not_lived_in"],
+      note: "经实地核查，申请人未在该住所居住。",
+    });
     const app = await kit.prisma.application.findUniqueOrThrow({ where: { id } });
     const t = await loadTimeline(kit.prisma, id, app.ruleSetId);
     expect(t.map((e) => e.label)).toEqual(["提交申请", "派出所已受理", "不予批准"]);

@@ -26,8 +26,18 @@ describe("uploads", () => {
     const { id, self } = await draftWithSelf(me);
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
     // A PNG named .pdf is a PNG; a PDF named .jpg is a PDF.
-    const a = await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "id_card", file: file(PNG, "身份证正面.pdf", "application/pdf") });
-    const b = await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "hukou_booklet", file: file(PDF, "户口簿.jpg", "image/jpeg") });
+    const a = await kit.run(me, uploadDocumentDef, {
+      applicationId: id,
+      memberId: self,
+      docType: "id_card",
+      file: file(PNG, "身份证正面.pdf", "application/pdf"),
+    });
+    const b = await kit.run(me, uploadDocumentDef, {
+      applicationId: id,
+      memberId: self,
+      docType: "hukou_booklet",
+      file: file(PDF, "户口簿.jpg", "image/jpeg"),
+    });
     const c = await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "id_card", file: file(jpeg, "../../etc/反面.jpg") });
     expect([a.mimeType, b.mimeType, c.mimeType]).toEqual(["image/png", "application/pdf", "image/jpeg"]);
     expect(c.fileName).toBe("反面.jpg");
@@ -42,7 +52,9 @@ describe("uploads", () => {
     const me = await kit.resident();
     const { id, self } = await draftWithSelf(me);
     await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "id_card", file: file(PNG, "ok.png") });
-    const wrong = await error(kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "rental_contract", file: file(NOT_AN_IMAGE, "contract.png", "image/png") }));
+    const wrong = await error(
+      kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "rental_contract", file: file(NOT_AN_IMAGE, "contract.png", "image/png") }),
+    );
     expect(wrong.code).toBe("unsupported_media_type");
     expect(wrong.status).toBe(415);
     expect(wrong.message).toContain("只能上传JPEG、PNG 图片或 PDF 文件");
@@ -52,7 +64,9 @@ describe("uploads", () => {
     expect(tooBig.code).toBe("payload_too_large");
     expect(tooBig.status).toBe(413);
     expect(tooBig.message).toContain("10 MB");
-    const empty = await error(kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "rental_contract", file: file(new Uint8Array(0), "empty.pdf") }));
+    const empty = await error(
+      kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "rental_contract", file: file(new Uint8Array(0), "empty.pdf") }),
+    );
     expect(empty.issues[0]).toMatchObject({ path: "file", message: "文件是空的，请重新选择" });
     const docs = await kit.prisma.document.findMany({ where: { applicationId: id } });
     expect(docs.map((d) => d.docType)).toEqual(["id_card"]);
@@ -65,7 +79,13 @@ describe("uploads", () => {
     const { id, self } = await draftWithSelf(me);
     const first = await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "rental_contract", file: file(PDF, "合同.pdf") });
     const firstKey = (await kit.prisma.document.findUniqueOrThrow({ where: { id: first.id } })).storageKey;
-    const second = await kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "property_certificate", replaceId: first.id, file: file(PNG, "产权证.png") });
+    const second = await kit.run(me, uploadDocumentDef, {
+      applicationId: id,
+      memberId: self,
+      docType: "property_certificate",
+      replaceId: first.id,
+      file: file(PNG, "产权证.png"),
+    });
     expect(await kit.prisma.document.findUnique({ where: { id: first.id } })).toBeNull();
     expect(fs.existsSync(path.join(kit.uploads, ...firstKey.split("/")))).toBe(false);
     // The property certificate meets the same line as the rental contract (either one).
@@ -79,7 +99,9 @@ describe("uploads", () => {
     await kit.run(me, submitFilingDef, { applicationId: id, submitKey: "uploads-submit-0123456789", truthful: "true", voluntary: "true" });
     const kept = (await kit.loadDraft(id)).documents[0];
     expect((await error(kit.run(me, removeDocumentDef, { documentId: kept.id }))).code).toBe("invalid_state");
-    expect((await error(kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "id_card", file: file(PNG, "x.png") }))).code).toBe("invalid_state");
+    expect((await error(kit.run(me, uploadDocumentDef, { applicationId: id, memberId: self, docType: "id_card", file: file(PNG, "x.png") }))).code).toBe(
+      "invalid_state",
+    );
   });
 
   it("serves a file only to those who may see its filing (URL tampering → not found), and audits each view", async () => {

@@ -16,7 +16,16 @@ let filingA: string;
 let filingB: string;
 
 function asSession(u: { id: string; role: SessionUser["role"]; realName: string; stationId?: string | null; countyCode?: string | null }): SessionUser {
-  return { id: u.id, role: u.role, realName: u.realName, username: null, mobile: null, stationId: u.stationId ?? null, isStationHead: false, countyCode: u.countyCode ?? null };
+  return {
+    id: u.id,
+    role: u.role,
+    realName: u.realName,
+    username: null,
+    mobile: null,
+    stationId: u.stationId ?? null,
+    isStationHead: false,
+    countyCode: u.countyCode ?? null,
+  };
 }
 
 /** Reads one filing through the guard and the scope, as every page does. */
@@ -50,7 +59,15 @@ beforeAll(async () => {
   await mk("auditor", "aud");
   const filing = (residentId: string, name: string) =>
     prisma.application.create({
-      data: { residentId, channel: "residence", status: "submitted", destinationCounty: "411202", stationId: stations[0].id, applicantName: name, applicantIdNumber: testId() },
+      data: {
+        residentId,
+        channel: "residence",
+        status: "submitted",
+        destinationCounty: "411202",
+        stationId: stations[0].id,
+        applicantName: name,
+        applicantIdNumber: testId(),
+      },
     });
   filingA = (await filing(users.resA.id, "甲")).id;
   filingB = (await filing(users.resB.id, "乙")).id;
@@ -87,7 +104,10 @@ describe("the guard: role, scope, validation, audit", () => {
   it("a role not allowed gets not_found; bad input gets validation_failed with paths", async () => {
     await expect(runAction(prisma, users.resA, "ip", adminOnly, { n: 1 })).rejects.toMatchObject({ code: "not_found" });
     const admin = asSession({ ...(await prisma.user.create({ data: { role: "admin", realName: "管", username: "adm", passwordHash: "x" } })), role: "admin" });
-    await expect(runAction(prisma, admin, "ip", adminOnly, { n: "x" })).rejects.toMatchObject({ code: "validation_failed", issues: [expect.objectContaining({ path: "n" })] });
+    await expect(runAction(prisma, admin, "ip", adminOnly, { n: "x" })).rejects.toMatchObject({
+      code: "validation_failed",
+      issues: [expect.objectContaining({ path: "n" })],
+    });
     await expect(runAction(prisma, admin, "ip", adminOnly, { n: 2 })).resolves.toBe("pong");
   });
 

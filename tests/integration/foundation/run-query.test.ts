@@ -21,16 +21,28 @@ let filingB: string;
 let stationId: string;
 
 function asSession(u: { id: string; role: SessionUser["role"]; realName: string; stationId?: string | null; countyCode?: string | null }): SessionUser {
-  return { id: u.id, role: u.role, realName: u.realName, username: null, mobile: null, stationId: u.stationId ?? null, isStationHead: false, countyCode: u.countyCode ?? null };
+  return {
+    id: u.id,
+    role: u.role,
+    realName: u.realName,
+    username: null,
+    mobile: null,
+    stationId: u.stationId ?? null,
+    isStationHead: false,
+    countyCode: u.countyCode ?? null,
+  };
 }
 
 /** A clerk's personal-data read: scoped, and the view recorded. */
-const viewApplicant = defineQuery({ roles: ["clerk", "auditor"], action: "applicant.view", schema: z.object({ id: z.string().min(1) }) }, async (ctx, { id }) => {
-  const app = await ctx.db.application.findFirst({ where: { id, ...applicationScope(ctx.user) }, select: { id: true, applicantName: true } });
-  if (!app) throw new DomainError("not_found", "申请不存在或您无权查看。");
-  ctx.audit({ applicationId: app.id, entityType: "application", entityId: app.id });
-  return app;
-});
+const viewApplicant = defineQuery(
+  { roles: ["clerk", "auditor"], action: "applicant.view", schema: z.object({ id: z.string().min(1) }) },
+  async (ctx, { id }) => {
+    const app = await ctx.db.application.findFirst({ where: { id, ...applicationScope(ctx.user) }, select: { id: true, applicantName: true } });
+    if (!app) throw new DomainError("not_found", "申请不存在或您无权查看。");
+    ctx.audit({ applicationId: app.id, entityType: "application", entityId: app.id });
+    return app;
+  },
+);
 
 const countAudit = (action: string, actorId: string) => prisma.auditEvent.count({ where: { action, actorId } });
 
@@ -51,7 +63,15 @@ beforeAll(async () => {
   await mk("auditor", "aud");
   const filing = (residentId: string, name: string) =>
     prisma.application.create({
-      data: { residentId, channel: "residence", status: "submitted", destinationCounty: "411202", stationId: stations[0].id, applicantName: name, applicantIdNumber: testId() },
+      data: {
+        residentId,
+        channel: "residence",
+        status: "submitted",
+        destinationCounty: "411202",
+        stationId: stations[0].id,
+        applicantName: name,
+        applicantIdNumber: testId(),
+      },
     });
   filingA = (await filing(users.resA.id, "甲")).id;
   filingB = (await filing(users.resB.id, "乙")).id;
@@ -81,7 +101,10 @@ describe("the read guard (defineQuery / executeQuery)", () => {
   });
 
   it("input is checked by the query's schema", async () => {
-    await expect(executeQuery(prisma, users.clerkHubin, "ip", viewApplicant, { id: "" })).rejects.toMatchObject({ code: "validation_failed", issues: [expect.objectContaining({ path: "id" })] });
+    await expect(executeQuery(prisma, users.clerkHubin, "ip", viewApplicant, { id: "" })).rejects.toMatchObject({
+      code: "validation_failed",
+      issues: [expect.objectContaining({ path: "id" })],
+    });
   });
 
   it("a read that shows no personal data writes no audit event", async () => {
@@ -111,7 +134,16 @@ describe("the pages' queries keep role and scope", () => {
   });
 
   it("a clerk sees the collective households of their own station only", async () => {
-    const mine = await prisma.collectiveHousehold.create({ data: { stationId, countyCode: "411202", name: "湖滨测试集体户", address: "湖滨区某路1号", approvingOffice: "湖滨区公安分局", approvedAt: new Date("2020-01-01") } });
+    const mine = await prisma.collectiveHousehold.create({
+      data: {
+        stationId,
+        countyCode: "411202",
+        name: "湖滨测试集体户",
+        address: "湖滨区某路1号",
+        approvingOffice: "湖滨区公安分局",
+        approvedAt: new Date("2020-01-01"),
+      },
+    });
     const hubin = await executeQuery(prisma, users.clerkHubin, "ip", stationCollectiveHouseholdsQuery);
     expect(hubin.map((h) => h.id)).toContain(mine.id);
     expect(hubin.every((h) => h.stationId === stationId)).toBe(true);

@@ -15,7 +15,13 @@ beforeAll(async () => {
   t = await createTestPrisma();
   db = t.prisma;
   gw = await startStubSmsGateway();
-  aliyun = new AliyunSmsSender({ url: gw.url, accessKeyId: STUB_KEY_ID, accessKeySecret: STUB_SECRET, signName: "三门峡落户通", templates: { code: "SMS_100001", notice: "SMS_100002" } });
+  aliyun = new AliyunSmsSender({
+    url: gw.url,
+    accessKeyId: STUB_KEY_ID,
+    accessKeySecret: STUB_SECRET,
+    signName: "三门峡落户通",
+    templates: { code: "SMS_100001", notice: "SMS_100002" },
+  });
 });
 afterAll(async () => {
   await gw?.close();
@@ -35,7 +41,16 @@ async function enqueue(n: number, extra: Partial<{ template: string; params: obj
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const m = await db.outboxMessage.create({
-      data: { channel: "sms", recipient: extra.recipient ?? `1390000${String(1000 + i).slice(-4)}`, subject: `通知${i}`, body: `【三门峡落户通】您的申请已受理${i}`, template: extra.template, params: extra.params, nextAttemptAt: T0, createdAt: new Date(T0.getTime() - 1000 + i) },
+      data: {
+        channel: "sms",
+        recipient: extra.recipient ?? `1390000${String(1000 + i).slice(-4)}`,
+        subject: `通知${i}`,
+        body: `【三门峡落户通】您的申请已受理${i}`,
+        template: extra.template,
+        params: extra.params,
+        nextAttemptAt: T0,
+        createdAt: new Date(T0.getTime() - 1000 + i),
+      },
     });
     ids.push(m.id);
   }
@@ -49,7 +64,13 @@ describe("the outbox worker", () => {
     const r = await drainOutboxStep(db, aliyun, { now: at(0) });
     expect(r).toEqual({ sent: 1, retried: 0, dead: 0 });
     expect(gw.received).toHaveLength(1);
-    expect(gw.received[0]).toMatchObject({ phone: "13900001234", templateCode: "SMS_100001", params: { code: "123456" }, outId: "code:abc", signName: "三门峡落户通" });
+    expect(gw.received[0]).toMatchObject({
+      phone: "13900001234",
+      templateCode: "SMS_100001",
+      params: { code: "123456" },
+      outId: "code:abc",
+      signName: "三门峡落户通",
+    });
     const m = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect(m.status).toBe("sent");
     expect(m.sentAt).not.toBeNull();
@@ -154,7 +175,15 @@ describe("the outbox worker", () => {
 
   it("drainOutbox(db) alone uses the configured sender: the log sender by default", async () => {
     expect(senderFromEnv({})).toBeInstanceOf(LogSender);
-    expect(senderFromEnv({ LUOHU_SMS_PROVIDER: "aliyun", LUOHU_SMS_ACCESS_KEY_ID: "k", LUOHU_SMS_ACCESS_KEY_SECRET: "s", LUOHU_SMS_TEMPLATE_CODE: "c", LUOHU_SMS_TEMPLATE_NOTICE: "n" })).toBeInstanceOf(AliyunSmsSender);
+    expect(
+      senderFromEnv({
+        LUOHU_SMS_PROVIDER: "aliyun",
+        LUOHU_SMS_ACCESS_KEY_ID: "k",
+        LUOHU_SMS_ACCESS_KEY_SECRET: "s",
+        LUOHU_SMS_TEMPLATE_CODE: "c",
+        LUOHU_SMS_TEMPLATE_NOTICE: "n",
+      }),
+    ).toBeInstanceOf(AliyunSmsSender);
     expect(() => senderFromEnv({ LUOHU_SMS_PROVIDER: "aliyun" })).toThrow(/LUOHU_SMS_ACCESS_KEY_ID/);
     await db.outboxMessage.create({ data: { channel: "sms", recipient: "13900009999", subject: "s", body: "b" } });
     expect(await drainOutbox(db)).toBe(1);

@@ -45,7 +45,13 @@ describe("SMS codes", () => {
     const row = await db.smsCode.findFirstOrThrow({ where: { mobile: m } });
     expect(row.codeHash).not.toContain(code!);
     expect(row.codeHash.length).toBeGreaterThan(20);
-    const form = { mobile: m, realName: "王小红", idNumber: testId("411221", "19920101", "222"), password: "a-long-password-1", passwordConfirm: "a-long-password-1" };
+    const form = {
+      mobile: m,
+      realName: "王小红",
+      idNumber: testId("411221", "19920101", "222"),
+      password: "a-long-password-1",
+      passwordConfirm: "a-long-password-1",
+    };
     const wrongCode = code === "000000" ? "111111" : "000000";
     const e = await codeError(registerWithSmsCode({ ...form, smsCode: wrongCode }, ip, db));
     expect(e.issues[0]).toMatchObject({ path: "smsCode" });

@@ -15,7 +15,14 @@ describe("the review page's data", () => {
     const f = await createFiling(w, {
       members: [{ relation: "spouse", name: "李娜" }],
       documents: [["id_card", "hukou_booklet", "rental_contract"], ["id_card"]],
-      answers: { hukouType: "rural", residence: { tenure: "rented", legal: true }, ownsHome: false, taxPaidYuan: 0, residenceYears: 1, keepsRuralLandRights: true },
+      answers: {
+        hukouType: "rural",
+        residence: { tenure: "rented", legal: true },
+        ownsHome: false,
+        taxPaidYuan: 0,
+        residenceYears: 1,
+        keepsRuralLandRights: true,
+      },
     });
     const before = await prisma.auditEvent.count({ where: { applicationId: f.id } });
     const v = await runAction(prisma, w.staff.clerk2, "10.1.1.1", viewFilingDef, { applicationId: f.id });
@@ -39,7 +46,13 @@ describe("the review page's data", () => {
     expect(v.duplicates).toEqual([]);
     const after = await prisma.auditEvent.findMany({ where: { applicationId: f.id }, orderBy: { id: "asc" } });
     expect(after.length).toBe(before + 1);
-    expect(after[after.length - 1]).toMatchObject({ action: "review.filing.view", actorId: w.staff.clerk2.id, stationId: w.stations.qianjin, ip: "10.1.1.1", entityType: "application" });
+    expect(after[after.length - 1]).toMatchObject({
+      action: "review.filing.view",
+      actorId: w.staff.clerk2.id,
+      stationId: w.stations.qianjin,
+      ip: "10.1.1.1",
+      entityType: "application",
+    });
   });
 
   it("reads the answers as the resident journey stores them (nested applicant, destination, form bookkeeping)", async () => {

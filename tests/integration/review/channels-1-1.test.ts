@@ -24,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => close?.());
 
-
 describe("a graduate with no home and no job (二(一) 先落户后就业, 二(三))", () => {
   const answers = { hukouType: "urban", noStableResidence: true, collectiveKind: "community", employment: { employed: false } };
 
@@ -37,7 +36,13 @@ describe("a graduate with no home and no job (二(一) 先落户后就业, 二(�
     const missing = await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version }));
     expect(missing.issues[0].path).toBe("collectiveHouseholdId");
     const foreign = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.daying } });
-    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: foreign.id }))).code).toBe("validation_failed");
+    expect(
+      (
+        await expectDomainError(
+          runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: foreign.id }),
+        )
+      ).code,
+    ).toBe("validation_failed");
 
     const ours = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.qianjin } });
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: ours.id });
@@ -47,7 +52,12 @@ describe("a graduate with no home and no job (二(一) 先落户后就业, 二(�
     let cur = await reload(prisma, f.id);
     expect(cur.collectiveHouseholdId).toBe(ours.id);
 
-    await runAction(prisma, w.staff.head, IP, recordMoveOutDef, { applicationId: f.id, version: cur.version, originOffice: "洛阳市公安局某派出所", movedOutOn: beijingDate(new Date()) });
+    await runAction(prisma, w.staff.head, IP, recordMoveOutDef, {
+      applicationId: f.id,
+      version: cur.version,
+      originOffice: "洛阳市公安局某派出所",
+      movedOutOn: beijingDate(new Date()),
+    });
     cur = await reload(prisma, f.id);
     const res = await runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: cur.version });
     expect(res.collectiveHouseholdId).toBe(ours.id);
@@ -71,7 +81,13 @@ describe("a rural student registering as urban at origin (二(一) 直接办理�
   const answers = { applicant: { hukouType: "rural", hukouRegion: "411202", hukouAddress: "湖滨区磁钟乡" }, schoolName: "郑州大学" };
 
   it("no permit, no move-out: from acceptance straight to registered", async () => {
-    const f = await createFiling(w, { channel: "rural_student", subtype: "urban_registration_at_origin", status: "accepted", answers, members: [{ relation: "parent" }] });
+    const f = await createFiling(w, {
+      channel: "rural_student",
+      subtype: "urban_registration_at_origin",
+      status: "accepted",
+      answers,
+      members: [{ relation: "parent" }],
+    });
     const approve = await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version }));
     expect(approve.message).toContain("直接办理城镇居民登记");
     expect((await runAction(prisma, w.staff.head, IP, viewFilingDef, { applicationId: f.id })).settlementPath).toBe("direct_registration");
@@ -87,6 +103,8 @@ describe("a rural student registering as urban at origin (二(一) 直接办理�
 
   it("direct registration is refused for any other filing", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, registerDirectlyDef, { applicationId: f.id, version: f.version }))).code).toBe("invalid_state");
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, registerDirectlyDef, { applicationId: f.id, version: f.version }))).code).toBe(
+      "invalid_state",
+    );
   });
 });

@@ -22,7 +22,14 @@ describe("community collective households", () => {
   });
 
   it("an admin registers and edits a household (audited); others cannot", async () => {
-    const input = { name: "湖滨区涧河街道社区集体户", stationId: w.stations.qianjin, address: "湖滨区涧河街道办事处", approvingOffice: "三门峡市公安局湖滨分局", approvedAt: "2024-05-01", active: true };
+    const input = {
+      name: "湖滨区涧河街道社区集体户",
+      stationId: w.stations.qianjin,
+      address: "湖滨区涧河街道办事处",
+      approvingOffice: "三门峡市公安局湖滨分局",
+      approvedAt: "2024-05-01",
+      active: true,
+    };
     const denied = await runAction(prisma, w.staff.head, "ip", createCollectiveHouseholdDef, input).catch((e: DomainError) => e);
     expect((denied as DomainError).code).toBe("not_found");
     const { id } = await runAction(prisma, w.staff.admin, "ip", createCollectiveHouseholdDef, input);
@@ -30,7 +37,9 @@ describe("community collective households", () => {
     expect(row.countyCode).toBe("411202");
     const dup = await runAction(prisma, w.staff.admin, "ip", createCollectiveHouseholdDef, input).catch((e: DomainError) => e);
     expect((dup as DomainError).issues[0].path).toBe("name");
-    const bad = await runAction(prisma, w.staff.admin, "ip", createCollectiveHouseholdDef, { ...input, name: "", approvedAt: "2024-02-30" }).catch((e: DomainError) => e);
+    const bad = await runAction(prisma, w.staff.admin, "ip", createCollectiveHouseholdDef, { ...input, name: "", approvedAt: "2024-02-30" }).catch(
+      (e: DomainError) => e,
+    );
     expect((bad as DomainError).issues.map((i) => i.path).sort()).toEqual(["approvedAt", "name"]);
     await runAction(prisma, w.staff.admin, "ip", updateCollectiveHouseholdDef, { ...input, id, active: false, stationId: w.stations.daying });
     const moved = await prisma.collectiveHousehold.findUniqueOrThrow({ where: { id } });

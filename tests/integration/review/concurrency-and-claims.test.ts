@@ -13,8 +13,9 @@ let w: World;
 
 withWorld((x) => ({ prisma, w } = x));
 
-const settle = <T,>(ps: Promise<T>[]) => Promise.allSettled(ps);
-const failures = (rs: PromiseSettledResult<unknown>[]) => rs.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as DomainError);
+const settle = <T>(ps: Promise<T>[]) => Promise.allSettled(ps);
+const failures = (rs: PromiseSettledResult<unknown>[]) =>
+  rs.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as DomainError);
 
 describe("two clerks never decide one filing twice", () => {
   it("two simultaneous approvals by two clerks: exactly one permit, the other a clear conflict", async () => {
@@ -47,7 +48,12 @@ describe("two clerks never decide one filing twice", () => {
     const f = await createFiling(w, { status: "accepted" });
     const rs = await settle<unknown>([
       runAction(prisma, w.staff.head, "10.0.0.1", approveFilingDef, { applicationId: f.id, version: f.version }),
-      runAction(prisma, w.staff.head, "10.0.0.1", refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "材料与申请不符" }),
+      runAction(prisma, w.staff.head, "10.0.0.1", refuseFilingDef, {
+        applicationId: f.id,
+        version: f.version,
+        reasonCodes: ["documents_invalid"],
+        note: "材料与申请不符",
+      }),
     ]);
     expect(rs.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const after = await reload(prisma, f.id);
@@ -98,9 +104,13 @@ describe("claim, hand back, assign", () => {
 
   it("only a station head assigns, and only to a clerk of the same station", async () => {
     const f = await createFiling(w);
-    const notHead = await runAction(prisma, w.staff.clerk2, "ip", assignFilingDef, { applicationId: f.id, clerkId: w.staff.clerk2.id }).catch((x: DomainError) => x);
+    const notHead = await runAction(prisma, w.staff.clerk2, "ip", assignFilingDef, { applicationId: f.id, clerkId: w.staff.clerk2.id }).catch(
+      (x: DomainError) => x,
+    );
     expect((notHead as DomainError).code).toBe("forbidden");
-    const otherStation = await runAction(prisma, w.staff.head, "ip", assignFilingDef, { applicationId: f.id, clerkId: w.staff.other.id }).catch((x: DomainError) => x);
+    const otherStation = await runAction(prisma, w.staff.head, "ip", assignFilingDef, { applicationId: f.id, clerkId: w.staff.other.id }).catch(
+      (x: DomainError) => x,
+    );
     expect((otherStation as DomainError).code).toBe("validation_failed");
     expect((otherStation as DomainError).issues[0].path).toBe("clerkId");
     await runAction(prisma, w.staff.clerk2, "ip", claimFilingDef, { applicationId: f.id });

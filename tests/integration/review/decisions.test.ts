@@ -20,7 +20,6 @@ withWorld((x) => ({ prisma, w } = x));
 
 const IP = "10.0.0.1";
 
-
 describe("accept (受理)", () => {
   it("accepts a complete filing: state, decision clock, timeline, resident message, audit — one transaction", async () => {
     const f = await createFiling(w);
@@ -60,7 +59,13 @@ describe("accept (受理)", () => {
 
 describe("request a supplement (一次性告知)", () => {
   it("one notice pre-filled with every missing item of every member, plus the items the clerk picks (with a clarification) and a note, with the rule set's time limit", async () => {
-    const f = await createFiling(w, { members: [{ relation: "spouse", name: "李娜" }, { relation: "child", name: "王小明" }], documents: [["id_card"], ["id_card", "hukou_booklet"], []] });
+    const f = await createFiling(w, {
+      members: [
+        { relation: "spouse", name: "李娜" },
+        { relation: "child", name: "王小明" },
+      ],
+      documents: [["id_card"], ["id_card", "hukou_booklet"], []],
+    });
     const res = await runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, {
       applicationId: f.id,
       version: f.version,
@@ -74,7 +79,14 @@ describe("request a supplement (一次性告知)", () => {
     expect(byPerson("李娜")).toEqual(["marriage_certificate"]);
     expect(byPerson("王小明")).toEqual(["id_card", "hukou_booklet", "birth_certificate"]);
     expect(items.filter((i) => i.source === "clerk")).toEqual([
-      expect.objectContaining({ code: "id_card", kind: "document", clarification: "身份证背面不清晰", memberId: f.members[1].id, memberIndex: 1, memberName: "李娜" }),
+      expect.objectContaining({
+        code: "id_card",
+        kind: "document",
+        clarification: "身份证背面不清晰",
+        memberId: f.members[1].id,
+        memberIndex: 1,
+        memberName: "李娜",
+      }),
     ]);
     expect(items.every((i) => i.clause)).toBe(true);
 
@@ -111,7 +123,9 @@ describe("request a supplement (一次性告知)", () => {
       runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, extraItems: [{ label: "需提供购房合同" }] }),
     );
     expect(free.code).toBe("validation_failed");
-    const notItem = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "purchase_contract" }] }));
+    const notItem = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "purchase_contract" }] }),
+    );
     expect(notItem.code).toBe("validation_failed");
     expect(notItem.issues[0].path).toBe("items.0.code");
     expect(await prisma.supplementNotice.count({ where: { applicationId: f.id } })).toBe(0);
@@ -201,7 +215,9 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
     ["未-购-房", "punctuation between the characters"],
   ])("refuses a note citing %s (%s) with the clause 二(二), and records nothing", async (note) => {
     const f = await createFiling(w, { status: "accepted" });
-    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
+    const e = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }),
+    );
     expect(e.code).toBe("forbidden_criterion");
     expect(e.message).toContain("二(二)");
     expect(e.issues).toEqual([expect.objectContaining({ path: "note" })]);
@@ -214,19 +230,32 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
 
   it("refuses other forbidden criteria with their clauses (纳税不足, 未退出宅基地)", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    const tax = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "纳税不足" }));
+    const tax = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "纳税不足" }),
+    );
     expect(tax.code).toBe("forbidden_criterion");
-    const land = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "未退出宅基地" }));
+    const land = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, {
+        applicationId: f.id,
+        version: f.version,
+        reasonCodes: ["documents_invalid"],
+        note: "未退出宅基地",
+      }),
+    );
     expect(land.code).toBe("forbidden_criterion");
     expect(land.message).toContain("三(五)");
   });
 
   it("needs at least one reason, and only reasons of the rule set", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    const none = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "不符合" }));
+    const none = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "不符合" }),
+    );
     expect(none.code).toBe("validation_failed");
     expect(none.issues[0].path).toBe("reasonCodes");
-    const unknown = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_home"], note: "不符合" }));
+    const unknown = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_home"], note: "不符合" }),
+    );
     expect(unknown.code).toBe("validation_failed");
     expect(unknown.message).toContain("no_home");
   });
@@ -236,11 +265,21 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
     await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version });
     const cur = await reload(prisma, f.id);
     const early = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: cur.version, reasonCodes: ["supplement_not_provided"], note: "逾期未补正" }),
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, {
+        applicationId: f.id,
+        version: cur.version,
+        reasonCodes: ["supplement_not_provided"],
+        note: "逾期未补正",
+      }),
     );
     expect(early.code).toBe("validation_failed");
     await prisma.supplementNotice.updateMany({ where: { applicationId: f.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
-    const res = await runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: cur.version, reasonCodes: ["supplement_not_provided"], note: "逾期未补正" });
+    const res = await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
+      applicationId: f.id,
+      version: cur.version,
+      reasonCodes: ["supplement_not_provided"],
+      note: "逾期未补正",
+    });
     expect(res.status).toBe("refused");
   });
 });
@@ -251,11 +290,22 @@ describe("move-out, registration, and the collective household", () => {
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version });
     let cur = await reload(prisma, f.id);
     const future = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, recordMoveOutDef, { applicationId: f.id, version: cur.version, originOffice: "洛阳市公安局某派出所", movedOutOn: "2999-01-01" }),
+      runAction(prisma, w.staff.head, IP, recordMoveOutDef, {
+        applicationId: f.id,
+        version: cur.version,
+        originOffice: "洛阳市公安局某派出所",
+        movedOutOn: "2999-01-01",
+      }),
     );
     expect(future.issues[0].path).toBe("movedOutOn");
     const today = beijingDate(new Date());
-    await runAction(prisma, w.staff.head, IP, recordMoveOutDef, { applicationId: f.id, version: cur.version, originOffice: "洛阳市公安局西工分局王城派出所", movedOutOn: today, transferNumber: "QY-1234" });
+    await runAction(prisma, w.staff.head, IP, recordMoveOutDef, {
+      applicationId: f.id,
+      version: cur.version,
+      originOffice: "洛阳市公安局西工分局王城派出所",
+      movedOutOn: today,
+      transferNumber: "QY-1234",
+    });
     cur = await reload(prisma, f.id);
     expect(cur.status).toBe("moved_out");
     expect(cur.moveOutOffice).toBe("洛阳市公安局西工分局王城派出所");
@@ -273,7 +323,9 @@ describe("move-out, registration, and the collective household", () => {
     const missing = await expectDomainError(runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version }));
     expect(missing.issues[0].path).toBe("collectiveHouseholdId");
     const otherStations = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.daying } });
-    const wrong = await expectDomainError(runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: otherStations.id }));
+    const wrong = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: otherStations.id }),
+    );
     expect(wrong.issues[0].path).toBe("collectiveHouseholdId");
     const ours = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.qianjin } });
     const res = await runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: f.id, version: f.version, collectiveHouseholdId: ours.id });
@@ -285,9 +337,16 @@ describe("move-out, registration, and the collective household", () => {
 describe("station-head corrections", () => {
   it("only a station head may correct; reopening a refusal gives a fresh decision clock", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "材料与申请信息不符" });
+    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
+      applicationId: f.id,
+      version: f.version,
+      reasonCodes: ["documents_invalid"],
+      note: "材料与申请信息不符",
+    });
     let cur = await reload(prisma, f.id);
-    const notHead = await expectDomainError(runAction(prisma, w.staff.clerk2, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "reopen", note: "原决定有误，重新审核" }));
+    const notHead = await expectDomainError(
+      runAction(prisma, w.staff.clerk2, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "reopen", note: "原决定有误，重新审核" }),
+    );
     expect(notHead.code).toBe("forbidden");
     await runAction(prisma, w.staff.head, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "reopen", note: "原决定有误，重新审核" });
     cur = await reload(prisma, f.id);
@@ -303,10 +362,22 @@ describe("station-head corrections", () => {
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version });
     const cur = await reload(prisma, f.id);
     const forbidden = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "revoke", reasonCodes: ["documents_invalid"], note: "申请人无房产" }),
+      runAction(prisma, w.staff.head, IP, correctDecisionDef, {
+        applicationId: f.id,
+        version: cur.version,
+        kind: "revoke",
+        reasonCodes: ["documents_invalid"],
+        note: "申请人无房产",
+      }),
     );
     expect(forbidden.code).toBe("forbidden_criterion");
-    await runAction(prisma, w.staff.head, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "revoke", reasonCodes: ["documents_invalid"], note: "经核查结婚证系伪造" });
+    await runAction(prisma, w.staff.head, IP, correctDecisionDef, {
+      applicationId: f.id,
+      version: cur.version,
+      kind: "revoke",
+      reasonCodes: ["documents_invalid"],
+      note: "经核查结婚证系伪造",
+    });
     const after = await reload(prisma, f.id);
     expect(after.status).toBe("refused");
     expect(after.permit?.revokedAt).not.toBeNull();
@@ -321,8 +392,10 @@ describe("scope and roles", () => {
       () => runAction(prisma, w.staff.other, IP, acceptFilingDef, { applicationId: f.id, version: f.version }),
       () => runAction(prisma, w.staff.other, IP, requestSupplementDef, { applicationId: f.id, version: f.version }),
       () => runAction(prisma, w.staff.other, IP, approveFilingDef, { applicationId: f.id, version: f.version }),
-      () => runAction(prisma, w.staff.other, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "不符" }),
-      () => runAction(prisma, w.staff.other, IP, recordMoveOutDef, { applicationId: f.id, version: f.version, originOffice: "某派出所", movedOutOn: "2026-01-05" }),
+      () =>
+        runAction(prisma, w.staff.other, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "不符" }),
+      () =>
+        runAction(prisma, w.staff.other, IP, recordMoveOutDef, { applicationId: f.id, version: f.version, originOffice: "某派出所", movedOutOn: "2026-01-05" }),
       () => runAction(prisma, w.staff.other, IP, recordRegistrationDef, { applicationId: f.id, version: f.version }),
       () => runAction(prisma, w.staff.other, IP, correctDecisionDef, { applicationId: f.id, version: f.version, kind: "reopen", note: "重新审核一下" }),
     ];
@@ -334,7 +407,9 @@ describe("scope and roles", () => {
 
   it("residents and admins cannot use clerk actions", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    expect((await expectDomainError(runAction(prisma, w.staff.resident, IP, approveFilingDef, { applicationId: f.id, version: f.version }))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, w.staff.resident, IP, approveFilingDef, { applicationId: f.id, version: f.version }))).code).toBe(
+      "not_found",
+    );
     expect((await expectDomainError(runAction(prisma, w.staff.admin, IP, viewFilingDef, { applicationId: f.id }))).code).toBe("not_found");
   });
 

@@ -88,7 +88,11 @@ const DEFAULT_ANSWERS: Record<Channel, Record<string, unknown>> = {
   talent: { hukouType: "urban" },
   rural_student: { hukouType: "rural" },
   family: { hukouType: "rural", principal: { relation: "spouse", livesTogether: true, hasHukouAtDestination: true } },
-  collective: { hukouType: "rural", employment: { employed: true, workCounty: "411202", employerHasCollectiveHousehold: false }, hasDirectRelativeToJoin: false },
+  collective: {
+    hukouType: "rural",
+    employment: { employed: true, workCounty: "411202", employerHasCollectiveHousehold: false },
+    hasDirectRelativeToJoin: false,
+  },
 };
 
 /** A submitted filing as the resident journey leaves it (reference, rule set, members, documents). */
@@ -101,7 +105,10 @@ export async function createFiling(w: World, o: FilingOpts = {}) {
   const idNumber = o.idNumber ?? freshId();
   const name = o.name ?? "王芳";
   const submittedAt = o.submittedAt ?? new Date(Date.now() - 3_600_000);
-  const members = [{ relation: "self", name, idNumber }, ...(o.members ?? []).map((m, i) => ({ relation: m.relation, name: m.name ?? `随迁${i + 1}`, idNumber: m.idNumber ?? freshId() }))];
+  const members = [
+    { relation: "self", name, idNumber },
+    ...(o.members ?? []).map((m, i) => ({ relation: m.relation, name: m.name ?? `随迁${i + 1}`, idNumber: m.idNumber ?? freshId() })),
+  ];
   const app = await prisma.application.create({
     data: {
       reference: await nextReference(prisma, submittedAt),

@@ -21,7 +21,6 @@ withWorld((x) => ({ prisma, w } = x));
 
 const IP = "10.0.0.2";
 
-
 describe("refusal notes the issue found accepted", () => {
   it.each([
     ["未交税", "tax_payment", "二(二)"],
@@ -33,7 +32,9 @@ describe("refusal notes the issue found accepted", () => {
     ["本年度落户名额已满", "quota", ""],
   ])("%j is refused (%s, clause %j) with its findings; nothing is recorded", async (note, criterion, clause) => {
     const f = await createFiling(w, { status: "accepted" });
-    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
+    const e = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }),
+    );
     expect(e.code).toBe("forbidden_criterion");
     const findings = e.details?.findings as CriteriaFindingIssue[];
     expect(findings).toEqual([expect.objectContaining({ path: "note", criterion, clause })]);
@@ -47,7 +48,9 @@ describe("refusal notes the issue found accepted", () => {
   it("every finding of a long note, each at its place", async () => {
     const f = await createFiling(w, { status: "accepted" });
     const note = "经审查，申请人未購房；且积分不足。";
-    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }));
+    const e = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }),
+    );
     const findings = e.details?.findings as CriteriaFindingIssue[];
     expect(findings.map((x) => [x.criterion, x.clause, x.match, x.start])).toEqual([
       ["home_purchase", "二(二)", "未購房", 7],
@@ -70,7 +73,11 @@ describe("innocent notes the issue found blocked", () => {
 
   it("an approval note about a points question, and a collective registration note", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version, note: "申请人询问积分落户，已告知本市不实行积分落户" });
+    await runAction(prisma, w.staff.head, IP, approveFilingDef, {
+      applicationId: f.id,
+      version: f.version,
+      note: "申请人询问积分落户，已告知本市不实行积分落户",
+    });
     expect((await reload(prisma, f.id)).status).toBe("approved");
 
     const c = await createFiling(w, { channel: "collective", status: "moved_out" });
@@ -88,7 +95,12 @@ describe("innocent notes the issue found blocked", () => {
     const c = await createFiling(w, { channel: "collective", status: "moved_out" });
     const household = await prisma.collectiveHousehold.findFirstOrThrow({ where: { stationId: w.stations.qianjin } });
     const e = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, recordRegistrationDef, { applicationId: c.id, version: c.version, collectiveHouseholdId: household.id, note: "请提供购房合同" }),
+      runAction(prisma, w.staff.head, IP, recordRegistrationDef, {
+        applicationId: c.id,
+        version: c.version,
+        collectiveHouseholdId: household.id,
+        note: "请提供购房合同",
+      }),
     );
     expect(e.code).toBe("forbidden_criterion");
     expect(e.details?.findings).toEqual([expect.objectContaining({ path: "note", criterion: "home_purchase", clause: "二(二)", match: "请提供购房合同" })]);

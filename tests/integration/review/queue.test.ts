@@ -31,10 +31,20 @@ beforeAll(async () => {
   }
   // Decided filings, decision dates spread (with ties).
   for (let i = 0; i < 17; i++) {
-    const f = await createFiling(w, { status: i % 3 === 0 ? "refused" : "registered", dueAt: null, decidedAt: new Date(now.getTime() - Math.floor(i / 2) * 86_400_000), documents: "none" });
+    const f = await createFiling(w, {
+      status: i % 3 === 0 ? "refused" : "registered",
+      dueAt: null,
+      decidedAt: new Date(now.getTime() - Math.floor(i / 2) * 86_400_000),
+      documents: "none",
+    });
     ids.decided.push(f.id);
   }
-  const withSpouse = await createFiling(w, { status: "accepted", members: [{ relation: "spouse", name: "司马光" }], documents: "none", dueAt: addWorkingDays(now, 1, cal) });
+  const withSpouse = await createFiling(w, {
+    status: "accepted",
+    members: [{ relation: "spouse", name: "司马光" }],
+    documents: "none",
+    dueAt: addWorkingDays(now, 1, cal),
+  });
   memberIdNumber = withSpouse.members[1].idNumber;
   ids.open.push(withSpouse.id);
   otherStationFiling = (await createFiling(w, { station: "daying", idNumber: memberIdNumber, name: "司马光" })).id;
@@ -115,7 +125,10 @@ describe("tabs, counts and due dates", () => {
     expect(counts.accepted).toBe(1);
     expect(counts.decided).toBe(17);
     const soonLimit = addWorkingDays(now, 1, cal);
-    const clock = await prisma.application.findMany({ where: { stationId: w.stations.qianjin, status: { in: ["submitted", "accepted"] }, dueAt: { not: null } }, select: { dueAt: true } });
+    const clock = await prisma.application.findMany({
+      where: { stationId: w.stations.qianjin, status: { in: ["submitted", "accepted"] }, dueAt: { not: null } },
+      select: { dueAt: true },
+    });
     expect(counts.overdue).toBe(clock.filter((c) => c.dueAt! < now).length);
     expect(counts.due_soon).toBe(clock.filter((c) => c.dueAt! >= now && c.dueAt! <= soonLimit).length);
     expect(counts.overdue).toBeGreaterThan(0);
@@ -241,6 +254,8 @@ describe("scope and search", () => {
   });
 
   it("only clerks have a queue", async () => {
-    await expect(runAction(prisma, w.staff.resident, "1.2.3.4", viewQueueDef, { tab: "new" })).rejects.toSatisfy((e: unknown) => e instanceof DomainError && e.code === "not_found");
+    await expect(runAction(prisma, w.staff.resident, "1.2.3.4", viewQueueDef, { tab: "new" })).rejects.toSatisfy(
+      (e: unknown) => e instanceof DomainError && e.code === "not_found",
+    );
   });
 });

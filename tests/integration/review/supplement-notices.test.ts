@@ -44,7 +44,6 @@ beforeAll(async () => {
 });
 afterAll(async () => close?.());
 
-
 const lastAudit = (applicationId: string, action: string) => prisma.auditEvent.findFirstOrThrow({ where: { applicationId, action }, orderBy: { id: "desc" } });
 
 describe("structured supplement notices", () => {
@@ -56,7 +55,11 @@ describe("structured supplement notices", () => {
     expect(residence?.alternatives).toEqual(["rental_contract", "property_certificate", "employer_housing_certificate"]);
     expect(residence?.missing).toBe(false);
     expect(forApplicant.filter((o) => o.kind === "other").map((o) => o.code)).toEqual(DEFAULT_RULE_SET_DATA.supplement!.otherItems.map((x) => x.code));
-    expect(v.noticeOptions.filter((o) => o.memberIndex === 1 && o.kind === "document").map((o) => o.code)).toEqual(["id_card", "hukou_booklet", "marriage_certificate"]);
+    expect(v.noticeOptions.filter((o) => o.memberIndex === 1 && o.kind === "document").map((o) => o.code)).toEqual([
+      "id_card",
+      "hukou_booklet",
+      "marriage_certificate",
+    ]);
     // No purchase contract, no free item anywhere.
     expect(v.noticeOptions.some((o) => /购房/.test(o.label))).toBe(false);
   });
@@ -64,12 +67,20 @@ describe("structured supplement notices", () => {
   it("items are restricted to what the filing's rules allow: a document the person need not provide is refused", async () => {
     const f = await createFiling(w);
     // A graduation certificate is no document of the residence channel.
-    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "graduation_certificate" }] }));
+    const e = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "graduation_certificate" }] }),
+    );
     expect(e.code).toBe("validation_failed");
     expect(e.issues[0]).toMatchObject({ path: "items.0.code" });
     // A member id of another filing is no person of this one.
     const other = await createFiling(w, { members: [{ relation: "spouse" }] });
-    const e2 = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "id_card", memberId: other.members[1].id }] }));
+    const e2 = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, requestSupplementDef, {
+        applicationId: f.id,
+        version: f.version,
+        items: [{ code: "id_card", memberId: other.members[1].id }],
+      }),
+    );
     expect(e2.issues[0]).toMatchObject({ path: "items.0.code" });
     expect(await prisma.supplementNotice.count({ where: { applicationId: f.id } })).toBe(0);
 
@@ -88,7 +99,13 @@ describe("structured supplement notices", () => {
   it("a clarification demanding a purchase contract is refused with criterion and clause; the denied event keeps the filing, the text, criterion and clause", async () => {
     const f = await createFiling(w);
     const text = "请提供购房合同";
-    const e = await expectDomainError(runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "rental_contract", clarification: text }] }));
+    const e = await expectDomainError(
+      runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, {
+        applicationId: f.id,
+        version: f.version,
+        items: [{ code: "rental_contract", clarification: text }],
+      }),
+    );
     expect(e.code).toBe("forbidden_criterion");
     expect(e.message).toContain("二(二)");
     expect(e.issues[0].path).toBe("items.0.clarification");
@@ -96,14 +113,23 @@ describe("structured supplement notices", () => {
     const denied = await lastAudit(f.id, "review.request_supplement.denied");
     expect(denied.actorId).toBe(w.staff.clerk2.id);
     expect(denied.stationId).toBe(w.stations.qianjin);
-    expect(denied.details).toMatchObject({ code: "forbidden_criterion", field: "items.0.clarification", text, criterion: "home_purchase", clause: "二(二)", reference: f.reference });
+    expect(denied.details).toMatchObject({
+      code: "forbidden_criterion",
+      field: "items.0.clarification",
+      text,
+      criterion: "home_purchase",
+      clause: "二(二)",
+      reference: f.reference,
+    });
   });
 
   it("a refused refusal note is audited with its text and never an ID number", async () => {
     const f = await createFiling(w);
     const id = freshId("411202");
     const note = `申请人${id}未购房，不予落户`;
-    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_legal"], note }));
+    const e = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_legal"], note }),
+    );
     expect(e.code).toBe("forbidden_criterion");
     const denied = await lastAudit(f.id, "review.refuse.denied");
     const d = denied.details as Record<string, unknown>;
@@ -115,18 +141,37 @@ describe("structured supplement notices", () => {
 
   it("a refusal still needs an allowed reason code; its audit event records codes, clauses and the note", async () => {
     const f = await createFiling(w);
-    const none = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "材料不符" }));
+    const none = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "材料不符" }),
+    );
     expect(none.code).toBe("validation_failed");
-    const unknown = await expectDomainError(runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_tax"], note: "材料不符" }));
+    const unknown = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_tax"], note: "材料不符" }),
+    );
     expect(unknown.code).toBe("validation_failed");
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_lived_in"], note: "经走访核实，申请人未在该住所居住。" });
+    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
+      applicationId: f.id,
+      version: f.version,
+      reasonCodes: ["residence_not_lived_in"],
+      note: "经走访核实，申请人未在该住所居住。",
+    });
     const ev = await lastAudit(f.id, "review.refuse");
-    expect(ev.details).toMatchObject({ reasonCodes: ["residence_not_lived_in"], reasons: [{ code: "residence_not_lived_in", clause: "二(二)" }], clauses: ["二(二)"], note: "经走访核实，申请人未在该住所居住。" });
+    expect(ev.details).toMatchObject({
+      reasonCodes: ["residence_not_lived_in"],
+      reasons: [{ code: "residence_not_lived_in", clause: "二(二)" }],
+      clauses: ["二(二)"],
+      note: "经走访核实，申请人未在该住所居住。",
+    });
   });
 
   it("the notice event records its items, clarifications, note and time limit", async () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
-    const res = await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "id_card", clarification: "请上传正反面" }], note: "一次补齐" });
+    const res = await runAction(prisma, w.staff.head, IP, requestSupplementDef, {
+      applicationId: f.id,
+      version: f.version,
+      items: [{ code: "id_card", clarification: "请上传正反面" }],
+      note: "一次补齐",
+    });
     const ev = await lastAudit(f.id, "review.request_supplement");
     expect(ev.entityType).toBe("supplement_notice");
     const d = ev.details as { noticeId: string; round: number; items: Array<Record<string, unknown>>; note: string; dueAt: string };
@@ -144,20 +189,46 @@ describe("correcting and withdrawing a sent notice", () => {
   /** A sent notice: on a filing missing its rental contract, or (complete) asking only about names. */
   async function sent(complete = false) {
     const f = await createFiling(w, complete ? {} : { documents: [["id_card", "hukou_booklet"]] });
-    const res = await runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, { applicationId: f.id, version: f.version, items: [{ code: "name_mismatch" }] });
+    const res = await runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, {
+      applicationId: f.id,
+      version: f.version,
+      items: [{ code: "name_mismatch" }],
+    });
     return { f: await reload(prisma, f.id), noticeId: res.noticeId, dueAt: res.dueAt };
   }
 
   it("only a station head corrects; the resident sees the corrected notice; history and audit keep both versions", async () => {
     const { f, noticeId } = await sent();
-    const clerkTry = await expectDomainError(runAction(prisma, w.staff.clerk2, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [], reason: "改为只要合同" }));
+    const clerkTry = await expectDomainError(
+      runAction(prisma, w.staff.clerk2, IP, correctSupplementNoticeDef, {
+        applicationId: f.id,
+        version: f.version,
+        noticeId,
+        items: [],
+        reason: "改为只要合同",
+      }),
+    );
     expect(clerkTry.code).toBe("forbidden");
     expect((await lastAudit(f.id, "review.notice.correct.denied")).details).toMatchObject({ code: "forbidden", reference: f.reference });
-    const otherHead = await expectDomainError(runAction(prisma, w.staff.other, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [], reason: "改为只要合同" }));
+    const otherHead = await expectDomainError(
+      runAction(prisma, w.staff.other, IP, correctSupplementNoticeDef, {
+        applicationId: f.id,
+        version: f.version,
+        noticeId,
+        items: [],
+        reason: "改为只要合同",
+      }),
+    );
     expect(otherHead.code).toBe("not_found");
     // The correction's items are guarded like the original's.
     const bad = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [{ code: "rental_contract", clarification: "须提供购房合同" }], reason: "补充说明" }),
+      runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
+        applicationId: f.id,
+        version: f.version,
+        noticeId,
+        items: [{ code: "rental_contract", clarification: "须提供购房合同" }],
+        reason: "补充说明",
+      }),
     );
     expect(bad.code).toBe("forbidden_criterion");
 
@@ -202,7 +273,13 @@ describe("correcting and withdrawing a sent notice", () => {
     await prisma.ruleSet.update({ where: { id: rs.id }, data: { data: data as object } });
     try {
       const { f, noticeId, dueAt } = await sent();
-      await runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, items: [{ code: "document_expired" }], reason: "更正事项" });
+      await runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
+        applicationId: f.id,
+        version: f.version,
+        noticeId,
+        items: [{ code: "document_expired" }],
+        reason: "更正事项",
+      });
       const n = await prisma.supplementNotice.findUniqueOrThrow({ where: { id: noticeId } });
       expect(n.dueAt!.getTime()).toBe(dueAt.getTime());
       expect((await lastAudit(f.id, "review.notice.correct")).details).toMatchObject({ clockRestarted: false });
@@ -213,7 +290,12 @@ describe("correcting and withdrawing a sent notice", () => {
 
   it("a station head withdraws a notice: the filing returns to its step; not after the resident answered", async () => {
     const { f, noticeId } = await sent();
-    const res = await runAction(prisma, w.staff.head, IP, withdrawSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, reason: "材料实际齐全，撤回告知" });
+    const res = await runAction(prisma, w.staff.head, IP, withdrawSupplementNoticeDef, {
+      applicationId: f.id,
+      version: f.version,
+      noticeId,
+      reason: "材料实际齐全，撤回告知",
+    });
     expect(res.status).toBe("submitted");
     const n = await prisma.supplementNotice.findUniqueOrThrow({ where: { id: noticeId } });
     expect(n.status).toBe("withdrawn");
@@ -225,9 +307,24 @@ describe("correcting and withdrawing a sent notice", () => {
     const s2 = await sent(true);
     await runAction(prisma, w.staff.resident, IP, resubmitSupplementDef, { applicationId: s2.f.id, responses: [{ index: 0, text: "姓名已更正" }] });
     const cur = await reload(prisma, s2.f.id);
-    const late = await expectDomainError(runAction(prisma, w.staff.head, IP, withdrawSupplementNoticeDef, { applicationId: s2.f.id, version: cur.version, noticeId: s2.noticeId, reason: "撤回告知试试" }));
+    const late = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, withdrawSupplementNoticeDef, {
+        applicationId: s2.f.id,
+        version: cur.version,
+        noticeId: s2.noticeId,
+        reason: "撤回告知试试",
+      }),
+    );
     expect(late.code).toBe("invalid_state");
-    const late2 = await expectDomainError(runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: s2.f.id, version: cur.version, noticeId: s2.noticeId, items: [], reason: "更正告知试试" }));
+    const late2 = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
+        applicationId: s2.f.id,
+        version: cur.version,
+        noticeId: s2.noticeId,
+        items: [],
+        reason: "更正告知试试",
+      }),
+    );
     expect(late2.code).toBe("invalid_state");
   });
 
@@ -237,7 +334,11 @@ describe("correcting and withdrawing a sent notice", () => {
     expect((await prisma.supplementNotice.findUniqueOrThrow({ where: { id: noticeId } })).status).toBe("answered");
     const cur = await reload(prisma, f.id);
     expect(cur.status).toBe("submitted");
-    const second = await runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, { applicationId: f.id, version: cur.version, items: [{ code: "details_mismatch", clarification: "住址门牌号与合同不一致" }] });
+    const second = await runAction(prisma, w.staff.clerk2, IP, requestSupplementDef, {
+      applicationId: f.id,
+      version: cur.version,
+      items: [{ code: "details_mismatch", clarification: "住址门牌号与合同不一致" }],
+    });
     expect(second.noticeId).not.toBe(noticeId);
     expect(await prisma.supplementNotice.count({ where: { applicationId: f.id } })).toBe(2);
     expect((await openNotice(prisma, f.id))?.id).toBe(second.noticeId);
@@ -248,7 +349,12 @@ describe("correcting and withdrawing a sent notice", () => {
 describe("the auditor's view of a filing", () => {
   it("auditors only; every view audited; answers, documents, timeline, decisions, notices and the filing's audit events", async () => {
     const f = await createFiling(w);
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "租赁合同与登记信息不符。" });
+    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
+      applicationId: f.id,
+      version: f.version,
+      reasonCodes: ["documents_invalid"],
+      note: "租赁合同与登记信息不符。",
+    });
     for (const u of [w.staff.head, officialCity, w.staff.admin]) {
       const e = await expectDomainError(runAction(prisma, u, IP, viewFilingForAuditDef, { applicationId: f.id }));
       expect(e.code).toBe("not_found");
@@ -298,7 +404,10 @@ describe("supervision (四(四))", () => {
     const drill = await runAction(prisma, officialHubin, IP, viewSupervisionDef, { clerk: w.staff.clerk2.id });
     expect(drill.events.map((e) => e.text)).toEqual(expect.arrayContaining(["需缴纳个人所得税满一年", "积分不够"]));
     expect(drill.events.every((e) => e.actorName === w.staff.clerk2.realName)).toBe(true);
-    expect(drill.events.filter((e) => e.text === "积分不够" || e.text === "需缴纳个人所得税满一年").map((e) => e.reference)).toEqual([hubinFiling.reference, hubinFiling.reference]);
+    expect(drill.events.filter((e) => e.text === "积分不够" || e.text === "需缴纳个人所得税满一年").map((e) => e.reference)).toEqual([
+      hubinFiling.reference,
+      hubinFiling.reference,
+    ]);
     expect(drill.events.find((e) => e.text === "积分不够")).toMatchObject({ criterion: "points", clause: "二(二)", action: "review.refuse.denied" });
 
     const shanzhou = await runAction(prisma, officialShanzhou, IP, supervisionFigureDef, {});
@@ -340,12 +449,21 @@ describe("rule set editor: supplement settings", () => {
       documents: {},
       timeLimits: DEFAULT_RULE_SET_DATA.timeLimits,
       refusalReasons: DEFAULT_RULE_SET_DATA.refusalReasons,
-      supplement: { otherItems: [{ code: "stamp_missing", label: "材料缺少单位公章，请补盖后重新上传" }, { code: "", label: "" }], correctionRestartsClock: false },
+      supplement: {
+        otherItems: [
+          { code: "stamp_missing", label: "材料缺少单位公章，请补盖后重新上传" },
+          { code: "", label: "" },
+        ],
+        correctionRestartsClock: false,
+      },
     });
     const data = applyEdits(DEFAULT_RULE_SET_DATA, input);
     expect(data.supplement).toEqual({ otherItems: [{ code: "stamp_missing", label: "材料缺少单位公章，请补盖后重新上传" }], correctionRestartsClock: false });
     expect(validateRuleSetData(data).ok).toBe(true);
-    const bad = applyEdits(DEFAULT_RULE_SET_DATA, { ...input, supplement: { otherItems: [{ code: "tax", label: "须提供纳税证明" }], correctionRestartsClock: true } });
+    const bad = applyEdits(DEFAULT_RULE_SET_DATA, {
+      ...input,
+      supplement: { otherItems: [{ code: "tax", label: "须提供纳税证明" }], correctionRestartsClock: true },
+    });
     const r = validateRuleSetData(bad);
     expect(r.ok).toBe(false);
     // Without the field, the base's settings are kept.
@@ -358,7 +476,10 @@ describe("denied rule-set drafts", () => {
     const { saveRuleSetDraftDef } = await import("@/lib/admin/rule-set-editing");
     const t0 = new Date(Date.now() - 3_600_000);
     const far = new Date(Date.now() + 3_600_000);
-    const [cityBefore, hubinBefore] = [await countForbiddenAttempts(prisma, { countyCode: null }, t0, far), await countForbiddenAttempts(prisma, { countyCode: "411202" }, t0, far)];
+    const [cityBefore, hubinBefore] = [
+      await countForbiddenAttempts(prisma, { countyCode: null }, t0, far),
+      await countForbiddenAttempts(prisma, { countyCode: "411202" }, t0, far),
+    ];
     const e = await expectDomainError(
       runAction(prisma, w.staff.admin, IP, saveRuleSetDraftDef, {
         baseId: w.ruleSetId,
@@ -370,7 +491,10 @@ describe("denied rule-set drafts", () => {
       }),
     );
     expect(e.code).toBe("forbidden_criterion");
-    const denied = await prisma.auditEvent.findFirstOrThrow({ where: { action: "admin.rules.save.denied", actorId: w.staff.admin.id }, orderBy: { id: "desc" } });
+    const denied = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "admin.rules.save.denied", actorId: w.staff.admin.id },
+      orderBy: { id: "desc" },
+    });
     expect(denied.details).toMatchObject({ code: "forbidden_criterion", text: "未缴纳个人所得税", criterion: "tax_payment", clause: "二(二)" });
     expect((denied.details as { field: string }).field).toMatch(/^refusalReasons\.\d+\.label$/);
     // No station: the city's and the auditors' supervision count it, a county's does not.
@@ -382,13 +506,27 @@ describe("denied rule-set drafts", () => {
 describe("notes that reach the resident", () => {
   it("a notice's note and a correction's reason are read as demands too", async () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
-    const e = await expectDomainError(runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请提供购房合同原件" }));
+    const e = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请提供购房合同原件" }),
+    );
     expect(e.code).toBe("forbidden_criterion");
     expect(e.issues[0].path).toBe("note");
     const res = await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请一次补齐以上材料" });
     const cur = await reload(prisma, f.id);
-    const e2 = await expectDomainError(runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, { applicationId: f.id, version: cur.version, noticeId: res.noticeId, items: [], reason: "请提交购房发票" }));
+    const e2 = await expectDomainError(
+      runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
+        applicationId: f.id,
+        version: cur.version,
+        noticeId: res.noticeId,
+        items: [],
+        reason: "请提交购房发票",
+      }),
+    );
     expect(e2.code).toBe("forbidden_criterion");
-    expect((await lastAudit(f.id, "review.notice.correct.denied")).details).toMatchObject({ field: "reason", text: "请提交购房发票", criterion: "home_purchase" });
+    expect((await lastAudit(f.id, "review.notice.correct.denied")).details).toMatchObject({
+      field: "reason",
+      text: "请提交购房发票",
+      criterion: "home_purchase",
+    });
   });
 });

@@ -30,7 +30,6 @@ let lushi: SessionUser; // clerk of 卢氏县公安局城关派出所 (an origin
 let lushiStation: string;
 const IP = "10.9.9.9";
 
-
 beforeAll(async () => {
   ({ prisma, close } = await createTestPrisma());
   w = await setupWorld(prisma);
@@ -123,7 +122,9 @@ describe("move-out inside the city (最多跑一次)", () => {
     expect(q.counts.origin).toBeGreaterThanOrEqual(1);
     expect(q.rows.find((r) => r.id === f.id)?.stationName).toContain("前进");
     // Another station's clerk cannot confirm it.
-    expect((await expectDomainError(runAction(prisma, w.staff.other, IP, confirmMoveOutDef, { applicationId: f.id, version: f.version }))).code).toBe("not_found");
+    expect((await expectDomainError(runAction(prisma, w.staff.other, IP, confirmMoveOutDef, { applicationId: f.id, version: f.version }))).code).toBe(
+      "not_found",
+    );
     const outboxBefore = await prisma.outboxMessage.count();
     const res = await runAction(prisma, lushi, IP, confirmMoveOutDef, { applicationId: f.id, version: f.version });
     expect(res.status).toBe("moved_out");
@@ -174,14 +175,14 @@ describe("the station head", () => {
     expect(clerk2.byStatus.submitted).toBeGreaterThanOrEqual(2);
     expect(q.workload!.some((x) => x.clerkId === null)).toBe(true);
     // Not for an ordinary clerk; and one closed filing refuses the lot.
-    expect((await expectDomainError(runAction(prisma, w.staff.clerk2, IP, assignFilingsDef, { applicationIds: [a.id], clerkId: w.staff.clerk2.id }))).code).toBe(
-      "forbidden",
-    );
+    expect(
+      (await expectDomainError(runAction(prisma, w.staff.clerk2, IP, assignFilingsDef, { applicationIds: [a.id], clerkId: w.staff.clerk2.id }))).code,
+    ).toBe("forbidden");
     const closed = await createFiling(w, { status: "registered", dueAt: null });
     const c = await createFiling(w);
-    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, assignFilingsDef, { applicationIds: [c.id, closed.id], clerkId: w.staff.head.id }))).code).toBe(
-      "invalid_state",
-    );
+    expect(
+      (await expectDomainError(runAction(prisma, w.staff.head, IP, assignFilingsDef, { applicationIds: [c.id, closed.id], clerkId: w.staff.head.id }))).code,
+    ).toBe("invalid_state");
     expect((await reload(prisma, c.id)).assignedClerkId).toBeNull();
     expect((await runAction(prisma, w.staff.clerk2, IP, viewQueueDef, { tab: "new" })).workload).toBeNull();
   });
@@ -275,7 +276,9 @@ describe("documents and letters", () => {
     expect(text).toContain("湖滨区人民法院提起行政诉讼");
     // Only for a refused filing; not for another station.
     const open = await createFiling(w);
-    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, printLetterDef, { applicationId: open.id, kind: "refusal" }))).code).toBe("invalid_state");
+    expect((await expectDomainError(runAction(prisma, w.staff.head, IP, printLetterDef, { applicationId: open.id, kind: "refusal" }))).code).toBe(
+      "invalid_state",
+    );
     expect((await expectDomainError(runAction(prisma, w.staff.other, IP, printLetterDef, { applicationId: f.id, kind: "refusal" }))).code).toBe("not_found");
   });
 });

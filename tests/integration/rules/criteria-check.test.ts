@@ -15,7 +15,16 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 let prisma: PrismaClient;
 let close: () => Promise<void>;
-const user = (role: SessionUser["role"], id: string): SessionUser => ({ id, role, realName: role, username: role, mobile: null, stationId: null, isStationHead: false, countyCode: role === "official" ? "411202" : null });
+const user = (role: SessionUser["role"], id: string): SessionUser => ({
+  id,
+  role,
+  realName: role,
+  username: role,
+  mobile: null,
+  stationId: null,
+  isStationHead: false,
+  countyCode: role === "official" ? "411202" : null,
+});
 let official: SessionUser;
 let admin: SessionUser;
 let clerk: SessionUser;
@@ -24,7 +33,11 @@ beforeAll(async () => {
   ({ prisma, close } = await createTestPrisma());
   await seedReferenceData(prisma);
   invalidateRuleSetCache();
-  const mk = async (role: SessionUser["role"], username: string) => user(role, (await prisma.user.create({ data: { role, realName: username, username, passwordHash: "x", countyCode: role === "official" ? "411202" : null } })).id);
+  const mk = async (role: SessionUser["role"], username: string) =>
+    user(
+      role,
+      (await prisma.user.create({ data: { role, realName: username, username, passwordHash: "x", countyCode: role === "official" ? "411202" : null } })).id,
+    );
   official = await mk("official", "official-x");
   admin = await mk("admin", "admin-x");
   clerk = await mk("clerk", "clerk-x");
@@ -35,7 +48,9 @@ describe("checkCriteria (the API's core)", () => {
   it("returns the spec's example: 未购房 at 3–6, 二(二), with the rule set in force", async () => {
     const out = await checkCriteria(prisma, { text: "申请人未购房，不予办理" });
     expect(out.ruleSetVersion).toBe(DEFAULT_RULE_SET_VERSION);
-    expect(out.findings).toEqual([{ criterion: "home_purchase", clause: "二(二)", match: "未购房", start: 3, end: 6, message: expect.stringMatching(/^不得将购买房屋作为落户限制条件/) }]);
+    expect(out.findings).toEqual([
+      { criterion: "home_purchase", clause: "二(二)", match: "未购房", start: 3, end: 6, message: expect.stringMatching(/^不得将购买房屋作为落户限制条件/) },
+    ]);
   });
 
   it("[] for a text that mentions the bans only to forbid them", async () => {
@@ -49,7 +64,8 @@ describe("checkCriteria (the API's core)", () => {
 });
 
 describe("规范性文件合规检查 (officials and admins; nothing pasted is stored)", () => {
-  const draft = "关于做好落户工作的通知（征求意见稿）\n一、申请人须在本市购房满一年。\n二、租赁住房不予认可。\n三、本年度落户指标已满的，次年办理。\n四、进城落户农民的宅基地使用权依法保留。";
+  const draft =
+    "关于做好落户工作的通知（征求意见稿）\n一、申请人须在本市购房满一年。\n二、租赁住房不予认可。\n三、本年度落户指标已满的，次年办理。\n四、进城落户农民的宅基地使用权依法保留。";
 
   it("an official gets every finding; the audit event records counts and clauses, never the text", async () => {
     const out = await runAction(prisma, official, "10.0.0.9", checkDocumentDef, { text: draft });

@@ -27,7 +27,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const s3 = () => new S3FileStorage(s3ConfigFromEnv({ S3_BUCKET: "luohu-test", S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER" })!);
+const s3 = () =>
+  new S3FileStorage(s3ConfigFromEnv({ S3_BUCKET: "luohu-test", S3_ENDPOINT: endpoint, S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER" })!);
 
 describe("S3-compatible file storage (s3rver)", () => {
   it("stores, returns byte for byte, lists and deletes files; a missing key is null", async () => {

@@ -40,14 +40,22 @@ afterAll(async () => {
 const nastyString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("\u0000", "a\u0000b", "\u202e", "\ud800", "'; DROP TABLE \"User\"; --", "张三", "x".repeat(5000), "__proto__", "constructor", "1e309", "-0"),
+  fc.constantFrom("\u0000", "a\u0000b", "\u202e", "\ud800", '\'; DROP TABLE "User"; --', "张三", "x".repeat(5000), "__proto__", "constructor", "1e309", "-0"),
 );
 const leaf = fc.oneof(nastyString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 const deep = fc.integer({ min: 30, max: 6000 }).map((n) => "[".repeat(n) + "]".repeat(n));
 
 const validish = fc.record(
   {
-    applicant: fc.record({ idNumber: fc.oneof(fc.constant(testId()), nastyString), name: fc.oneof(fc.constant("张三"), nastyString), hukouType: fc.constantFrom("rural", "urban", "x", 1), hukouRegion: fc.oneof(fc.constant("410323"), nastyString) }, { requiredKeys: [] }),
+    applicant: fc.record(
+      {
+        idNumber: fc.oneof(fc.constant(testId()), nastyString),
+        name: fc.oneof(fc.constant("张三"), nastyString),
+        hukouType: fc.constantFrom("rural", "urban", "x", 1),
+        hukouRegion: fc.oneof(fc.constant("410323"), nastyString),
+      },
+      { requiredKeys: [] },
+    ),
     destinationCounty: fc.oneof(fc.constantFrom("411202", "411203", "999999"), nastyString),
     channel: fc.oneof(fc.constantFrom("talent", "residence", "family", "collective", "rural_student"), nastyString),
     subtype: fc.oneof(fc.constantFrom("college_graduate", "enrollment"), nastyString),
@@ -60,15 +68,24 @@ const validish = fc.record(
 
 function bodyText(): fc.Arbitrary<{ text: string; type: string }> {
   const valid = fc.constantFrom(
-    { channel: "residence", residence: { tenure: "rented", address: "湖滨区崤山路1号", legal: true }, documents: ["id_card", "hukou_booklet", "rental_contract"] },
+    {
+      channel: "residence",
+      residence: { tenure: "rented", address: "湖滨区崤山路1号", legal: true },
+      documents: ["id_card", "hukou_booklet", "rental_contract"],
+    },
     { channel: "talent", subtype: "college_graduate", documents: [] },
   );
   const json = fc.oneof(
     {
       weight: 2,
-      arbitrary: fc
-        .tuple(valid, fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }))
-        .map(([v, extra]) => JSON.stringify({ ...extra, applicant: { idNumber: testId(), name: "张三", hukouType: "rural", hukouRegion: "410323" }, destinationCounty: "411202", ...v })),
+      arbitrary: fc.tuple(valid, fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 })).map(([v, extra]) =>
+        JSON.stringify({
+          ...extra,
+          applicant: { idNumber: testId(), name: "张三", hukouType: "rural", hukouRegion: "410323" },
+          destinationCounty: "411202",
+          ...v,
+        }),
+      ),
     },
     { weight: 4, arbitrary: validish.map((v) => JSON.stringify(v)) },
     { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 6 }).map((v) => JSON.stringify(v)) },
@@ -76,13 +93,26 @@ function bodyText(): fc.Arbitrary<{ text: string; type: string }> {
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
     { weight: 1, arbitrary: fc.constantFrom("", "{", "null", "[]", '{"a":1}'.repeat(3), "\u0000") },
   );
-  return fc.record({ text: json, type: fc.oneof({ weight: 8, arbitrary: fc.constant("application/json") }, { weight: 1, arbitrary: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "", "application/problem+json") }) });
+  return fc.record({
+    text: json,
+    type: fc.oneof(
+      { weight: 8, arbitrary: fc.constant("application/json") },
+      { weight: 1, arbitrary: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "", "application/problem+json") },
+    ),
+  });
 }
 
 async function callJson(handler: (req: Request) => Promise<Response>, url: string, body: { text: string; type: string }) {
   requests += 1;
   const res = await handler(
-    new Request(url, { method: "POST", body: body.text, headers: { ...(body.type ? { "content-type": body.type } : {}), "x-luohu-client-ip": `10.${(requests >> 16) & 255}.${(requests >> 8) & 255}.${requests & 255}` } }),
+    new Request(url, {
+      method: "POST",
+      body: body.text,
+      headers: {
+        ...(body.type ? { "content-type": body.type } : {}),
+        "x-luohu-client-ip": `10.${(requests >> 16) & 255}.${(requests >> 8) & 255}.${requests & 255}`,
+      },
+    }),
   );
   return res.status;
 }
@@ -107,7 +137,9 @@ describe("fuzzing: zero 5xx on generated input", () => {
     const statuses = new Map<number, number>();
     const textBody = fc.record({
       text: fc.oneof(
-        fc.record({ text: fc.oneof(nastyString, fc.string({ maxLength: 400 }), fc.constantFrom("申请人未购房，不予办理", "x".repeat(20_001))) }).map((v) => JSON.stringify(v)),
+        fc
+          .record({ text: fc.oneof(nastyString, fc.string({ maxLength: 400 }), fc.constantFrom("申请人未购房，不予办理", "x".repeat(20_001))) })
+          .map((v) => JSON.stringify(v)),
         fc.record({ text: leaf }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
         bodyText().map((b) => b.text),
       ),
@@ -143,7 +175,10 @@ describe("fuzzing: zero 5xx on generated input", () => {
       {
         mobile: fc.oneof(fc.integer({ min: 13000000000, max: 19999999999 }).map(String), text),
         realName: fc.oneof(fc.constantFrom("王五", "欧阳娜娜"), text),
-        idNumber: fc.oneof(fc.constant(null).map(() => testId()), text),
+        idNumber: fc.oneof(
+          fc.constant(null).map(() => testId()),
+          text,
+        ),
         password: fc.oneof(fc.constantFrom("Kq8#Zm2pLw9x", "12345678"), text),
         passwordConfirm: fc.oneof(fc.constantFrom("Kq8#Zm2pLw9x", "12345678"), text),
       },

@@ -88,7 +88,9 @@ describe("revocable sessions (point 1)", () => {
   });
 
   it("staff idle 30 minutes are out; residents are not yet; nobody past the absolute lifetime", async () => {
-    const resident = await prisma.user.create({ data: { role: "resident", mobile: "13900009999", realName: "居民", passwordHash: "x", idNumber: testId("410323", "19900101", "555") } });
+    const resident = await prisma.user.create({
+      data: { role: "resident", mobile: "13900009999", realName: "居民", passwordHash: "x", idNumber: testId("410323", "19900101", "555") },
+    });
     const staff = await signedIn(clerkId);
     const res = await signedIn(resident.id);
     const later = new Date(Date.now() + STAFF_IDLE_MS + 60_000);
@@ -121,11 +123,23 @@ describe("revocable sessions (point 1)", () => {
     const s = await signedIn(created.id);
     const me = (await loadSessionUser(prisma, s))!;
     expect(me.mustChangePassword).toBe(true);
-    const weak = await runAction(prisma, me, "ip", changePasswordDef, { currentPassword: created.temporaryPassword, newPassword: "password1234", newPasswordConfirm: "password1234" }).catch((e) => e);
+    const weak = await runAction(prisma, me, "ip", changePasswordDef, {
+      currentPassword: created.temporaryPassword,
+      newPassword: "password1234",
+      newPasswordConfirm: "password1234",
+    }).catch((e) => e);
     expect(weak).toMatchObject({ code: "validation_failed", issues: [expect.objectContaining({ path: "newPassword" })] });
-    const short = await runAction(prisma, me, "ip", changePasswordDef, { currentPassword: created.temporaryPassword, newPassword: "Kq8#Zm2pL", newPasswordConfirm: "Kq8#Zm2pL" }).catch((e) => e);
+    const short = await runAction(prisma, me, "ip", changePasswordDef, {
+      currentPassword: created.temporaryPassword,
+      newPassword: "Kq8#Zm2pL",
+      newPasswordConfirm: "Kq8#Zm2pL",
+    }).catch((e) => e);
     expect(short.issues[0].message).toMatch(/12/);
-    await runAction(prisma, me, "ip", changePasswordDef, { currentPassword: created.temporaryPassword, newPassword: "Kq8#Zm2pLw9x-Tf", newPasswordConfirm: "Kq8#Zm2pLw9x-Tf" });
+    await runAction(prisma, me, "ip", changePasswordDef, {
+      currentPassword: created.temporaryPassword,
+      newPassword: "Kq8#Zm2pLw9x-Tf",
+      newPasswordConfirm: "Kq8#Zm2pLw9x-Tf",
+    });
     expect(await loadSessionUser(prisma, s)).toBeNull();
     const row = await prisma.user.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.mustChangePassword).toBe(false);
@@ -161,9 +175,13 @@ describe("sign-in without enumeration, with backoff (point 3)", () => {
     for (let i = 0; i < RATE_LIMITS.signInAccountFailures.limit; i++) {
       await expect(checkPasswordStep(prisma, "sec-admin-2", `wrong-${i}`, `198.51.100.${i}`)).rejects.toMatchObject({ message: WRONG_CREDENTIALS });
     }
-    await expect(checkPasswordStep(prisma, "sec-admin-2", PASSWORD, "203.0.113.200")).rejects.toMatchObject({ code: "rate_limited", message: TOO_MANY_ATTEMPTS });
+    await expect(checkPasswordStep(prisma, "sec-admin-2", PASSWORD, "203.0.113.200")).rejects.toMatchObject({
+      code: "rate_limited",
+      message: TOO_MANY_ATTEMPTS,
+    });
     // an unknown account gets the very same treatment
-    for (let i = 0; i < RATE_LIMITS.signInAccountFailures.limit; i++) await checkPasswordStep(prisma, "ghost-account", "x", `192.0.2.${i}`).catch(() => undefined);
+    for (let i = 0; i < RATE_LIMITS.signInAccountFailures.limit; i++)
+      await checkPasswordStep(prisma, "ghost-account", "x", `192.0.2.${i}`).catch(() => undefined);
     await expect(checkPasswordStep(prisma, "ghost-account", "x", "192.0.2.250")).rejects.toMatchObject({ message: TOO_MANY_ATTEMPTS });
     // the audit trail records the addresses the attempts came from, in an intact chain
     expect(await prisma.auditEvent.count({ where: { action: "auth.sign_in_failed", ip: { startsWith: "198.51.100." } } })).toBe(10);
@@ -186,7 +204,14 @@ describe("sign-in without enumeration, with backoff (point 3)", () => {
 
   it("registration: taken mobile and taken ID number get the same words; weak passwords are refused", async () => {
     const id1 = testId("411202", "19910101", "321");
-    const input = (o: Record<string, string> = {}) => ({ mobile: "13700001111", realName: "孙七", idNumber: id1, password: "Kq8#Zm2pLw", passwordConfirm: "Kq8#Zm2pLw", ...o });
+    const input = (o: Record<string, string> = {}) => ({
+      mobile: "13700001111",
+      realName: "孙七",
+      idNumber: id1,
+      password: "Kq8#Zm2pLw",
+      passwordConfirm: "Kq8#Zm2pLw",
+      ...o,
+    });
     await prisma.$transaction((tx) => registerResident(tx, input(), "ip"));
     const a = await prisma.$transaction((tx) => registerResident(tx, input({ idNumber: testId("411202", "19910101", "322") }), "ip")).catch((e) => e);
     const b = await prisma.$transaction((tx) => registerResident(tx, input({ mobile: "13700002222" }), "ip")).catch((e) => e);
@@ -194,7 +219,11 @@ describe("sign-in without enumeration, with backoff (point 3)", () => {
     expect(b.message).toBe(REGISTRATION_REFUSED);
     expect(a.issues).toEqual(b.issues);
     for (const pw of ["12345678", "password", "woaini1314"]) {
-      const e = await prisma.$transaction((tx) => registerResident(tx, input({ mobile: "13700003333", idNumber: testId("411202", "19920101", "323"), password: pw, passwordConfirm: pw }), "ip")).catch((x) => x);
+      const e = await prisma
+        .$transaction((tx) =>
+          registerResident(tx, input({ mobile: "13700003333", idNumber: testId("411202", "19920101", "323"), password: pw, passwordConfirm: pw }), "ip"),
+        )
+        .catch((x) => x);
       expect(e.issues).toEqual([expect.objectContaining({ path: "password" })]);
     }
   });

@@ -24,8 +24,15 @@ describe("production start settings", () => {
   });
 
   it("refuses a PUBLIC_BASE_URL that is not a plain http(s) address, and a LUOHU_TRUST_PROXY that is not a hop count", () => {
-    expect(start({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "x".repeat(32), PUBLIC_BASE_URL: "javascript:alert(1)" }).err).toContain("PUBLIC_BASE_URL");
-    const r = start({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "x".repeat(32), PUBLIC_BASE_URL: "https://luohu.smx.gov.cn", LUOHU_TRUST_PROXY: "yes" });
+    expect(start({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "x".repeat(32), PUBLIC_BASE_URL: "javascript:alert(1)" }).err).toContain(
+      "PUBLIC_BASE_URL",
+    );
+    const r = start({
+      DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+      AUTH_SECRET: "x".repeat(32),
+      PUBLIC_BASE_URL: "https://luohu.smx.gov.cn",
+      LUOHU_TRUST_PROXY: "yes",
+    });
     expect(r.status).toBe(1);
     expect(r.err).toContain("LUOHU_TRUST_PROXY");
   });

@@ -56,7 +56,10 @@ const body = fc.record({
   coversMemberIds: fc.array(nasty, { maxLength: 3 }),
   omitFile: fc.boolean(),
   truncateAt: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat({ max: 400 }) }),
-  contentType: fc.oneof({ weight: 6, arbitrary: fc.constant("multipart/form-data") }, { weight: 1, arbitrary: fc.constantFrom("application/json", "text/plain", "") }),
+  contentType: fc.oneof(
+    { weight: 6, arbitrary: fc.constant("multipart/form-data") },
+    { weight: 1, arbitrary: fc.constantFrom("application/json", "text/plain", "") },
+  ),
 });
 
 describe("fuzzing the upload path: zero 5xx", () => {

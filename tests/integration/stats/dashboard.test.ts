@@ -27,19 +27,84 @@ beforeAll(async () => {
 
   // 湖滨区, 前进派出所: three accepted filings (4, 7 and 1 working days to acceptance).
   // A: over the 2025 National Day holiday with its make-up Sunday (09-28) and Saturday (10-11).
-  await addFiling(prisma, { station: "411202-01", status: "registered", channel: "residence", persons: [{ relation: "self", hukouType: "rural" }, { relation: "spouse", hukouType: "rural" }, { relation: "child" }], answers: { applicant: { hukouType: "rural" } }, submittedAt: bj("2025-09-26"), acceptedAt: bj("2025-10-09"), decidedAt: bj("2025-10-20"), movedOutAt: bj("2025-10-22"), completedAt: bj("2025-10-24") });
+  await addFiling(prisma, {
+    station: "411202-01",
+    status: "registered",
+    channel: "residence",
+    persons: [{ relation: "self", hukouType: "rural" }, { relation: "spouse", hukouType: "rural" }, { relation: "child" }],
+    answers: { applicant: { hukouType: "rural" } },
+    submittedAt: bj("2025-09-26"),
+    acceptedAt: bj("2025-10-09"),
+    decidedAt: bj("2025-10-20"),
+    movedOutAt: bj("2025-10-22"),
+    completedAt: bj("2025-10-24"),
+  });
   // B: late twice (7 working days to acceptance; 35 from acceptance to decision).
-  await addFiling(prisma, { station: "411202-01", status: "approved", channel: "talent", persons: [{ relation: "self", hukouType: "urban" }], submittedAt: bj("2025-03-03"), supplementAt: bj("2025-03-04"), acceptedAt: bj("2025-03-12"), decidedAt: bj("2025-04-30") });
+  await addFiling(prisma, {
+    station: "411202-01",
+    status: "approved",
+    channel: "talent",
+    persons: [{ relation: "self", hukouType: "urban" }],
+    submittedAt: bj("2025-03-03"),
+    supplementAt: bj("2025-03-04"),
+    acceptedAt: bj("2025-03-12"),
+    decidedAt: bj("2025-04-30"),
+  });
   // C: accepted the next day, still open.
-  await addFiling(prisma, { station: "411202-01", status: "accepted", channel: "residence", submittedAt: bj("2025-05-06"), acceptedAt: bj("2025-05-07"), dueAt: bj("2025-06-05") });
+  await addFiling(prisma, {
+    station: "411202-01",
+    status: "accepted",
+    channel: "residence",
+    submittedAt: bj("2025-05-06"),
+    acceptedAt: bj("2025-05-07"),
+    dueAt: bj("2025-06-05"),
+  });
   // D: refused without acceptance, two reasons.
-  await addFiling(prisma, { station: "411202-01", status: "refused", channel: "family", submittedAt: bj("2025-06-03"), decidedAt: bj("2025-06-05"), refusalReasons: ["residence_not_legal", "documents_invalid"] });
+  await addFiling(prisma, {
+    station: "411202-01",
+    status: "refused",
+    channel: "family",
+    submittedAt: bj("2025-06-03"),
+    decidedAt: bj("2025-06-05"),
+    refusalReasons: ["residence_not_legal", "documents_invalid"],
+  });
   // E: 车站派出所 (same county): accepted after 1 working day, registered, applicant rural by the filing's answers only.
-  await addFiling(prisma, { station: "411202-02", status: "registered", channel: "collective", persons: [{ relation: "self" }], answers: { hukouType: "rural" }, submittedAt: bj("2025-07-01"), acceptedAt: bj("2025-07-02"), decidedAt: bj("2025-07-03"), completedAt: bj("2025-07-10") });
+  await addFiling(prisma, {
+    station: "411202-02",
+    status: "registered",
+    channel: "collective",
+    persons: [{ relation: "self" }],
+    answers: { hukouType: "rural" },
+    submittedAt: bj("2025-07-01"),
+    acceptedAt: bj("2025-07-02"),
+    decidedAt: bj("2025-07-03"),
+    completedAt: bj("2025-07-10"),
+  });
   // F: 陕州区 — must never show up in 湖滨区's numbers.
-  await addFiling(prisma, { station: "411203-01", status: "registered", channel: "residence", persons: [{ relation: "self", hukouType: "rural" }, { relation: "spouse", hukouType: "rural" }], submittedAt: bj("2025-02-10"), acceptedAt: bj("2025-02-11"), decidedAt: bj("2025-02-12"), completedAt: bj("2025-02-20") });
+  await addFiling(prisma, {
+    station: "411203-01",
+    status: "registered",
+    channel: "residence",
+    persons: [
+      { relation: "self", hukouType: "rural" },
+      { relation: "spouse", hukouType: "rural" },
+    ],
+    submittedAt: bj("2025-02-10"),
+    acceptedAt: bj("2025-02-11"),
+    decidedAt: bj("2025-02-12"),
+    completedAt: bj("2025-02-20"),
+  });
   // G: 湖滨区, registered in 2024 (before the period) — counted only in 2024.
-  await addFiling(prisma, { station: "411202-01", status: "registered", channel: "residence", persons: [{ relation: "self", hukouType: "rural" }], submittedAt: bj("2024-11-04"), acceptedAt: bj("2024-11-05"), decidedAt: bj("2024-11-06"), completedAt: bj("2024-11-20") });
+  await addFiling(prisma, {
+    station: "411202-01",
+    status: "registered",
+    channel: "residence",
+    persons: [{ relation: "self", hukouType: "rural" }],
+    submittedAt: bj("2024-11-04"),
+    acceptedAt: bj("2024-11-05"),
+    decidedAt: bj("2024-11-06"),
+    completedAt: bj("2024-11-20"),
+  });
   // H: an open filing past its due date now (the station's clock).
   await addFiling(prisma, { station: "411202-01", status: "submitted", channel: "talent", submittedAt: bj("2025-12-01"), dueAt: bj("2025-12-08") });
 
@@ -52,11 +117,17 @@ beforeAll(async () => {
   await stat("411203", 2015, 200_000, 40_000, 200_000, 80_000);
   await stat("411203", 2024, 200_000, 50_000, 200_000, 90_000);
   await stat("411203", 2025, 200_000, 56_000, 200_000, 92_000); // 28 % (+3), 46 %: gap 18 (was 20)
-  await prisma.transferTarget.createMany({ data: [{ countyCode: "411202", year: 2025, target: 12_000 }, { countyCode: "411203", year: 2025, target: 6_000 }] });
+  await prisma.transferTarget.createMany({
+    data: [
+      { countyCode: "411202", year: 2025, target: 12_000 },
+      { countyCode: "411203", year: 2025, target: 6_000 },
+    ],
+  });
 }, 180_000);
 afterAll(async () => close?.());
 
-const view = (user: StatsUsers[keyof StatsUsers], input: Record<string, unknown>) => runAction(prisma, user, "127.0.0.1", viewDashboardDef, input) as Promise<Dashboard>;
+const view = (user: StatsUsers[keyof StatsUsers], input: Record<string, unknown>) =>
+  runAction(prisma, user, "127.0.0.1", viewDashboardDef, input) as Promise<Dashboard>;
 
 describe("scope", () => {
   it("a city official sees one row per county-level unit; a county official only their county, per station", async () => {
@@ -100,7 +171,9 @@ describe("scope", () => {
     expect(lines[0].split(",")[0]).toBe("派出所");
     expect(lines.some((l) => l.startsWith("三门峡市公安局湖滨分局前进派出所,3,4,6.4,"))).toBe(true);
     expect(lines.at(-1)!.startsWith("合计,4,")).toBe(true);
-    await expect(runAction(prisma, u.hubin, "127.0.0.1", exportDashboardCsvDef, { year: 2025, table: "service", county: "411203" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(runAction(prisma, u.hubin, "127.0.0.1", exportDashboardCsvDef, { year: 2025, table: "service", county: "411203" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const ev = await prisma.auditEvent.findFirst({ where: { actorId: u.hubin.id, action: "stats.export" }, orderBy: { id: "desc" } });
     expect(ev?.entityId).toBe("service");
   });
@@ -193,7 +266,7 @@ describe("urbanization", () => {
     // applicant's rural hukou from the answers, E's applicant is rural by the answers; G (2024)
     // is in the base already; B was urban and is not registered; F is another county.
     expect(hubin.projection).toMatchObject({ baseYear: 2024, ruralSettled: 4 });
-    expect(hubin.projection!.projectedRate).toBeCloseTo((39_000 + 4) / 100_000 * 100, 10);
+    expect(hubin.projection!.projectedRate).toBeCloseTo(((39_000 + 4) / 100_000) * 100, 10);
     expect(hubin.projection!.projectedRise).toBeCloseTo(0.004, 10);
     expect(hubin.behind).toEqual([]);
     // The city row sums the counties' populations.
@@ -201,7 +274,9 @@ describe("urbanization", () => {
   });
 
   it("an admin's new statistics change the rates at once", async () => {
-    await prisma.populationStat.create({ data: { countyCode: "411202", year: 2025, hukouTotal: 100_000, hukouUrban: 41_500, residentTotal: 110_000, residentUrban: 61_600 } });
+    await prisma.populationStat.create({
+      data: { countyCode: "411202", year: 2025, hukouTotal: 100_000, hukouUrban: 41_500, residentTotal: 110_000, residentUrban: 61_600 },
+    });
     const r = await urbanizationReport(prisma, { kind: "county", countyCode: "411202", countyName: "湖滨区" }, 2025, bj("2026-03-01"));
     expect(r.rows[0].registeredRate).toBeCloseTo(41.5, 10);
     expect(r.rows[0].rise).toBeCloseTo(2.5, 10);
@@ -293,12 +368,31 @@ describe("rollups follow new work at once", () => {
     const serviceBefore = await serviceReport(prisma, scope, makePeriod(2025), bj("2026-01-05"));
     const refusalsBefore = serviceBefore.refusalsByReason;
     // Same day as A's registration (2025-10-24) and D's refusal (2025-06-05).
-    await addFiling(prisma, { station: "411202-03", status: "registered", persons: [{ relation: "self", hukouType: "rural" }, { relation: "child", hukouType: "urban" }], submittedAt: bj("2025-09-01"), acceptedAt: bj("2025-09-02"), decidedAt: bj("2025-09-10"), completedAt: bj("2025-10-24", 15) });
-    await addFiling(prisma, { station: "411202-03", status: "refused", submittedAt: bj("2025-06-02"), decidedAt: bj("2025-06-05", 16), refusalReasons: ["identity_unverified"] });
+    await addFiling(prisma, {
+      station: "411202-03",
+      status: "registered",
+      persons: [
+        { relation: "self", hukouType: "rural" },
+        { relation: "child", hukouType: "urban" },
+      ],
+      submittedAt: bj("2025-09-01"),
+      acceptedAt: bj("2025-09-02"),
+      decidedAt: bj("2025-09-10"),
+      completedAt: bj("2025-10-24", 15),
+    });
+    await addFiling(prisma, {
+      station: "411202-03",
+      status: "refused",
+      submittedAt: bj("2025-06-02"),
+      decidedAt: bj("2025-06-05", 16),
+      refusalReasons: ["identity_unverified"],
+    });
     const after = (await urbanizationReport(prisma, scope, 2025, bj("2026-03-01"))).rows[0].projection!.ruralSettled;
     expect(after).toBe(before + 1);
     const refusalsAfter = (await serviceReport(prisma, scope, makePeriod(2025), bj("2026-01-05"))).refusalsByReason;
-    expect(refusalsAfter.find((r) => r.code === "identity_unverified")?.count).toBe((refusalsBefore.find((r) => r.code === "identity_unverified")?.count ?? 0) + 1);
+    expect(refusalsAfter.find((r) => r.code === "identity_unverified")?.count).toBe(
+      (refusalsBefore.find((r) => r.code === "identity_unverified")?.count ?? 0) + 1,
+    );
     expect(refusalsAfter.find((r) => r.code === "documents_invalid")?.count).toBe(1);
     const serviceAfter = await serviceReport(prisma, scope, makePeriod(2025), bj("2026-01-05"));
     expect(serviceAfter.total.acceptance.count).toBe(serviceBefore.total.acceptance.count + 1);

@@ -31,7 +31,11 @@ describe("demo volume for the dashboards", () => {
 
     // The counters (main demo + demo volume) say exactly what the filings say.
     const sum = async (event: string) => (await prisma.dailyCounter.aggregate({ where: { event }, _sum: { filings: true, persons: true } }))._sum;
-    const registered = await prisma.application.aggregate({ where: { status: "registered", completedAt: { not: null } }, _count: { _all: true }, _sum: { personsCount: true } });
+    const registered = await prisma.application.aggregate({
+      where: { status: "registered", completedAt: { not: null } },
+      _count: { _all: true },
+      _sum: { personsCount: true },
+    });
     expect(await sum("registered")).toEqual({ filings: registered._count._all, persons: registered._sum.personsCount });
     // The month rollups and the histograms were counted too.
     const months = await prisma.monthlyCounter.aggregate({ where: { event: "registered" }, _sum: { filings: true } });

@@ -37,8 +37,18 @@ describe.skipIf(!onServer)("bench seed with COPY (50,000 filings)", () => {
   beforeAll(async () => {
     t = await createTestPrisma();
     await seedReferenceData(t.prisma);
-    indexesBefore = (await sql<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename IN ('Application', 'HouseholdMember', 'ReviewAction') ORDER BY 1`)).map((r) => r.indexname);
-    res = await seedFilingsCopy(t.databaseUrl!, { count: COUNT, dropIndexes: true, prepare: false, force: true, now: NOW, log: () => {}, progress: (line) => lines.push(line) });
+    indexesBefore = (
+      await sql<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename IN ('Application', 'HouseholdMember', 'ReviewAction') ORDER BY 1`)
+    ).map((r) => r.indexname);
+    res = await seedFilingsCopy(t.databaseUrl!, {
+      count: COUNT,
+      dropIndexes: true,
+      prepare: false,
+      force: true,
+      now: NOW,
+      log: () => {},
+      progress: (line) => lines.push(line),
+    });
   }, 300_000);
   afterAll(async () => t?.close());
 
@@ -49,7 +59,9 @@ describe.skipIf(!onServer)("bench seed with COPY (50,000 filings)", () => {
     expect(res.members).toBeGreaterThan(COUNT);
     expect(res.refusals).toBe(await t.prisma.application.count({ where: { status: "refused" } }));
     expect(res.indexesRebuilt).toBeGreaterThan(5);
-    const after = (await sql<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename IN ('Application', 'HouseholdMember', 'ReviewAction') ORDER BY 1`)).map((r) => r.indexname);
+    const after = (
+      await sql<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename IN ('Application', 'HouseholdMember', 'ReviewAction') ORDER BY 1`)
+    ).map((r) => r.indexname);
     expect(after).toEqual(indexesBefore);
   });
 

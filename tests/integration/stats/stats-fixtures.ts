@@ -14,7 +14,9 @@ import { makeIdNumber } from "@/lib/validation/id-number";
 let seq = 0;
 const nextId = (region = "411221") => {
   seq += 1;
-  return makeIdNumber(`${region}1990${String(1 + (seq % 12)).padStart(2, "0")}${String(1 + (seq % 28)).padStart(2, "0")}${String(seq % 1000).padStart(3, "0")}`);
+  return makeIdNumber(
+    `${region}1990${String(1 + (seq % 12)).padStart(2, "0")}${String(1 + (seq % 28)).padStart(2, "0")}${String(seq % 1000).padStart(3, "0")}`,
+  );
 };
 
 /** "2025-10-09" + hour → that Beijing local time. */
@@ -41,7 +43,9 @@ export type FixtureFiling = {
 export async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
   const station = await prisma.policeStation.findUniqueOrThrow({ where: { code: f.station } });
   const persons = f.persons ?? [{ relation: "self", hukouType: "rural" }];
-  const resident = await prisma.user.create({ data: { role: "resident", realName: "测试居民", mobile: `139${String(10_000_000 + seq * 7 + 1).slice(-8)}`, passwordHash: "x", idNumber: nextId() } });
+  const resident = await prisma.user.create({
+    data: { role: "resident", realName: "测试居民", mobile: `139${String(10_000_000 + seq * 7 + 1).slice(-8)}`, passwordHash: "x", idNumber: nextId() },
+  });
   const channel = f.channel ?? "residence";
   const ruleSet = await prisma.ruleSet.findFirst({ where: { publishedAt: { not: null } } });
   const app = await prisma.application.create({
@@ -62,7 +66,9 @@ export async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
       completedAt: f.completedAt ?? null,
       withdrawnAt: f.withdrawnAt ?? null,
       dueAt: f.dueAt ?? null,
-      members: { create: persons.map((p, i) => ({ relation: p.relation, name: `成员${i}`, idNumber: nextId(), hukouType: p.hukouType ?? null, sortOrder: i })) },
+      members: {
+        create: persons.map((p, i) => ({ relation: p.relation, name: `成员${i}`, idNumber: nextId(), hukouType: p.hukouType ?? null, sortOrder: i })),
+      },
     },
   });
   const counted = { stationId: station.id, destinationCounty: station.countyCode, channel, personsCount: persons.length };
@@ -79,7 +85,9 @@ export async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
     for (const [event, at] of events) if (at) await bumpCounter(tx, counted, event, at);
     if (f.status === "refused") {
       const clerk = await tx.user.findFirst({ where: { role: "clerk" } });
-      await tx.reviewAction.create({ data: { applicationId: app.id, clerkId: clerk!.id, action: "refuse", reasonCodes: f.refusalReasons ?? ["documents_invalid"], createdAt: f.decidedAt! } });
+      await tx.reviewAction.create({
+        data: { applicationId: app.id, clerkId: clerk!.id, action: "refuse", reasonCodes: f.refusalReasons ?? ["documents_invalid"], createdAt: f.decidedAt! },
+      });
     }
   });
   // The other rollups (months, histograms, refusal reasons, rural people) as transition() keeps them.
@@ -91,9 +99,22 @@ export type StatsUsers = { city: SessionUser; hubin: SessionUser; shanzhou: Sess
 
 export async function makeUsers(prisma: PrismaClient): Promise<StatsUsers> {
   const qianjin = await prisma.policeStation.findUniqueOrThrow({ where: { code: "411202-01" } });
-  const mk = async (role: SessionUser["role"], username: string, extra: { countyCode?: string | null; stationId?: string | null } = {}): Promise<SessionUser> => {
+  const mk = async (
+    role: SessionUser["role"],
+    username: string,
+    extra: { countyCode?: string | null; stationId?: string | null } = {},
+  ): Promise<SessionUser> => {
     const u = await prisma.user.create({ data: { role, username, realName: username, passwordHash: "x", ...extra } });
-    return { id: u.id, role: u.role, realName: u.realName, username: u.username, mobile: null, stationId: u.stationId, isStationHead: false, countyCode: u.countyCode };
+    return {
+      id: u.id,
+      role: u.role,
+      realName: u.realName,
+      username: u.username,
+      mobile: null,
+      stationId: u.stationId,
+      isStationHead: false,
+      countyCode: u.countyCode,
+    };
   };
   return {
     city: await mk("official", "off-city", { countyCode: null }),

@@ -21,7 +21,11 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier of a file: static imports and re-exports, `import()` and `require()`. */
 function specifiers(text: string): string[] {
   const out: string[] = [];
-  for (const re of [/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?\bfrom\s*["']([^"']+)["']/g, /(?:^|\n)\s*import\s*["']([^"']+)["']/g, /\b(?:import|require)\s*\(\s*["']([^"']+)["']\s*\)/g]) {
+  for (const re of [
+    /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?\bfrom\s*["']([^"']+)["']/g,
+    /(?:^|\n)\s*import\s*["']([^"']+)["']/g,
+    /\b(?:import|require)\s*\(\s*["']([^"']+)["']\s*\)/g,
+  ]) {
     for (const m of text.matchAll(re)) out.push(m[1]);
   }
   return out;
@@ -40,14 +44,20 @@ describe("one read path: app/ and components/ never touch the database", () => {
   });
 
   it("the import scan itself sees the forms an offender could take", () => {
-    const probe = ['import { getPrisma } from "@/lib/db/client";', 'import type { X } from "../../lib/generated/prisma/enums";', 'export { y } from "@/lib/db/types";', 'const m = await import("@/lib/db/client");'].join("\n");
+    const probe = [
+      'import { getPrisma } from "@/lib/db/client";',
+      'import type { X } from "../../lib/generated/prisma/enums";',
+      'export { y } from "@/lib/db/types";',
+      'const m = await import("@/lib/db/client");',
+    ].join("\n");
     expect(specifiers(probe).filter((s) => FORBIDDEN.test(s))).toHaveLength(4);
     expect(specifiers('import { runQuery } from "@/lib/auth/guard";').filter((s) => FORBIDDEN.test(s))).toEqual([]);
   });
 
   it("ESLint (the build's lint) fails a page or a component that imports the database client", async () => {
     const eslint = new ESLint({ cwd: ROOT });
-    const bad = 'import { getPrisma } from "@/lib/db/client";\nimport type { ApplicationStatus } from "@/lib/generated/prisma/enums";\nexport const p = getPrisma;\nexport type S = ApplicationStatus;\n';
+    const bad =
+      'import { getPrisma } from "@/lib/db/client";\nimport type { ApplicationStatus } from "@/lib/generated/prisma/enums";\nexport const p = getPrisma;\nexport type S = ApplicationStatus;\n';
     for (const filePath of ["app/probe/page.tsx", "components/probe.tsx"]) {
       const [res] = await eslint.lintText(bad, { filePath: path.join(ROOT, filePath) });
       const hits = res.messages.filter((m) => m.ruleId === "no-restricted-imports");

@@ -17,7 +17,10 @@ describe("the channel registry names the same channels as the database and the r
   it("Prisma enum (schema.prisma and the generated client) = registry = API enum = default rule set = rule-set shape", () => {
     const schema = readFileSync(path.join(process.cwd(), "prisma/schema.prisma"), "utf8");
     const block = /enum Channel \{([^}]*)\}/.exec(schema)?.[1] ?? "";
-    const inSchema = block.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"));
+    const inSchema = block
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("//"));
     expect(sorted(inSchema)).toEqual(sorted(CHANNEL_CODES));
     expect(sorted(Object.values(PrismaChannel))).toEqual(sorted(CHANNEL_CODES));
     expect(sorted(Object.keys(CHANNEL_REGISTRY))).toEqual(sorted(CHANNEL_CODES));
@@ -53,7 +56,11 @@ describe("what derives from the registry", () => {
     expect(channelGuide(DEFAULT_RULE_SET_DATA).find((g) => g.channel === "residence")?.clause).toBe("二(二)");
     expect(channelGuide(edited).find((g) => g.channel === "residence")?.clause).toBe("二(九)");
     expect(channelOptions(edited).find((g) => g.channel === "residence")?.clause).toBe("二(九)");
-    expect(channelOptions().find((g) => g.channel === "talent")?.subtypes.map((s) => s.value)).toEqual([...CHANNEL_REGISTRY.talent.subtypes]);
+    expect(
+      channelOptions()
+        .find((g) => g.channel === "talent")
+        ?.subtypes.map((s) => s.value),
+    ).toEqual([...CHANNEL_REGISTRY.talent.subtypes]);
     for (const e of Object.values(CHANNEL_REGISTRY)) expect(JSON.stringify(e)).not.toMatch(/[一二三四]\([一二三四五六七八九十]+\)/);
   });
 });

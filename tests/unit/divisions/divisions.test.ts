@@ -10,10 +10,14 @@ describe("GB/T 2260 divisions for the origin picker", () => {
   });
 
   it("drops NBS development-zone codes and relabels 市辖区 / 省直辖", () => {
-    const all = childDivisions().flatMap((p) => childDivisions(p.code)).flatMap((c) => childDivisions(c.code));
+    const all = childDivisions()
+      .flatMap((p) => childDivisions(p.code))
+      .flatMap((c) => childDivisions(c.code));
     expect(all.some((a) => /^\d{4}7\d$/.test(a.code))).toBe(false);
     expect(all.length).toBeGreaterThan(2800);
-    const cityNames = childDivisions().flatMap((p) => childDivisions(p.code)).map((c) => c.name);
+    const cityNames = childDivisions()
+      .flatMap((p) => childDivisions(p.code))
+      .map((c) => c.name);
     expect(cityNames).not.toContain("市辖区");
     expect(cityNames).not.toContain("省直辖县级行政区划");
     expect(childDivisions("11")).toEqual([{ code: "1101", name: "北京市" }]);

@@ -6,7 +6,16 @@ import { eligibilityRequestSchema } from "@/lib/schemas/eligibility";
 /** Issue 13 "Smaller": the collective card said 请填写就业情况 after 暂未就业 was answered. */
 
 const answers = (extra: Record<string, unknown>) =>
-  precheckAnswersSchema.parse({ birthDate: "1996-07-01", hukouType: "rural", destinationCounty: "411202", background: "none", housing: "none", relation: "none", employed: "no", ...extra });
+  precheckAnswersSchema.parse({
+    birthDate: "1996-07-01",
+    hukouType: "rural",
+    destinationCounty: "411202",
+    background: "none",
+    housing: "none",
+    relation: "none",
+    employed: "no",
+    ...extra,
+  });
 
 const collectiveOf = (a: ReturnType<typeof answers>) => {
   const req = candidateRequests(a).find((r) => r.channel === "collective")!;

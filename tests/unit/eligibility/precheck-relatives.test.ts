@@ -23,7 +23,9 @@ const answers = (extra: Record<string, unknown>) =>
   });
 
 const judge = (extra: Record<string, unknown>) =>
-  Object.fromEntries(candidateRequests(answers(extra)).map((r) => [r.channel, evaluate(DEFAULT_RULE_SET, eligibilityRequestSchema.parse(r), { today: "2026-11-30" })]));
+  Object.fromEntries(
+    candidateRequests(answers(extra)).map((r) => [r.channel, evaluate(DEFAULT_RULE_SET, eligibilityRequestSchema.parse(r), { today: "2026-11-30" })]),
+  );
 
 describe("pre-check relatives", () => {
   it.each(["spouse", "child", "parent", "grandrelative"])("a lineal relative (%s) with hukou there closes the collective channel", (relation) => {
@@ -47,7 +49,9 @@ describe("pre-check relatives", () => {
   });
 
   it("a relative with a legal (rented) residence there: the family channel fits on the shared-home path", () => {
-    const req = candidateRequests(answers({ relation: "spouse", livesTogether: "yes", relativeHasHukou: "no", relativeHasResidence: "yes" })).find((c) => c.channel === "family")!;
+    const req = candidateRequests(answers({ relation: "spouse", livesTogether: "yes", relativeHasHukou: "no", relativeHasResidence: "yes" })).find(
+      (c) => c.channel === "family",
+    )!;
     expect(req.principal).toMatchObject({ hasHukouAtDestination: false, hasLegalResidenceAtDestination: true });
     expect(req.residence).toEqual({ legal: true });
     const r = judge({ relation: "spouse", livesTogether: "yes", relativeHasHukou: "no", relativeHasResidence: "yes" });

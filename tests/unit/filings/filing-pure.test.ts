@@ -56,7 +56,9 @@ describe("masking and links", () => {
     delete process.env.PUBLIC_BASE_URL;
     expect(publicBaseUrl(new Headers({ host: "127.0.0.1:3201" }))).toBe("http://127.0.0.1:3201");
     // Forwarded headers count only behind a trusted proxy (LUOHU_TRUST_PROXY).
-    expect(publicBaseUrl(new Headers({ host: "luohu.smx.gov.cn", "x-forwarded-proto": "https", "x-forwarded-host": "evil.invalid" }))).toBe("http://luohu.smx.gov.cn");
+    expect(publicBaseUrl(new Headers({ host: "luohu.smx.gov.cn", "x-forwarded-proto": "https", "x-forwarded-host": "evil.invalid" }))).toBe(
+      "http://luohu.smx.gov.cn",
+    );
     process.env.LUOHU_TRUST_PROXY = "1";
     expect(publicBaseUrl(new Headers({ host: "luohu.smx.gov.cn", "x-forwarded-proto": "https" }))).toBe("https://luohu.smx.gov.cn");
     delete process.env.LUOHU_TRUST_PROXY;
@@ -77,7 +79,12 @@ describe("the pre-check's link", () => {
       residence: { legal: true },
       principal: { relation: "parent", livesTogether: true, hasHukouAtDestination: false, hasLegalResidenceAtDestination: true },
     });
-    expect(parsePrecheckCarry(carry)!.prefill.principal).toEqual({ relation: "parent", livesTogether: true, hasHukouAtDestination: false, hasLegalResidenceAtDestination: true });
+    expect(parsePrecheckCarry(carry)!.prefill.principal).toEqual({
+      relation: "parent",
+      livesTogether: true,
+      hasHukouAtDestination: false,
+      hasLegalResidenceAtDestination: true,
+    });
   });
 
   it("round-trips the answers without name or ID number", () => {
@@ -99,7 +106,14 @@ describe("the pre-check's link", () => {
       channel: undefined,
       subtype: undefined,
       destinationCounty: undefined,
-      prefill: { hukouType: undefined, hukouRegion: undefined, residence: undefined, principal: undefined, employment: undefined, hasDirectRelativeToJoin: undefined },
+      prefill: {
+        hukouType: undefined,
+        hukouRegion: undefined,
+        residence: undefined,
+        principal: undefined,
+        employment: undefined,
+        hasDirectRelativeToJoin: undefined,
+      },
     });
   });
 });
@@ -119,14 +133,23 @@ describe("station suggestion", () => {
 
 describe("form schemas are the API's where they overlap", () => {
   const apiIssue = (patch: Record<string, unknown>, path: string) => {
-    const r = eligibilityRequestSchema.safeParse({ applicant: { idNumber: testId(), name: "张三", hukouType: "rural", hukouRegion: "410323" }, destinationCounty: "411202", channel: "residence", ...patch });
+    const r = eligibilityRequestSchema.safeParse({
+      applicant: { idNumber: testId(), name: "张三", hukouType: "rural", hukouRegion: "410323" },
+      destinationCounty: "411202",
+      channel: "residence",
+      ...patch,
+    });
     return r.success ? undefined : formatZodIssues(r.error).find((i) => i.path === path)?.message;
   };
   it("uses the same messages for the same fields", () => {
     const form = applicantStepSchema.safeParse({ applicationId: "a", hukouType: "x", hukouRegion: "12", hukouAddress: "某地某路" });
     const issues = form.success ? [] : formatZodIssues(form.error);
-    expect(issues.find((i) => i.path === "hukouRegion")?.message).toBe(apiIssue({ applicant: { idNumber: testId(), name: "张三", hukouType: "rural", hukouRegion: "12" } }, "applicant.hukouRegion"));
-    expect(issues.find((i) => i.path === "hukouType")?.message).toBe(apiIssue({ applicant: { idNumber: testId(), name: "张三", hukouType: "x", hukouRegion: "410323" } }, "applicant.hukouType"));
+    expect(issues.find((i) => i.path === "hukouRegion")?.message).toBe(
+      apiIssue({ applicant: { idNumber: testId(), name: "张三", hukouType: "rural", hukouRegion: "12" } }, "applicant.hukouRegion"),
+    );
+    expect(issues.find((i) => i.path === "hukouType")?.message).toBe(
+      apiIssue({ applicant: { idNumber: testId(), name: "张三", hukouType: "x", hukouRegion: "410323" } }, "applicant.hukouType"),
+    );
     const start = startFilingSchema.safeParse({ channel: "talent", subtype: "enrollment" });
     expect(start.success).toBe(false);
     const member = memberSchema.safeParse({ applicationId: "a", relation: "spouse", name: "李", idNumber: testId().slice(0, 17) + "0" });
@@ -145,7 +168,18 @@ describe("form schemas are the API's where they overlap", () => {
 
 describe("task list and checklist helpers", () => {
   it("a collective filing has no members task; check waits for everything", () => {
-    const tasks = buildTasks({ id: "x", channel: "collective", answers: { applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "某地" }, destination: { county: "411202", address: "某地", stationId: "s" }, completed: { details: true } } }, true);
+    const tasks = buildTasks(
+      {
+        id: "x",
+        channel: "collective",
+        answers: {
+          applicant: { hukouType: "rural", hukouRegion: "411221", hukouAddress: "某地" },
+          destination: { county: "411202", address: "某地", stationId: "s" },
+          completed: { details: true },
+        },
+      },
+      true,
+    );
     expect(tasks.map((t) => t.key)).toEqual(["channel", "applicant", "destination", "details", "documents", "check"]);
     expect(tasks.find((t) => t.key === "check")?.status).toBe("not_started");
     const res = buildTasks({ id: "x", channel: "residence", answers: {} }, false);

@@ -32,7 +32,6 @@ describe("memberPlausibilityProblem", () => {
   });
 });
 
-
 describe("information the plan gives (三(五), 三(六), 三(九), 三(十))", () => {
   it("says it as the plan says it", () => {
     expect(PLAN_INFORMATION.map((r) => r.clause)).toEqual(["三(五)", "三(六)", "三(九)", "三(十)"]);

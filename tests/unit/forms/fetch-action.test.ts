@@ -14,7 +14,8 @@ beforeAll(async () => {
       res.end(JSON.stringify(body));
     };
     if (req.url === "/ok") return json(200, { id: "d1" });
-    if (req.url === "/invalid") return json(400, { error: "validation_failed", message: "填写的内容有误", issues: [{ path: "docType", message: "请选择材料类型" }] });
+    if (req.url === "/invalid")
+      return json(400, { error: "validation_failed", message: "填写的内容有误", issues: [{ path: "docType", message: "请选择材料类型" }] });
     if (req.url === "/too-large") {
       res.writeHead(413, { "content-type": "text/html" });
       return res.end("<html>413</html>");
@@ -38,7 +39,11 @@ describe("fetchAction: a route handler answered as an ActionResult (the form hoo
       message: "填写的内容有误",
       issues: [{ path: "docType", message: "请选择材料类型" }],
     });
-    await expect(fetchAction(`${base}/missing`, { method: "DELETE" }, "删除失败")).resolves.toMatchObject({ ok: false, code: "not_found", message: "文件不存在" });
+    await expect(fetchAction(`${base}/missing`, { method: "DELETE" }, "删除失败")).resolves.toMatchObject({
+      ok: false,
+      code: "not_found",
+      message: "文件不存在",
+    });
   });
 
   it("an answer without a message (a proxy's 413) gets the caller's message for that status", async () => {

@@ -37,7 +37,7 @@ describe("POST /api/v1/criteria-check: errors as the spec writes them", () => {
 
   it("400 for malformed JSON and for a body that is not an object", async () => {
     setRateLimitStore(new MemoryRateLimitStore());
-    for (const body of ["{nope", "[1,2]", "\"未购房\"", "null"]) {
+    for (const body of ["{nope", "[1,2]", '"未购房"', "null"]) {
       const res = await POST(req(body, json("10.2.1.4")));
       expect(res.status).toBe(400);
       expect((await res.json()).error).toBe("validation_failed");

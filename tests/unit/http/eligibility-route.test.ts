@@ -26,7 +26,8 @@ describe("POST /api/v1/eligibility edge handling (before any database work)", ()
 
   it("a forged X-Forwarded-For does not change the client (no proxy configured)", async () => {
     setRateLimitStore(new MemoryRateLimitStore());
-    for (let i = 0; i < RATE_LIMITS.eligibility.limit; i++) await POST(req("x", { "content-type": "text/plain", "x-luohu-client-ip": "10.7.7.7", "x-forwarded-for": `1.2.3.${i % 250}` }));
+    for (let i = 0; i < RATE_LIMITS.eligibility.limit; i++)
+      await POST(req("x", { "content-type": "text/plain", "x-luohu-client-ip": "10.7.7.7", "x-forwarded-for": `1.2.3.${i % 250}` }));
     expect((await POST(req("x", { "content-type": "text/plain", "x-luohu-client-ip": "10.7.7.7", "x-forwarded-for": "9.9.9.9" }))).status).toBe(429);
   });
 

@@ -9,7 +9,13 @@ describe("queue cursors", () => {
     const key = { k: "2026-11-27T15:59:59.999Z", i: "cmabc123" };
     expect(decodeCursor(encodeCursor(key))).toEqual(key);
     expect(decodeCursor(encodeCursor({ k: null, i: "x1" }))).toEqual({ k: null, i: "x1" });
-    for (const bad of ["", "abc", Buffer.from('["not a date","x"]').toString("base64url"), Buffer.from('["2026-01-01", "a b"]').toString("base64url"), "x".repeat(500)]) {
+    for (const bad of [
+      "",
+      "abc",
+      Buffer.from('["not a date","x"]').toString("base64url"),
+      Buffer.from('["2026-01-01", "a b"]').toString("base64url"),
+      "x".repeat(500),
+    ]) {
       expect(decodeCursor(bad)).toBeNull();
     }
   });

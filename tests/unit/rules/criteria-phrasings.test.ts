@@ -140,5 +140,7 @@ afterAll(() => {
   if (tp + fn + fp + tn === 0) return;
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
-  console.log(`criteria phrasings: ${tp + fn} to find, ${fp + tn} to pass; found ${tp}, missed ${fn}, false alarms ${fp}; precision ${(precision * 100).toFixed(1)} %, recall ${(recall * 100).toFixed(1)} %`);
+  console.log(
+    `criteria phrasings: ${tp + fn} to find, ${fp + tn} to pass; found ${tp}, missed ${fn}, false alarms ${fp}; precision ${(precision * 100).toFixed(1)} %, recall ${(recall * 100).toFixed(1)} %`,
+  );
 });

@@ -19,17 +19,32 @@ const parseIssues = (body: unknown) => {
 
 describe("1.1 applicant: idNumber and name optional, birthDate", () => {
   it("a request without idNumber and name is valid and judged", () => {
-    const r = run({ channel: "talent", subtype: "veteran", applicant: { hukouType: "urban", hukouRegion: "410323" }, documents: [...IDENTITY, "discharge_certificate"] });
+    const r = run({
+      channel: "talent",
+      subtype: "veteran",
+      applicant: { hukouType: "urban", hukouRegion: "410323" },
+      documents: [...IDENTITY, "discharge_certificate"],
+    });
     expect(r.outcome).toBe("eligible");
   });
 
   it("without idNumber and birthDate the age is unknown: id_card stays required", () => {
-    const r = run({ channel: "talent", subtype: "veteran", applicant: { hukouType: "urban", hukouRegion: "410323" }, documents: ["hukou_booklet", "discharge_certificate"] });
+    const r = run({
+      channel: "talent",
+      subtype: "veteran",
+      applicant: { hukouType: "urban", hukouRegion: "410323" },
+      documents: ["hukou_booklet", "discharge_certificate"],
+    });
     expect(r.missingDocuments).toEqual(["id_card"]);
   });
 
   it("birthDate is used when idNumber is absent: a child of 8 needs no id_card", () => {
-    const r = run({ channel: "residence", applicant: { birthDate: "2018-05-01", hukouType: "rural", hukouRegion: "410323" }, residence: { tenure: "rented", legal: true }, documents: ["hukou_booklet", "rental_contract"] });
+    const r = run({
+      channel: "residence",
+      applicant: { birthDate: "2018-05-01", hukouType: "rural", hukouRegion: "410323" },
+      residence: { tenure: "rented", legal: true },
+      documents: ["hukou_booklet", "rental_contract"],
+    });
     expect(r).toMatchObject({ outcome: "eligible", missingDocuments: [] });
   });
 
@@ -50,7 +65,12 @@ describe("1.1 applicant: idNumber and name optional, birthDate", () => {
 
   it("an idNumber that is given must still be valid", () => {
     const bad = idBornOn("1990-01-01").slice(0, 17) + (idBornOn("1990-01-01").endsWith("0") ? "1" : "0");
-    const body = { applicant: { idNumber: bad, hukouType: "rural", hukouRegion: "410323" }, destinationCounty: "411202", channel: "talent", subtype: "veteran" };
+    const body = {
+      applicant: { idNumber: bad, hukouType: "rural", hukouRegion: "410323" },
+      destinationCounty: "411202",
+      channel: "talent",
+      subtype: "veteran",
+    };
     expect(parseIssues(body).map((i) => i.path)).toEqual(["applicant.idNumber"]);
   });
 
@@ -71,9 +91,19 @@ describe("1.1 under 16 on the day of the request: no id_card", () => {
   });
 
   it("16 today → id_card needed; 16 tomorrow → not needed", () => {
-    const sixteenToday = run({ channel: "talent", subtype: "veteran", applicant: applicantBorn("2010-11-30"), documents: ["hukou_booklet", "discharge_certificate"] });
+    const sixteenToday = run({
+      channel: "talent",
+      subtype: "veteran",
+      applicant: applicantBorn("2010-11-30"),
+      documents: ["hukou_booklet", "discharge_certificate"],
+    });
     expect(sixteenToday.missingDocuments).toEqual(["id_card"]);
-    const fifteen = run({ channel: "talent", subtype: "veteran", applicant: applicantBorn("2010-12-01"), documents: ["hukou_booklet", "discharge_certificate"] });
+    const fifteen = run({
+      channel: "talent",
+      subtype: "veteran",
+      applicant: applicantBorn("2010-12-01"),
+      documents: ["hukou_booklet", "discharge_certificate"],
+    });
     expect(fifteen).toMatchObject({ outcome: "eligible", missingDocuments: [], reasons: [] });
   });
 
@@ -90,7 +120,10 @@ describe("1.1 under 16 on the day of the request: no id_card", () => {
   it("defaults to today in China when no day is given", () => {
     const today = todayInChinaIso();
     const tenYearsAgo = `${Number(today.slice(0, 4)) - 10}-01-01`;
-    const r = evaluate(DEFAULT_RULE_SET, request({ channel: "talent", subtype: "veteran", applicant: applicantBorn(tenYearsAgo), documents: ["hukou_booklet", "discharge_certificate"] }));
+    const r = evaluate(
+      DEFAULT_RULE_SET,
+      request({ channel: "talent", subtype: "veteran", applicant: applicantBorn(tenYearsAgo), documents: ["hukou_booklet", "discharge_certificate"] }),
+    );
     expect(r.outcome).toBe("eligible");
   });
 
@@ -106,7 +139,13 @@ describe("1.1 under 16 on the day of the request: no id_card", () => {
 });
 
 describe("1.1 family — 二(二): the principal's tie to the destination", () => {
-  const principal = (extra: Record<string, unknown> = {}) => ({ idNumber: PRINCIPAL_ID, relation: "spouse" as const, livesTogether: true, hasHukouAtDestination: true, ...extra });
+  const principal = (extra: Record<string, unknown> = {}) => ({
+    idNumber: PRINCIPAL_ID,
+    relation: "spouse" as const,
+    livesTogether: true,
+    hasHukouAtDestination: true,
+    ...extra,
+  });
 
   it("hukou path: principal_hukou_booklet is needed besides the relationship", () => {
     const r = run({ channel: "family", principal: principal(), documents: [...IDENTITY, "marriage_certificate"] });
@@ -129,7 +168,11 @@ describe("1.1 family — 二(二): the principal's tie to the destination", () =
     ["rented", "rental_contract"],
     ["employer_housing", "employer_housing_certificate"],
   ] as const)("residence path, %s: the shared home's evidence %s is listed first; any of the three satisfies", (tenure, first) => {
-    const base = { channel: "family" as const, principal: principal({ relation: "parent", hasHukouAtDestination: false, hasLegalResidenceAtDestination: true }), residence: { tenure, legal: true } };
+    const base = {
+      channel: "family" as const,
+      principal: principal({ relation: "parent", hasHukouAtDestination: false, hasLegalResidenceAtDestination: true }),
+      residence: { tenure, legal: true },
+    };
     const missing = run({ ...base, documents: [...IDENTITY, "relationship_proof"] });
     expect(missing).toMatchObject({ outcome: "needs_documents", missingDocuments: [first] });
     for (const alt of ["property_certificate", "rental_contract", "employer_housing_certificate"] as const) {
@@ -140,7 +183,12 @@ describe("1.1 family — 二(二): the principal's tie to the destination", () =
   });
 
   it("residence path without tenure: property_certificate listed first, as in the residence row", () => {
-    const r = run({ channel: "family", principal: principal({ hasHukouAtDestination: false, hasLegalResidenceAtDestination: true }), residence: { legal: true }, documents: [...IDENTITY, "marriage_certificate"] });
+    const r = run({
+      channel: "family",
+      principal: principal({ hasHukouAtDestination: false, hasLegalResidenceAtDestination: true }),
+      residence: { legal: true },
+      documents: [...IDENTITY, "marriage_certificate"],
+    });
     expect(r.missingDocuments).toEqual(["property_certificate"]);
   });
 
@@ -181,7 +229,12 @@ describe("1.1 family — 二(二): the principal's tie to the destination", () =
   });
 
   it("neither hukou nor a legal residence → ineligible, suggests residence", () => {
-    const r = run({ channel: "family", principal: principal({ hasHukouAtDestination: false, hasLegalResidenceAtDestination: false }), residence: { tenure: "rented", legal: true }, documents: [...IDENTITY, "marriage_certificate", "rental_contract"] });
+    const r = run({
+      channel: "family",
+      principal: principal({ hasHukouAtDestination: false, hasLegalResidenceAtDestination: false }),
+      residence: { tenure: "rented", legal: true },
+      documents: [...IDENTITY, "marriage_certificate", "rental_contract"],
+    });
     expect(r.outcome).toBe("ineligible");
     expect(conditionCodes(r)).toEqual(["family_principal_tie"]);
     expect(r.suggestedChannels).toEqual(["residence"]);
@@ -198,7 +251,11 @@ describe("1.1 family — 二(二): the principal's tie to the destination", () =
   });
 
   it("a 1.0 family request (no hasLegalResidenceAtDestination) is still valid and judged on the hukou path", () => {
-    const r = run({ channel: "family", principal: { relation: "child", livesTogether: true, hasHukouAtDestination: true }, documents: [...IDENTITY, "birth_certificate", "principal_hukou_booklet"] });
+    const r = run({
+      channel: "family",
+      principal: { relation: "child", livesTogether: true, hasHukouAtDestination: true },
+      documents: [...IDENTITY, "birth_certificate", "principal_hukou_booklet"],
+    });
     expect(r.outcome).toBe("eligible");
   });
 });
@@ -224,13 +281,29 @@ describe("1.1 keeps 1.0: no non-family answer that was eligible changes", () => 
   // The rule set as 1.0 applied it to non-family channels: identity always required.
   const v10: RuleSet = (() => {
     const data = structuredClone(DEFAULT_RULE_SET.data) as RuleSetData;
-    data.identityDocuments = data.identityDocuments.map((g) => { const copy = { ...g }; delete copy.notRequiredUnderAge; return copy; });
+    data.identityDocuments = data.identityDocuments.map((g) => {
+      const copy = { ...g };
+      delete copy.notRequiredUnderAge;
+      return copy;
+    });
     return { version: DEFAULT_RULE_SET.version, data };
   })();
 
   it("2000 random non-family requests: eligible under 1.0 ⇒ the same answer under 1.1", () => {
     const rnd = prng(1101);
-    const docs = ["id_card", "hukou_booklet", "graduation_certificate", "skill_certificate", "discharge_certificate", "overseas_degree_certification", "admission_letter", "property_certificate", "rental_contract", "employer_housing_certificate", "employment_contract"] as const;
+    const docs = [
+      "id_card",
+      "hukou_booklet",
+      "graduation_certificate",
+      "skill_certificate",
+      "discharge_certificate",
+      "overseas_degree_certification",
+      "admission_letter",
+      "property_certificate",
+      "rental_contract",
+      "employer_housing_certificate",
+      "employment_contract",
+    ] as const;
     let eligibleSeen = 0;
     for (let i = 0; i < 2000; i++) {
       const channel = rnd.pick(["talent", "rural_student", "residence", "collective"] as const);
@@ -246,7 +319,9 @@ describe("1.1 keeps 1.0: no non-family answer that was eligible changes", () => 
         channel,
         subtype,
         residence: rnd.bool() ? { tenure: rnd.pick(["owned", "rented", "employer_housing"] as const), legal: rnd.bool(0.8) } : undefined,
-        employment: rnd.bool() ? { employed: rnd.bool(0.7), workCounty: rnd.pick(["411202", "411203"] as const), employerHasCollectiveHousehold: rnd.bool(0.3) } : undefined,
+        employment: rnd.bool()
+          ? { employed: rnd.bool(0.7), workCounty: rnd.pick(["411202", "411203"] as const), employerHasCollectiveHousehold: rnd.bool(0.3) }
+          : undefined,
         hasDirectRelativeToJoin: rnd.bool() ? rnd.bool() : undefined,
         documents: rnd.subset(docs, 0.7),
       };
@@ -272,9 +347,20 @@ describe("1.1 rule sets", () => {
   it("a rule set stored before 1.1 (no principalTie, no age exemption) is still valid and applied", () => {
     const old = structuredClone(DEFAULT_RULE_SET.data) as RuleSetData;
     delete old.channels.family.principalTie;
-    old.identityDocuments = old.identityDocuments.map((g) => { const copy = { ...g }; delete copy.notRequiredUnderAge; return copy; });
+    old.identityDocuments = old.identityDocuments.map((g) => {
+      const copy = { ...g };
+      delete copy.notRequiredUnderAge;
+      return copy;
+    });
     expect(validateRuleSetData(old).ok).toBe(true);
-    const r = evaluate({ version: "old", data: old }, request({ channel: "family", principal: { relation: "spouse", livesTogether: true, hasHukouAtDestination: true }, documents: [...IDENTITY, "marriage_certificate"] }));
+    const r = evaluate(
+      { version: "old", data: old },
+      request({
+        channel: "family",
+        principal: { relation: "spouse", livesTogether: true, hasHukouAtDestination: true },
+        documents: [...IDENTITY, "marriage_certificate"],
+      }),
+    );
     expect(r.outcome).toBe("eligible");
   });
 
@@ -283,6 +369,10 @@ describe("1.1 rule sets", () => {
     data.channels.family.principalTie!.residenceTenures.rented.documents = [{ alternatives: ["property_certificate"], clause: "二(二)" }];
     const v = validateRuleSetData(data);
     expect(v.ok).toBe(false);
-    if (!v.ok) expect(v.problems.map((p) => [p.code, p.path])).toContainEqual(["forbidden_criterion", "channels.family.principalTie.residenceTenures.rented.documents.0.alternatives"]);
+    if (!v.ok)
+      expect(v.problems.map((p) => [p.code, p.path])).toContainEqual([
+        "forbidden_criterion",
+        "channels.family.principalTie.residenceTenures.rented.documents.0.alternatives",
+      ]);
   });
 });

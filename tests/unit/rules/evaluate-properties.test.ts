@@ -93,7 +93,16 @@ describe("evaluate: properties", () => {
   it("the extreme values of every ignored fact, alone and together, change nothing", () => {
     const g = prng(7);
     const extremes: Array<Partial<Record<IgnoredFactKey, boolean | number>>> = [
-      { ownsHome: true, homeAreaM2: 500, taxPaidYuan: 1e7, investmentYuan: 1e8, points: 999, socialInsuranceMonths: 360, residenceYears: 40, keepsRuralLandRights: false },
+      {
+        ownsHome: true,
+        homeAreaM2: 500,
+        taxPaidYuan: 1e7,
+        investmentYuan: 1e8,
+        points: 999,
+        socialInsuranceMonths: 360,
+        residenceYears: 40,
+        keepsRuralLandRights: false,
+      },
       { ownsHome: false, homeAreaM2: 0, taxPaidYuan: 0, investmentYuan: 0, points: 0, socialInsuranceMonths: 0, residenceYears: 0, keepsRuralLandRights: true },
       ...IGNORED_FACT_KEYS.map((k) => ({ [k]: k === "ownsHome" || k === "keepsRuralLandRights" ? true : 0 })),
     ];

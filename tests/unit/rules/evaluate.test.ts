@@ -11,16 +11,7 @@ const conditionCodes = (r: EligibilityResult) => codes(r).filter((c) => c !== "m
 describe("evaluate: result shape", () => {
   it("returns exactly the fields of the spec's response body", () => {
     const r = run({ channel: "talent", subtype: "college_graduate", documents: [...IDENTITY, "graduation_certificate"] });
-    expect(Object.keys(r)).toEqual([
-      "outcome",
-      "channel",
-      "clauses",
-      "missingDocuments",
-      "reasons",
-      "suggestedChannels",
-      "ignoredFacts",
-      "ruleSetVersion",
-    ]);
+    expect(Object.keys(r)).toEqual(["outcome", "channel", "clauses", "missingDocuments", "reasons", "suggestedChannels", "ignoredFacts", "ruleSetVersion"]);
     expect(r).toEqual({
       outcome: "eligible",
       channel: "talent",
@@ -339,7 +330,10 @@ describe("evaluate: the rule set is data", () => {
   it("applies a document group added by an administrator", () => {
     const data = structuredClone(DEFAULT_RULE_SET.data);
     data.channels.collective.documents.push({ alternatives: ["relationship_proof"], clause: "二(三)" });
-    const r = evaluate({ version: "v2", data }, request({ channel: "collective", employment: { employed: true }, documents: [...IDENTITY, "employment_contract"] }));
+    const r = evaluate(
+      { version: "v2", data },
+      request({ channel: "collective", employment: { employed: true }, documents: [...IDENTITY, "employment_contract"] }),
+    );
     expect(r.missingDocuments).toEqual(["relationship_proof"]);
     expect(r.ruleSetVersion).toBe("v2");
   });

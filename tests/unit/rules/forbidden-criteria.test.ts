@@ -14,8 +14,17 @@ import { CHANNEL_LABELS, DOCUMENT_LABELS, SUBTYPE_LABELS } from "@/lib/schemas/e
 const criteria = (text: string) => findForbiddenCriteria(text).map((m) => m.criterion);
 
 describe("forbidden criteria: the table of RULES.md", () => {
-  it("has the eight criteria of the spec with their clauses (\"\" where the plan sets no such condition)", () => {
-    expect(FORBIDDEN_CRITERIA).toEqual(["home_purchase", "investment", "tax_payment", "points", "rural_land_rights", "social_insurance", "residence_duration", "quota"]);
+  it('has the eight criteria of the spec with their clauses ("" where the plan sets no such condition)', () => {
+    expect(FORBIDDEN_CRITERIA).toEqual([
+      "home_purchase",
+      "investment",
+      "tax_payment",
+      "points",
+      "rural_land_rights",
+      "social_insurance",
+      "residence_duration",
+      "quota",
+    ]);
     expect(Object.fromEntries(FORBIDDEN_CRITERIA.map((c) => [c, FORBIDDEN_CRITERION_INFO[c].clause]))).toEqual({
       home_purchase: "二(二)",
       investment: "二(二)",
@@ -238,8 +247,24 @@ describe("checkNote", () => {
     const text = "请补充纳税证明，纳税不足的不予办理";
     const problems = checkNote(text);
     expect(problems).toEqual([
-      { code: "forbidden_criterion", criterion: "tax_payment", clause: "二(二)", match: "请补充纳税证明", start: 0, end: 7, message: expect.stringContaining("纳税") },
-      { code: "forbidden_criterion", criterion: "tax_payment", clause: "二(二)", match: "纳税不足", start: 8, end: 12, message: expect.stringContaining("二(二)") },
+      {
+        code: "forbidden_criterion",
+        criterion: "tax_payment",
+        clause: "二(二)",
+        match: "请补充纳税证明",
+        start: 0,
+        end: 7,
+        message: expect.stringContaining("纳税"),
+      },
+      {
+        code: "forbidden_criterion",
+        criterion: "tax_payment",
+        clause: "二(二)",
+        match: "纳税不足",
+        start: 8,
+        end: 12,
+        message: expect.stringContaining("二(二)"),
+      },
     ]);
     for (const p of problems) expect(text.slice(p.start, p.end)).toBe(p.match);
   });

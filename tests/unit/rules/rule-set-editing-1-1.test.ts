@@ -18,7 +18,15 @@ const input = (documents: Record<string, unknown>) =>
 
 describe("rule-set editing and 1.1", () => {
   it("editing the identity documents keeps notRequiredUnderAge on id_card", () => {
-    const edited = applyEdits(DEFAULT_RULE_SET_DATA, input({ identityDocuments: [{ alternatives: ["id_card"], clause: "二" }, { alternatives: ["hukou_booklet"], clause: "二" }] }));
+    const edited = applyEdits(
+      DEFAULT_RULE_SET_DATA,
+      input({
+        identityDocuments: [
+          { alternatives: ["id_card"], clause: "二" },
+          { alternatives: ["hukou_booklet"], clause: "二" },
+        ],
+      }),
+    );
     expect(edited.identityDocuments[0].notRequiredUnderAge).toBe(16);
     expect(validateRuleSetData(edited).ok).toBe(true);
   });
@@ -26,7 +34,10 @@ describe("rule-set editing and 1.1", () => {
   it("the principal's tie is an editable slot; a base without it (v1) ignores those keys", () => {
     const slot = DOCUMENT_SLOTS.find((s) => s.key === "family.tie.rented")!;
     expect(slotGroups(DEFAULT_RULE_SET_DATA, slot)[0].alternatives[0]).toBe("rental_contract");
-    const edited = applyEdits(DEFAULT_RULE_SET_DATA, input({ "family.tie.hukou": [{ alternatives: ["principal_hukou_booklet", "relationship_proof"], clause: "二(二)" }] }));
+    const edited = applyEdits(
+      DEFAULT_RULE_SET_DATA,
+      input({ "family.tie.hukou": [{ alternatives: ["principal_hukou_booklet", "relationship_proof"], clause: "二(二)" }] }),
+    );
     expect(edited.channels.family.principalTie!.hukou.documents[0].alternatives).toEqual(["principal_hukou_booklet", "relationship_proof"]);
     const v1 = structuredClone(DEFAULT_RULE_SET_DATA) as RuleSetData;
     delete v1.channels.family.principalTie;

@@ -72,11 +72,15 @@ describe("validateRuleSetData: refuses home ownership as a condition — 二(二
     const problems = problemsOf(
       edited((d) => d.channels.residence.tenures.rented.documents.push({ alternatives: ["property_certificate"], clause: "二(二)" })),
     );
-    expect(problems).toMatchObject([{ code: "forbidden_criterion", criterion: "home_purchase", clause: "二(二)", path: "channels.residence.tenures.rented.documents.1.alternatives" }]);
+    expect(problems).toMatchObject([
+      { code: "forbidden_criterion", criterion: "home_purchase", clause: "二(二)", path: "channels.residence.tenures.rented.documents.1.alternatives" },
+    ]);
   });
 
   it("property certificate required in another channel", () => {
-    const problems = problemsOf(edited((d) => d.channels.family.documents.push({ alternatives: ["property_certificate", "employer_housing_certificate"], clause: "二(二)" })));
+    const problems = problemsOf(
+      edited((d) => d.channels.family.documents.push({ alternatives: ["property_certificate", "employer_housing_certificate"], clause: "二(二)" })),
+    );
     expect(problems).toMatchObject([{ criterion: "home_purchase", path: "channels.family.documents.0.alternatives" }]);
   });
 
@@ -130,13 +134,17 @@ describe("validateRuleSetData: refuses forbidden wording and non-conditions", ()
 
   it("a document group label about land rights", () => {
     const problems = problemsOf(
-      edited((d) => d.channels.rural_student.subtypes.enrollment.documents.push({ alternatives: ["relationship_proof"], clause: "三(五)", label: "放弃土地承包权声明" })),
+      edited((d) =>
+        d.channels.rural_student.subtypes.enrollment.documents.push({ alternatives: ["relationship_proof"], clause: "三(五)", label: "放弃土地承包权声明" }),
+      ),
     );
     expect(problems).toMatchObject([{ criterion: "rural_land_rights", clause: "三(五)" }]);
   });
 
   it("a job for a talent (先落户后就业)", () => {
-    const problems = problemsOf(edited((d) => d.channels.talent.subtypes.college_graduate.documents.push({ alternatives: ["employment_contract"], clause: "二(一)" })));
+    const problems = problemsOf(
+      edited((d) => d.channels.talent.subtypes.college_graduate.documents.push({ alternatives: ["employment_contract"], clause: "二(一)" })),
+    );
     expect(problems).toMatchObject([{ code: "not_a_condition", clause: "二(一)" }]);
   });
 
@@ -161,18 +169,22 @@ describe("validateRuleSetData: the gaps of issue 10", () => {
   });
 
   it("the family channel requiring a labour contract or a job", () => {
-    expect(problemsOf(edited((d) => d.channels.family.relations.spouse.documents.push({ alternatives: ["employment_contract"], clause: "二(二)" })))).toMatchObject([
-      { code: "not_a_condition", clause: "二(二)", path: "channels.family.relations.spouse.documents.1.alternatives" },
-    ]);
+    expect(
+      problemsOf(edited((d) => d.channels.family.relations.spouse.documents.push({ alternatives: ["employment_contract"], clause: "二(二)" }))),
+    ).toMatchObject([{ code: "not_a_condition", clause: "二(二)", path: "channels.family.relations.spouse.documents.1.alternatives" }]);
     expect(problemsOf(edited((d) => d.channels.family.conditions.push("collective_employed")))).toMatchObject([{ code: "not_a_condition", clause: "二(二)" }]);
   });
 
   it("talent requiring a residence or a job", () => {
-    expect(problemsOf(edited((d) => d.channels.talent.conditions.push("residence_legal")))).toMatchObject([{ code: "not_a_condition", clause: "二(一)", path: "channels.talent.conditions.0" }]);
-    expect(problemsOf(edited((d) => d.channels.talent.documents.push({ alternatives: ["rental_contract", "property_certificate"], clause: "二(一)" })))).toMatchObject([
+    expect(problemsOf(edited((d) => d.channels.talent.conditions.push("residence_legal")))).toMatchObject([
+      { code: "not_a_condition", clause: "二(一)", path: "channels.talent.conditions.0" },
+    ]);
+    expect(
+      problemsOf(edited((d) => d.channels.talent.documents.push({ alternatives: ["rental_contract", "property_certificate"], clause: "二(一)" }))),
+    ).toMatchObject([{ code: "not_a_condition", clause: "二(一)" }]);
+    expect(problemsOf(edited((d) => d.channels.talent.subtypes.veteran.conditions.push("collective_employed")))).toMatchObject([
       { code: "not_a_condition", clause: "二(一)" },
     ]);
-    expect(problemsOf(edited((d) => d.channels.talent.subtypes.veteran.conditions.push("collective_employed")))).toMatchObject([{ code: "not_a_condition", clause: "二(一)" }]);
   });
 
   it("the residence channel limited by hukou type", () => {
@@ -219,12 +231,18 @@ describe("validateRuleSetData: shape", () => {
     delete raw.channels.talent.subtypes.veteran;
     raw.identityDocuments[0].alternatives = ["passport"];
     const paths = problemsOf(raw).map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(["channels.talent.subtypes.veteran", "identityDocuments.0.alternatives.0", "timeLimits.acceptanceWorkingDays"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["channels.talent.subtypes.veteran", "identityDocuments.0.alternatives.0", "timeLimits.acceptanceWorkingDays"]),
+    );
   });
 
   it("unknown keys (typos) and a wrong format version", () => {
     const raw = { ...(edited(() => {}) as object), formatVersion: 2, extra: true };
-    expect(problemsOf(raw).map((p) => p.path).sort()).toEqual(["", "formatVersion"]);
+    expect(
+      problemsOf(raw)
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(["", "formatVersion"]);
   });
 
   it("an unknown condition reference and a duplicate code", () => {

@@ -7,14 +7,16 @@ const BOUNDARY = "----luohuTestBoundary";
 /** A chunked multipart body (no Content-Length) of `fileBytes` bytes, generated as it is read. */
 function chunkedUpload(fileBytes: number, chunk = 64 * 1024): Request {
   const enc = new TextEncoder();
-  const head = enc.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="docType"\r\n\r\nid_card\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`);
+  const head = enc.encode(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="docType"\r\n\r\nid_card\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`,
+  );
   const tail = enc.encode(`\r\n--${BOUNDARY}--\r\n`);
   let sent = 0;
   let stage = 0;
   const block = new Uint8Array(chunk).fill(0x41);
   const body = new ReadableStream<Uint8Array>({
     pull(c) {
-      if (stage === 0) return (stage = 1), c.enqueue(head);
+      if (stage === 0) return ((stage = 1), c.enqueue(head));
       if (stage === 1) {
         const n = Math.min(chunk, fileBytes - sent);
         if (n > 0) {
@@ -27,7 +29,12 @@ function chunkedUpload(fileBytes: number, chunk = 64 * 1024): Request {
       c.close();
     },
   });
-  return new Request("http://localhost/api/files", { method: "POST", body, duplex: "half", headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` } } as RequestInit);
+  return new Request("http://localhost/api/files", {
+    method: "POST",
+    body,
+    duplex: "half",
+    headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+  } as RequestInit);
 }
 
 describe("streamed multipart uploads with a byte cap", () => {

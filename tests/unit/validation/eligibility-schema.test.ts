@@ -77,12 +77,9 @@ describe("eligibilityRequestSchema: accepts", () => {
   const pairs = CHANNELS.flatMap((c): Array<[string, string | undefined]> =>
     SUBTYPES_BY_CHANNEL[c].length > 0 ? SUBTYPES_BY_CHANNEL[c].map((s): [string, string | undefined] => [c, s]) : [[c, undefined]],
   );
-  it.each(pairs)(
-    "channel %s with subtype %s",
-    (channel, subtype) => {
-      expect(eligibilityRequestSchema.safeParse({ ...valid(), channel, subtype }).success).toBe(true);
-    },
-  );
+  it.each(pairs)("channel %s with subtype %s", (channel, subtype) => {
+    expect(eligibilityRequestSchema.safeParse({ ...valid(), channel, subtype }).success).toBe(true);
+  });
 
   it("every county-level code of RULES.md, including the management zones", () => {
     for (const code of ["411202", "411203", "411221", "411224", "411281", "411282", "SMX-SFQ", "SMX-KFQ"]) {
@@ -116,9 +113,7 @@ describe("eligibilityRequestSchema: refuses, with paths", () => {
   });
 
   it("an unknown document code, at its index", () => {
-    expect(issues({ ...valid(), documents: ["id_card", "hukou_booklet", "passport"] })).toEqual([
-      { path: "documents.2", message: "未知的材料类型：passport" },
-    ]);
+    expect(issues({ ...valid(), documents: ["id_card", "hukou_booklet", "passport"] })).toEqual([{ path: "documents.2", message: "未知的材料类型：passport" }]);
   });
 
   it("a missing applicant and channel, both reported", () => {
@@ -255,7 +250,9 @@ describe("eligibilityRequestSchema 1.1", () => {
 
   it("the shared-home path needs residence (and only on the family channel)", () => {
     expect(paths(familyBody({ hasLegalResidenceAtDestination: true }))).toEqual(["residence"]);
-    expect(eligibilityRequestSchema.safeParse(familyBody({ hasLegalResidenceAtDestination: true }, { residence: { tenure: "rented", legal: true } })).success).toBe(true);
+    expect(
+      eligibilityRequestSchema.safeParse(familyBody({ hasLegalResidenceAtDestination: true }, { residence: { tenure: "rented", legal: true } })).success,
+    ).toBe(true);
     expect(eligibilityRequestSchema.safeParse(familyBody({ hasLegalResidenceAtDestination: false })).success).toBe(true);
     expect(eligibilityRequestSchema.safeParse(familyBody({ hasHukouAtDestination: true, hasLegalResidenceAtDestination: true })).success).toBe(true);
   });

@@ -23,7 +23,14 @@ export default async function EditCollectivePage({ params }: { params: Promise<{
       <div className="card">
         <CollectiveForm
           id={h.id}
-          initial={{ name: h.name, stationId: h.stationId, address: h.address, approvingOffice: h.approvingOffice, approvedAt: beijingDate(h.approvedAt), active: h.active }}
+          initial={{
+            name: h.name,
+            stationId: h.stationId,
+            address: h.address,
+            approvingOffice: h.approvingOffice,
+            approvedAt: beijingDate(h.approvedAt),
+            active: h.active,
+          }}
           stations={stations}
         />
       </div>

@@ -52,11 +52,36 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
         <table className="table-basic">
           <caption className="px-2 py-2 text-left font-semibold">办理时限</caption>
           <tbody>
-            <tr><th scope="row" className="text-left font-medium">受理（提交后）</th><td>{d.timeLimits.acceptanceWorkingDays} 个工作日</td></tr>
-            <tr><th scope="row" className="text-left font-medium">决定（受理后）</th><td>{d.timeLimits.decisionWorkingDays} 个工作日</td></tr>
-            <tr><th scope="row" className="text-left font-medium">补正期限</th><td>{d.timeLimits.supplementWorkingDays} 个工作日</td></tr>
-            <tr><th scope="row" className="text-left font-medium">草稿保留期</th><td>{d.timeLimits.draftRetentionDays} 天</td></tr>
-            <tr><th scope="row" className="text-left font-medium">准予迁入证明有效期</th><td>{permitValidityDaysOf(d.timeLimits)} 天</td></tr>
+            <tr>
+              <th scope="row" className="text-left font-medium">
+                受理（提交后）
+              </th>
+              <td>{d.timeLimits.acceptanceWorkingDays} 个工作日</td>
+            </tr>
+            <tr>
+              <th scope="row" className="text-left font-medium">
+                决定（受理后）
+              </th>
+              <td>{d.timeLimits.decisionWorkingDays} 个工作日</td>
+            </tr>
+            <tr>
+              <th scope="row" className="text-left font-medium">
+                补正期限
+              </th>
+              <td>{d.timeLimits.supplementWorkingDays} 个工作日</td>
+            </tr>
+            <tr>
+              <th scope="row" className="text-left font-medium">
+                草稿保留期
+              </th>
+              <td>{d.timeLimits.draftRetentionDays} 天</td>
+            </tr>
+            <tr>
+              <th scope="row" className="text-left font-medium">
+                准予迁入证明有效期
+              </th>
+              <td>{permitValidityDaysOf(d.timeLimits)} 天</td>
+            </tr>
           </tbody>
         </table>
       </div>
@@ -64,11 +89,19 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
         <table className="table-basic">
           <caption className="px-2 py-2 text-left font-semibold">不予批准理由</caption>
           <thead>
-            <tr><th scope="col">代码</th><th scope="col">理由</th><th scope="col">条款</th></tr>
+            <tr>
+              <th scope="col">代码</th>
+              <th scope="col">理由</th>
+              <th scope="col">条款</th>
+            </tr>
           </thead>
           <tbody>
             {d.refusalReasons.map((r) => (
-              <tr key={r.code}><td className="font-mono">{r.code}</td><td>{r.label}</td><td>{r.clause}</td></tr>
+              <tr key={r.code}>
+                <td className="font-mono">{r.code}</td>
+                <td>{r.label}</td>
+                <td>{r.clause}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -52,8 +52,12 @@ export default async function CompareRuleSetsPage({ searchParams }: { searchPara
               <tr>
                 <th scope="col">类别</th>
                 <th scope="col">项目</th>
-                <th scope="col" className="font-mono">{a.version}</th>
-                <th scope="col" className="font-mono">{b.version}</th>
+                <th scope="col" className="font-mono">
+                  {a.version}
+                </th>
+                <th scope="col" className="font-mono">
+                  {b.version}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -24,7 +24,12 @@ export default async function NewRuleSetPage({ searchParams }: { searchParams: P
         suggestedVersion={nextVersionName(base.version, taken)}
         today={beijingDate(new Date())}
         slots={DOCUMENT_SLOTS.map((s) => ({ key: s.key, path: s.path.join("."), label: s.label }))}
-        documents={Object.fromEntries(DOCUMENT_SLOTS.map((s) => [s.key, slotGroups(base.data, s).map((g) => ({ alternatives: [...g.alternatives], clause: g.clause, ...(g.label ? { label: g.label } : {}) }))]))}
+        documents={Object.fromEntries(
+          DOCUMENT_SLOTS.map((s) => [
+            s.key,
+            slotGroups(base.data, s).map((g) => ({ alternatives: [...g.alternatives], clause: g.clause, ...(g.label ? { label: g.label } : {}) })),
+          ]),
+        )}
         timeLimits={{ ...base.data.timeLimits, permitValidityDays: permitValidityDaysOf(base.data.timeLimits) }}
         refusalReasons={base.data.refusalReasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause }))}
         supplement={supplementSettingsOf(base.data)}

@@ -25,7 +25,14 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
       <TitledCard id="edit-title" title="姓名、角色与所属单位">
         <StaffForm
           id={u.id}
-          initial={{ username: u.username ?? "", realName: u.realName, role: u.role, stationId: u.stationId ?? "", isStationHead: u.isStationHead, countyCode: u.countyCode ?? "" }}
+          initial={{
+            username: u.username ?? "",
+            realName: u.realName,
+            role: u.role,
+            stationId: u.stationId ?? "",
+            isStationHead: u.isStationHead,
+            countyCode: u.countyCode ?? "",
+          }}
           stations={stations.map((s) => ({ value: s.id, label: `${countyName(s.countyCode)} · ${s.name}` }))}
           counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
         />

@@ -19,7 +19,16 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
       <section className="card">
         <StationForm
           id={s.id}
-          initial={{ code: s.code, name: s.name, countyCode: s.countyCode, address: s.address, phone: s.phone ?? "", active: s.active, officeHours: s.officeHours ?? "", guideNote: s.guideNote ?? "" }}
+          initial={{
+            code: s.code,
+            name: s.name,
+            countyCode: s.countyCode,
+            address: s.address,
+            phone: s.phone ?? "",
+            active: s.active,
+            officeHours: s.officeHours ?? "",
+            guideNote: s.guideNote ?? "",
+          }}
           counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
         />
       </section>

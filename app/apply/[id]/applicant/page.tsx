@@ -23,7 +23,11 @@ export default async function ApplicantPage({ params, searchParams }: { params: 
           <p>
             公民身份号码：<strong>{maskIdNumber(draft.applicantIdNumber)}</strong>
           </p>
-          {user.mobile && <p>联系电话：{user.mobile.slice(0, 3)}****{user.mobile.slice(-4)}</p>}
+          {user.mobile && (
+            <p>
+              联系电话：{user.mobile.slice(0, 3)}****{user.mobile.slice(-4)}
+            </p>
+          )}
           <p className="mt-1 text-slate-600">以上为您注册时的实名信息，申请以本人名义提交。</p>
         </div>
         <RadioGroup
@@ -35,7 +39,12 @@ export default async function ApplicantPage({ params, searchParams }: { params: 
             { value: "urban", label: "非农业户口（城镇）" },
           ]}
         />
-        <DivisionPicker name="hukouRegion" legend="户口所在地（户口簿首页的户籍所在地）" hint="依次选择省、市、县（市、区）" initial={divisionInitial(a?.hukouRegion ?? answers.prefill?.hukouRegion ?? draft.applicantIdNumber.slice(0, 6))} />
+        <DivisionPicker
+          name="hukouRegion"
+          legend="户口所在地（户口簿首页的户籍所在地）"
+          hint="依次选择省、市、县（市、区）"
+          initial={divisionInitial(a?.hukouRegion ?? answers.prefill?.hukouRegion ?? draft.applicantIdNumber.slice(0, 6))}
+        />
         <TextInput name="hukouAddress" label="户籍地址（户口簿上的住址）" defaultValue={a?.hukouAddress} maxLength={200} />
       </StepForm>
     </div>

@@ -104,7 +104,12 @@ export default async function CheckPage({ params }: { params: Promise<{ id: stri
       <Section
         title="申请类别"
         href={change("channel")}
-        rows={[{ label: "落户通道", value: CHANNEL_LABELS[draft.channel] + (draft.subtype ? ` · ${SUBTYPE_LABELS[draft.subtype as Subtype] ?? draft.subtype}` : "") }]}
+        rows={[
+          {
+            label: "落户通道",
+            value: CHANNEL_LABELS[draft.channel] + (draft.subtype ? ` · ${SUBTYPE_LABELS[draft.subtype as Subtype] ?? draft.subtype}` : ""),
+          },
+        ]}
       />
       <Section
         title="申请人信息"
@@ -135,7 +140,9 @@ export default async function CheckPage({ params }: { params: Promise<{ id: stri
           testId="check-members"
           rows={
             draft.members.filter((m) => m.relation !== "self").length
-              ? draft.members.filter((m) => m.relation !== "self").map((m) => ({ label: relationLabel(m.relation), value: `${m.name}（${maskIdNumber(m.idNumber)}）` }))
+              ? draft.members
+                  .filter((m) => m.relation !== "self")
+                  .map((m) => ({ label: relationLabel(m.relation), value: `${m.name}（${maskIdNumber(m.idNumber)}）` }))
               : [{ label: "随迁人员", value: "无" }]
           }
         />
@@ -161,7 +168,13 @@ export default async function CheckPage({ params }: { params: Promise<{ id: stri
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
           <p className="font-medium">规则核验提示：以下条件不符合，派出所可能不予批准。您仍可提交，或返回修改、改选通道。</p>
           <ul className="mt-1 list-disc pl-5">
-            {warnings.flatMap((p) => p.reasons.map((r) => <li key={`${p.memberId}-${r.code}`}>{p.name}：{r.message}（方案{r.clause}）</li>))}
+            {warnings.flatMap((p) =>
+              p.reasons.map((r) => (
+                <li key={`${p.memberId}-${r.code}`}>
+                  {p.name}：{r.message}（方案{r.clause}）
+                </li>
+              )),
+            )}
           </ul>
         </div>
       )}

@@ -24,7 +24,11 @@ function ResidenceFields({ a }: { a: FilingAnswers }) {
         legend="落户住所的性质"
         hint="租赁住房与自有住房同等对待（方案二(二)），不要求购房。"
         defaultValue={a.residence?.tenure}
-        options={TENURES.map((t) => ({ value: t, label: TENURE_LABELS[t], hint: t === "rented" ? "需提交房屋租赁合同" : t === "owned" ? "需提交不动产权证书" : "需提交单位住房证明" }))}
+        options={TENURES.map((t) => ({
+          value: t,
+          label: TENURE_LABELS[t],
+          hint: t === "rented" ? "需提交房屋租赁合同" : t === "owned" ? "需提交不动产权证书" : "需提交单位住房证明",
+        }))}
       />
       <RadioGroup name="legal" legend="该住所是否为合法建筑？" hint="违法建筑不能作为落户住所。" defaultValue={b(a.residence?.legal)} options={yesNo} />
     </>
@@ -41,7 +45,13 @@ function TalentFields({ a }: { a: FilingAnswers }) {
         defaultValue={a.noStableResidence ? "none" : a.residence?.tenure}
         options={[...TENURES.map((t) => ({ value: t as string, label: TENURE_LABELS[t] })), { value: "none", label: "暂无合法稳定住所" }]}
       />
-      <RadioGroup name="employed" legend="是否已落实工作单位？" hint="暂未落实工作单位的，可先落户后就业（方案二(一)）。" defaultValue={b(a.employment?.employed)} options={yesNo} />
+      <RadioGroup
+        name="employed"
+        legend="是否已落实工作单位？"
+        hint="暂未落实工作单位的，可先落户后就业（方案二(一)）。"
+        defaultValue={b(a.employment?.employed)}
+        options={yesNo}
+      />
       <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
       <RadioGroup
         name="collectiveKind"
@@ -82,7 +92,13 @@ function RuralStudentFields({ a }: { a: FilingAnswers }) {
         defaultValue={a.originCounty}
         options={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
       />
-      <RadioGroup name="employed" legend="是否已就业？" hint="毕业后可迁入就业地，或根据本人意愿迁回原籍。" defaultValue={b(a.employment?.employed)} options={yesNo} />
+      <RadioGroup
+        name="employed"
+        legend="是否已就业？"
+        hint="毕业后可迁入就业地，或根据本人意愿迁回原籍。"
+        defaultValue={b(a.employment?.employed)}
+        options={yesNo}
+      />
       <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
       <SelectInput
         name="workCounty"
@@ -99,7 +115,13 @@ function FamilyFields({ a }: { a: FilingAnswers }) {
   const p = a.principal;
   return (
     <>
-      <TextInput name="principalName" label="投靠人姓名" hint="您投靠的、在落户地有户口或合法稳定住所（含租赁）的家庭成员" defaultValue={p?.name} maxLength={30} />
+      <TextInput
+        name="principalName"
+        label="投靠人姓名"
+        hint="您投靠的、在落户地有户口或合法稳定住所（含租赁）的家庭成员"
+        defaultValue={p?.name}
+        maxLength={30}
+      />
       <TextInput name="principalIdNumber" label="投靠人公民身份号码" defaultValue={p?.idNumber} maxLength={18} />
       <SelectInput name="relation" label="投靠人是您的" defaultValue={p?.relation} options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))} />
       <RadioGroup name="livesTogether" legend="是否与投靠人共同居住生活？" defaultValue={b(p?.livesTogether)} options={yesNo} />
@@ -136,7 +158,12 @@ function CollectiveFields({ a }: { a: FilingAnswers }) {
         社区集体户适用于同时符合以下三项的人员（方案二(三)）：无合法稳定住所（含租赁）、无直系亲属可投靠、就业单位（含人才交流中心）无集体户口。如有一项不符合，系统会提示适合的其他通道。
       </p>
       <TextInput name="employerName" label="就业单位名称" defaultValue={a.employment?.employerName} maxLength={100} />
-      <RadioGroup name="hasLegalResidence" legend="在就业地是否有合法稳定住所（含租赁）？" defaultValue={a.employment ? String(!!a.residence) : undefined} options={yesNo} />
+      <RadioGroup
+        name="hasLegalResidence"
+        legend="在就业地是否有合法稳定住所（含租赁）？"
+        defaultValue={a.employment ? String(!!a.residence) : undefined}
+        options={yesNo}
+      />
       <RadioGroup
         name="hasDirectRelativeToJoin"
         legend="是否有可投靠的直系亲属？"
@@ -144,7 +171,12 @@ function CollectiveFields({ a }: { a: FilingAnswers }) {
         defaultValue={b(a.hasDirectRelativeToJoin)}
         options={yesNo}
       />
-      <RadioGroup name="employerHasCollectiveHousehold" legend="就业单位（含人才交流中心）是否有集体户口？" defaultValue={b(a.employment?.employerHasCollectiveHousehold)} options={yesNo} />
+      <RadioGroup
+        name="employerHasCollectiveHousehold"
+        legend="就业单位（含人才交流中心）是否有集体户口？"
+        defaultValue={b(a.employment?.employerHasCollectiveHousehold)}
+        options={yesNo}
+      />
     </>
   );
 }

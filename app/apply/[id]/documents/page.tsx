@@ -20,7 +20,8 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
       <div>
         <h1 className="page-title">上传材料</h1>
         <p className="text-slate-700">
-          以下清单由规则核验（规则版本 {checklist.ruleSetVersion}）按您的申请和每位随迁人员逐人列出，一次告知全部所需材料。请上传{ALLOWED_TYPE_LABEL}，单个文件不超过 {formatBytes(MAX_UPLOAD_BYTES)}；提交前可随时替换或删除。
+          以下清单由规则核验（规则版本 {checklist.ruleSetVersion}）按您的申请和每位随迁人员逐人列出，一次告知全部所需材料。请上传{ALLOWED_TYPE_LABEL}
+          ，单个文件不超过 {formatBytes(MAX_UPLOAD_BYTES)}；提交前可随时替换或删除。
         </p>
         <p className="mt-2 font-medium" data-testid="missing-count">
           {blocked ? "材料清单暂时无法计算（见下方提示）。" : checklist.complete ? "材料已齐全。" : `还缺 ${checklist.missingCount} 项材料。`}

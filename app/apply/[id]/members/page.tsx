@@ -11,7 +11,13 @@ import { saveStepAction } from "../../actions";
 
 export const metadata = { title: "随迁家庭成员" };
 
-export default async function MembersPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ return?: string; edit?: string }> }) {
+export default async function MembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ return?: string; edit?: string }>;
+}) {
   const { id } = await params;
   const { return: ret, edit } = await searchParams;
   const { draft } = await draftForPage(id, "members");
@@ -22,7 +28,9 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
     <div className="space-y-6">
       <div>
         <h1 className="page-title">随迁家庭成员</h1>
-        <p className="text-slate-700">与您共同居住生活、一同迁入的配偶、子女、父母等（方案二(二)）。每位成员都会按规则单独核验，并列出需提交的材料。没有随迁人员的，直接点击“成员已填写完毕”。</p>
+        <p className="text-slate-700">
+          与您共同居住生活、一同迁入的配偶、子女、父母等（方案二(二)）。每位成员都会按规则单独核验，并列出需提交的材料。没有随迁人员的，直接点击“成员已填写完毕”。
+        </p>
       </div>
       <section aria-labelledby="list-title" className="card">
         <h2 id="list-title" className="mb-2 font-semibold">
@@ -39,7 +47,14 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
                   <Link href={`/apply/${draft.id}/members?edit=${m.id}${ret ? `&return=${ret}` : ""}`} className="text-brand-700 underline">
                     修改<span className="sr-only">{m.name}</span>
                   </Link>
-                  <StepForm action={saveStepAction.bind(null, "remove_member")} hidden={{ applicationId: draft.id, memberId: m.id }} submitLabel={`删除 ${m.name}`} pendingLabel="正在删除…" variant="secondary" className="inline" />
+                  <StepForm
+                    action={saveStepAction.bind(null, "remove_member")}
+                    hidden={{ applicationId: draft.id, memberId: m.id }}
+                    submitLabel={`删除 ${m.name}`}
+                    pendingLabel="正在删除…"
+                    variant="secondary"
+                    className="inline"
+                  />
                 </span>
               )}
             </li>
@@ -58,7 +73,12 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
             submitLabel={editing ? "保存修改" : "添加此人"}
             testId="member-form"
           >
-            <SelectInput name="relation" label="与申请人的关系" defaultValue={editing?.relation} options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))} />
+            <SelectInput
+              name="relation"
+              label="与申请人的关系"
+              defaultValue={editing?.relation}
+              options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
+            />
             <TextInput name="name" label="姓名" defaultValue={editing?.name} maxLength={50} autoComplete="off" />
             <TextInput name="idNumber" label="公民身份号码" hint="18位；未成年子女请填写户口簿上的身份号码" defaultValue={editing?.idNumber} maxLength={18} />
             <RadioGroup
@@ -73,7 +93,11 @@ export default async function MembersPage({ params, searchParams }: { params: Pr
           </StepForm>
         </section>
       ) : null}
-      <StepForm action={saveStepAction.bind(null, "members_done")} hidden={{ applicationId: draft.id, _return: ret }} submitLabel={others.length ? "成员已填写完毕，继续" : "没有随迁人员，继续"} testId="members-done"
+      <StepForm
+        action={saveStepAction.bind(null, "members_done")}
+        hidden={{ applicationId: draft.id, _return: ret }}
+        submitLabel={others.length ? "成员已填写完毕，继续" : "没有随迁人员，继续"}
+        testId="members-done"
         guardUnsavedIn={{ testId: "member-form", message: "您在上面填写了一位随迁人员，但还没有点击“添加此人”。请先添加此人，或清空后再继续。" }}
       />
     </div>

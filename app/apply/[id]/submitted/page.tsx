@@ -32,11 +32,22 @@ export default async function SubmittedPage({ params }: { params: Promise<{ id: 
             前（{limits?.acceptanceWorkingDays ?? 5}个工作日内，节假日顺延）决定是否受理。材料不全的，会一次性告知需要补正的全部内容。
           </li>
           <li>
-            受理后 {limits?.decisionWorkingDays ?? 20} 个工作日内作出决定{decisionDue ? <>（按期受理时最迟约 <DateText date={decisionDue} />）</> : ""}。
+            受理后 {limits?.decisionWorkingDays ?? 20} 个工作日内作出决定
+            {decisionDue ? (
+              <>
+                （按期受理时最迟约 <DateText date={decisionDue} />）
+              </>
+            ) : (
+              ""
+            )}
+            。
           </li>
           <li>准予迁入的，您可在网上下载《准予迁入证明》（含二维码，可公开核验真伪），再办理原籍迁出和落户。</li>
         </ol>
-        <p className="text-sm text-slate-600">每一步都会通过短信和站内消息通知您。提交日期：<DateText date={app.submittedAt} />。</p>
+        <p className="text-sm text-slate-600">
+          每一步都会通过短信和站内消息通知您。提交日期：
+          <DateText date={app.submittedAt} />。
+        </p>
       </section>
       <div className="flex flex-wrap gap-3">
         <Link href={`/my/${app.id}`} className="btn-primary">

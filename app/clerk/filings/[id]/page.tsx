@@ -33,7 +33,12 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
   try {
     v = await runGuarded(user, viewFilingDef, { applicationId: id });
   } catch (e) {
-    if (isDomainError(e) && e.code === "rate_limited") return <p className="card text-red-800" role="alert">{e.message}</p>;
+    if (isDomainError(e) && e.code === "rate_limited")
+      return (
+        <p className="card text-red-800" role="alert">
+          {e.message}
+        </p>
+      );
     pageError(e);
   }
   const f = v.filing;
@@ -98,12 +103,16 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
               {f.moveOutOffice}，{formatDate(f.movedOutAt)}
             </Fact>
           )}
-          {f.collectiveHousehold && (
-            <Fact label="落户集体户">{f.collectiveHousehold.name}</Fact>
-          )}
+          {f.collectiveHousehold && <Fact label="落户集体户">{f.collectiveHousehold.name}</Fact>}
         </FactGrid>
         <div className="mt-3 border-t border-slate-200 pt-3">
-          <ClaimControls applicationId={f.id} can={{ claim: !!can.claim, release: !!can.release, assign: !!can.assign }} assignedClerk={f.assignedClerk} meId={v.me.id} clerks={v.clerks} />
+          <ClaimControls
+            applicationId={f.id}
+            can={{ claim: !!can.claim, release: !!can.release, assign: !!can.assign }}
+            assignedClerk={f.assignedClerk}
+            meId={v.me.id}
+            clerks={v.clerks}
+          />
         </div>
       </header>
 
@@ -146,7 +155,11 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
           </h2>
           <p className="text-sm text-slate-600">
             {formatDateTime(n.requestedAt)} 发出，补正期限至 {formatDate(n.dueAt)}
-            {n.answeredAt ? `；申请人已于 ${formatDateTime(n.answeredAt)} 补正` : n.withdrawnAt ? `；${formatDateTime(n.withdrawnAt)} 撤回：${n.withdrawReason ?? ""}` : "；申请人尚未补正"}
+            {n.answeredAt
+              ? `；申请人已于 ${formatDateTime(n.answeredAt)} 补正`
+              : n.withdrawnAt
+                ? `；${formatDateTime(n.withdrawnAt)} 撤回：${n.withdrawReason ?? ""}`
+                : "；申请人尚未补正"}
           </p>
           <ol className="mt-2 list-decimal pl-5 text-sm">
             {n.items.map((it, i) => (
@@ -174,12 +187,24 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
               </a>
             )}
             {v.printable.supplement && (
-              <a className="btn-secondary" href={`/api/letters/${encodeURIComponent(f.id)}/supplement`} target="_blank" rel="noopener noreferrer" data-testid="print-supplement">
+              <a
+                className="btn-secondary"
+                href={`/api/letters/${encodeURIComponent(f.id)}/supplement`}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="print-supplement"
+              >
                 打印补正告知书（PDF）
               </a>
             )}
             {v.printable.refusal && (
-              <a className="btn-secondary" href={`/api/letters/${encodeURIComponent(f.id)}/refusal`} target="_blank" rel="noopener noreferrer" data-testid="print-refusal">
+              <a
+                className="btn-secondary"
+                href={`/api/letters/${encodeURIComponent(f.id)}/refusal`}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="print-refusal"
+              >
                 打印不予批准决定书（PDF）
               </a>
             )}
@@ -215,15 +240,17 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
             {v.filing.supplementAnsweredAt === null && !can.accept && !can.approve && (
               <p className="text-sm text-slate-700">等待申请人补正材料。补正期限届满仍未补正的，可以“未在规定期限内补正材料”为由不予批准。</p>
             )}
-            <RefuseForm {...acts} reasons={reasons} reference={f.reference} supplementExpired={v.supplementExpired} remedies={`${v.remedies.review}${v.remedies.lawsuit}`} />
+            <RefuseForm
+              {...acts}
+              reasons={reasons}
+              reference={f.reference}
+              supplementExpired={v.supplementExpired}
+              remedies={`${v.remedies.review}${v.remedies.lawsuit}`}
+            />
           </>
         )}
-        {can.confirm_move_out && (
-          <OriginMoveOutForms {...acts} reasons={v.moveOutReturnReasons} destination={f.stationName} />
-        )}
-        {f.originStation && !v.atDestination && !can.confirm_move_out && (
-          <p className="text-sm text-slate-700">该申请的迁出已由本所处理，当前状态见上方。</p>
-        )}
+        {can.confirm_move_out && <OriginMoveOutForms {...acts} reasons={v.moveOutReturnReasons} destination={f.stationName} />}
+        {f.originStation && !v.atDestination && !can.confirm_move_out && <p className="text-sm text-slate-700">该申请的迁出已由本所处理，当前状态见上方。</p>}
         {v.me.isStationHead && openNotice && (
           <NoticeCorrectionForms
             {...acts}
@@ -241,7 +268,9 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
         )}
         {can.resend_move_out && <ResendMoveOutForm {...acts} reason={f.moveOutReturnReason} />}
         {can.record_move_out && <MoveOutForm {...acts} today={beijingDate(v.now)} offices={v.moveOut.offices} region={v.moveOut.region} />}
-        {can.record_registration && <RegistrationForm {...acts} collective={v.settlementPath === "collective_household" && !f.collectiveHousehold} households={v.households} />}
+        {can.record_registration && (
+          <RegistrationForm {...acts} collective={v.settlementPath === "collective_household" && !f.collectiveHousehold} households={v.households} />
+        )}
         {can.register_directly && <RegisterDirectlyForm {...acts} reference={f.reference} disabledReason={can.register_directly.disabledReason} />}
         {(can.reopen || can.revoke) && <CorrectionForm {...acts} kind={can.reopen ? "reopen" : "revoke"} reasons={reasons} />}
         {v.closedNote && <p className="text-sm text-slate-700">{v.closedNote}</p>}

@@ -49,18 +49,43 @@ export default async function SupplementPage({ params }: { params: Promise<{ id:
               applicationId={app.id}
               memberId={it.memberId ?? ""}
               title={it.documentCode ? DOCUMENT_LABELS[it.documentCode] : "补正附件（可选）"}
-              docTypes={it.documentCode ? it.alternatives.map((c) => ({ code: c, label: DOCUMENT_LABELS[c] })) : [{ code: SUPPLEMENT_ATTACHMENT, label: "补正附件" }]}
-              documents={fresh.filter((d) => d.memberId === it.memberId && (it.documentCode ? (it.alternatives as string[]).includes(d.docType) : d.docType === SUPPLEMENT_ATTACHMENT))}
-              satisfied={fresh.some((d) => d.memberId === it.memberId && (it.documentCode ? (it.alternatives as string[]).includes(d.docType) : d.docType === SUPPLEMENT_ATTACHMENT))}
+              docTypes={
+                it.documentCode ? it.alternatives.map((c) => ({ code: c, label: DOCUMENT_LABELS[c] })) : [{ code: SUPPLEMENT_ATTACHMENT, label: "补正附件" }]
+              }
+              documents={fresh.filter(
+                (d) =>
+                  d.memberId === it.memberId && (it.documentCode ? (it.alternatives as string[]).includes(d.docType) : d.docType === SUPPLEMENT_ATTACHMENT),
+              )}
+              satisfied={fresh.some(
+                (d) =>
+                  d.memberId === it.memberId && (it.documentCode ? (it.alternatives as string[]).includes(d.docType) : d.docType === SUPPLEMENT_ATTACHMENT),
+              )}
               maxBytes={MAX_UPLOAD_BYTES}
               maxLabel={formatBytes(MAX_UPLOAD_BYTES)}
             />
           </li>
         ))}
       </ol>
-      <StepForm action={resubmitAction} hidden={{ applicationId: app.id }} submitLabel="提交补正" pendingLabel="正在提交…" testId="resubmit-form" aside={<Link href={`/my/${app.id}`} className="text-brand-700 underline">返回申请详情</Link>}>
+      <StepForm
+        action={resubmitAction}
+        hidden={{ applicationId: app.id }}
+        submitLabel="提交补正"
+        pendingLabel="正在提交…"
+        testId="resubmit-form"
+        aside={
+          <Link href={`/my/${app.id}`} className="text-brand-700 underline">
+            返回申请详情
+          </Link>
+        }
+      >
         {textItems.map((it) => (
-          <TextArea key={it.index} name={`response-${it.index}`} label={`第${it.index + 1}项补正说明（${it.label}）`} hint="请说明更正后的信息，或说明已上传的附件" maxLength={1000} />
+          <TextArea
+            key={it.index}
+            name={`response-${it.index}`}
+            label={`第${it.index + 1}项补正说明（${it.label}）`}
+            hint="请说明更正后的信息，或说明已上传的附件"
+            maxLength={1000}
+          />
         ))}
       </StepForm>
     </div>

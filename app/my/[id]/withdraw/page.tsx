@@ -17,7 +17,18 @@ export default async function WithdrawPage({ params }: { params: Promise<{ id: s
     <div className="mx-auto max-w-2xl">
       <h1 className="page-title">撤回申请 {app.reference}</h1>
       <p className="mb-4 text-slate-700">落户遵循本人意愿。撤回后派出所将停止办理本申请；如以后需要，可重新提交申请。</p>
-      <StepForm action={withdrawAction} hidden={{ applicationId: app.id }} submitLabel="确认撤回" variant="danger" pendingLabel="正在撤回…" aside={<Link href={`/my/${app.id}`} className="text-brand-700 underline">不撤回，返回</Link>}>
+      <StepForm
+        action={withdrawAction}
+        hidden={{ applicationId: app.id }}
+        submitLabel="确认撤回"
+        variant="danger"
+        pendingLabel="正在撤回…"
+        aside={
+          <Link href={`/my/${app.id}`} className="text-brand-700 underline">
+            不撤回，返回
+          </Link>
+        }
+      >
         <TextInput name="reason" label="撤回原因（可不填）" maxLength={200} />
         <CheckboxInput name="confirm" label="我确认撤回此落户申请" />
       </StepForm>

@@ -8,7 +8,13 @@ export async function generateMetadata({ params }: { params: Promise<{ code: str
 }
 
 /** One county, per station. A county official may open only their own (another → 404). */
-export default async function CountyDashboardPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CountyDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { code } = await params;
   const { user, d, error } = await loadDashboardPage(`/official/county/${encodeURIComponent(code)}`, await searchParams, code);
   return (
@@ -16,10 +22,19 @@ export default async function CountyDashboardPage({ params, searchParams }: { pa
       <h1 className="page-title">{countyName(code)}落户工作统计</h1>
       {error && (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-red-800">
-          {error} <Link href={`/official/county/${encodeURIComponent(code)}`} className="underline">查看本年度</Link>
+          {error}{" "}
+          <Link href={`/official/county/${encodeURIComponent(code)}`} className="underline">
+            查看本年度
+          </Link>
         </p>
       )}
-      {d && <DashboardView d={d} basePath={`/official/county/${encodeURIComponent(code)}`} backHref={user.countyCode ? undefined : `/official?year=${d.period.year}`} />}
+      {d && (
+        <DashboardView
+          d={d}
+          basePath={`/official/county/${encodeURIComponent(code)}`}
+          backHref={user.countyCode ? undefined : `/official?year=${d.period.year}`}
+        />
+      )}
     </div>
   );
 }
