@@ -12,6 +12,8 @@ import { pageAs } from "../support/login";
 const FORBIDDEN = "请提供购房合同";
 
 test("structured notices: no purchase contract, a station head's correction, the auditor's and the official's supervision", async ({ browser }) => {
+  // Four people's pages in one journey: more than the default 90 s on a busy 2-core machine.
+  test.setTimeout(240_000);
   const official = await pageAs(browser, "official-hubin");
   await official.goto("/official");
   const figure = official.getByTestId("supervision-figure-count");
