@@ -67,7 +67,7 @@ const FILINGS: DemoFiling[] = [
   { station: "411202-01", status: "submitted", channel: "talent", subtype: "skilled_worker", age: 3, members: ["spouse"] },
   { station: "411202-01", status: "accepted", channel: "residence", tenure: "rented", age: 8 },
   { station: "411202-01", status: "accepted", channel: "talent", subtype: "veteran", age: 32 },
-  { station: "411202-01", status: "accepted", channel: "rural_student", subtype: "after_graduation", age: 12 },
+  { station: "411202-01", status: "accepted", channel: "rural_student", subtype: "after_graduation", age: 36 },
   { station: "411202-01", status: "supplement_requested", channel: "residence", tenure: "employer_housing", age: 5 },
   { station: "411202-01", status: "supplement_requested", channel: "talent", subtype: "returned_overseas", age: 2 },
   { station: "411202-01", status: "approved", channel: "residence", tenure: "rented", age: 15, members: ["child"] },
