@@ -31,6 +31,8 @@ export function proxy(request: NextRequest) {
   return res;
 }
 
+// Uploads (/api/files) stay out: the proxy would buffer every body up to 10 MB in memory and
+// hand the route a truncated stream; their route refuses cross-site writes itself (routeFromAction).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/files).*)" }],
 };

@@ -8,6 +8,7 @@ import type { Role, SessionUser } from "./roles";
 import { ROLE_HOME } from "./roles";
 import { DomainError, isDomainError, toActionError, type ActionResult } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { crossSiteRefusal } from "@/lib/http/security-headers";
 import { isRateLimited, RATE_LIMITS } from "@/lib/http/rate-limit";
 import { runAction, type ActionDef } from "./run-action";
 import { loadSessionUser } from "./sessions";
@@ -83,6 +84,8 @@ export function routeFromAction<S extends z.ZodType, O>(
 ) {
   return async (req: Request, routeCtx: { params: Promise<Record<string, string>> }) => {
     try {
+      // Routes the proxy does not see (uploads) refuse cross-site writes here too.
+      if (crossSiteRefusal(req.method, new URL(req.url), req.headers)) throw new DomainError("forbidden", "跨站请求被拒绝。");
       const user = await currentUser();
       if (!user) throw new DomainError("unauthenticated", "请先登录。");
       const ip = clientIpFromHeaders(req.headers);
