@@ -8,7 +8,7 @@ import { findForbiddenCriteria, type CriteriaFinding } from "@/lib/rules/forbidd
 /** Longest text the check takes, in characters (code points): a county document of some pages. */
 export const MAX_CRITERIA_TEXT = 20_000;
 
-/** `{ text }`: 1–20,000 characters (spec: shared/spec/criteria-check-api.md). */
+/** `{ text }`: 1–20,000 characters (spec: docs/api/criteria-check-api.md). */
 export const criteriaCheckRequestSchema = z.object(
   {
     text: z

@@ -5,7 +5,7 @@ import { formatZodIssues } from "@/lib/errors";
 import { makeIdNumber } from "@/lib/validation/id-number";
 import { IDENTITY, PRINCIPAL_ID, prng, request } from "./request-fixtures";
 
-/** Eligibility API 1.1 (shared/spec/eligibility-api.md, 2026-11-30): every point of the version. */
+/** Eligibility API 1.1 (docs/api/eligibility-api.md, 2026-11-30): every point of the version. */
 
 const TODAY = "2026-11-30";
 const run = (overrides: Parameters<typeof request>[0], today = TODAY) => evaluate(DEFAULT_RULE_SET, request(overrides), { today });
