@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const MAX_BODY = 64 * 1024;
 
-/** Public criteria check — contract: shared/spec/criteria-check-api.md. No sign-in; nothing sent is stored. */
+/** Public criteria check — contract: docs/api/criteria-check-api.md. No sign-in; nothing sent is stored. */
 export async function POST(req: Request) {
   try {
     const wait = await checkRateLimit(RATE_LIMITS.criteriaCheck, clientIpFromHeaders(req.headers));
