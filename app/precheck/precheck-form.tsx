@@ -1,14 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, useTransition } from "react";
+import Link from "next/link";
 import { precheckAction, type PrecheckState } from "./actions";
 import type { Channel, DocumentCode, Relation, Subtype, Tenure } from "@/lib/schemas/eligibility";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
 import { SelectOptions } from "@/components/forms/select-options";
-
-// The answer is its own chunk, loaded when there is one: the form's first load stays small.
-const PrecheckResults = dynamic(() => import("./precheck-results").then((m) => m.PrecheckResults));
 
 type County = { code: string; name: string };
 
@@ -34,6 +31,12 @@ const FIELD_IDS: Record<string, string> = {
   background: "pc-bg",
   workCounty: "pc-work",
 };
+
+const OUTCOME = {
+  eligible: { text: "符合条件，材料齐全", cls: "border-green-600 bg-green-50" },
+  needs_documents: { text: "符合条件，请准备以下材料", cls: "border-amber-500 bg-amber-50" },
+  ineligible: { text: "不符合该通道的条件", cls: "border-slate-300 bg-slate-50" },
+} as const;
 
 function Radios({
   name,
@@ -103,6 +106,13 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
   const [pending, start] = useTransition();
   const set = (k: keyof typeof a) => (v: string) => setA((s) => ({ ...s, [k]: v }));
   const err = (p: string) => issueFor(state.issues, p);
+  const results = useRef<HTMLHeadingElement>(null);
+  // On a phone the result appears below the screen: take the reader there (the error summary focuses itself).
+  useEffect(() => {
+    if (!state.candidates) return;
+    results.current?.focus();
+    results.current?.scrollIntoView({ block: "start" });
+  }, [state.candidates]);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -310,12 +320,60 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
 
       <section aria-live="polite" aria-label="预检结果">
         {state.candidates && (
-          <PrecheckResults
-            candidates={state.candidates}
-            ruleSetVersion={state.ruleSetVersion}
-            labels={{ channels: CHANNEL_LABELS, subtypes: SUBTYPE_LABELS, documents: DOCUMENT_LABELS }}
-            resultNote={texts.resultNote}
-          />
+          <div className="space-y-4" data-testid="precheck-results">
+            <h2
+              ref={results}
+              tabIndex={-1}
+              className="text-xl font-semibold outline-none focus:ring-4 focus:ring-amber-400"
+              data-testid="precheck-results-title"
+            >
+              预检结果
+            </h2>
+            {state.candidates.map((c, i) => {
+              const o = OUTCOME[c.result.outcome];
+              const title = `${CHANNEL_LABELS[c.channel as Channel]}${c.subtype ? ` · ${SUBTYPE_LABELS[c.subtype as Subtype]}` : ""}`;
+              return (
+                <article key={`${c.channel}-${c.subtype ?? ""}`} className={`rounded-lg border-l-4 p-4 ${o.cls}`} data-outcome={c.result.outcome}>
+                  <h3 className="font-semibold">
+                    {i === 0 && c.result.outcome !== "ineligible" ? "推荐：" : ""}
+                    {title}
+                  </h3>
+                  <p className="mt-1">
+                    {o.text}（依据：{c.basis}）
+                  </p>
+                  {c.why.length > 0 && (
+                    <>
+                      <h4 className="mt-2 text-sm font-semibold">{c.result.outcome === "ineligible" ? "不符合的原因" : "请注意"}</h4>
+                      <ul className="mt-1 list-disc pl-5 text-sm">
+                        {c.why.map((r) => (
+                          <li key={r.code}>{r.text}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  {c.result.suggestedChannels.length > 0 && (
+                    <p className="mt-2 text-sm">建议改选：{c.result.suggestedChannels.map((s) => CHANNEL_LABELS[s]).join("、")}</p>
+                  )}
+                  {c.result.outcome !== "ineligible" && (
+                    <>
+                      <h4 className="mt-3 text-sm font-semibold">需要准备的材料清单</h4>
+                      <ul className="mt-1 list-disc pl-5 text-sm" data-testid="checklist">
+                        {c.result.missingDocuments.map((d) => (
+                          <li key={d}>{DOCUMENT_LABELS[d]}</li>
+                        ))}
+                      </ul>
+                      <Link href={`/apply/new?precheck=${c.carry}`} className="btn-primary mt-3">
+                        按此通道开始申请
+                      </Link>
+                    </>
+                  )}
+                </article>
+              );
+            })}
+            <p className="text-sm text-slate-600">
+              规则版本：{state.ruleSetVersion}。{texts.resultNote}
+            </p>
+          </div>
         )}
       </section>
     </div>
