@@ -26,6 +26,20 @@ export default function PrecheckPage() {
           documents: DOCUMENT_LABELS,
         }}
         texts={{
+          words: {
+            housingLegend: "在落户地的住房情况（租房与自有住房同等对待）",
+            relativeHukouLegend: "该家人在落户地有户口（或正在同时申请）吗？",
+            grandRelative: "投靠祖父母、外祖父母或孙子女、外孙子女",
+            housingLegalLegend: "该住所是合法建筑吗？（不是违法建筑）",
+            otherRelative: "投靠其他亲属（如兄弟姐妹）",
+            idLabel: "居民身份证号码（选填）",
+            employerCollectiveLegend: "就业单位有集体户口吗？",
+            idHint: "仅用于校验，不会保存",
+            backgroundLegend: "您属于以下哪类人员？",
+            joinParent: "投靠父母（我是子女）",
+            joinChild: "投靠子女（我是父母）",
+            livesTogetherLegend: "与该家人共同居住吗？",
+          },
           whoIntro: "可以为自己，也可以替家人（如父母）预检。姓名和身份证号码都可以不填；不填身份证号码时，请填写出生日期。",
           birthHint: "未填写身份证号码时必填：未满16周岁的可用户口簿代替身份证",
           resultNote: "暂不符合落户条件的，可申领居住证，享有基本公共服务（方案三(十)）。",

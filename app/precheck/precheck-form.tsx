@@ -74,7 +74,22 @@ function Radios({
 }
 
 /** Longer fixed sentences come from the server page as props: they cost the browser no script. */
+export type PrecheckWord =
+  | "housingLegend"
+  | "relativeHukouLegend"
+  | "grandRelative"
+  | "housingLegalLegend"
+  | "otherRelative"
+  | "idLabel"
+  | "employerCollectiveLegend"
+  | "idHint"
+  | "backgroundLegend"
+  | "joinParent"
+  | "joinChild"
+  | "livesTogetherLegend";
+
 export type PrecheckTexts = {
+  words: Record<PrecheckWord, string>;
   whoIntro: string;
   birthHint: string;
   resultNote: string;
@@ -141,7 +156,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
               {...fieldAria("pc-name", err("name"))}
             />
           </Field>
-          <Field id="pc-id" label="居民身份证号码（选填）" hint="仅用于校验，不会保存" error={err("idNumber")}>
+          <Field id="pc-id" label={texts.words.idLabel} hint={texts.words.idHint} error={err("idNumber")}>
             <input
               id="pc-id"
               className="input"
@@ -192,7 +207,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
         </Field>
 
         <h2 className="text-lg font-semibold">3. 您的情况</h2>
-        <Field id="pc-bg" label="您属于以下哪类人员？" error={err("background")}>
+        <Field id="pc-bg" label={texts.words.backgroundLegend} error={err("background")}>
           <select
             id="pc-bg"
             className="input"
@@ -210,7 +225,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
         </Field>
         <Radios
           name="housing"
-          legend="在落户地的住房情况（租房与自有住房同等对待）"
+          legend={texts.words.housingLegend}
           value={a.housing}
           onChange={set("housing")}
           options={[
@@ -224,7 +239,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
         {a.housing !== "none" && a.housing !== "" && (
           <Radios
             name="housingLegal"
-            legend="该住所是合法建筑吗？（不是违法建筑）"
+            legend={texts.words.housingLegalLegend}
             value={a.housingLegal}
             onChange={set("housingLegal")}
             options={[
@@ -241,17 +256,17 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
           options={[
             ["none", "不投靠"],
             ["spouse", `投靠${RELATION_LABELS.spouse}`],
-            ["child", "投靠父母（我是子女）"],
-            ["parent", "投靠子女（我是父母）"],
-            ["grandrelative", "投靠祖父母、外祖父母或孙子女、外孙子女"],
-            ["other", "投靠其他亲属（如兄弟姐妹）"],
+            ["child", texts.words.joinParent],
+            ["parent", texts.words.joinChild],
+            ["grandrelative", texts.words.grandRelative],
+            ["other", texts.words.otherRelative],
           ]}
         />
         {a.relation !== "none" && (
           <div className="grid gap-4 sm:grid-cols-2">
             <Radios
               name="livesTogether"
-              legend="与该家人共同居住吗？"
+              legend={texts.words.livesTogetherLegend}
               value={a.livesTogether}
               onChange={set("livesTogether")}
               options={[
@@ -261,7 +276,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
             />
             <Radios
               name="relativeHasHukou"
-              legend="该家人在落户地有户口（或正在同时申请）吗？"
+              legend={texts.words.relativeHukouLegend}
               value={a.relativeHasHukou}
               onChange={set("relativeHasHukou")}
               options={[
@@ -303,7 +318,7 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
             </Field>
             <Radios
               name="employerHasCollectiveHousehold"
-              legend="就业单位有集体户口吗？"
+              legend={texts.words.employerCollectiveLegend}
               value={a.employerHasCollectiveHousehold}
               onChange={set("employerHasCollectiveHousehold")}
               options={[
