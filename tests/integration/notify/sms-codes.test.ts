@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
+import { expectDomainError } from "@/tests/support/domain-error";
+import { lastSmsCode, mobileSequence } from "@/tests/support/sms-code-kit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MemoryRateLimitStore, setRateLimitStore } from "@/lib/http/rate-limit";
 import { verifyPassword } from "@/lib/auth/password";
@@ -19,21 +21,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 beforeEach(() => setRateLimitStore(new MemoryRateLimitStore()));
 
-let n = 0;
-const mobile = () => `1351234${String(1000 + ++n).slice(-4)}`;
-const lastCode = async (m: string) => {
-  const msg = await db.outboxMessage.findFirst({ where: { recipient: m, template: "code" }, orderBy: { createdAt: "desc" } });
-  return (msg?.params as { code?: string } | null)?.code;
-};
-async function codeError(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+const mobile = mobileSequence("1351234");
+const lastCode = (m: string) => lastSmsCode(db, m);
 
 describe("SMS codes", () => {
   it("registration confirms the number: a wrong code is refused, the right one registers once", async () => {
@@ -53,14 +42,14 @@ describe("SMS codes", () => {
       passwordConfirm: "a-long-password-1",
     };
     const wrongCode = code === "000000" ? "111111" : "000000";
-    const e = await codeError(registerWithSmsCode({ ...form, smsCode: wrongCode }, ip, db));
+    const e = await expectDomainError(registerWithSmsCode({ ...form, smsCode: wrongCode }, ip, db));
     expect(e.issues[0]).toMatchObject({ path: "smsCode" });
     expect(await db.user.count({ where: { mobile: m } })).toBe(0);
     // A mismatched confirmation is flagged even while other fields are wrong too.
-    const both = await codeError(registerWithSmsCode({ ...form, mobile: "123", passwordConfirm: "other", smsCode: code }, ip, db));
+    const both = await expectDomainError(registerWithSmsCode({ ...form, mobile: "123", passwordConfirm: "other", smsCode: code }, ip, db));
     expect(both.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["mobile", "passwordConfirm"]));
     // A form error does not spend the code.
-    await codeError(registerWithSmsCode({ ...form, passwordConfirm: "other", smsCode: code }, ip, db));
+    await expectDomainError(registerWithSmsCode({ ...form, passwordConfirm: "other", smsCode: code }, ip, db));
     await registerWithSmsCode({ ...form, smsCode: code }, ip, db);
     expect(await db.user.count({ where: { mobile: m } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "account.sign_up_code_refused" } })).toBeGreaterThan(0);
@@ -103,7 +92,7 @@ describe("SMS codes", () => {
     const m = mobile();
     const t0 = Date.parse("2026-12-01T03:00:00Z");
     await sendSmsCode(db, { purpose: "register", mobile: m, ip: "10.0.1.1", now: new Date(t0) });
-    const e = await codeError(sendSmsCode(db, { purpose: "register", mobile: m, ip: "10.0.1.2", now: new Date(t0 + 30_000) }));
+    const e = await expectDomainError(sendSmsCode(db, { purpose: "register", mobile: m, ip: "10.0.1.2", now: new Date(t0 + 30_000) }));
     expect(e.code).toBe("rate_limited");
     for (let i = 1; i < 5; i++) await sendSmsCode(db, { purpose: "register", mobile: m, ip: `10.0.1.${i + 2}`, now: new Date(t0 + i * 61_000) });
     await expect(sendSmsCode(db, { purpose: "register", mobile: m, ip: "10.0.1.9", now: new Date(t0 + 10 * 61_000) })).rejects.toThrow(/1小时/);
@@ -124,7 +113,7 @@ describe("SMS codes", () => {
     const u = await db.user.create({ data: { role: "resident", mobile: m, realName: "赵四", passwordHash: "x" } });
     await requestPasswordResetCode(m, "10.0.2.1", db);
     const code = (await lastCode(m))!;
-    const e = await codeError(resetPasswordByCode({ mobile: m, smsCode: code, password: "new-password-9", passwordConfirm: "other" }, "10.0.2.1", db));
+    const e = await expectDomainError(resetPasswordByCode({ mobile: m, smsCode: code, password: "new-password-9", passwordConfirm: "other" }, "10.0.2.1", db));
     expect(e.issues.map((i) => i.path)).toEqual(["passwordConfirm"]);
     await resetPasswordByCode({ mobile: m, smsCode: code, password: "new-password-9", passwordConfirm: "new-password-9" }, "10.0.2.1", db);
     const after = await db.user.findUniqueOrThrow({ where: { id: u.id } });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
+import { expectDomainError } from "@/tests/support/domain-error";
+import { lastSmsCode, mobileSequence } from "@/tests/support/sms-code-kit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MemoryRateLimitStore, setRateLimitStore } from "@/lib/http/rate-limit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { isDomainError } from "@/lib/errors";
 import { loadSessionUser, startSession } from "@/lib/auth/sessions";
 import { requestPasswordResetCode, resetPasswordByCode } from "@/lib/residents/reset-password-by-code";
 
@@ -18,21 +19,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 beforeEach(() => setRateLimitStore(new MemoryRateLimitStore()));
 
-let n = 0;
-const mobile = () => `1367654${String(1000 + ++n).slice(-4)}`;
-const lastCode = async (m: string) => {
-  const msg = await db.outboxMessage.findFirst({ where: { recipient: m, template: "code" }, orderBy: { createdAt: "desc" } });
-  return (msg?.params as { code?: string } | null)?.code;
-};
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isDomainError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
+const mobile = mobileSequence("1367654");
+const lastCode = (m: string) => lastSmsCode(db, m);
 
 describe("password reset by SMS code", () => {
   it("a session from before the reset is refused after it; a new sign-in works", async () => {
@@ -66,11 +54,13 @@ describe("password reset by SMS code", () => {
     await requestPasswordResetCode(m, "10.0.3.4", db);
     const code = (await lastCode(m))!;
     for (const weak of ["password", "12345678", "woaini1314"]) {
-      const e = await refusal(resetPasswordByCode({ mobile: m, smsCode: code, password: weak, passwordConfirm: weak }, "10.0.3.4", db));
+      const e = await expectDomainError(resetPasswordByCode({ mobile: m, smsCode: code, password: weak, passwordConfirm: weak }, "10.0.3.4", db));
       expect(e.issues.map((i) => i.path)).toContain("password");
     }
     // The code was not spent by those refusals; the name's pinyin is refused once the account is known.
-    const e = await refusal(resetPasswordByCode({ mobile: m, smsCode: code, password: "sunxiaoming", passwordConfirm: "sunxiaoming" }, "10.0.3.4", db));
+    const e = await expectDomainError(
+      resetPasswordByCode({ mobile: m, smsCode: code, password: "sunxiaoming", passwordConfirm: "sunxiaoming" }, "10.0.3.4", db),
+    );
     expect(e.issues.find((i) => i.path === "password")?.message).toMatch(/密码/);
     const before = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(await verifyPassword("old-Passw0rd-x", before.passwordHash)).toBe(true);
