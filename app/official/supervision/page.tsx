@@ -1,27 +1,14 @@
 import Link from "next/link";
-import { requirePageUser, pageError, runGuarded } from "@/lib/auth/guard";
-import { isDomainError } from "@/lib/errors";
-import { viewSupervisionDef, type SupervisionReport } from "@/lib/supervision/supervision";
+import { loadSupervisionPage } from "@/lib/supervision/load-supervision-page";
 import { countyName } from "@/lib/places";
 import { SupervisionView } from "@/components/audit/supervision-view";
 import { AlertMessage } from "@/components/forms/alert-message";
 
 export const metadata = { title: "违规设置落户条件监督" };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-
 /** Officials: attempts to impose forbidden or unset conditions in their county (a city official: the city) (四(四)). */
 export default async function OfficialSupervisionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser(["official"], "/official/supervision");
-  const sp = await searchParams;
-  let r: SupervisionReport | null = null;
-  let error: string | null = null;
-  try {
-    r = await runGuarded(user, viewSupervisionDef, { from: one(sp.from), to: one(sp.to), station: one(sp.station), clerk: one(sp.clerk) });
-  } catch (e) {
-    if (isDomainError(e) && e.code === "validation_failed") error = e.issues.map((i) => i.message).join("；") || e.message;
-    else pageError(e);
-  }
+  const { user, r, error } = await loadSupervisionPage(["official"], "/official/supervision", searchParams);
   return (
     <div className="space-y-4">
       <p>
