@@ -40,9 +40,10 @@ async function otherHolder(dataDir: string): Promise<ChildProcess> {
   const script = path.join(dataDir, "..", `${path.basename(dataDir)}-holder.ts`);
   fs.writeFileSync(
     script,
+    // The SIGTERM handler first: the parent may signal as soon as "locked" reaches the pipe.
     `import { acquireDataDirLock } from ${JSON.stringify(LOCK_MODULE)};\n` +
-      `acquireDataDirLock(${JSON.stringify(dataDir)});\nconsole.log("locked");\nsetInterval(() => {}, 1000);\n` +
-      `process.on("SIGTERM", () => process.exit(0));\n`,
+      `process.on("SIGTERM", () => process.exit(0));\n` +
+      `acquireDataDirLock(${JSON.stringify(dataDir)});\nconsole.log("locked");\nsetInterval(() => {}, 1000);\n`,
   );
   // node --import tsx (not the tsx CLI, which would run the script in a grandchild process).
   const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
