@@ -8,25 +8,13 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors";
 import { testId } from "../../helpers/ids";
+import { asSession, submittedFiling } from "@/tests/support/guard-fixtures";
 
 let prisma: PrismaClient;
 let close: () => Promise<void>;
 const users: Record<string, SessionUser> = {};
 let filingA: string;
 let filingB: string;
-
-function asSession(u: { id: string; role: SessionUser["role"]; realName: string; stationId?: string | null; countyCode?: string | null }): SessionUser {
-  return {
-    id: u.id,
-    role: u.role,
-    realName: u.realName,
-    username: null,
-    mobile: null,
-    stationId: u.stationId ?? null,
-    isStationHead: false,
-    countyCode: u.countyCode ?? null,
-  };
-}
 
 /** Reads one filing through the guard and the scope, as every page does. */
 const readFiling = defineAction(
@@ -57,20 +45,8 @@ beforeAll(async () => {
   await mk("official", "offShanzhou", { countyCode: "411203" });
   await mk("official", "offCity", { countyCode: null });
   await mk("auditor", "aud");
-  const filing = (residentId: string, name: string) =>
-    prisma.application.create({
-      data: {
-        residentId,
-        channel: "residence",
-        status: "submitted",
-        destinationCounty: "411202",
-        stationId: stations[0].id,
-        applicantName: name,
-        applicantIdNumber: testId(),
-      },
-    });
-  filingA = (await filing(users.resA.id, "甲")).id;
-  filingB = (await filing(users.resB.id, "乙")).id;
+  filingA = await submittedFiling(prisma, users.resA.id, stations[0].id, "甲");
+  filingB = await submittedFiling(prisma, users.resB.id, stations[0].id, "乙");
 });
 afterAll(async () => close?.());
 

@@ -12,6 +12,7 @@ import { staffAccountQuery, stationQuery } from "@/lib/admin/load-admin-pages";
 import { stationCollectiveHouseholdsQuery } from "@/lib/collective/collective-households";
 import { auditStationsQuery } from "@/lib/supervision/query-audit";
 import { testId } from "../../helpers/ids";
+import { asSession, submittedFiling } from "@/tests/support/guard-fixtures";
 
 let prisma: PrismaClient;
 let close: () => Promise<void>;
@@ -19,19 +20,6 @@ const users: Record<string, SessionUser> = {};
 let filingA: string;
 let filingB: string;
 let stationId: string;
-
-function asSession(u: { id: string; role: SessionUser["role"]; realName: string; stationId?: string | null; countyCode?: string | null }): SessionUser {
-  return {
-    id: u.id,
-    role: u.role,
-    realName: u.realName,
-    username: null,
-    mobile: null,
-    stationId: u.stationId ?? null,
-    isStationHead: false,
-    countyCode: u.countyCode ?? null,
-  };
-}
 
 /** A clerk's personal-data read: scoped, and the view recorded. */
 const viewApplicant = defineQuery(
@@ -61,20 +49,8 @@ beforeAll(async () => {
   await mk("clerk", "clerkShanzhou", { stationId: stations[1].id });
   await mk("admin", "adm");
   await mk("auditor", "aud");
-  const filing = (residentId: string, name: string) =>
-    prisma.application.create({
-      data: {
-        residentId,
-        channel: "residence",
-        status: "submitted",
-        destinationCounty: "411202",
-        stationId: stations[0].id,
-        applicantName: name,
-        applicantIdNumber: testId(),
-      },
-    });
-  filingA = (await filing(users.resA.id, "甲")).id;
-  filingB = (await filing(users.resB.id, "乙")).id;
+  filingA = await submittedFiling(prisma, users.resA.id, stations[0].id, "甲");
+  filingB = await submittedFiling(prisma, users.resB.id, stations[0].id, "乙");
 });
 afterAll(async () => close?.());
 
