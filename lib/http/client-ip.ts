@@ -35,7 +35,10 @@ function clean(ip: string): string {
   return isIP(s) ? s : "";
 }
 
-export function clientIpFromHeaders(h: Headers): string {
+/** Reads a header by its lower-case name: Web `Headers`, or the lean path's view of node's headers. */
+export type HeaderReader = { get(name: string): string | null };
+
+export function clientIpFromHeaders(h: HeaderReader): string {
   const socket = (h.get(CLIENT_IP_HEADER) ?? "").slice(0, 64);
   const hops = trustedProxyHops();
   if (hops > 0) {

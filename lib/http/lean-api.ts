@@ -1,24 +1,21 @@
 /**
- * The lean path for the public JSON API (/api/v1/*): served in the same server process by the
- * route's own handler — a Web `(Request) => Promise<Response>`, the very function the Next
- * route exports — called directly from node:http, before Next's request pipeline. Same
- * validation, rate limiting, errors and contract; only the framework's per-request cost is
- * skipped. Routes are registered in one table (scripts/lean-routes.ts): one line per handler.
+ * The lean path for the public JSON API (/api/v1/*): served in the same server process,
+ * called directly from node:http before Next's request pipeline, by the very definition the
+ * Next route serves (lib/http/json-api.ts: rate limit, body checks, handler, error codes). No
+ * Web Request/Response objects are built: the raw bytes go in, the answer's JSON comes out.
+ * Routes are registered in one table (scripts/lean-routes.ts): one line per API.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLIENT_IP_HEADER } from "./client-ip";
+import { CLIENT_IP_HEADER, type HeaderReader } from "./client-ip";
+import { answerJsonApi, type JsonApi } from "./json-api";
 
-export type WebHandler = (req: Request) => Promise<Response> | Response;
-/** path → method → handler (lazily imported once). */
-export type LeanRoutes = Record<string, Partial<Record<"GET" | "POST", () => Promise<WebHandler>>>>;
-
-/** Bodies are read up to this; one byte more is passed on so the handler answers its own 413. */
-const MAX_LEAN_BODY = 256 * 1024;
+/** path → method → API definition (lazily imported once). */
+export type LeanRoutes = Record<string, Partial<Record<"POST", () => Promise<JsonApi>>>>;
 
 export function createLeanApi(routes: LeanRoutes) {
-  const loaded = new Map<string, Promise<WebHandler>>();
-  const handlerFor = (path: string, method: string): Promise<WebHandler> | null => {
-    const load = routes[path]?.[method as "GET" | "POST"];
+  const loaded = new Map<string, Promise<JsonApi>>();
+  const apiFor = (path: string, method: string): Promise<JsonApi> | null => {
+    const load = routes[path]?.[method as "POST"];
     if (!load) return null;
     const key = `${method} ${path}`;
     let h = loaded.get(key);
@@ -32,20 +29,35 @@ export function createLeanApi(routes: LeanRoutes) {
     if (!url.startsWith("/api/v1/")) return false;
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
-    const handler = handlerFor(path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path, req.method ?? "GET");
-    if (!handler) return false;
-    void respond(req, res, handler).catch((e) => {
+    const api = apiFor(path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path, req.method ?? "GET");
+    if (!api) return false;
+    void respond(req, res, api).catch((e) => {
       console.error("[api]", e instanceof Error ? e.message : e);
-      if (!res.headersSent) res.writeHead(503, { "content-type": "application/json; charset=utf-8" });
+      if (!res.headersSent) res.writeHead(503, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: "service_unavailable", message: "服务暂不可用，请稍后再试。" }));
     });
     return true;
   };
 }
 
-/** The body, event-driven (an async iterator over the request is much slower per request). */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  if (req.method === "GET" || req.method === "HEAD") return Promise.resolve(null);
+/** Node's headers seen through `get`, with the client address taken from the socket (a client cannot forge it). */
+function headersOf(req: IncomingMessage): HeaderReader {
+  const peer = req.socket.remoteAddress ?? "unknown";
+  return {
+    get(name) {
+      if (name === CLIENT_IP_HEADER) return peer;
+      const v = req.headers[name];
+      return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+    },
+  };
+}
+
+/** The body up to `limit` + 1 bytes, event-driven (an async iterator is much slower per request); the rest is drained. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (Number(req.headers["content-length"] ?? "0") > limit) {
+    req.resume(); // declared too large: refused without reading it
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -58,8 +70,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     req.on("data", (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
-      if (size > MAX_LEAN_BODY) {
-        chunks.push(chunk.subarray(0, chunk.length - (size - MAX_LEAN_BODY - 1)));
+      if (size > limit) {
+        chunks.push(chunk.subarray(0, chunk.length - (size - limit - 1)));
         finish(); // the rest keeps flowing and is dropped
         return;
       }
@@ -70,26 +82,17 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-async function respond(req: IncomingMessage, res: ServerResponse, handlerP: Promise<WebHandler>) {
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined || k === CLIENT_IP_HEADER) continue;
-    headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-  }
-  // The real peer address, as for every request of this server; a client cannot forge it.
-  headers.set(CLIENT_IP_HEADER, req.socket.remoteAddress ?? "unknown");
-  headers.delete("content-length"); // the body below is what was read
-  const body = await readBody(req);
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
-    method: req.method,
-    headers,
-    body: body ? (new Uint8Array(body.buffer, body.byteOffset, body.length) as Uint8Array<ArrayBuffer>) : null,
+async function respond(req: IncomingMessage, res: ServerResponse, apiP: Promise<JsonApi>) {
+  const api = await apiP;
+  const body = await readBody(req, api.maxBytes);
+  const answer = await answerJsonApi(api, { headers: headersOf(req), body });
+  const out = JSON.stringify(answer.body);
+  res.writeHead(answer.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(out),
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+    ...answer.headers,
   });
-  const response = await (await handlerP)(request);
-  const out = Buffer.from(await response.arrayBuffer());
-  const h: Record<string, string> = { "x-content-type-options": "nosniff", "cache-control": "no-store" };
-  response.headers.forEach((v, k) => (h[k] = v));
-  h["content-length"] = String(out.length);
-  res.writeHead(response.status, h);
   res.end(out);
 }

@@ -3,7 +3,7 @@ import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { baseSecurityHeaders, contentSecurityPolicy, crossSiteRefusal, servedOverTls } from "@/lib/http/security-headers";
 import { inputProblem, jsonTextDepth, plainText } from "@/lib/schemas/text";
-import { readJsonBody } from "@/lib/http/read-json";
+import { decodeJsonBody, readBodyBytes } from "@/lib/http/json-api";
 import { publicBaseUrl, publicBaseUrlProblem } from "@/lib/permits/public-base-url";
 import { passwordProblem } from "@/lib/auth/password-strength";
 
@@ -98,10 +98,11 @@ describe("bad input is a validation error (point 8)", () => {
     expect(jsonTextDepth("[".repeat(5000) + "]".repeat(5000), 32)).toBeGreaterThan(32);
   });
 
-  it("readJsonBody refuses 5,000 levels of nesting with a 400-type error", async () => {
+  it("a JSON body of 5,000 levels of nesting is refused with a 400-type error", async () => {
     const body = `{"documents":${"[".repeat(5000)}${"]".repeat(5000)}}`;
     const req = new Request("http://x/api", { method: "POST", body, headers: { "content-type": "application/json" } });
-    await expect(readJsonBody(req, 64 * 1024)).rejects.toMatchObject({ code: "validation_failed" });
+    const bytes = await readBodyBytes(req, 64 * 1024);
+    expect(() => decodeJsonBody(req.headers, bytes, 64 * 1024)).toThrow(expect.objectContaining({ code: "validation_failed" }) as never);
   });
 
   it("inputProblem finds control characters and deep nesting without recursion", () => {
