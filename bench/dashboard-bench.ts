@@ -192,7 +192,7 @@ async function main() {
   const out = path.resolve("bench/out");
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(
-    path.join(out, "dashboard-bench.json"),
+    path.join(out, process.env.BENCH_TAG ? `dashboard-bench-${process.env.BENCH_TAG}.json` : "dashboard-bench.json"),
     JSON.stringify(
       {
         at: new Date().toISOString(),

@@ -7,7 +7,9 @@
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/luohu_bench npx tsx bench/seed-million.ts
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/luohu_bench npx tsx bench/queue-bench.ts [--runs 30] [--explain]
  *
- * The clerk is bench-clerk-411202-01 (前进派出所, the busiest station: ~200,000 of the million).
+ * The clerk is bench-clerk-411202-01 (前进派出所, the busiest station: ~200,000 of the million);
+ * --clerk <username> picks another (bulk-clerk-411202-01 after bench/seed-filings-copy.ts: a fifth
+ * of the filings). BENCH_TAG=10m writes bench/out/queue-bench-10m.json instead of queue-bench.json.
  * --explain prints EXPLAIN (ANALYZE, BUFFERS) of every SQL statement one page load issues.
  */
 import fs from "node:fs";
@@ -33,6 +35,7 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is required (a database seeded by bench/seed-million.ts)");
   const runs = arg("runs", 30);
+  const clerk = process.argv.includes("--clerk") ? process.argv[process.argv.indexOf("--clerk") + 1] : "bench-clerk-411202-01";
   const { createPrisma } = await import("../lib/db/client");
   const { runAction } = await import("../lib/auth/run-action");
   const { setRateLimitStore } = await import("../lib/http/rate-limit");
@@ -49,10 +52,11 @@ async function main() {
   (tracer as unknown as { $on: (e: "query", cb: (ev: { query: string; params: string }) => void) => void }).$on("query", (ev) => captured.push(ev));
 
   const u = await prisma.user.findUnique({
-    where: { username: "bench-clerk-411202-01" },
+    where: { username: clerk },
     select: { id: true, role: true, realName: true, username: true, mobile: true, stationId: true, isStationHead: true, countyCode: true },
   });
-  if (!u?.stationId) throw new Error("bench clerk not found: run bench/seed-million.ts first");
+  if (!u?.stationId)
+    throw new Error(`bench clerk ${clerk} not found: run bench/seed-million.ts (or seed-filings-copy.ts with --clerk bulk-clerk-411202-01) first`);
   const user: SessionUser = u;
   const filter = { stationId: u.stationId };
   const total = await prisma.application.count();
@@ -122,7 +126,7 @@ async function main() {
   const out = path.resolve("bench/out");
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(
-    path.join(out, "queue-bench.json"),
+    path.join(out, process.env.BENCH_TAG ? `queue-bench-${process.env.BENCH_TAG}.json` : "queue-bench.json"),
     JSON.stringify(
       {
         at: new Date().toISOString(),

@@ -7,6 +7,9 @@
  *   load       two instances on PostgreSQL, mixed residents / clerks / officials (bench/mixed-load.ts)
  *   queue      the clerk queue at 1,000,000 filings (PostgreSQL; seeds luohu_bench once)
  *   dashboard  the officials' dashboards at 1,000,000 filings (same database)
+ *   10m        (on request) the clerk queue and the dashboards at 10,000,000 filings: seeds
+ *              <bench db>10m once with COPY (bench/seed-filings-copy.ts, progress bar and ETA),
+ *              then each bench in a fresh process (its first dashboard load = first after a restart)
  * Default: all. BENCH_DATABASE_URL overrides the bench database (default
  * postgresql://postgres@127.0.0.1:5432/luohu_bench).
  */
@@ -28,6 +31,24 @@ const benchUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.
 function tsx(script: string, args: string[] = [], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), script, ...args], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${script} failed (exit ${r.status})`);
+}
+
+/** Seeds <bench db>10m with 10,000,000 filings by COPY once (they stay for later runs). */
+async function ensureTenMillion(url: string) {
+  const db = new Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+  await db.connect();
+  const exists = (await db.query("SELECT 1 FROM pg_database WHERE datname = $1", [new URL(url).pathname.slice(1)])).rowCount;
+  await db.end();
+  let count = 0;
+  if (exists) {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    const has = (await c.query(`SELECT to_regclass('"Application"') IS NOT NULL AS t`)).rows[0].t;
+    if (has) count = Number((await c.query(`SELECT count(*) FROM "Application" WHERE id LIKE 'bulk%'`)).rows[0].count);
+    await c.end();
+  }
+  if (count < 10_000_000) tsx("bench/seed-filings-copy.ts", ["--count", "10000000"], { DATABASE_URL: url });
+  else console.log(`(bench database already holds ${count.toLocaleString()} filings)`);
 }
 
 /** Creates the bench database and seeds the million filings once (they stay for later runs). */
@@ -80,6 +101,15 @@ async function main() {
   if (want("dashboard") && fs.existsSync(path.join(root, "bench/dashboard-bench.ts"))) {
     console.log("\n## dashboards");
     tsx("bench/dashboard-bench.ts", [], { DATABASE_URL: benchUrl });
+  }
+  if (sections.includes("10m")) {
+    const url = Object.assign(new URL(benchUrl), { pathname: `${new URL(benchUrl).pathname}10m` }).toString();
+    console.log("\n## 10,000,000 filings (PostgreSQL)");
+    await ensureTenMillion(url);
+    console.log("\n## clerk queue at 10,000,000 filings (the busiest station holds a fifth)");
+    tsx("bench/queue-bench.ts", ["--clerk", "bulk-clerk-411202-01"], { DATABASE_URL: url, BENCH_TAG: "10m" });
+    console.log("\n## dashboards at 10,000,000 filings (a fresh process: each page's first load is the first after a restart)");
+    tsx("bench/dashboard-bench.ts", ["--no-seed"], { DATABASE_URL: url, BENCH_TAG: "10m" });
   }
 }
 
