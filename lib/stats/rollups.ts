@@ -286,36 +286,40 @@ export async function rebuildStatRollups(db: Db): Promise<void> {
   const lo = bounds[0]?.lo;
   const hi = bounds[0]?.hi;
   if (lo && hi) {
-    const ord = (col: string) => Prisma.raw(`cal.ord[((a."${col}" + INTERVAL '8 hours')::date - DATE '${lo}') + 1]`);
+    // Working-day ordinals per calendar day, joined per date (a row must not carry the whole
+    // calendar: at 10,000,000 filings a sort spilling an array per row filled the disk).
+    const day = (col: string) => Prisma.raw(`(a."${col}" + INTERVAL '8 hours')::date`);
     for (const step of ["accept", "decide"] as const) {
       const at = step === "accept" ? "acceptedAt" : "decidedAt";
-      const wd = Prisma.sql`${ord(at)} - ${ord("submittedAt")}`;
       const late =
         step === "accept"
-          ? Prisma.sql`${wd} > COALESCE(l.acc, ${d.acceptanceWorkingDays})`
-          : Prisma.sql`${ord("decidedAt")} - COALESCE(${ord("acceptedAt")}, ${ord("submittedAt")}) > COALESCE(l.dec, ${d.decisionWorkingDays})`;
-      {
-        // Day rows from the filings; month rows are summed from the day rows below.
-        const grain = "day";
-        const bucket = Prisma.raw(`(a."${at}" + INTERVAL '8 hours')::date`);
-        await db.$executeRaw`
-          WITH cal AS MATERIALIZED (
-            SELECT array_agg(ord ORDER BY i) AS ord FROM (
-              SELECT g.i, (SUM(CASE WHEN c."kind" = 'workday' THEN 1 WHEN c."kind" = 'holiday' THEN 0
-                                    WHEN EXTRACT(ISODOW FROM ${lo}::date + g.i) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g.i))::int AS ord
-                FROM generate_series(0, ${hi}::date - ${lo}::date) AS g(i)
-                LEFT JOIN "CalendarDay" c ON c."date" = ${lo}::date + g.i
-            ) days
-          ),
-          limits AS MATERIALIZED (
-            SELECT "id", ("data"->'timeLimits'->>'acceptanceWorkingDays')::int AS acc, ("data"->'timeLimits'->>'decisionWorkingDays')::int AS dec FROM "RuleSet"
-          )
-          INSERT INTO "StepHistogram" ("grain", "bucket", "stationId", "countyCode", "clerkId", "step", "wd", "n", "late")
-          SELECT ${grain}, ${bucket}, a."stationId", MIN(a."destinationCounty"), COALESCE(a."assignedClerkId", ''), ${step}, ${wd}, COUNT(*)::int, (COUNT(*) FILTER (WHERE ${late}))::int
-            FROM "Application" a CROSS JOIN cal LEFT JOIN limits l ON l."id" = a."ruleSetId"
-           WHERE a.${Prisma.raw(`"${at}"`)} IS NOT NULL AND a."submittedAt" IS NOT NULL AND a."stationId" IS NOT NULL
-           GROUP BY 1, 2, 3, 5, 6, 7`;
-      }
+          ? Prisma.sql`ca.ord - cs.ord > COALESCE(l.acc, ${d.acceptanceWorkingDays})`
+          : Prisma.sql`ca.ord - COALESCE(cc.ord, cs.ord) > COALESCE(l.dec, ${d.decisionWorkingDays})`;
+      // Day rows from the filings; month rows are summed from the day rows below.
+      await db.$executeRaw`
+        WITH cal AS MATERIALIZED (
+          SELECT ${lo}::date + g.i AS day,
+                 (SUM(CASE WHEN c."kind" = 'workday' THEN 1 WHEN c."kind" = 'holiday' THEN 0
+                           WHEN EXTRACT(ISODOW FROM ${lo}::date + g.i) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g.i))::int AS ord
+            FROM generate_series(0, ${hi}::date - ${lo}::date) AS g(i)
+            LEFT JOIN "CalendarDay" c ON c."date" = ${lo}::date + g.i
+        ),
+        limits AS MATERIALIZED (
+          SELECT "id", ("data"->'timeLimits'->>'acceptanceWorkingDays')::int AS acc, ("data"->'timeLimits'->>'decisionWorkingDays')::int AS dec FROM "RuleSet"
+        )
+        INSERT INTO "StepHistogram" ("grain", "bucket", "stationId", "countyCode", "clerkId", "step", "wd", "n", "late")
+        SELECT 'day', x.bucket, x."stationId", MIN(x."countyCode"), x."clerkId", ${step}, x.wd, COUNT(*)::int, (COUNT(*) FILTER (WHERE x.late))::int
+          FROM (
+            SELECT ${day(at)} AS bucket, a."stationId", a."destinationCounty" AS "countyCode", COALESCE(a."assignedClerkId", '') AS "clerkId",
+                   ca.ord - cs.ord AS wd, ${late} AS late
+              FROM "Application" a
+              LEFT JOIN cal cs ON cs.day = ${day("submittedAt")}
+              LEFT JOIN cal ca ON ca.day = ${day(at)}
+              LEFT JOIN cal cc ON cc.day = ${day("acceptedAt")}
+              LEFT JOIN limits l ON l."id" = a."ruleSetId"
+             WHERE a.${Prisma.raw(`"${at}"`)} IS NOT NULL AND a."submittedAt" IS NOT NULL AND a."stationId" IS NOT NULL
+          ) x
+         GROUP BY x.bucket, x."stationId", x."clerkId", x.wd`;
     }
     {
       const grain = "day";
