@@ -36,7 +36,7 @@ const RAISED_LIMITS = { LUOHU_RATE_ELIGIBILITY: "1000000" };
 async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
   const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
