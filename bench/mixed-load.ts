@@ -28,17 +28,19 @@ import { makeIdNumber } from "../lib/validation/id-number";
 import { callServerAction, readServerActions, type ActionAnswer, type ActionRef } from "./lib/server-actions";
 
 const root = path.resolve(__dirname, "..");
-type Instance = { url: string; child: ChildProcess };
+type Instance = { url: string };
 
 /** Raised for the bench only (as scripts/e2e-server.ts does); the per-account limits (actions 300, uploads 60 a minute) stay. */
 const RAISED_LIMITS = { LUOHU_RATE_ELIGIBILITY: "1000000" };
 
-async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
+/** Starts `npm start`'s script on `port`; the child is added to `children` at once (stopped even when the start fails). */
+async function startInstance(port: number, env: Record<string, string>, children: ChildProcess[]): Promise<Instance> {
   const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
@@ -51,7 +53,7 @@ async function startInstance(port: number, env: Record<string, string>): Promise
         .then((r) => r.ok)
         .catch(() => false)
     )
-      return { url, child };
+      return { url };
     if (Date.now() > deadline) throw new Error(`instance ${port} did not start`);
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -111,8 +113,26 @@ export async function benchMixedLoad(benchUrl: string) {
     ...RAISED_LIMITS,
     LUOHU_UPLOADS_DIR: fs.mkdtempSync(path.join(root, ".data-load-uploads-")),
   };
-  const a = await startInstance(3410, env);
-  const b = await startInstance(3411, { ...env, LUOHU_SKIP_BUILD: "1" });
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    await Promise.all(
+      running.map((c) => {
+        const exited = new Promise((r) => c.once("exit", r));
+        c.kill("SIGTERM");
+        return exited;
+      }),
+    );
+    fs.rmSync(env.LUOHU_UPLOADS_DIR, { recursive: true, force: true });
+  };
+  let a: Instance, b: Instance;
+  try {
+    a = await startInstance(3410, env, children);
+    b = await startInstance(3411, { ...env, LUOHU_SKIP_BUILD: "1" }, children);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
   const distDir = path.join(root, process.env.LUOHU_DIST_DIR || ".next");
   const apply = readServerActions(distDir, "app/apply/actions.ts");
   const review = readServerActions(distDir, "app/clerk/actions.ts");
@@ -350,9 +370,7 @@ export async function benchMixedLoad(benchUrl: string) {
     }
     await Promise.all(loops);
   } finally {
-    for (const i of [a, b]) i.child.kill("SIGTERM");
-    await Promise.all([a, b].map((i) => new Promise((r) => (i.child.exitCode !== null ? r(null) : i.child.once("exit", r)))));
-    fs.rmSync(env.LUOHU_UPLOADS_DIR, { recursive: true, force: true });
+    await stop();
   }
   // Did it land? The submissions and the decisions the portal answered as done, in the database.
   const { rows: now } = await pg.query<{ id: string; status: string }>(`SELECT "id", "status"::text FROM "Application" WHERE "id" = ANY($1)`, [
