@@ -191,7 +191,9 @@ async function main() {
   const { describeFileStorage } = await import("../lib/storage/get-file-storage");
   const ready = () => {
     console.log(`\n✔ 落户通已启动: http://localhost:${port}`);
-    console.log(`  数据库: ${embedded ? `内嵌 PostgreSQL (PGlite) ${dataDir}` : "PostgreSQL (DATABASE_URL)"}；${n} 个服务进程；文件: ${describeFileStorage()}`);
+    console.log(
+      `  数据库: ${embedded ? `内嵌 PostgreSQL (PGlite) ${dataDir}` : `PostgreSQL (DATABASE_URL${process.env.DATABASE_REPLICA_URL ? "；统计与导出读只读副本 DATABASE_REPLICA_URL" : ""})`}；${n} 个服务进程；文件: ${describeFileStorage()}`,
+    );
     if (embedded || process.env.LUOHU_DEMO === "1") {
       console.log("  演示账号 (密码均为 luohu-demo):");
       for (const a of DEMO_ACCOUNTS) console.log(`    ${a.login.padEnd(16)} ${a.label}`);

@@ -6,6 +6,7 @@ import { checkRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/http/rate
 import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { deniedDetails, type DeniedDetails } from "@/lib/audit/denied-details";
 import { inputProblem } from "@/lib/schemas/text";
+import { readOnReplica } from "./replica-read";
 
 export type GuardContext = {
   user: SessionUser;
@@ -27,6 +28,8 @@ export type GuardOptions<S extends z.ZodType> = {
   auditEvent?: boolean;
   /** Allowed while the user must still change a temporary password or enrol two-factor (the account pages). */
   allowDuringSetup?: boolean;
+  /** "replica": a report that may read slightly old data reads from DATABASE_REPLICA_URL when set (lib/auth/replica-read.ts). */
+  reads?: "replica";
 };
 
 /** One authenticated operation: who may call it, its input schema, and the handler. */
@@ -51,7 +54,8 @@ export async function runAction<S extends z.ZodType, O>(
   def: ActionDef<S, O>,
   rawInput: unknown,
 ): Promise<O> {
-  const { opts, handler } = def;
+  const { opts } = def;
+  let { handler } = def;
   if (!opts.roles.includes(user.role)) {
     await auditDenied(prisma, user, ip, opts.action, { code: "not_found" }, null);
     throw new DomainError("not_found", "页面不存在或您无权访问。");
@@ -72,6 +76,7 @@ export async function runAction<S extends z.ZodType, O>(
   // What the handler said the call is about, kept for the audit event of a refused attempt too.
   let target: AuditTarget | null = null;
   try {
+    if (opts.reads === "replica") handler = await readOnReplica(prisma, handler, { user, ip, audit: (t) => void (target = t) }, parsed.data as z.output<S>);
     return await prisma.$transaction(
       async (tx) => {
         target = null;

@@ -25,6 +25,8 @@ export interface CreatePrismaOptions {
   dataDir?: string;
   /** Prisma log levels, e.g. ["query"]. Default ["warn"] (errors are thrown to the caller anyway). */
   log?: Prisma.LogLevel[];
+  /** PostgreSQL server only: every session read-only (`default_transaction_read_only`), so a write fails. */
+  readOnly?: boolean;
 }
 
 /** The embedded data folder: `LUOHU_DATA_DIR`, default `.data` in the working directory. */
@@ -44,9 +46,11 @@ export function getPgdataDir(dataDir: string = getDataDir()): string {
 const EMBEDDED_KEY = Symbol.for("luohu.db.embedded");
 const PRISMA_KEY = Symbol.for("luohu.db.prisma");
 const CONNECTED_KEY = Symbol.for("luohu.db.embeddedClients");
+const REPLICA_KEY = Symbol.for("luohu.db.replicas");
 type Globals = typeof globalThis & {
   [EMBEDDED_KEY]?: Map<string, Promise<PGlite>>;
   [PRISMA_KEY]?: PrismaClient;
+  [REPLICA_KEY]?: Map<string, PrismaClient>;
   [CONNECTED_KEY]?: Map<string, number>;
 };
 const g = globalThis as Globals;
@@ -144,7 +148,7 @@ export function createPrisma(opts: CreatePrismaOptions = {}): PrismaClient {
   const url = opts.databaseUrl ?? (opts.dataDir ? undefined : process.env.DATABASE_URL);
   if (url) {
     const adapter = new PrismaPg(
-      { connectionString: url, application_name: "luohu" },
+      { connectionString: url, application_name: "luohu", ...(opts.readOnly ? { options: "-c default_transaction_read_only=on" } : {}) },
       {
         // An idle connection dropped by the server must not crash the process; the pool reconnects.
         onPoolError: (err) => console.error(`[db] PostgreSQL ${describeConnectionString(url)}: connection error: ${err.message}`),
@@ -181,6 +185,29 @@ export function createPrisma(opts: CreatePrismaOptions = {}): PrismaClient {
  */
 export function getPrisma(): PrismaClient {
   return (g[PRISMA_KEY] ??= createPrisma());
+}
+
+/**
+ * The client for reports that may read slightly old data (the officials' dashboards and CSV
+ * exports): a read-only client of the replica at `DATABASE_REPLICA_URL` (one per URL and
+ * process), or — the variable unset — `primary` itself.
+ */
+export function getReplicaPrisma(primary: PrismaClient = getPrisma()): PrismaClient {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url) return primary;
+  const replicas = (g[REPLICA_KEY] ??= new Map());
+  let replica = replicas.get(url);
+  if (!replica) replicas.set(url, (replica = createPrisma({ databaseUrl: url, readOnly: true })));
+  return replica;
+}
+
+/** Disconnects the replica clients of this process (tests; a later call connects again). */
+export async function closeReplicaPrisma(): Promise<void> {
+  const replicas = g[REPLICA_KEY];
+  if (!replicas) return;
+  const all = [...replicas.values()];
+  replicas.clear();
+  await Promise.all(all.map((c) => c.$disconnect()));
 }
 
 /* ------------------------------------------------------------------------------------------ */

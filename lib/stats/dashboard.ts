@@ -104,6 +104,7 @@ export const viewDashboardDef = defineAction(
   {
     roles: DASHBOARD_ROLES,
     action: "stats.dashboard.view",
+    reads: "replica",
     schema: dashboardQuerySchema,
     rateLimit: DASHBOARD_RATE,
     auditEvent: false,
@@ -120,6 +121,7 @@ export const exportDashboardCsvDef = defineAction(
   {
     roles: DASHBOARD_ROLES,
     action: "stats.export",
+    reads: "replica",
     schema: exportDashboardSchema,
     rateLimit: DASHBOARD_RATE,
   },
@@ -167,6 +169,7 @@ export const viewStationPerformanceDef = defineAction(
   {
     roles: DASHBOARD_ROLES,
     action: "stats.station.view",
+    reads: "replica",
     schema: stationPerformanceSchema,
     rateLimit: DASHBOARD_RATE,
     auditEvent: false,

@@ -168,6 +168,7 @@ export const viewOfficialFilingsDef = defineAction(
   {
     roles: DASHBOARD_ROLES,
     action: "stats.filings.view",
+    reads: "replica",
     schema: officialFilingsSchema,
     rateLimit: DASHBOARD_RATE,
   },

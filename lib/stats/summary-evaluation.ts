@@ -208,6 +208,7 @@ export const viewSummaryEvaluationDef = defineAction(
   {
     roles: DASHBOARD_ROLES,
     action: "stats.summary.view",
+    reads: "replica",
     schema: summaryEvaluationSchema,
     rateLimit: DASHBOARD_RATE,
     auditEvent: false,
