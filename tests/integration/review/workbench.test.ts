@@ -1,3 +1,4 @@
+import { todayInChinaIso } from "@/lib/schemas/eligibility";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPrisma } from "@/tests/support/test-db";
 import { expectDomainError } from "@/tests/support/domain-error";
@@ -95,7 +96,7 @@ describe("queue tabs after a decision", () => {
       applicationId: approved.id,
       version: approved.version,
       originOffice: "河南省洛阳市新安县公安局",
-      movedOutOn: new Date().toISOString().slice(0, 10),
+      movedOutOn: todayInChinaIso(), // the clerk types the Beijing date (the UTC date lags it from 16:00 UTC)
     });
     const reg = await runAction(prisma, w.staff.head, IP, viewQueueDef, { tab: "registration" });
     expect(reg.rows.find((r) => r.id === approved.id)?.due).not.toBeNull();
@@ -113,7 +114,7 @@ describe("move-out inside the city (最多跑一次)", () => {
         applicationId: f.id,
         version: f.version,
         originOffice: "卢氏县公安局",
-        movedOutOn: new Date().toISOString().slice(0, 10),
+        movedOutOn: todayInChinaIso(), // the clerk types the Beijing date (the UTC date lags it from 16:00 UTC)
       }),
     );
     expect(typed.code).toBe("invalid_state");
