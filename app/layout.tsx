@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
+import { TextLink } from "@/components/ui/links";
 import { isElderMode } from "@/lib/ui/elder-mode";
 
 export const metadata: Metadata = {
@@ -11,6 +11,13 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+/** The footer's public services (no sign-in needed). */
+const FOOTER_LINKS = [
+  { href: "/guide", label: "办事指南" },
+  { href: "/progress", label: "进度查询" },
+  { href: "/verify", label: "准迁证核验" },
+];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const elder = await isElderMode();
@@ -29,15 +36,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <p>依据：三门峡市人民政府办公室《推动非户籍人口在城市落户实施方案》（三政办〔2019〕24号）</p>
             <p className="mt-1">落户自愿 · 不以购房、投资纳税、积分或退出农村土地权益作为落户条件</p>
             <nav aria-label="服务" className="mt-2 flex flex-wrap gap-x-4">
-              <Link href="/guide" className="text-brand-700 underline">
-                办事指南
-              </Link>
-              <Link href="/progress" className="text-brand-700 underline">
-                进度查询
-              </Link>
-              <Link href="/verify" className="text-brand-700 underline">
-                准迁证核验
-              </Link>
+              {FOOTER_LINKS.map((l) => (
+                <TextLink key={l.href} href={l.href}>
+                  {l.label}
+                </TextLink>
+              ))}
             </nav>
           </div>
         </footer>

@@ -12,6 +12,13 @@ const CHANNELS = [
   { title: "社区集体户", clause: "二(三)", text: "无合法稳定住所、无直系亲属投靠、就业单位无集体户口的，可在就业所在地派出所社区集体户登记户口。" },
 ];
 
+/** Where a visitor starts: the pre-check first, then the application or a permit's verification. */
+const START_LINKS = [
+  { href: "/precheck", label: "先做落户预检", className: "btn-primary" },
+  { href: "/apply", label: "我要申请", className: "btn-secondary" },
+  { href: "/verify", label: "核验准迁证", className: "btn-secondary" },
+];
+
 export default function HomePage() {
   return (
     <div className="space-y-8">
@@ -22,15 +29,11 @@ export default function HomePage() {
           不以购房、投资纳税、积分或退出农村土地承包权、宅基地使用权、集体收益分配权作为条件。
         </p>
         <div className="mt-5 flex flex-wrap gap-3">
-          <Link href="/precheck" className="btn-primary">
-            先做落户预检
-          </Link>
-          <Link href="/apply" className="btn-secondary">
-            我要申请
-          </Link>
-          <Link href="/verify" className="btn-secondary">
-            核验准迁证
-          </Link>
+          {START_LINKS.map((l) => (
+            <Link key={l.href} href={l.href} className={l.className}>
+              {l.label}
+            </Link>
+          ))}
         </div>
       </section>
       <section aria-labelledby="channels">

@@ -5,6 +5,12 @@ import { signOutAction } from "@/app/login/actions";
 import { isElderMode } from "@/lib/ui/elder-mode";
 import { toggleElderModeAction } from "./elder-mode-actions";
 
+/** The public pages the header names for everyone, signed in or not. */
+const HEADER_LINKS = [
+  { href: "/precheck", label: "落户预检" },
+  { href: "/progress", label: "进度查询" },
+];
+
 export async function SiteHeader() {
   const [user, elder] = await Promise.all([currentUser(), isElderMode()]);
   return (
@@ -20,12 +26,11 @@ export async function SiteHeader() {
               <span className="sr-only">{elder ? "（当前为长辈版：大字、高对比，点击切换回标准版）" : "（大字、高对比的简洁版）"}</span>
             </button>
           </form>
-          <Link href="/precheck" className="underline-offset-4 hover:underline">
-            落户预检
-          </Link>
-          <Link href="/progress" className="underline-offset-4 hover:underline">
-            进度查询
-          </Link>
+          {HEADER_LINKS.map((l) => (
+            <Link key={l.href} href={l.href} className="underline-offset-4 hover:underline">
+              {l.label}
+            </Link>
+          ))}
           {user ? (
             <>
               <Link href={ROLE_HOME[user.role]} className="underline-offset-4 hover:underline" data-testid="signed-in-as">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TextLink } from "@/components/ui/links";
 import { loadGuide } from "@/lib/guide/load-guide";
 
 export const metadata = { title: "办事指南" };
@@ -32,17 +32,9 @@ export default async function GuidePage() {
           <li>网上申请的草稿保留 {t.draftRetentionDays} 天。</li>
           <li>
             办理渠道：网上（本网站，先
-            <Link href="/precheck" className="text-brand-700 underline">
-              落户预检
-            </Link>
-            再
-            <Link href="/apply" className="text-brand-700 underline">
-              在线申请
-            </Link>
+            <TextLink href="/precheck">落户预检</TextLink>再<TextLink href="/apply">在线申请</TextLink>
             ），或携带材料原件到落户地派出所窗口。 提交后可凭申请编号
-            <Link href="/progress" className="text-brand-700 underline">
-              查询办理进度
-            </Link>
+            <TextLink href="/progress">查询办理进度</TextLink>
             ，无需登录。
           </li>
         </ul>
