@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/ui/links";
 
 export const ADMIN_SECTIONS = [
   { href: "/admin/staff", title: "工作人员账号", text: "民警、领导、管理员、审计人员：新建、停用、重置密码、角色与所属单位" },
@@ -14,10 +14,8 @@ export const ADMIN_SECTIONS = [
 /** Back to the settings index, for every admin page. */
 export function AdminBack() {
   return (
-    <p className="mb-2 text-sm">
-      <Link href="/admin" className="text-brand-700 underline">
-        ← 系统管理
-      </Link>
-    </p>
+    <BackLink href="/admin" className="mb-2 text-sm">
+      系统管理
+    </BackLink>
   );
 }

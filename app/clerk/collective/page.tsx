@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { stationCollectiveHouseholdsQuery } from "@/lib/collective/collective-households";
 import { formatDate } from "@/lib/review/labels";
 import { Fact } from "@/components/ui/facts";
+import { BackLink } from "@/components/ui/links";
 
 export const metadata = { title: "本所社区集体户" };
 
@@ -12,11 +12,9 @@ export default async function StationCollectivePage() {
   const rows = await runQuery(user, stationCollectiveHouseholdsQuery);
   return (
     <div>
-      <p className="mb-2">
-        <Link href="/clerk" className="text-brand-700 underline">
-          ← 返回受理工作台
-        </Link>
-      </p>
+      <BackLink href="/clerk" className="mb-2">
+        返回受理工作台
+      </BackLink>
       <h1 className="page-title">本所社区集体户</h1>
       <p className="mb-4 text-slate-700">
         无合法稳定住所、无直系亲属投靠、就业单位无集体户口的人员，在就业地派出所的社区集体户落户（二(三)）。集体户由系统管理员登记维护。

@@ -6,6 +6,7 @@ import { scopeLabel } from "@/lib/stats/dashboard-scope";
 import { loadOfficialPage, one } from "@/lib/stats/official-page";
 import { PrintButton } from "./print-button";
 import { AlertMessage } from "@/components/forms/alert-message";
+import { BackLink } from "@/components/ui/links";
 
 export const metadata = { title: "落户工作总结评估" };
 
@@ -25,14 +26,9 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   return (
     <article className="space-y-5">
       <style>{`@media print { body > header, body > footer, body > a { display: none !important; } .official-wide { left: 0 !important; width: auto !important; transform: none !important; } }`}</style>
-      <p className="text-sm print:hidden">
-        <Link
-          href={e?.scope.kind === "county" ? `/official/county/${encodeURIComponent(e.scope.countyCode)}` : "/official"}
-          className="text-brand-700 underline"
-        >
-          ← 返回统计
-        </Link>
-      </p>
+      <BackLink href={e?.scope.kind === "county" ? `/official/county/${encodeURIComponent(e.scope.countyCode)}` : "/official"} className="text-sm print:hidden">
+        返回统计
+      </BackLink>
       <AlertMessage message={error} />
       {e && (
         <>

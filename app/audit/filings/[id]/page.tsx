@@ -11,6 +11,7 @@ import { formatBeijing } from "@/lib/csv";
 import { AnswerFacts, Fact, FactGrid } from "@/components/ui/facts";
 import { TitledCard } from "@/components/ui/titled-card";
 import { RegionTable } from "@/components/ui/list-table";
+import { BackLink } from "@/components/ui/links";
 
 export const metadata = { title: "审计：申请详情" };
 
@@ -34,11 +35,7 @@ export default async function AuditFilingPage({
 
   return (
     <div className="space-y-4" data-testid="audit-filing">
-      <p>
-        <Link href="/audit" className="text-brand-700 underline">
-          ← 返回审计日志
-        </Link>
-      </p>
+      <BackLink href="/audit">返回审计日志</BackLink>
       <header className="card">
         <h1 className="page-title mb-1 font-mono">{f.reference ?? "（无编号）"}</h1>
         <p className="text-sm text-slate-600">只读视图：本次查看已记入审计日志。</p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { pageError, requirePageUser, runGuarded } from "@/lib/auth/guard";
 import { isDomainError } from "@/lib/errors";
 import { viewFilingDef } from "@/lib/review/view-filing";
@@ -23,6 +22,7 @@ import { CorrectionForm, RefuseForm } from "@/components/review/refuse-form";
 import { MoveOutForm, OriginMoveOutForms, RegistrationForm, ResendMoveOutForm } from "@/components/review/completion-forms";
 import { AnswerFacts, Fact, FactGrid } from "@/components/ui/facts";
 import { TitledCard } from "@/components/ui/titled-card";
+import { BackLink } from "@/components/ui/links";
 
 export const metadata = { title: "审核申请" };
 
@@ -55,11 +55,7 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
 
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/clerk" className="text-brand-700 underline">
-          ← 返回受理工作台
-        </Link>
-      </p>
+      <BackLink href="/clerk">返回受理工作台</BackLink>
       <header className="card">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="page-title mb-0 font-mono" data-testid="filing-reference">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartWithTable, DataTable } from "@/components/charts/data-table";
 import { viewStationPerformanceDef } from "@/lib/stats/dashboard";
@@ -6,6 +5,7 @@ import { shortUnitName } from "@/lib/stats/dashboard-scope";
 import { clerksTable, dashboardTable } from "@/lib/stats/tables";
 import { loadOfficialPage, periodInput } from "@/lib/stats/official-page";
 import { AlertMessage } from "@/components/forms/alert-message";
+import { BackLink } from "@/components/ui/links";
 
 export const metadata = { title: "派出所办理情况" };
 
@@ -35,11 +35,9 @@ export default async function StationPerformancePage({
   return (
     <div className="space-y-6">
       {county && (
-        <p className="text-sm">
-          <Link href={`/official/county/${encodeURIComponent(county.countyCode)}?${qs}`} className="text-brand-700 underline">
-            ← {county.countyName}落户工作统计
-          </Link>
-        </p>
+        <BackLink href={`/official/county/${encodeURIComponent(county.countyCode)}?${qs}`} className="text-sm">
+          {county.countyName}落户工作统计
+        </BackLink>
       )}
       <h1 className="page-title">{s?.station ? `${s.station.name}办理情况` : "派出所办理情况"}</h1>
       <AlertMessage message={error} />
