@@ -52,6 +52,13 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
   const can = actionMap(v.actions);
   const self = v.members.find((m) => m.relation === "self");
   const people = self ? v.members : [{ id: null, relation: "self", name: f.applicantName, idNumber: f.applicantIdNumber, hukouType: null }, ...v.members];
+  // The documents to print: the permit, and the letters (in a new tab).
+  const letter = (kind: string) => `/api/letters/${encodeURIComponent(f.id)}/${kind}`;
+  const prints = [
+    v.printable.permit && { href: `/api/permits/${encodeURIComponent(f.id)}`, testId: "print-permit", text: "下载准迁证（PDF）", newTab: false },
+    v.printable.supplement && { href: letter("supplement"), testId: "print-supplement", text: "打印补正告知书（PDF）", newTab: true },
+    v.printable.refusal && { href: letter("refusal"), testId: "print-refusal", text: "打印不予批准决定书（PDF）", newTab: true },
+  ].filter((p) => !!p);
 
   return (
     <div className="space-y-4">
@@ -175,37 +182,21 @@ export default async function ReviewFilingPage({ params }: { params: Promise<{ i
         <h2 id="actions-title" className="text-lg font-semibold">
           办理
         </h2>
-        {v.printable.permit || v.printable.refusal || v.printable.supplement ? (
+        {prints.length > 0 && (
           <nav aria-label="打印" className="flex flex-wrap gap-3 text-sm" data-testid="print-links">
-            {v.printable.permit && (
-              <a className="btn-secondary" href={`/api/permits/${encodeURIComponent(f.id)}`} data-testid="print-permit">
-                下载准迁证（PDF）
-              </a>
-            )}
-            {v.printable.supplement && (
+            {prints.map((p) => (
               <a
+                key={p.testId}
                 className="btn-secondary"
-                href={`/api/letters/${encodeURIComponent(f.id)}/supplement`}
-                target="_blank"
-                rel="noopener noreferrer"
-                data-testid="print-supplement"
+                href={p.href}
+                {...(p.newTab && { target: "_blank", rel: "noopener noreferrer" })}
+                data-testid={p.testId}
               >
-                打印补正告知书（PDF）
+                {p.text}
               </a>
-            )}
-            {v.printable.refusal && (
-              <a
-                className="btn-secondary"
-                href={`/api/letters/${encodeURIComponent(f.id)}/refusal`}
-                target="_blank"
-                rel="noopener noreferrer"
-                data-testid="print-refusal"
-              >
-                打印不予批准决定书（PDF）
-              </a>
-            )}
+            ))}
           </nav>
-        ) : null}
+        )}
         {heldByOther && v.actions.length === (can.assign ? 1 : 0) && !v.closedNote && (
           <p className="rounded bg-amber-50 p-2 text-sm text-amber-900">
             该申请由{f.assignedClerk?.realName}办理，您只能查看。{can.assign ? "作为所长，您可以改派（包括改派给自己）。" : "如需接手，请联系所长改派。"}
