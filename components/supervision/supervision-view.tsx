@@ -4,7 +4,10 @@ import { FORBIDDEN_CRITERION_INFO } from "@/lib/rules/forbidden-criteria";
 import { formatBeijing } from "@/lib/csv";
 import { countyName } from "@/lib/places";
 import { RegionTable } from "@/components/ui/list-table";
+import { TitledSection } from "@/components/ui/titled-card";
+import { BackLink, LinkOrText, TextLink } from "@/components/ui/links";
 import { FilterField } from "@/components/forms/filter-field";
+import { AlertMessage } from "@/components/forms/alert-message";
 
 /** Conditions the plan never sets, for criteria the guard may name beyond its table. */
 const OTHER_CRITERIA: Record<string, string> = {
@@ -15,6 +18,40 @@ const OTHER_CRITERIA: Record<string, string> = {
 
 export function criterionLabel(c: string): string {
   return (FORBIDDEN_CRITERION_INFO as Record<string, { label: string } | undefined>)[c]?.label ?? OTHER_CRITERIA[c] ?? c;
+}
+
+export const SUPERVISION_TITLE = "违规设置落户条件监督";
+
+/**
+ * The supervision page of officials and auditors: the way back, the title, the message of a
+ * malformed period (with the way to this year), and the report.
+ */
+export function SupervisionPage({
+  back,
+  r,
+  error,
+  ...view
+}: {
+  back: { href: string; label: string };
+  r: SupervisionReport | null;
+  error: string | null;
+  basePath: string;
+  scopeLabel: string;
+  auditLinks: boolean;
+}) {
+  return (
+    <div className="space-y-4">
+      <BackLink href={back.href}>{back.label}</BackLink>
+      <h1 className="page-title">{SUPERVISION_TITLE}</h1>
+      <AlertMessage message={error}>
+        {" "}
+        <Link href={view.basePath} className="underline">
+          查看本年度
+        </Link>
+      </AlertMessage>
+      {r && <SupervisionView r={r} {...view} />}
+    </div>
+  );
 }
 
 /**
@@ -60,21 +97,12 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
         )}
       </section>
 
-      <section aria-labelledby="sv-stations">
-        <h2 id="sv-stations" className="mb-2 text-lg font-semibold">
-          按派出所
-        </h2>
+      <TitledSection id="sv-stations" title="按派出所">
         <RegionTable labelledBy="sv-stations" testId="supervision-stations" columns={["派出所", "县级单位", "次数", "涉及民警"]}>
           {r.byStation.map((s) => (
             <tr key={s.stationId ?? "none"}>
               <td>
-                {s.stationId ? (
-                  <Link href={q({ station: s.stationId })} className="text-brand-700 underline">
-                    {s.stationName}
-                  </Link>
-                ) : (
-                  s.stationName
-                )}
+                <LinkOrText href={s.stationId && q({ station: s.stationId })}>{s.stationName}</LinkOrText>
               </td>
               <td>{s.countyCode ? countyName(s.countyCode) : "—"}</td>
               <td className="tabular-nums">{s.attempts}</td>
@@ -89,40 +117,35 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
             </tr>
           )}
         </RegionTable>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sv-clerks">
-        <h2 id="sv-clerks" className="mb-2 text-lg font-semibold">
-          按民警
-        </h2>
+      <TitledSection id="sv-clerks" title="按民警">
         <RegionTable labelledBy="sv-clerks" testId="supervision-clerks" columns={["民警", "派出所", "次数"]}>
           {r.byClerk.map((c) => (
             <tr key={`${c.actorId}|${c.stationId}`}>
               <td>
-                {c.actorId ? (
-                  <Link href={q({ clerk: c.actorId })} className="text-brand-700 underline">
-                    {c.actorName}
-                  </Link>
-                ) : (
-                  c.actorName
-                )}
+                <LinkOrText href={c.actorId && q({ clerk: c.actorId })}>{c.actorName}</LinkOrText>
               </td>
               <td>{c.stationName}</td>
               <td className="tabular-nums">{c.attempts}</td>
             </tr>
           ))}
         </RegionTable>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sv-events">
-        <h2 id="sv-events" className="mb-2 text-lg font-semibold">
-          {drilled ? "所选范围的拦截记录" : "最近的拦截记录"}
-          {drilled && (
-            <Link href={q({})} className="ml-3 text-sm font-normal text-brand-700 underline">
-              查看全部
-            </Link>
-          )}
-        </h2>
+      <TitledSection
+        id="sv-events"
+        title={
+          <>
+            {drilled ? "所选范围的拦截记录" : "最近的拦截记录"}
+            {drilled && (
+              <TextLink href={q({})} className="ml-3 text-sm font-normal">
+                查看全部
+              </TextLink>
+            )}
+          </>
+        }
+      >
         <RegionTable labelledBy="sv-events" testId="supervision-events" columns={["时间", "民警", "派出所", "申请", "被拦截的内容", "条件 / 条款"]}>
           {r.events.map((e) => (
             <tr key={e.id}>
@@ -131,9 +154,7 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
               <td>{e.stationName ?? "—"}</td>
               <td className="whitespace-nowrap">
                 {auditLinks && e.applicationId ? (
-                  <Link href={`/audit/filings/${encodeURIComponent(e.applicationId)}`} className="text-brand-700 underline">
-                    {e.reference ?? e.applicationId.slice(0, 10)}
-                  </Link>
+                  <TextLink href={`/audit/filings/${encodeURIComponent(e.applicationId)}`}>{e.reference ?? e.applicationId.slice(0, 10)}</TextLink>
                 ) : (
                   (e.reference ?? "—")
                 )}
@@ -143,19 +164,19 @@ export function SupervisionView({ r, basePath, scopeLabel, auditLinks }: { r: Su
                 {criterionLabel(e.criterion)}（{e.clause ?? "—"}）
                 {auditLinks && (
                   <div>
-                    <Link
+                    <TextLink
                       href={`/audit?action=${encodeURIComponent(e.action)}${e.reference ? `&filing=${encodeURIComponent(e.reference)}` : ""}`}
-                      className="text-xs text-brand-700 underline"
+                      className="text-xs"
                     >
                       审计日志
-                    </Link>
+                    </TextLink>
                   </div>
                 )}
               </td>
             </tr>
           ))}
         </RegionTable>
-      </section>
+      </TitledSection>
     </div>
   );
 }
