@@ -13,7 +13,8 @@ export type ActionFailure = { code: string; message: string; issues: FieldIssue[
  *
  * - one request at a time: a second submit while one runs is ignored (double clicks are harmless);
  * - `pending` while it runs; the server's message and field issues in `err` (`issue(path)` for a
- *   field, `clearIssue(path)` once the field is edited); the result in `done`;
+ *   field, `clearIssue(path)` once the field is edited, or `edit(path, set)` as its onChange); the
+ *   result in `done`;
  * - on success the page's data is refreshed (unless `refresh: false`), and when someone else acted
  *   first (`conflict`, `invalid_state`) too, so the page shows things as they are now;
  * - the form keeps its own values, so nothing typed is lost on an error.
@@ -65,7 +66,15 @@ export function useActionForm<I, O>(action: (input: I) => Promise<ActionResult<O
     setErr((e) => (e && e.issues.some((i) => i.path === path) ? { ...e, issues: e.issues.filter((i) => i.path !== path) } : e));
   }
 
-  return { submit, pending, err, done, issue: (path: string) => issueFor(err?.issues, path), clearIssue };
+  /** A field's onChange: keeps the new value (`set`) and drops the field's stale message (`clearIssue`). */
+  function edit(path: string, set: (value: string) => void) {
+    return (e: { target: { value: string } }) => {
+      set(e.target.value);
+      clearIssue(path);
+    };
+  }
+
+  return { submit, pending, err, done, issue: (path: string) => issueFor(err?.issues, path), clearIssue, edit };
 }
 
 /**

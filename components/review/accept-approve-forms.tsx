@@ -6,7 +6,7 @@ import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import type { ActionResult } from "@/lib/errors";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ActionError, ConfirmPanel, DecisionForm, SubmitButton } from "./action-bits";
+import { ConfirmedDecisionForm } from "./action-bits";
 import { SelectOptions } from "@/components/forms/select-options";
 
 type Props = { applicationId: string; version: number; disabledReason?: string | null; reference?: string | null };
@@ -35,17 +35,31 @@ function DecisionNoteForm({
   /** What the resident will receive. */
   preview: string[];
 }) {
-  const { submit: run, pending, err: error } = useActionForm(action);
+  const form = useActionForm(action);
+  const error = form.err;
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");
-  const [asking, setAsking] = useState(false);
   const [householdId, setHouseholdId] = useState("");
   const id = `${testId}-note`;
   const noteError = issueFor(error?.issues, "note");
   const householdError = issueFor(error?.issues, "collectiveHouseholdId");
   const household = households?.find((h) => h.id === householdId);
   return (
-    <DecisionForm titleId={`${testId}-title`} title={title} onSubmit={() => !p.disabledReason && setAsking(true)}>
+    <ConfirmedDecisionForm
+      titleId={`${testId}-title`}
+      title={title}
+      testId={testId}
+      form={form}
+      submit={{ text, pendingText, disabledReason: p.disabledReason }}
+      confirm={{
+        title: `确认${title}？`,
+        preview: [...preview, ...(household ? [`落户的集体户：${household.name}（${household.address}）`] : []), ...(note ? [`备注：${note}`] : [])],
+      }}
+      onConfirm={(close) => {
+        setSentNote(note);
+        form.submit({ applicationId: p.applicationId, version: p.version, note, ...(households ? { collectiveHouseholdId: householdId } : {}) }, close);
+      }}
+    >
       <p className="text-sm text-slate-600">{hint}</p>
       {p.disabledReason && (
         <p id={`${testId}-disabled-reason`} className="text-sm text-amber-900" data-testid={`${testId}-disabled-reason`}>
@@ -74,26 +88,7 @@ function DecisionNoteForm({
         <textarea id={id} className="input" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} {...fieldAria(id, noteError)} />
       </Field>
       <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix={`${testId}-finding`} />
-      <ActionError error={error} />
-      {asking ? (
-        <ConfirmPanel
-          title={`确认${title}？`}
-          preview={[...preview, ...(household ? [`落户的集体户：${household.name}（${household.address}）`] : []), ...(note ? [`备注：${note}`] : [])]}
-          pending={pending}
-          confirmText={`确认${text}`}
-          onConfirm={() => {
-            setSentNote(note);
-            run({ applicationId: p.applicationId, version: p.version, note, ...(households ? { collectiveHouseholdId: householdId } : {}) }, () =>
-              setAsking(false),
-            );
-          }}
-          onCancel={() => setAsking(false)}
-          testId={testId}
-        />
-      ) : (
-        <SubmitButton pending={pending} text={text} pendingText={pendingText} testId={testId} disabledReason={p.disabledReason} />
-      )}
-    </DecisionForm>
+    </ConfirmedDecisionForm>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/field";
 import type { ActionFailure } from "@/components/forms/use-action-form";
 
@@ -14,6 +15,8 @@ export function ActionError({ error }: { error: ActionFailure | null }) {
   );
 }
 
+type SubmitTone = "primary" | "secondary" | "danger";
+
 export function SubmitButton({
   pending,
   text,
@@ -25,7 +28,7 @@ export function SubmitButton({
   pending: boolean;
   text: string;
   pendingText: string;
-  tone?: "primary" | "secondary" | "danger";
+  tone?: SubmitTone;
   testId?: string;
   /** The server would refuse: the button is disabled and says why. */
   disabledReason?: string | null;
@@ -50,7 +53,7 @@ export function SubmitButton({
  * The second step of a decision: what the resident will receive, and a confirmation. The
  * decision is sent only from here ("确认" runs it; "返回修改" goes back to the form).
  */
-export function ConfirmPanel({
+function ConfirmPanel({
   title,
   preview,
   pending,
@@ -130,5 +133,57 @@ export function DecisionForm({
       </h3>
       {children}
     </form>
+  );
+}
+
+/**
+ * A decision that is confirmed before it is sent: submitting the form puts the ConfirmPanel
+ * (what the resident will receive) in place of the submit button, and only the panel's "确认"
+ * runs `onConfirm(close)` — `close` goes back to the form, e.g. once the action succeeded.
+ * Nothing is asked while `submit.disabledReason` says the server would refuse. The action's
+ * error stands above the buttons. The panel repeats the button's words unless told otherwise
+ * ("登记落户" → "确认登记落户？", "确认登记落户").
+ */
+export function ConfirmedDecisionForm({
+  testId,
+  form,
+  submit,
+  confirm,
+  onConfirm,
+  children,
+  ...frame
+}: {
+  titleId: string;
+  title: React.ReactNode;
+  tone?: keyof typeof DECISION_BORDER;
+  /** Names the buttons: `${testId}`, `${testId}-confirm`, `${testId}-confirm-button`. */
+  testId: string;
+  /** The action's state (useActionForm). */
+  form: { pending: boolean; err: ActionFailure | null };
+  submit: { text: string; pendingText: string; tone?: SubmitTone; disabledReason?: string | null };
+  confirm: { title?: string; preview: string[]; confirmText?: string; tone?: "primary" | "danger" };
+  onConfirm: (close: () => void) => void;
+  children: React.ReactNode;
+}) {
+  const [asking, setAsking] = useState(false);
+  const close = () => setAsking(false);
+  return (
+    <DecisionForm {...frame} onSubmit={() => !submit.disabledReason && setAsking(true)}>
+      {children}
+      <ActionError error={form.err} />
+      {asking ? (
+        <ConfirmPanel
+          title={`确认${submit.text}？`}
+          confirmText={`确认${submit.text}`}
+          {...confirm}
+          pending={form.pending}
+          onConfirm={() => onConfirm(close)}
+          onCancel={close}
+          testId={testId}
+        />
+      ) : (
+        <SubmitButton {...submit} pending={form.pending} testId={testId} />
+      )}
+    </DecisionForm>
   );
 }

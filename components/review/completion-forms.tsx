@@ -5,7 +5,7 @@ import { confirmMoveOutAction, moveOutAction, registrationAction, resendMoveOutA
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ActionError, ConfirmPanel, DecisionForm, SubmitButton } from "./action-bits";
+import { ActionError, ConfirmedDecisionForm, DecisionForm, SubmitButton } from "./action-bits";
 import { SelectOptions } from "@/components/forms/select-options";
 
 /**
@@ -25,47 +25,43 @@ export function MoveOutForm({
   offices: string[];
   region: string | null;
 }) {
-  const { submit: run, pending, err: error, clearIssue } = useActionForm(moveOutAction);
+  const form = useActionForm(moveOutAction);
+  const { err: error, edit } = form;
   const [originOffice, setOriginOffice] = useState(offices[0] ?? "");
   const [movedOutOn, setMovedOutOn] = useState(today);
   const [transferNumber, setTransferNumber] = useState("");
   const [sentOffice, setSentOffice] = useState("");
-  const [asking, setAsking] = useState(false);
   const e1 = issueFor(error?.issues, "originOffice");
   const e2 = issueFor(error?.issues, "movedOutOn");
   const e3 = issueFor(error?.issues, "transferNumber");
+  // A list of the origin's offices when the region is known, else typed.
+  const office = {
+    id: "origin-office",
+    className: "input",
+    value: originOffice,
+    onChange: edit("originOffice", setOriginOffice),
+    ...fieldAria("origin-office", e1, "hint"),
+  };
   return (
-    <DecisionForm titleId="moveout-title" title="登记迁出（原籍在市外）" onSubmit={() => setAsking(true)}>
+    <ConfirmedDecisionForm
+      titleId="moveout-title"
+      title="登记迁出（原籍在市外）"
+      testId="move-out"
+      form={form}
+      submit={{ text: "登记迁出", pendingText: "正在登记…" }}
+      confirm={{ preview: [`已登记原籍迁出（${originOffice || "—"}，${movedOutOn}），派出所将为您办理落户。`] }}
+      onConfirm={(close) => {
+        setSentOffice(originOffice);
+        form.submit({ applicationId, version, originOffice, movedOutOn, transferNumber }, close);
+      }}
+    >
       <Field id="origin-office" label="迁出地公安机关" error={e1} hint={region ? `按申请人户口所在地（区划代码 ${region}）列出` : "未能识别户口所在地，请填写"}>
         {offices.length > 0 ? (
-          <select
-            id="origin-office"
-            className="input"
-            value={originOffice}
-            onChange={(e) => {
-              setOriginOffice(e.target.value);
-              clearIssue("originOffice");
-            }}
-            {...fieldAria("origin-office", e1, "hint")}
-          >
-            {offices.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
+          <select {...office}>
+            <SelectOptions options={offices.map((o) => ({ value: o, label: o }))} />
           </select>
         ) : (
-          <input
-            id="origin-office"
-            className="input"
-            value={originOffice}
-            maxLength={100}
-            onChange={(e) => {
-              setOriginOffice(e.target.value);
-              clearIssue("originOffice");
-            }}
-            {...fieldAria("origin-office", e1, "hint")}
-          />
+          <input {...office} maxLength={100} />
         )}
       </Field>
       <CriteriaFindings text={sentOffice} findings={findingsFor(error?.findings, "originOffice")} idPrefix="moveout-finding" />
@@ -76,10 +72,7 @@ export function MoveOutForm({
           className="input"
           value={movedOutOn}
           max={today}
-          onChange={(e) => {
-            setMovedOutOn(e.target.value);
-            clearIssue("movedOutOn");
-          }}
+          onChange={edit("movedOutOn", setMovedOutOn)}
           {...fieldAria("moved-out-on", e2)}
         />
       </Field>
@@ -89,31 +82,11 @@ export function MoveOutForm({
           className="input"
           value={transferNumber}
           maxLength={50}
-          onChange={(e) => {
-            setTransferNumber(e.target.value);
-            clearIssue("transferNumber");
-          }}
+          onChange={edit("transferNumber", setTransferNumber)}
           {...fieldAria("transfer-number", e3)}
         />
       </Field>
-      <ActionError error={error} />
-      {asking ? (
-        <ConfirmPanel
-          title="确认登记迁出？"
-          preview={[`已登记原籍迁出（${originOffice || "—"}，${movedOutOn}），派出所将为您办理落户。`]}
-          pending={pending}
-          confirmText="确认登记迁出"
-          onConfirm={() => {
-            setSentOffice(originOffice);
-            run({ applicationId, version, originOffice, movedOutOn, transferNumber }, () => setAsking(false));
-          }}
-          onCancel={() => setAsking(false)}
-          testId="move-out"
-        />
-      ) : (
-        <SubmitButton pending={pending} text="登记迁出" pendingText="正在登记…" testId="move-out" />
-      )}
-    </DecisionForm>
+    </ConfirmedDecisionForm>
   );
 }
 
@@ -132,15 +105,26 @@ export function RegistrationForm({
   /** Registration without a move-out (the filing needs none). */
   direct?: boolean;
 }) {
-  const { submit: run, pending, err: error, clearIssue } = useActionForm(registrationAction);
+  const form = useActionForm(registrationAction);
+  const { err: error, edit } = form;
   const [householdId, setHouseholdId] = useState("");
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");
-  const [asking, setAsking] = useState(false);
   const eh = issueFor(error?.issues, "collectiveHouseholdId");
   const en = issueFor(error?.issues, "note");
   return (
-    <DecisionForm titleId="register-title" title={direct ? "直接登记落户（无需迁出）" : "登记落户（办结）"} onSubmit={() => setAsking(true)}>
+    <ConfirmedDecisionForm
+      titleId="register-title"
+      title={direct ? "直接登记落户（无需迁出）" : "登记落户（办结）"}
+      testId="register"
+      form={form}
+      submit={{ text: "登记落户", pendingText: "正在登记…" }}
+      confirm={{ preview: ["您的落户申请已办结，落户完成；并告知落户后可享受的住房、医疗、养老、子女入学等政策。"] }}
+      onConfirm={(close) => {
+        setSentNote(note);
+        form.submit({ applicationId, version, collectiveHouseholdId: householdId, note, direct }, close);
+      }}
+    >
       {collective && (
         <Field
           id="household"
@@ -152,10 +136,7 @@ export function RegistrationForm({
             id="household"
             className="input"
             value={householdId}
-            onChange={(e) => {
-              setHouseholdId(e.target.value);
-              clearIssue("collectiveHouseholdId");
-            }}
+            onChange={edit("collectiveHouseholdId", setHouseholdId)}
             {...fieldAria("household", eh, households.length === 0 ? "hint" : undefined)}
           >
             <SelectOptions placeholder="请选择社区集体户" options={households.map((h) => ({ value: h.id, label: `${h.name}（${h.address}）` }))} />
@@ -169,32 +150,12 @@ export function RegistrationForm({
           rows={2}
           maxLength={500}
           value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-            clearIssue("note");
-          }}
+          onChange={edit("note", setNote)}
           {...fieldAria("register-note", en)}
         />
       </Field>
       <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix="register-finding" />
-      <ActionError error={error} />
-      {asking ? (
-        <ConfirmPanel
-          title="确认登记落户？"
-          preview={["您的落户申请已办结，落户完成；并告知落户后可享受的住房、医疗、养老、子女入学等政策。"]}
-          pending={pending}
-          confirmText="确认登记落户"
-          onConfirm={() => {
-            setSentNote(note);
-            run({ applicationId, version, collectiveHouseholdId: householdId, note, direct }, () => setAsking(false));
-          }}
-          onCancel={() => setAsking(false)}
-          testId="register"
-        />
-      ) : (
-        <SubmitButton pending={pending} text="登记落户" pendingText="正在登记…" testId="register" />
-      )}
-    </DecisionForm>
+    </ConfirmedDecisionForm>
   );
 }
 
@@ -213,50 +174,34 @@ export function OriginMoveOutForms({
   const confirm = useActionForm(confirmMoveOutAction);
   const back = useActionForm(returnMoveOutAction);
   const [transferNumber, setTransferNumber] = useState("");
-  const [asking, setAsking] = useState(false);
   const [reasonCode, setReasonCode] = useState("");
   const [note, setNote] = useState("");
   const er = issueFor(back.err?.issues, "reasonCode");
   return (
     <div className="space-y-3">
-      <DecisionForm titleId="confirm-moveout-title" title={<>确认迁出（迁入地：{destination}）</>} tone="teal" onSubmit={() => setAsking(true)}>
+      <ConfirmedDecisionForm
+        titleId="confirm-moveout-title"
+        title={<>确认迁出（迁入地：{destination}）</>}
+        tone="teal"
+        testId="confirm-move-out"
+        form={confirm}
+        submit={{ text: "确认迁出", pendingText: "正在确认…" }}
+        confirm={{
+          title: "确认在系统内办理迁出？",
+          preview: ["您的户口已由原籍派出所在系统内办理迁出，无需前往原籍；迁入地派出所将为您办理落户。"],
+          confirmText: "确认迁出",
+        }}
+        onConfirm={(close) => confirm.submit({ applicationId, version, transferNumber }, close)}
+      >
         <p className="text-sm text-slate-600">核对申请人及随迁人员的户籍信息后确认，迁入地派出所即可办理落户，申请人无需到原籍办理。</p>
         <Field id="confirm-transfer-number" label="迁移证编号（电子迁移可不填）">
           <input id="confirm-transfer-number" className="input" value={transferNumber} maxLength={50} onChange={(e) => setTransferNumber(e.target.value)} />
         </Field>
-        <ActionError error={confirm.err} />
-        {asking ? (
-          <ConfirmPanel
-            title="确认在系统内办理迁出？"
-            preview={["您的户口已由原籍派出所在系统内办理迁出，无需前往原籍；迁入地派出所将为您办理落户。"]}
-            pending={confirm.pending}
-            confirmText="确认迁出"
-            onConfirm={() => confirm.submit({ applicationId, version, transferNumber }, () => setAsking(false))}
-            onCancel={() => setAsking(false)}
-            testId="confirm-move-out"
-          />
-        ) : (
-          <SubmitButton pending={confirm.pending} text="确认迁出" pendingText="正在确认…" testId="confirm-move-out" />
-        )}
-      </DecisionForm>
+      </ConfirmedDecisionForm>
       <DecisionForm titleId="return-moveout-title" title="退回迁出申请" tone="red" onSubmit={() => back.submit({ applicationId, version, reasonCode, note })}>
         <Field id="return-reason" label="退回理由" error={er}>
-          <select
-            id="return-reason"
-            className="input"
-            value={reasonCode}
-            onChange={(e) => {
-              setReasonCode(e.target.value);
-              back.clearIssue("reasonCode");
-            }}
-            {...fieldAria("return-reason", er)}
-          >
-            <option value="">请选择退回理由</option>
-            {reasons.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
+          <select id="return-reason" className="input" value={reasonCode} onChange={back.edit("reasonCode", setReasonCode)} {...fieldAria("return-reason", er)}>
+            <SelectOptions placeholder="请选择退回理由" options={reasons.map((r) => ({ value: r.code, label: r.label }))} />
           </select>
         </Field>
         <Field id="return-note" label="说明（可选）">

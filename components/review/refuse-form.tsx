@@ -5,7 +5,7 @@ import { refuseAction, correctionAction } from "@/app/clerk/actions";
 import { Field, fieldAria, issueFor } from "@/components/forms/field";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { ActionError, ConfirmPanel, DecisionForm, SubmitButton } from "./action-bits";
+import { ActionError, ConfirmedDecisionForm, SubmitButton } from "./action-bits";
 
 export type ReasonOption = { code: string; label: string; clause: string };
 
@@ -84,16 +84,37 @@ export function RefuseForm({
   /** The remedies sentence printed on the decision letter. */
   remedies: string;
 }) {
-  const { submit: run, pending, err: error, clearIssue } = useActionForm(refuseAction);
+  const form = useActionForm(refuseAction);
+  const { err: error, clearIssue, edit } = form;
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState("");
   const [sentNote, setSentNote] = useState("");
-  const [asking, setAsking] = useState(false);
   const noteError = issueFor(error?.issues, "note");
   const unavailable: Record<string, string> = supplementExpired ? {} : { supplement_not_provided: "未发出补正告知或补正期限尚未届满，不能选择此理由。" };
   const picked = reasons.filter((r) => chosen.includes(r.code));
   return (
-    <DecisionForm titleId="refuse-title" title="不予批准" tone="red" onSubmit={() => setAsking(true)}>
+    <ConfirmedDecisionForm
+      titleId="refuse-title"
+      title="不予批准"
+      tone="red"
+      testId="refuse"
+      form={form}
+      submit={{ text: "不予批准", pendingText: "正在提交…", tone: "danger" }}
+      confirm={{
+        title: "确认作出不予批准决定？",
+        tone: "danger",
+        preview: [
+          `您的落户申请 ${reference ?? ""} 不予批准。`,
+          ...(picked.length ? picked.map((r) => `理由：${r.label}（依据${r.clause}）`) : ["（尚未选择理由：提交时将被拒绝）"]),
+          `说明：${note || "（未填写）"}`,
+          `不予批准决定书（可打印），写明：${remedies}`,
+        ],
+      }}
+      onConfirm={(close) => {
+        setSentNote(note);
+        form.submit({ applicationId, version, reasonCodes: chosen, note }, close);
+      }}
+    >
       <p className="text-sm text-slate-600">只能依据规则集列明的理由作出；不得以购房、投资纳税、积分或退出农村土地权益等作为条件（二(二)、三(五)）。</p>
       <ReasonChoices
         reasons={reasons}
@@ -113,38 +134,12 @@ export function RefuseForm({
           rows={3}
           maxLength={1000}
           value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-            clearIssue("note");
-          }}
+          onChange={edit("note", setNote)}
           {...fieldAria("refuse-note", noteError)}
         />
       </Field>
       <CriteriaFindings text={sentNote} findings={findingsFor(error?.findings, "note")} idPrefix="refuse-finding" />
-      <ActionError error={error} />
-      {asking ? (
-        <ConfirmPanel
-          title="确认作出不予批准决定？"
-          tone="danger"
-          preview={[
-            `您的落户申请 ${reference ?? ""} 不予批准。`,
-            ...(picked.length ? picked.map((r) => `理由：${r.label}（依据${r.clause}）`) : ["（尚未选择理由：提交时将被拒绝）"]),
-            `说明：${note || "（未填写）"}`,
-            `不予批准决定书（可打印），写明：${remedies}`,
-          ]}
-          pending={pending}
-          confirmText="确认不予批准"
-          onConfirm={() => {
-            setSentNote(note);
-            run({ applicationId, version, reasonCodes: chosen, note }, () => setAsking(false));
-          }}
-          onCancel={() => setAsking(false)}
-          testId="refuse"
-        />
-      ) : (
-        <SubmitButton pending={pending} text="不予批准" pendingText="正在提交…" tone="danger" testId="refuse" />
-      )}
-    </DecisionForm>
+    </ConfirmedDecisionForm>
   );
 }
 
