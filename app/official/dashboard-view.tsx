@@ -1,8 +1,7 @@
 import { formatInt } from "@/lib/format";
 import Link from "next/link";
-import { BarChart } from "@/components/charts/bar-chart";
 import { ProgressBar } from "@/components/charts/progress-bar";
-import { ChartWithTable, DataTable } from "@/components/charts/data-table";
+import { DataTable, TableFigure } from "@/components/charts/data-table";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
 import type { Dashboard } from "@/lib/stats/dashboard";
 import { scopeLabel, shortUnitName, unitLabel } from "@/lib/stats/dashboard-scope";
@@ -36,6 +35,8 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
   const tables = Object.fromEntries(
     (["targets", "plan", "transfers", "channels", "urbanization", "trend", "service", "refusals"] as const).map((k) => [k, dashboardTable(d, k)]),
   ) as Record<TableKey, ReturnType<typeof dashboardTable>>;
+  // A figure's table with its CSV download.
+  const table = (key: TableKey) => ({ table: tables[key], csvHref: csv(key) });
   const periodQs = periodParams(new URLSearchParams()).toString();
   // City view: each county's row opens that county's dashboard (per station); county view: each station's performance.
   const countyHref = d.scope.kind === "city" ? (code: string) => `/official/county/${encodeURIComponent(code)}?${periodQs}` : undefined;
@@ -68,6 +69,8 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
   const t = d.transfers;
   const u = d.urbanization;
   const s = d.service;
+  // The urbanization rows with the city's own row last (the chart's categories).
+  const urbanRows = [...u.rows, ...(u.city ? [u.city] : [])];
   const nowYear = currentBeijingYear();
   // The years with data: never next year.
   const years = Array.from({ length: nowYear - FIRST_YEAR + 1 }, (_, i) => nowYear - i);
@@ -85,7 +88,7 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
       text: `全市转户：${TRANSFER_PROGRESS_LABELS[t.progress.status]}（${t.progress.plan.startYear}年以来年均 ${formatInt(t.progress.average ?? 0)} 人 / 方案年均 ${formatInt(t.progress.targetAverage)} 人）`,
     });
   }
-  for (const r of [...u.rows, ...(u.city ? [u.city] : [])]) for (const b of r.behind) behind.push({ text: `${r.name}：${b}` });
+  for (const r of urbanRows) for (const b of r.behind) behind.push({ text: `${r.name}：${b}` });
   if (s.total.openOverdue > 0)
     behind.push({
       text: `${scopeLabel(d.scope)}当前有 ${formatInt(s.total.openOverdue)} 件申请超过办理时限`,
@@ -236,186 +239,125 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
           )}
         </div>
         {t.progress.plan && (
-          <ChartWithTable
-            chart={
-              <BarChart
-                id="plan"
-                title={`方案期内各年转户人数（${t.progress.plan.documentNumber}）`}
-                categories={t.progress.byYear.map((y) => `${y.year}年`)}
-                series={[
-                  {
-                    name: "转户（人）",
-                    values: t.progress.byYear.map((y) => y.transfers),
-                  },
-                ]}
-                format={formatInt}
-                markers={
-                  t.progress.targetAverage !== null
-                    ? [
-                        {
-                          value: t.progress.targetAverage,
-                          label: `方案年均${formatInt(t.progress.targetAverage)}人`,
-                        },
-                      ]
-                    : []
-                }
-                valueTitle="转户人数（人）"
-                categoryTitle="年份"
-              />
-            }
-          >
-            <DataTable table={tables.plan} csvHref={csv("plan")} />
-          </ChartWithTable>
+          <TableFigure
+            {...table("plan")}
+            chart={{
+              title: `方案期内各年转户人数（${t.progress.plan.documentNumber}）`,
+              categories: t.progress.byYear.map((y) => `${y.year}年`),
+              series: [{ name: "转户（人）", values: t.progress.byYear.map((y) => y.transfers) }],
+              format: formatInt,
+              markers:
+                t.progress.targetAverage !== null ? [{ value: t.progress.targetAverage, label: `方案年均${formatInt(t.progress.targetAverage)}人` }] : [],
+              valueTitle: "转户人数（人）",
+              categoryTitle: "年份",
+            }}
+          />
         )}
         {d.scope.kind === "city" && (
-          <ChartWithTable
-            chart={
-              <BarChart
-                id="targets"
-                title="各县（市、区）转户人数与全市分解参考数"
-                categories={t.units.map((x) => x.name)}
-                series={[
-                  {
-                    name: "转户（人）",
-                    values: t.units.map((x) => x.pace?.done ?? 0),
-                  },
-                  {
-                    name: "分解参考数（人）",
-                    values: t.units.map((x) => x.pace?.target ?? null),
-                  },
-                ]}
-                format={formatInt}
-                valueTitle="人数（人）"
-                categoryTitle="县（市、区）"
-                detail={(i) => {
-                  const p = t.units[i]?.pace;
-                  return p && p.target ? `${formatInt(p.done)} ÷ ${formatInt(p.target)} ＝ ${fmtPct((p.share ?? 0) * 100)}` : null;
-                }}
-              />
-            }
-          >
-            <DataTable table={tables.targets} csvHref={csv("targets")} rowHref={countyHref} />
-          </ChartWithTable>
+          <TableFigure
+            {...table("targets")}
+            rowHref={countyHref}
+            chart={{
+              title: "各县（市、区）转户人数与全市分解参考数",
+              categories: t.units.map((x) => x.name),
+              series: [
+                { name: "转户（人）", values: t.units.map((x) => x.pace?.done ?? 0) },
+                { name: "分解参考数（人）", values: t.units.map((x) => x.pace?.target ?? null) },
+              ],
+              format: formatInt,
+              valueTitle: "人数（人）",
+              categoryTitle: "县（市、区）",
+              detail: (i) => {
+                const p = t.units[i]?.pace;
+                return p && p.target ? `${formatInt(p.done)} ÷ ${formatInt(p.target)} ＝ ${fmtPct((p.share ?? 0) * 100)}` : null;
+              },
+            }}
+          />
         )}
-        {d.scope.kind === "county" && <DataTable table={tables.targets} csvHref={csv("targets")} />}
+        {d.scope.kind === "county" && <DataTable {...table("targets")} />}
       </section>
 
       <section aria-labelledby="sec-transfers" className="space-y-3">
         <h2 id="sec-transfers" className="text-xl font-semibold">
           二、转户办理情况（{d.period.label}）
         </h2>
-        <ChartWithTable
+        <TableFigure
+          {...table("transfers")}
+          rowHref={rowHref}
+          cellHref={transfersCell}
           wide
-          chart={
-            <BarChart
-              id="transfers"
-              title={`${d.period.label}落户完成人数（按${unitLabel(d.scope)}）`}
-              categories={t.units.map((x) => shortUnitName(x.name))}
-              series={[
-                {
-                  name: "落户完成（人）",
-                  values: t.units.map((x) => x.events.registered.persons),
-                },
-              ]}
-              format={formatInt}
-              valueTitle="落户完成人数（人）"
-              categoryTitle={unitLabel(d.scope)}
-              detail={(i) => `${formatInt(t.units[i].events.registered.filings)} 件申请，其中转户 ${formatInt(0)}`.replace(/，其中转户 0$/, "")}
-            />
-          }
-        >
-          <DataTable table={tables.transfers} csvHref={csv("transfers")} rowHref={rowHref} cellHref={transfersCell} />
-        </ChartWithTable>
-        <ChartWithTable
+          chart={{
+            title: `${d.period.label}落户完成人数（按${unitLabel(d.scope)}）`,
+            categories: t.units.map((x) => shortUnitName(x.name)),
+            series: [{ name: "落户完成（人）", values: t.units.map((x) => x.events.registered.persons) }],
+            format: formatInt,
+            valueTitle: "落户完成人数（人）",
+            categoryTitle: unitLabel(d.scope),
+            detail: (i) => `${formatInt(t.units[i].events.registered.filings)} 件申请，其中转户 ${formatInt(0)}`.replace(/，其中转户 0$/, ""),
+          }}
+        />
+        <TableFigure
+          {...table("channels")}
           wide
-          chart={
-            <BarChart
-              id="channels"
-              title={`${d.period.label}各落户通道提交与落户完成件数`}
-              categories={t.byChannel.map((c) => CHANNEL_LABELS[c.channel].replace(/（.*$/, ""))}
-              series={[
-                {
-                  name: "提交（件）",
-                  values: t.byChannel.map((c) => c.events.submitted.filings),
-                },
-                {
-                  name: "落户完成（件）",
-                  values: t.byChannel.map((c) => c.events.registered.filings),
-                },
-              ]}
-              format={formatInt}
-              valueTitle="件数（件）"
-              categoryTitle="落户通道"
-            />
-          }
-        >
-          <DataTable table={tables.channels} csvHref={csv("channels")} />
-        </ChartWithTable>
+          chart={{
+            title: `${d.period.label}各落户通道提交与落户完成件数`,
+            categories: t.byChannel.map((c) => CHANNEL_LABELS[c.channel].replace(/（.*$/, "")),
+            series: [
+              { name: "提交（件）", values: t.byChannel.map((c) => c.events.submitted.filings) },
+              { name: "落户完成（件）", values: t.byChannel.map((c) => c.events.registered.filings) },
+            ],
+            format: formatInt,
+            valueTitle: "件数（件）",
+            categoryTitle: "落户通道",
+          }}
+        />
       </section>
 
       <section aria-labelledby="sec-urban" className="space-y-3">
         <h2 id="sec-urban" className="text-xl font-semibold">
           三、城镇化率（{u.year}年）
         </h2>
-        <ChartWithTable
+        <TableFigure
+          {...table("urbanization")}
+          rowHref={countyHref}
+          highlight={(r) => (u.rows[r]?.behind.length ?? 0) > 0}
           wide
-          chart={
-            <BarChart
-              id="urbanization"
-              title={`${u.year}年户籍人口与常住人口城镇化率`}
-              categories={[...u.rows.map((r) => r.name), ...(u.city ? ["全市"] : [])]}
-              series={[
-                {
-                  name: "户籍人口城镇化率",
-                  values: [...u.rows, ...(u.city ? [u.city] : [])].map((r) => r.registeredRate ?? r.projection?.projectedRate ?? null),
-                },
-                {
-                  name: "常住人口城镇化率",
-                  values: [...u.rows, ...(u.city ? [u.city] : [])].map((r) => r.residentRate),
-                },
-              ]}
-              format={fmtPct}
-              max={100}
-              valueTitle="城镇化率（%）"
-              categoryTitle="县（市、区）"
-              markers={
-                u.plan.plan?.endRate != null && u.year === u.plan.plan.endYear && d.scope.kind === "city"
-                  ? [
-                      {
-                        value: u.plan.plan.endRate,
-                        label: `${u.plan.plan.endYear}年全市目标${u.plan.plan.endRate}%`,
-                      },
-                    ]
-                  : []
-              }
-              detail={(i, k) => {
-                const r = [...u.rows, ...(u.city ? [u.city] : [])][i];
-                if (!r?.stat) return null;
-                return k === 0
-                  ? `${formatInt(r.stat.hukouUrban)} ÷ ${formatInt(r.stat.hukouTotal)}`
-                  : `${formatInt(r.stat.residentUrban)} ÷ ${formatInt(r.stat.residentTotal)}`;
-              }}
-            />
-          }
-        >
-          <DataTable table={tables.urbanization} csvHref={csv("urbanization")} rowHref={countyHref} highlight={(r) => (u.rows[r]?.behind.length ?? 0) > 0} />
-        </ChartWithTable>
+          chart={{
+            title: `${u.year}年户籍人口与常住人口城镇化率`,
+            categories: [...u.rows.map((r) => r.name), ...(u.city ? ["全市"] : [])],
+            series: [
+              { name: "户籍人口城镇化率", values: urbanRows.map((r) => r.registeredRate ?? r.projection?.projectedRate ?? null) },
+              { name: "常住人口城镇化率", values: urbanRows.map((r) => r.residentRate) },
+            ],
+            format: fmtPct,
+            max: 100,
+            valueTitle: "城镇化率（%）",
+            categoryTitle: "县（市、区）",
+            markers:
+              u.plan.plan?.endRate != null && u.year === u.plan.plan.endYear && d.scope.kind === "city"
+                ? [{ value: u.plan.plan.endRate, label: `${u.plan.plan.endYear}年全市目标${u.plan.plan.endRate}%` }]
+                : [],
+            detail: (i, k) => {
+              const r = urbanRows[i];
+              if (!r?.stat) return null;
+              return k === 0
+                ? `${formatInt(r.stat.hukouUrban)} ÷ ${formatInt(r.stat.hukouTotal)}`
+                : `${formatInt(r.stat.residentUrban)} ÷ ${formatInt(r.stat.residentTotal)}`;
+            },
+          }}
+        />
         <p className="text-sm text-slate-600">图中没有本年统计数据的单位显示推算的户籍人口城镇化率（见表“推算”列）。</p>
-        <ChartWithTable
-          chart={
-            <BarChart
-              id="trend"
-              title={`${scopeLabel(d.scope)}两率差距历年变化（百分点）`}
-              categories={u.trend.map((x) => `${x.year}年`)}
-              series={[{ name: "两率差距", values: u.trend.map((x) => x.gap) }]}
-              format={(v) => v.toFixed(2)}
-              valueTitle="常住与户籍人口城镇化率之差（百分点）"
-              categoryTitle="年份"
-            />
-          }
-        >
-          <DataTable table={tables.trend} csvHref={csv("trend")} />
-        </ChartWithTable>
+        <TableFigure
+          {...table("trend")}
+          chart={{
+            title: `${scopeLabel(d.scope)}两率差距历年变化（百分点）`,
+            categories: u.trend.map((x) => `${x.year}年`),
+            series: [{ name: "两率差距", values: u.trend.map((x) => x.gap) }],
+            format: (v) => v.toFixed(2),
+            valueTitle: "常住与户籍人口城镇化率之差（百分点）",
+            categoryTitle: "年份",
+          }}
+        />
         <p className="text-sm text-slate-700">{tables.urbanization.note}</p>
       </section>
 
@@ -423,62 +365,37 @@ export function DashboardView({ d, basePath, backHref }: { d: Dashboard; basePat
         <h2 id="sec-service" className="text-xl font-semibold">
           四、办理时效（{d.period.label}）
         </h2>
-        <ChartWithTable
+        <TableFigure
+          {...table("service")}
+          rowHref={rowHref}
+          cellHref={serviceCell}
+          highlight={(r) => (s.rows[r]?.openOverdue ?? 0) > 0}
           wide
-          chart={
-            <BarChart
-              id="service"
-              title={`提交至受理用时（工作日，按${unitLabel(d.scope)}）`}
-              categories={s.rows.map((r) => shortUnitName(r.name))}
-              series={[
-                {
-                  name: "中位数",
-                  values: s.rows.map((r) => r.acceptance.median),
-                },
-                {
-                  name: "90%分位",
-                  values: s.rows.map((r) => r.acceptance.p90),
-                },
-              ]}
-              format={fmtDays}
-              marker={{
-                value: s.limits.acceptanceWorkingDays,
-                label: `时限${s.limits.acceptanceWorkingDays}个工作日`,
-              }}
-              valueTitle="工作日"
-              categoryTitle={unitLabel(d.scope)}
-              detail={(i) => `受理 ${formatInt(s.rows[i].acceptance.count)} 件，其中超期 ${formatInt(s.rows[i].acceptance.late)} 件`}
-            />
-          }
-        >
-          <DataTable
-            table={tables.service}
-            csvHref={csv("service")}
-            rowHref={rowHref}
-            cellHref={serviceCell}
-            highlight={(r) => (s.rows[r]?.openOverdue ?? 0) > 0}
-          />
-        </ChartWithTable>
-        <ChartWithTable
-          chart={
-            <BarChart
-              id="refusals"
-              title="不予批准理由（次数，按最终决定）"
-              categories={s.refusalsByReason.map((r) => r.label)}
-              series={[
-                {
-                  name: "次数",
-                  values: s.refusalsByReason.map((r) => r.count),
-                },
-              ]}
-              format={formatInt}
-              valueTitle="次数"
-              categoryTitle="理由"
-            />
-          }
-        >
-          <DataTable table={tables.refusals} csvHref={csv("refusals")} />
-        </ChartWithTable>
+          chart={{
+            title: `提交至受理用时（工作日，按${unitLabel(d.scope)}）`,
+            categories: s.rows.map((r) => shortUnitName(r.name)),
+            series: [
+              { name: "中位数", values: s.rows.map((r) => r.acceptance.median) },
+              { name: "90%分位", values: s.rows.map((r) => r.acceptance.p90) },
+            ],
+            format: fmtDays,
+            marker: { value: s.limits.acceptanceWorkingDays, label: `时限${s.limits.acceptanceWorkingDays}个工作日` },
+            valueTitle: "工作日",
+            categoryTitle: unitLabel(d.scope),
+            detail: (i) => `受理 ${formatInt(s.rows[i].acceptance.count)} 件，其中超期 ${formatInt(s.rows[i].acceptance.late)} 件`,
+          }}
+        />
+        <TableFigure
+          {...table("refusals")}
+          chart={{
+            title: "不予批准理由（次数，按最终决定）",
+            categories: s.refusalsByReason.map((r) => r.label),
+            series: [{ name: "次数", values: s.refusalsByReason.map((r) => r.count) }],
+            format: formatInt,
+            valueTitle: "次数",
+            categoryTitle: "理由",
+          }}
+        />
       </section>
 
       {backHref && (

@@ -1,24 +1,21 @@
 import Link from "next/link";
 import { formatCell, type StatTable } from "@/lib/stats/tables";
+import { BarChart, type BarChartProps } from "./bar-chart";
 
-/**
- * The accessible table beside every chart: the same numbers, readable without the picture
- * (caption, column and row headers), scrollable on a phone, with its CSV download.
- */
-export function DataTable({
-  table,
-  csvHref,
-  rowHref,
-  cellHref,
-  highlight,
-}: {
+type DataTableProps = {
   table: StatTable;
   csvHref?: string;
   rowHref?: (key: string) => string | null;
   /** A count that leads to the filings behind it (row key, column label → link). */
   cellHref?: (key: string | null, column: string) => string | null;
   highlight?: (row: number) => boolean;
-}) {
+};
+
+/**
+ * The accessible table beside every chart: the same numbers, readable without the picture
+ * (caption, column and row headers), scrollable on a phone, with its CSV download.
+ */
+export function DataTable({ table, csvHref, rowHref, cellHref, highlight }: DataTableProps) {
   const captionId = `t-${table.key}-caption`;
   return (
     <div className="min-w-0" data-testid={`table-${table.key}`}>
@@ -105,5 +102,17 @@ export function ChartWithTable({ chart, children, wide }: { chart: React.ReactNo
       <figure className={`min-w-0 rounded border border-slate-200 bg-white p-2 ${wide ? "max-w-4xl" : ""}`}>{chart}</figure>
       {children}
     </div>
+  );
+}
+
+/**
+ * A figure of the statistics: the chart of a table's numbers, named after the table (`chart.id`
+ * when another name is wanted), with the table and its links beside it (ChartWithTable).
+ */
+export function TableFigure({ chart, wide, ...table }: DataTableProps & { chart: Omit<BarChartProps, "id"> & { id?: string }; wide?: boolean }) {
+  return (
+    <ChartWithTable wide={wide} chart={<BarChart id={table.table.key} {...chart} />}>
+      <DataTable {...table} />
+    </ChartWithTable>
   );
 }

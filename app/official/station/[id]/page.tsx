@@ -1,5 +1,4 @@
-import { BarChart } from "@/components/charts/bar-chart";
-import { ChartWithTable, DataTable } from "@/components/charts/data-table";
+import { DataTable, TableFigure } from "@/components/charts/data-table";
 import { viewStationPerformanceDef } from "@/lib/stats/dashboard";
 import { shortUnitName } from "@/lib/stats/dashboard-scope";
 import { clerksTable, dashboardTable } from "@/lib/stats/tables";
@@ -26,6 +25,7 @@ export default async function StationPerformancePage({
     station: id,
   });
   const s = p?.service;
+  const clerks = s?.clerks ?? [];
   const county = p?.scope.kind === "county" ? p.scope : null;
   const labels = new Map((s?.refusalsByReason ?? []).map((r) => [r.code, r.label]));
   const table = p && s ? clerksTable(p, s, (c) => labels.get(c) ?? c) : null;
@@ -61,32 +61,23 @@ export default async function StationPerformancePage({
             <h2 id="clerks-h" className="text-xl font-semibold">
               各民警办理情况
             </h2>
-            <ChartWithTable
+            <TableFigure
+              table={table}
               wide
-              chart={
-                <BarChart
-                  id="clerks"
-                  title="各民警提交至决定用时（工作日）"
-                  categories={(s.clerks ?? []).map((c) => shortUnitName(c.name))}
-                  series={[
-                    {
-                      name: "中位数",
-                      values: (s.clerks ?? []).map((c) => c.decision.median),
-                    },
-                    {
-                      name: "90%分位",
-                      values: (s.clerks ?? []).map((c) => c.decision.p90),
-                    },
-                  ]}
-                  format={fmtDays}
-                  valueTitle="工作日"
-                  categoryTitle="民警"
-                  detail={(i) => `作出决定 ${(s.clerks ?? [])[i].decision.count} 件`}
-                />
-              }
-            >
-              <DataTable table={table} />
-            </ChartWithTable>
+              chart={{
+                id: "clerks",
+                title: "各民警提交至决定用时（工作日）",
+                categories: clerks.map((c) => shortUnitName(c.name)),
+                series: [
+                  { name: "中位数", values: clerks.map((c) => c.decision.median) },
+                  { name: "90%分位", values: clerks.map((c) => c.decision.p90) },
+                ],
+                format: fmtDays,
+                valueTitle: "工作日",
+                categoryTitle: "民警",
+                detail: (i) => `作出决定 ${clerks[i].decision.count} 件`,
+              }}
+            />
           </section>
           <section aria-labelledby="reasons-h" className="space-y-3">
             <h2 id="reasons-h" className="text-xl font-semibold">
