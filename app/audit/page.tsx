@@ -10,15 +10,15 @@ import { VerifyPanel } from "./verify-panel";
 import { RegionTable } from "@/components/ui/list-table";
 import { AlertMessage } from "@/components/forms/alert-message";
 import { FilterField } from "@/components/forms/filter-field";
+import type { PageArgs } from "@/lib/http/page-args";
 
 export const metadata = { title: "审计日志" };
 
-type Search = Record<string, string | string[] | undefined>;
 const FILTERS = ["person", "station", "action", "filing", "from", "to"] as const;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 /** The auditors' read-only view of the trail (四(四)): filters, pages, CSV export and chain verification. */
-export default async function AuditPageView({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AuditPageView({ searchParams }: PageArgs) {
   const user = await requirePageUser(AUDIT_READER_ROLES, "/audit");
   const sp = await searchParams;
   const f = Object.fromEntries(FILTERS.map((k) => [k, one(sp[k]).slice(0, 100)])) as Record<(typeof FILTERS)[number], string>;

@@ -4,11 +4,12 @@ import { scopeLabel } from "@/lib/stats/dashboard-scope";
 import { DashboardView } from "./dashboard-view";
 import { loadDashboardPage } from "./load-dashboard-page";
 import { SupervisionFigure } from "./supervision-figure";
+import type { PageArgs } from "@/lib/http/page-args";
 
 export const metadata = { title: "落户工作统计" };
 
 /** The official's own scope: the whole city (a row per county) or their county (a row per station). */
-export default async function OfficialPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OfficialPage({ searchParams }: PageArgs) {
   const { user, d, error } = await loadDashboardPage("/official", await searchParams);
   return (
     <div>

@@ -5,13 +5,14 @@ import { beijingDate } from "@/lib/calendar/working-days";
 import { viewOfficialFilingsDef } from "@/lib/stats/official-filings";
 import { loadOfficialPage, one, periodInput } from "@/lib/stats/official-page";
 import { AlertMessage } from "@/components/forms/alert-message";
+import type { PageArgs } from "@/lib/http/page-args";
 
 export const metadata = { title: "统计数字对应的申请" };
 
 const day = (d: Date | null) => (d ? beijingDate(d) : "—");
 
 /** The filings behind a dashboard count, read-only, within the official's scope. */
-export default async function OfficialFilingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OfficialFilingsPage({ searchParams }: PageArgs) {
   const sp = await searchParams;
   const input = {
     ...periodInput(sp),

@@ -7,13 +7,14 @@ import { loadOfficialPage, one } from "@/lib/stats/official-page";
 import { PrintButton } from "./print-button";
 import { AlertMessage } from "@/components/forms/alert-message";
 import { BackLink } from "@/components/ui/links";
+import type { PageArgs } from "@/lib/http/page-args";
 
 export const metadata = { title: "落户工作总结评估" };
 
 const fmt = (v: number | null, d = 2) => (v === null ? "—" : v.toFixed(d));
 
 /** 四(二) 总结评估: the plan's period for the city or one county, against the plan's targets — printable. */
-export default async function SummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SummaryPage({ searchParams }: PageArgs) {
   const sp = await searchParams;
   const {
     user,

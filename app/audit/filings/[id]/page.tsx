@@ -12,19 +12,14 @@ import { AnswerFacts, Fact, FactGrid } from "@/components/ui/facts";
 import { TitledCard } from "@/components/ui/titled-card";
 import { RegionTable } from "@/components/ui/list-table";
 import { BackLink } from "@/components/ui/links";
+import type { PageArgs } from "@/lib/http/page-args";
 
 export const metadata = { title: "审计：申请详情" };
 
 const NOTICE_STATUS: Record<string, string> = { sent: "已发出", corrected: "已更正", withdrawn: "已撤回", answered: "已补正" };
 
 /** The auditor's read-only view of one filing (四(四)); opening it is itself audited. */
-export default async function AuditFilingPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditFilingPage({ params, searchParams }: PageArgs<{ id: string }>) {
   const { id } = await params;
   const sp = await searchParams;
   const user = await requirePageUser(AUDIT_READER_ROLES, `/audit/filings/${encodeURIComponent(id)}`);

@@ -2,19 +2,14 @@ import Link from "next/link";
 import { countyName } from "@/lib/places";
 import { DashboardView } from "../../dashboard-view";
 import { loadDashboardPage } from "../../load-dashboard-page";
+import type { PageArgs } from "@/lib/http/page-args";
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }) {
   return { title: `${countyName((await params).code)}落户工作统计` };
 }
 
 /** One county, per station. A county official may open only their own (another → 404). */
-export default async function CountyDashboardPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CountyDashboardPage({ params, searchParams }: PageArgs<{ code: string }>) {
   const { code } = await params;
   const { user, d, error } = await loadDashboardPage(`/official/county/${encodeURIComponent(code)}`, await searchParams, code);
   return (

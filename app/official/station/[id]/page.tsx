@@ -5,19 +5,14 @@ import { clerksTable, dashboardTable } from "@/lib/stats/tables";
 import { loadOfficialPage, periodInput } from "@/lib/stats/official-page";
 import { AlertMessage } from "@/components/forms/alert-message";
 import { BackLink } from "@/components/ui/links";
+import type { PageArgs } from "@/lib/http/page-args";
 
 export const metadata = { title: "派出所办理情况" };
 
 const fmtDays = (v: number) => v.toFixed(1);
 
 /** One station's performance per clerk: handled, median and p90 working days, refusals and their reasons. */
-export default async function StationPerformancePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function StationPerformancePage({ params, searchParams }: PageArgs<{ id: string }>) {
   const { id } = await params;
   const sp = await searchParams;
   const { data: p, error } = await loadOfficialPage(`/official/station/${encodeURIComponent(id)}`, viewStationPerformanceDef, {
