@@ -11,6 +11,7 @@ import { RegionTable } from "@/components/ui/list-table";
 import { AlertMessage } from "@/components/forms/alert-message";
 import { FilterField } from "@/components/forms/filter-field";
 import type { PageArgs } from "@/lib/http/page-args";
+import { TitledSection } from "@/components/ui/titled-card";
 
 export const metadata = { title: "审计日志" };
 
@@ -87,10 +88,7 @@ export default async function AuditPageView({ searchParams }: PageArgs) {
       <AlertMessage message={error} />
 
       {page && (
-        <section aria-labelledby="events-title">
-          <h2 id="events-title" className="mb-2 text-lg font-semibold">
-            审计记录（最新在前）
-          </h2>
+        <TitledSection id="events-title" title="审计记录（最新在前）">
           <RegionTable labelledBy="events-title" testId="audit-table" columns={["序号", "时间", "操作", "操作人", "派出所", "申请", "IP", "详情"]}>
             {page.rows.map((r) => (
               <tr key={r.id}>
@@ -159,7 +157,7 @@ export default async function AuditPageView({ searchParams }: PageArgs) {
               </Link>
             )}
           </nav>
-        </section>
+        </TitledSection>
       )}
     </div>
   );

@@ -9,7 +9,7 @@ import { DOCUMENT_LABELS, type DocumentCode } from "@/lib/schemas/eligibility";
 import { countyName } from "@/lib/places";
 import { formatBeijing } from "@/lib/csv";
 import { AnswerFacts, Fact, FactGrid } from "@/components/ui/facts";
-import { TitledCard } from "@/components/ui/titled-card";
+import { TitledCard, TitledSection } from "@/components/ui/titled-card";
 import { RegionTable } from "@/components/ui/list-table";
 import { BackLink } from "@/components/ui/links";
 import type { PageArgs } from "@/lib/http/page-args";
@@ -136,10 +136,7 @@ export default async function AuditFilingPage({ params, searchParams }: PageArgs
         </ol>
       </TitledCard>
 
-      <section aria-labelledby="af-audit">
-        <h2 id="af-audit" className="mb-2 text-lg font-semibold">
-          本申请的审计记录
-        </h2>
+      <TitledSection id="af-audit" title="本申请的审计记录">
         <RegionTable labelledBy="af-audit" testId="audit-filing-events" columns={["序号", "时间", "操作", "操作人", "详情"]}>
           {v.auditEvents.rows.map((r) => (
             <tr key={r.id}>
@@ -156,7 +153,7 @@ export default async function AuditFilingPage({ params, searchParams }: PageArgs
             更早的记录
           </Link>
         )}
-      </section>
+      </TitledSection>
     </div>
   );
 }
