@@ -5,18 +5,20 @@
  * p99 < 50 ms. Both on loopback; the bare server runs in its own process like the portal.
  */
 import { spawn } from "node:child_process";
+import os from "node:os";
 import autocannon from "autocannon";
 import { startServer } from "./lib/server";
+import { treeCpuMs } from "./lib/process-cpu";
 import { makeIdNumber } from "../lib/validation/id-number";
 
-type Row = { route: string; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+type Row = { route: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuUsPerReq: number };
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
 /** A bare node:http server that reads the body, parses it and answers a fixed eligibility JSON. */
-async function startBare(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startBare(port: number): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const answer = JSON.stringify({
     outcome: "eligible",
     channel: "residence",
@@ -30,7 +32,7 @@ async function startBare(port: number): Promise<{ url: string; stop: () => Promi
   const code = `require("node:http").createServer((q, s) => { const c = []; q.on("data", (d) => c.push(d)); q.on("end", () => { JSON.parse(Buffer.concat(c).toString() || "{}"); s.writeHead(200, { "content-type": "application/json" }); s.end(${JSON.stringify(answer)}); }); }).listen(${port}, "127.0.0.1", () => console.log("up"));`;
   const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
-  return { url: `http://127.0.0.1:${port}`, stop: async () => void (child.kill("SIGTERM"), await new Promise((r) => child.once("exit", r))) };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: async () => void (child.kill("SIGTERM"), await new Promise((r) => child.once("exit", r))) };
 }
 
 export async function benchEligibilityHttp(opts: { seconds?: number; connections?: number } = {}): Promise<Row[]> {
@@ -50,15 +52,17 @@ export async function benchEligibilityHttp(opts: { seconds?: number; connections
   const bare = await startBare(3401);
   try {
     const rows: Row[] = [];
-    const targets: Array<[string, autocannon.Options]> = [
-      ["bare node:http (same JSON)", { url: `${bare.url}/api/v1/eligibility`, ...post }],
-      ["POST /api/v1/eligibility (lean path)", { url: `${server.url}/api/v1/eligibility`, ...post }],
-      ["GET /api/ping (through Next)", { url: `${server.url}/api/ping` }],
+    const targets: Array<[string, number, autocannon.Options]> = [
+      ["bare node:http (same JSON)", bare.pid, { url: `${bare.url}/api/v1/eligibility`, ...post }],
+      ["POST /api/v1/eligibility (lean path)", server.pid, { url: `${server.url}/api/v1/eligibility`, ...post }],
+      ["GET /api/ping (through Next)", server.pid, { url: `${server.url}/api/ping` }],
     ];
-    for (const [route, o] of targets) {
+    for (const [route, pid, o] of targets) {
       await run({ ...o, connections, duration: 3 }); // warm-up
+      const cpu0 = treeCpuMs(pid);
       const r = await run({ ...o, connections, duration: seconds });
-      rows.push({ route, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+      const cpuUsPerReq = Math.round(((treeCpuMs(pid) - cpu0) * 1000) / Math.max(1, r.requests.total));
+      rows.push({ route, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, cpuUsPerReq });
     }
     return rows;
   } finally {
@@ -70,6 +74,11 @@ export function printHttpBench(rows: Row[]) {
   console.table(rows);
   const ratio = rows[1].rps / rows[0].rps;
   console.log(`lean eligibility / bare node: ${(ratio * 100).toFixed(0)} % of the requests per second (goal ≥ 30 %), p99 ${rows[1].p99} ms (goal < 50 ms)`);
+  // Server CPU per request does not depend on what else the machine is doing, req/s does.
+  const cpuRatio = rows[0].cpuUsPerReq / Math.max(1, rows[1].cpuUsPerReq);
+  console.log(
+    `server CPU per request: bare ${rows[0].cpuUsPerReq} µs, lean ${rows[1].cpuUsPerReq} µs (the lean path costs ${(1 / cpuRatio).toFixed(1)}× the bare server's CPU: ${(cpuRatio * 100).toFixed(0)} %); machine load average ${os.loadavg()[0].toFixed(1)}`,
+  );
 }
 
 if (require.main === module) void benchEligibilityHttp().then(printHttpBench);

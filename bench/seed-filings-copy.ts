@@ -319,8 +319,10 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
       } finally {
         await prisma.$disconnect();
       }
-      log("ANALYZE");
-      for (const t of [...tables, "DailyCounter", "MonthlyCounter", "StepHistogram", "RefusalCount", "QueueCount"]) await q(`ANALYZE "${t}"`);
+      // VACUUM, not only ANALYZE: it sets the visibility map, without which the clerk queue's
+      // index-only counts visit the heap (autovacuum does the same for a live table over time).
+      log("VACUUM ANALYZE");
+      for (const t of [...tables, "DailyCounter", "MonthlyCounter", "StepHistogram", "RefusalCount", "QueueCount"]) await q(`VACUUM ANALYZE "${t}"`);
       const seconds = (Date.now() - t0) / 1000;
       log(
         `done: ${total.toLocaleString("en")} filings, ${members.toLocaleString("en")} people, ${refusals.toLocaleString("en")} refusals in ${seconds.toFixed(0)} s`,
