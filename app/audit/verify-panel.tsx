@@ -1,10 +1,12 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
-import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+import { useRef, useState } from "react";
+import { ErrorSummary } from "@/components/forms/field";
+import { InputField } from "@/components/forms/field-controls";
+import { useEditForm } from "@/components/forms/use-edit-form";
 import type { ChainBreak, ChainBreakKind, ChainCursor, ChainReport } from "@/lib/audit/verify-chain";
 import { MAX_BREAKS, chainReport } from "@/lib/audit/chain-report";
-import type { FieldIssue } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
 import { verifyChainStepAction } from "./actions";
 
 const CHAIN_BREAK_LABELS: Readonly<Record<ChainBreakKind, string>> = {
@@ -20,20 +22,32 @@ const when = (d: Date | null) => (d ? new Date(d).toLocaleString("zh-CN", { time
 
 /** "Verify" the tamper-evident chain, optionally against an anchor (id + hash) noted from an earlier report. */
 export function VerifyPanel() {
-  const [anchorId, setAnchorId] = useState("");
-  const [anchorHash, setAnchorHash] = useState("");
-  const [report, setReport] = useState<ChainReport | null>(null);
   const [progress, setProgress] = useState<{ checked: number; total: number } | null>(null);
-  const [err, setErr] = useState<{ message: string; issues: FieldIssue[] } | null>(null);
-  const [pending, start] = useTransition();
   const mode = useRef<"full" | "incremental">("incremental");
   const [modeShown, setModeShown] = useState<"full" | "incremental">("incremental");
   const choose = (m: "full" | "incremental") => {
     mode.current = m;
     setModeShown(m);
   };
-  const busy = useRef(false);
-  const e = (p: string) => issueFor(err?.issues, p);
+  // Step by step (each a short guarded request), carrying the cursor; breaks are collected here.
+  const f = useEditForm(
+    { anchorId: "", anchorHash: "" },
+    async (anchor): Promise<ActionResult<ChainReport>> => {
+      const started = Date.now();
+      let cursor: ChainCursor | undefined;
+      const breaks: ChainBreak[] = [];
+      for (;;) {
+        const r = await verifyChainStepAction({ ...anchor, cursor, mode: mode.current });
+        if (!r.ok) return r;
+        breaks.push(...r.data.breaks);
+        cursor = r.data.cursor;
+        setProgress({ checked: cursor.checked, total: cursor.total });
+        if (r.data.done) return { ok: true, data: chainReport(cursor, breaks, Date.now() - started) };
+      }
+    },
+    { refresh: false },
+  );
+  const report = f.done;
 
   return (
     <section className="card space-y-3" aria-labelledby="verify-title">
@@ -49,66 +63,22 @@ export function VerifyPanel() {
         noValidate
         onSubmit={(ev) => {
           ev.preventDefault();
-          if (busy.current) return;
-          busy.current = true;
-          setErr(null);
-          start(async () => {
-            try {
-              // Step by step (each a short guarded request), carrying the cursor; breaks are collected here.
-              const started = Date.now();
-              let cursor: ChainCursor | undefined;
-              const breaks: ChainBreak[] = [];
-              setReport(null);
-              for (;;) {
-                const r = await verifyChainStepAction({ anchorId, anchorHash, cursor, mode: mode.current });
-                if (!r.ok) {
-                  setErr({ message: r.message, issues: r.issues });
-                  break;
-                }
-                breaks.push(...r.data.breaks);
-                cursor = r.data.cursor;
-                setProgress({ checked: cursor.checked, total: cursor.total });
-                if (r.data.done) {
-                  setReport(chainReport(cursor, breaks, Date.now() - started));
-                  break;
-                }
-              }
-            } finally {
-              busy.current = false;
-            }
-          });
+          f.send();
         }}
       >
-        <Field id="anchor-id" label="锚点序号（可选）" error={e("anchorId")}>
-          <input
-            id="anchor-id"
-            className="input"
-            inputMode="numeric"
-            value={anchorId}
-            onChange={(x) => setAnchorId(x.target.value)}
-            {...fieldAria("anchor-id", e("anchorId"))}
-          />
-        </Field>
-        <Field id="anchor-hash" label="锚点哈希（可选）" error={e("anchorHash")}>
-          <input
-            id="anchor-hash"
-            className="input font-mono text-sm"
-            value={anchorHash}
-            onChange={(x) => setAnchorHash(x.target.value)}
-            {...fieldAria("anchor-hash", e("anchorHash"))}
-          />
-        </Field>
+        <InputField id="anchor-id" label="锚点序号（可选）" inputMode="numeric" {...f.field("anchorId")} />
+        <InputField id="anchor-hash" label="锚点哈希（可选）" className="input font-mono text-sm" {...f.field("anchorHash")} />
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className="btn-primary" disabled={pending} onClick={() => choose("incremental")} data-testid="verify-incremental">
-            {pending && modeShown === "incremental" ? "正在校验…" : "校验审计链（自上个检查点）"}
+          <button type="submit" className="btn-primary" disabled={f.pending} onClick={() => choose("incremental")} data-testid="verify-incremental">
+            {f.pending && modeShown === "incremental" ? "正在校验…" : "校验审计链（自上个检查点）"}
           </button>
-          <button type="submit" className="btn-secondary" disabled={pending} onClick={() => choose("full")} data-testid="verify-full">
-            {pending && modeShown === "full" ? "正在校验…" : "完整校验（全部记录）"}
+          <button type="submit" className="btn-secondary" disabled={f.pending} onClick={() => choose("full")} data-testid="verify-full">
+            {f.pending && modeShown === "full" ? "正在校验…" : "完整校验（全部记录）"}
           </button>
         </div>
       </form>
-      <ErrorSummary message={err?.message} />
-      {pending && progress && (
+      <ErrorSummary message={f.err?.message} />
+      {f.pending && progress && (
         <div>
           <progress className="w-full" max={progress.total || 1} value={progress.checked} aria-label="校验进度" />
           <p className="text-sm text-slate-700">

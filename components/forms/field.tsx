@@ -26,12 +26,18 @@ export function Field({ id, label, error, hint, children }: FieldProps) {
         </p>
       )}
       {children}
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+/** A field's error under it (`<id>-error`, which fieldAria points to); nothing when there is none. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${id}-error`} className="field-error" role="alert">
+      {error}
+    </p>
   );
 }
 

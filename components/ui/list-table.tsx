@@ -6,7 +6,8 @@ export type ListColumn = string | { label: string; className?: string; srOnly?: 
 
 /**
  * The list table of the staff pages: a card that scrolls sideways at 375 px, a caption for
- * screen readers (shown when `showCaption`), column headings with `scope="col"`, and the rows.
+ * screen readers (shown when `showCaption`), column headings with `scope="col"` (none for a table
+ * whose rows are headed, see HeadedRows), and the rows.
  */
 export function ListTable({
   caption,
@@ -17,7 +18,7 @@ export function ListTable({
 }: {
   caption: ReactNode;
   showCaption?: boolean;
-  columns: readonly ListColumn[];
+  columns?: readonly ListColumn[];
   testId?: string;
   children: ReactNode;
 }) {
@@ -30,25 +31,45 @@ export function ListTable({
   );
 }
 
-function Table({ testId, columns, caption, children }: { testId?: string; columns: readonly ListColumn[]; caption?: ReactNode; children: ReactNode }) {
+function Table({ testId, columns, caption, children }: { testId?: string; columns?: readonly ListColumn[]; caption?: ReactNode; children: ReactNode }) {
   return (
     <table className="table-basic" data-testid={testId}>
       {caption}
-      <thead>
-        <tr>
-          {columns.map((c) => {
-            const col = typeof c === "string" ? { label: c } : c;
-            return (
-              <th key={col.label} scope="col" className={col.className}>
-                {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
-              </th>
-            );
-          })}
-        </tr>
-      </thead>
+      {columns && (
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const col = typeof c === "string" ? { label: c } : c;
+              return (
+                <th key={col.label} scope="col" className={col.className}>
+                  {col.srOnly ? <span className="sr-only">{col.label}</span> : col.label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+      )}
       <tbody>{children}</tbody>
     </table>
   );
+}
+
+/** Rows of a two-column table headed by their first cell (`scope="row"`): "受理（提交后） | 5 个工作日". */
+export function HeadedRows({
+  rows,
+  headClassName = "text-left font-medium",
+}: {
+  rows: ReadonlyArray<readonly [label: string, value: ReactNode]>;
+  headClassName?: string;
+}) {
+  return rows.map(([label, value]) => (
+    <tr key={label}>
+      <th scope="row" className={headClassName}>
+        {label}
+      </th>
+      <td>{value}</td>
+    </tr>
+  ));
 }
 
 /** The heading of a row's action column (read out, not shown). */

@@ -1,55 +1,25 @@
 "use client";
 
-import { useState } from "react";
-import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { InputField, SelectField } from "@/components/forms/field-controls";
 import { importNationalYearAction, removeCalendarDayAction, setCalendarDayAction } from "../actions";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useEditForm } from "@/components/forms/use-edit-form";
+
+const KINDS = [
+  { value: "holiday", label: "放假（休息日）" },
+  { value: "workday", label: "调休上班（周末上班）" },
+];
 
 /** Set one day: a holiday (day off) or a make-up working day on a weekend (调休上班). */
 export function CalendarDayForm({ year }: { year: number }) {
-  const empty = { date: `${year}-`, kind: "holiday", name: "" };
-  const [v, setV] = useState(empty);
-  const f = useActionForm(setCalendarDayAction, { onOk: () => setV(empty) });
+  const f = useEditForm({ date: `${year}-`, kind: "holiday", name: "" }, setCalendarDayAction, { reset: true });
   return (
-    <form className="grid gap-3 sm:grid-cols-4 sm:items-end" noValidate onSubmit={(e) => (e.preventDefault(), f.submit(v))}>
-      <div className="sm:col-span-4">
-        <ErrorSummary message={f.err?.message} />
-        {f.done && (
-          <p role="status" className="rounded bg-green-50 p-2 text-green-900">
-            已保存，办理时限即按新的安排计算。
-          </p>
-        )}
-      </div>
-      <Field id="c-date" label="日期" error={f.issue("date")}>
-        <input
-          id="c-date"
-          type="date"
-          className="input"
-          value={v.date}
-          onChange={(e) => setV({ ...v, date: e.target.value })}
-          {...fieldAria("c-date", f.issue("date"))}
-        />
-      </Field>
-      <Field id="c-kind" label="安排" error={f.issue("kind")}>
-        <select id="c-kind" className="input" value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })} {...fieldAria("c-kind", f.issue("kind"))}>
-          <option value="holiday">放假（休息日）</option>
-          <option value="workday">调休上班（周末上班）</option>
-        </select>
-      </Field>
-      <Field id="c-name" label="节日名称" error={f.issue("name")}>
-        <input
-          id="c-name"
-          className="input"
-          value={v.name}
-          onChange={(e) => setV({ ...v, name: e.target.value })}
-          placeholder="如 春节"
-          {...fieldAria("c-name", f.issue("name"))}
-        />
-      </Field>
-      <button type="submit" className="btn-primary" disabled={f.pending}>
-        {f.pending ? "正在保存…" : "保存"}
-      </button>
-    </form>
+    <ActionForm form={f} saved="已保存，办理时限即按新的安排计算。" submit="保存" className="grid gap-3 sm:grid-cols-4 sm:items-end">
+      <InputField id="c-date" label="日期" type="date" {...f.field("date")} />
+      <SelectField id="c-kind" label="安排" options={KINDS} {...f.field("kind")} />
+      <InputField id="c-name" label="节日名称" placeholder="如 春节" {...f.field("name")} />
+    </ActionForm>
   );
 }
 

@@ -42,10 +42,7 @@ export default async function AdminCollectivePage() {
         ))}
       </ListTable>
       <TitledCard id="new-title" title="登记新的社区集体户">
-        <CollectiveForm
-          initial={{ name: "", stationId: "", address: "", approvingOffice: "", approvedAt: beijingDate(new Date()), active: true }}
-          stations={stations}
-        />
+        <CollectiveForm initial={{ approvedAt: beijingDate(new Date()) }} stations={stations} />
       </TitledCard>
     </div>
   );

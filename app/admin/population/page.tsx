@@ -2,14 +2,17 @@ import { formatCount } from "@/lib/format";
 import Link from "next/link";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { populationQuery } from "@/lib/admin/load-admin-pages";
-import { COUNTIES, isCountyCode } from "@/lib/places";
+import { isCountyCode } from "@/lib/places";
 import { currentBeijingYear } from "@/lib/stats/period";
 import { AdminBack } from "@/components/admin/admin-nav";
 import { ACTIONS_COLUMN, ListTable, YearNav } from "@/components/ui/list-table";
 import { TitledCard } from "@/components/ui/titled-card";
+import { formValues } from "@/components/forms/form-values";
 import { PopulationForm } from "./population-form";
 
 export const metadata = { title: "人口统计数据" };
+
+const EMPTY_STAT = { countyCode: "", year: "", hukouTotal: "", hukouUrban: "", residentTotal: "", residentUrban: "" };
 
 const pct = (v: number | null) => (v === null ? "—" : `${v.toFixed(2)}%`);
 const pts = (v: number | null) => (v === null ? "—" : v.toFixed(2));
@@ -71,18 +74,7 @@ export default async function PopulationPage({ searchParams }: { searchParams: P
         ))}
       </ListTable>
       <TitledCard id="entry-title" title="录入或修改统计数据" anchor="entry">
-        <PopulationForm
-          key={`${county}-${year}`}
-          initial={{
-            countyCode: county,
-            year: String(year),
-            hukouTotal: selected ? String(selected.hukouTotal) : "",
-            hukouUrban: selected ? String(selected.hukouUrban) : "",
-            residentTotal: selected ? String(selected.residentTotal) : "",
-            residentUrban: selected ? String(selected.residentUrban) : "",
-          }}
-          counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
-        />
+        <PopulationForm key={`${county}-${year}`} initial={formValues(EMPTY_STAT, { ...selected, countyCode: county, year })} />
       </TitledCard>
     </div>
   );

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { InputField, SelectField } from "@/components/forms/field-controls";
+import { useEditForm } from "@/components/forms/use-edit-form";
+import { COUNTIES } from "@/lib/places";
 import { savePopulationStatAction } from "../actions";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { SelectOptions } from "@/components/forms/select-options";
 
 type Values = { countyCode: string; year: string; hukouTotal: string; hukouUrban: string; residentTotal: string; residentUrban: string };
 
@@ -16,57 +16,22 @@ const NUMBER_FIELDS = [
 ] as const;
 
 /** One county's year-end figures; saving again replaces them (the change is audited with before and after). */
-export function PopulationForm({ initial, counties }: { initial: Values; counties: Array<{ value: string; label: string }> }) {
-  const [v, setV] = useState<Values>(initial);
-  const f = useActionForm(savePopulationStatAction);
+export function PopulationForm({ initial }: { initial: Values }) {
+  const f = useEditForm(initial, savePopulationStatAction);
   return (
-    <form className="grid gap-3 sm:grid-cols-2" noValidate onSubmit={(e) => (e.preventDefault(), f.submit(v))} aria-label="录入人口统计数据">
-      <div className="sm:col-span-2">
-        <ErrorSummary message={f.err?.message} />
-        {f.done && (
-          <p role="status" className="rounded bg-green-50 p-2 text-green-900">
-            已保存，城镇化率已按新数据计算。
-          </p>
-        )}
-      </div>
-      <Field id="p-county" label="县（市、区）" error={f.issue("countyCode")}>
-        <select
-          id="p-county"
-          className="input"
-          value={v.countyCode}
-          onChange={(e) => setV({ ...v, countyCode: e.target.value })}
-          {...fieldAria("p-county", f.issue("countyCode"))}
-        >
-          <SelectOptions placeholder="请选择" options={counties} />
-        </select>
-      </Field>
-      <Field id="p-year" label="年度（年末数）" error={f.issue("year")}>
-        <input
-          id="p-year"
-          className="input"
-          inputMode="numeric"
-          value={v.year}
-          onChange={(e) => setV({ ...v, year: e.target.value })}
-          {...fieldAria("p-year", f.issue("year"))}
-        />
-      </Field>
+    <ActionForm
+      form={f}
+      saved="已保存，城镇化率已按新数据计算。"
+      submit="保存统计数据"
+      label="录入人口统计数据"
+      className="grid gap-3 sm:grid-cols-2"
+      footClassName="sm:col-span-2"
+    >
+      <SelectField id="p-county" label="县（市、区）" placeholder="请选择" options={COUNTIES} {...f.field("countyCode")} />
+      <InputField id="p-year" label="年度（年末数）" inputMode="numeric" {...f.field("year")} />
       {NUMBER_FIELDS.map(([k, label]) => (
-        <Field key={k} id={`p-${k}`} label={`${label}（人）`} error={f.issue(k)}>
-          <input
-            id={`p-${k}`}
-            className="input"
-            inputMode="numeric"
-            value={v[k]}
-            onChange={(e) => setV({ ...v, [k]: e.target.value.replace(/[,，\s]/g, "") })}
-            {...fieldAria(`p-${k}`, f.issue(k))}
-          />
-        </Field>
+        <InputField key={k} id={`p-${k}`} label={`${label}（人）`} inputMode="numeric" {...f.field(k)} onValue={(x) => f.set(k, x.replace(/[,，\s]/g, ""))} />
       ))}
-      <div className="sm:col-span-2">
-        <button type="submit" className="btn-primary" disabled={f.pending}>
-          {f.pending ? "正在保存…" : "保存统计数据"}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,10 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
+import { ErrorSummary } from "@/components/forms/field";
+import { InputField, SelectField, TextareaField } from "@/components/forms/field-controls";
+import { SavedStatus } from "@/components/forms/action-form";
+import { TitledCard } from "@/components/ui/titled-card";
 import type { FieldIssue } from "@/lib/errors";
 import { CriteriaFindings, findingsFor } from "@/components/forms/criteria-findings";
 import { saveRuleSetAction } from "../actions";
@@ -41,6 +44,9 @@ const LIMITS: Array<[keyof Limits, string]> = [
   ["permitValidityDays", "准予迁入证明有效期（签发后，自然日）"],
 ];
 const MAX_ALTERNATIVES = 6;
+
+/** `list` with its `i`-th entry changed by `patch`. */
+const patchAt = <T,>(list: T[], i: number, patch: Partial<T>) => list.map((y, k) => (k === i ? { ...y, ...patch } : y));
 
 /** The problems of one slot (their paths start with the slot's path in the rule set data). */
 const slotIssues = (issues: FieldIssue[] | undefined, slot: EditorSlot, all: EditorSlot[]) =>
@@ -82,57 +88,31 @@ export function RuleSetEditor(p: EditorProps) {
     });
   };
   const label = (code: string) => p.documentOptions.find((o) => o.code === code)?.label ?? code;
+  const documentChoices = p.documentOptions.map((o) => ({ value: o.code, label: o.label }));
 
   return (
     <form className="space-y-5" noValidate onSubmit={(e) => e.preventDefault()} aria-label="编辑规则集">
       <div aria-live="assertive">
         {f.err && <ErrorSummary message={f.err.message} issues={f.err.issues} />}
         {f.done && (
-          <div role="status" className="rounded bg-green-50 p-3 text-green-900">
+          <SavedStatus>
             版本 {f.done.version} 已{f.done.published ? "保存并发布" : "保存为草稿"}。
             <Link href={`/admin/rules/${f.done.id}`} className="ml-2 underline">
               查看该版本
             </Link>
-          </div>
+          </SavedStatus>
         )}
       </div>
 
-      <section className="card grid gap-3 sm:grid-cols-2" aria-labelledby="meta-title">
-        <h2 id="meta-title" className="text-lg font-semibold sm:col-span-2">
-          版本（基于 {p.baseVersion}）
-        </h2>
-        <Field id="r-version" label="新版本号" error={f.issue("version")}>
-          <input
-            id="r-version"
-            className="input font-mono"
-            value={version}
-            onChange={(e) => setVersion(e.target.value)}
-            {...fieldAria("r-version", f.issue("version"))}
-          />
-        </Field>
-        <Field id="r-from" label="生效日期" error={f.issue("effectiveFrom")}>
-          <input
-            id="r-from"
-            type="date"
-            className="input"
-            value={effectiveFrom}
-            onChange={(e) => setEffectiveFrom(e.target.value)}
-            {...fieldAria("r-from", f.issue("effectiveFrom"))}
-          />
-        </Field>
-        <div className="sm:col-span-2">
-          <Field id="r-notes" label="修改说明" error={f.issue("notes")}>
-            <textarea
-              id="r-notes"
-              className="input"
-              rows={2}
-              value={notes}
-              onChange={(e) => setNotes(e.target.value)}
-              {...fieldAria("r-notes", f.issue("notes"))}
-            />
-          </Field>
+      <TitledCard id="meta-title" title={`版本（基于 ${p.baseVersion}）`}>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <InputField id="r-version" label="新版本号" className="input font-mono" error={f.issue("version")} value={version} onValue={setVersion} />
+          <InputField id="r-from" label="生效日期" type="date" error={f.issue("effectiveFrom")} value={effectiveFrom} onValue={setEffectiveFrom} />
+          <div className="sm:col-span-2">
+            <TextareaField id="r-notes" label="修改说明" rows={2} error={f.issue("notes")} value={notes} onValue={setNotes} />
+          </div>
         </div>
-      </section>
+      </TitledCard>
 
       <section className="space-y-2" aria-labelledby="docs-title">
         <h2 id="docs-title" className="text-lg font-semibold">
@@ -164,55 +144,36 @@ export function RuleSetEditor(p: EditorProps) {
                     </legend>
                     <div className="grid gap-2 sm:grid-cols-3">
                       {[...g.alternatives, ...(g.alternatives.length < MAX_ALTERNATIVES ? [""] : [])].map((alt, k) => (
-                        <div key={k}>
-                          <label htmlFor={`d-${slot.key}-${i}-${k}`} className="label">
-                            {k === 0 ? "第1种材料" : `或第${k + 1}种材料`}
-                          </label>
-                          <select
-                            id={`d-${slot.key}-${i}-${k}`}
-                            className="input"
-                            value={alt}
-                            onChange={(e) => {
-                              const next = [...g.alternatives];
-                              if (e.target.value === "") next.splice(k, 1);
-                              else next[k] = e.target.value;
-                              setGroup(slot.key, i, { ...g, alternatives: next });
-                            }}
-                          >
-                            <option value="">（不选）</option>
-                            {p.documentOptions.map((o) => (
-                              <option key={o.code} value={o.code}>
-                                {o.label}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
+                        <SelectField
+                          key={k}
+                          id={`d-${slot.key}-${i}-${k}`}
+                          label={k === 0 ? "第1种材料" : `或第${k + 1}种材料`}
+                          value={alt}
+                          onValue={(code) => {
+                            const next = [...g.alternatives];
+                            if (code === "") next.splice(k, 1);
+                            else next[k] = code;
+                            setGroup(slot.key, i, { ...g, alternatives: next });
+                          }}
+                          placeholder="（不选）"
+                          options={documentChoices}
+                        />
                       ))}
                     </div>
                     <div className="mt-2 grid gap-2 sm:grid-cols-[8rem_1fr_auto] sm:items-end">
-                      <div>
-                        <label htmlFor={`d-${slot.key}-${i}-clause`} className="label">
-                          依据条款
-                        </label>
-                        <input
-                          id={`d-${slot.key}-${i}-clause`}
-                          className="input"
-                          value={g.clause}
-                          onChange={(e) => setGroup(slot.key, i, { ...g, clause: e.target.value })}
-                          placeholder="二(二)"
-                        />
-                      </div>
-                      <div>
-                        <label htmlFor={`d-${slot.key}-${i}-label`} className="label">
-                          说明（可选）
-                        </label>
-                        <input
-                          id={`d-${slot.key}-${i}-label`}
-                          className="input"
-                          value={g.label ?? ""}
-                          onChange={(e) => setGroup(slot.key, i, { ...g, label: e.target.value })}
-                        />
-                      </div>
+                      <InputField
+                        id={`d-${slot.key}-${i}-clause`}
+                        label="依据条款"
+                        value={g.clause}
+                        onValue={(clause) => setGroup(slot.key, i, { ...g, clause })}
+                        placeholder="二(二)"
+                      />
+                      <InputField
+                        id={`d-${slot.key}-${i}-label`}
+                        label="说明（可选）"
+                        value={g.label ?? ""}
+                        onValue={(text) => setGroup(slot.key, i, { ...g, label: text })}
+                      />
                       <button
                         type="button"
                         className="btn-secondary"
@@ -239,120 +200,98 @@ export function RuleSetEditor(p: EditorProps) {
         })}
       </section>
 
-      <section className="card grid gap-3 sm:grid-cols-2" aria-labelledby="limits-title">
-        <h2 id="limits-title" className="text-lg font-semibold sm:col-span-2">
-          办理时限
-        </h2>
-        {LIMITS.map(([k, text]) => (
-          <Field key={k} id={`l-${k}`} label={text} error={f.issue(`timeLimits.${k}`)}>
-            <input
+      <TitledCard id="limits-title" title="办理时限">
+        <div className="grid gap-3 sm:grid-cols-2">
+          {LIMITS.map(([k, text]) => (
+            <InputField
+              key={k}
               id={`l-${k}`}
-              className="input"
+              label={text}
               inputMode="numeric"
+              error={f.issue(`timeLimits.${k}`)}
               value={limits[k]}
-              onChange={(e) => setLimits({ ...limits, [k]: e.target.value })}
-              {...fieldAria(`l-${k}`, f.issue(`timeLimits.${k}`))}
+              onValue={(x) => setLimits({ ...limits, [k]: x })}
             />
-          </Field>
-        ))}
-      </section>
+          ))}
+        </div>
+      </TitledCard>
 
-      <section className="card space-y-3" aria-labelledby="reasons-title">
-        <h2 id="reasons-title" className="text-lg font-semibold">
-          不予批准理由（民警只能从中选择，每项须注明条款）
-        </h2>
-        {reasons.map((r, i) => {
-          const e = (k: string) => issues?.find((x) => x.path === `refusalReasons.${i}.${k}` || (k === "code" && x.path === `refusalReasons.${i}`))?.message;
-          return (
-            <fieldset key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[12rem_1fr_7rem_auto] sm:items-end">
-              <legend className="sr-only">理由{i + 1}</legend>
-              <Field id={`rr-${i}-code`} label="代码" error={e("code")}>
-                <input
+      <TitledCard id="reasons-title" title="不予批准理由（民警只能从中选择，每项须注明条款）">
+        <div className="space-y-3">
+          {reasons.map((r, i) => {
+            const e = (k: string) => issues?.find((x) => x.path === `refusalReasons.${i}.${k}` || (k === "code" && x.path === `refusalReasons.${i}`))?.message;
+            const change = (patch: Partial<Reason>) => setReasons(patchAt(reasons, i, patch));
+            return (
+              <fieldset key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[12rem_1fr_7rem_auto] sm:items-end">
+                <legend className="sr-only">理由{i + 1}</legend>
+                <InputField
                   id={`rr-${i}-code`}
+                  label="代码"
                   className="input font-mono"
+                  error={e("code")}
                   value={r.code}
-                  onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, code: x.target.value } : y)))}
-                  {...fieldAria(`rr-${i}-code`, e("code"))}
+                  onValue={(code) => change({ code })}
                 />
-              </Field>
-              <Field id={`rr-${i}-label`} label="理由" error={e("label")}>
-                <input
-                  id={`rr-${i}-label`}
-                  className="input"
-                  value={r.label}
-                  onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, label: x.target.value } : y)))}
-                  {...fieldAria(`rr-${i}-label`, e("label"))}
-                />
-              </Field>
-              <Field id={`rr-${i}-clause`} label="条款" error={e("clause")}>
-                <input
-                  id={`rr-${i}-clause`}
-                  className="input"
-                  value={r.clause}
-                  onChange={(x) => setReasons(reasons.map((y, k) => (k === i ? { ...y, clause: x.target.value } : y)))}
-                  {...fieldAria(`rr-${i}-clause`, e("clause"))}
-                />
-              </Field>
-              <button type="button" className="btn-secondary" onClick={() => setReasons(reasons.filter((_, k) => k !== i))}>
-                删除<span className="sr-only">理由{i + 1}</span>
-              </button>
-              <div className="sm:col-span-4">
-                <CriteriaFindings
-                  text={r.label.trim()}
-                  findings={findingsFor(f.err?.findings, `refusalReasons.${i}.label`).filter((x) => r.label.trim().slice(x.start, x.end) === x.match)}
-                  idPrefix={`rr-${i}-finding`}
-                />
-              </div>
-            </fieldset>
-          );
-        })}
-        <button type="button" className="btn-secondary" onClick={() => setReasons([...reasons, { code: "", label: "", clause: "" }])}>
-          添加理由
-        </button>
-      </section>
+                <InputField id={`rr-${i}-label`} label="理由" error={e("label")} value={r.label} onValue={(text) => change({ label: text })} />
+                <InputField id={`rr-${i}-clause`} label="条款" error={e("clause")} value={r.clause} onValue={(clause) => change({ clause })} />
+                <button type="button" className="btn-secondary" onClick={() => setReasons(reasons.filter((_, k) => k !== i))}>
+                  删除<span className="sr-only">理由{i + 1}</span>
+                </button>
+                <div className="sm:col-span-4">
+                  <CriteriaFindings
+                    text={r.label.trim()}
+                    findings={findingsFor(f.err?.findings, `refusalReasons.${i}.label`).filter((x) => r.label.trim().slice(x.start, x.end) === x.match)}
+                    idPrefix={`rr-${i}-finding`}
+                  />
+                </div>
+              </fieldset>
+            );
+          })}
+          <button type="button" className="btn-secondary" onClick={() => setReasons([...reasons, { code: "", label: "", clause: "" }])}>
+            添加理由
+          </button>
+        </div>
+      </TitledCard>
 
-      <section className="card space-y-3" aria-labelledby="supplement-items-title">
-        <h2 id="supplement-items-title" className="text-lg font-semibold">
-          补正告知（材料以外的补正事项）
-        </h2>
-        <p className="text-sm text-slate-600">补正告知只能列明规则要求的材料和以下事项；民警不能另写补正要求。事项同样受禁止条件检查。</p>
-        {otherItems.map((x, i) => {
-          const e = (k: string) => issues?.find((y) => y.path === `supplement.otherItems.${i}.${k}`)?.message;
-          return (
-            <fieldset key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
-              <legend className="sr-only">补正事项{i + 1}</legend>
-              <Field id={`si-${i}-code`} label="代码" error={e("code")}>
-                <input
+      <TitledCard id="supplement-items-title" title="补正告知（材料以外的补正事项）">
+        <div className="space-y-3">
+          <p className="text-sm text-slate-600">补正告知只能列明规则要求的材料和以下事项；民警不能另写补正要求。事项同样受禁止条件检查。</p>
+          {otherItems.map((x, i) => {
+            const e = (k: string) => issues?.find((y) => y.path === `supplement.otherItems.${i}.${k}`)?.message;
+            const change = (patch: Partial<(typeof otherItems)[number]>) => setOtherItems(patchAt(otherItems, i, patch));
+            return (
+              <fieldset key={i} className="grid gap-2 rounded border border-slate-200 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+                <legend className="sr-only">补正事项{i + 1}</legend>
+                <InputField
                   id={`si-${i}-code`}
+                  label="代码"
                   className="input font-mono"
+                  error={e("code")}
                   value={x.code}
-                  onChange={(v) => setOtherItems(otherItems.map((y, k) => (k === i ? { ...y, code: v.target.value } : y)))}
-                  {...fieldAria(`si-${i}-code`, e("code"))}
+                  onValue={(code) => change({ code })}
                 />
-              </Field>
-              <Field id={`si-${i}-label`} label="事项（告知申请人的文字）" error={e("label")}>
-                <input
+                <InputField
                   id={`si-${i}-label`}
-                  className="input"
+                  label="事项（告知申请人的文字）"
+                  error={e("label")}
                   value={x.label}
-                  onChange={(v) => setOtherItems(otherItems.map((y, k) => (k === i ? { ...y, label: v.target.value } : y)))}
-                  {...fieldAria(`si-${i}-label`, e("label"))}
+                  onValue={(text) => change({ label: text })}
                 />
-              </Field>
-              <button type="button" className="btn-secondary" onClick={() => setOtherItems(otherItems.filter((_, k) => k !== i))}>
-                删除<span className="sr-only">补正事项{i + 1}</span>
-              </button>
-            </fieldset>
-          );
-        })}
-        <button type="button" className="btn-secondary" onClick={() => setOtherItems([...otherItems, { code: "", label: "" }])}>
-          添加补正事项
-        </button>
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5 h-5 w-5" checked={restarts} onChange={(e) => setRestarts(e.target.checked)} />
-          所长更正已发出的补正告知后，补正期限重新计算
-        </label>
-      </section>
+                <button type="button" className="btn-secondary" onClick={() => setOtherItems(otherItems.filter((_, k) => k !== i))}>
+                  删除<span className="sr-only">补正事项{i + 1}</span>
+                </button>
+              </fieldset>
+            );
+          })}
+          <button type="button" className="btn-secondary" onClick={() => setOtherItems([...otherItems, { code: "", label: "" }])}>
+            添加补正事项
+          </button>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" className="mt-0.5 h-5 w-5" checked={restarts} onChange={(e) => setRestarts(e.target.checked)} />
+            所长更正已发出的补正告知后，补正期限重新计算
+          </label>
+        </div>
+      </TitledCard>
 
       <div className="flex flex-wrap gap-3">
         <button type="button" className="btn-secondary" disabled={f.pending} onClick={() => submit(false)}>

@@ -1,7 +1,7 @@
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { staffListQuery } from "@/lib/admin/load-admin-pages";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { COUNTIES, countyName } from "@/lib/places";
+import { countyName } from "@/lib/places";
 import { STAFF_ROLES, type StaffRole } from "@/lib/admin/staff-accounts";
 import { formatBeijing } from "@/lib/csv";
 import { AdminBack } from "@/components/admin/admin-nav";
@@ -18,8 +18,6 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const role = (STAFF_ROLES as readonly string[]).includes(sp.role ?? "") ? (sp.role as StaffRole) : undefined;
   const q = (sp.q ?? "").trim().slice(0, 30) || undefined;
   const { rows, stations } = await runQuery(user, staffListQuery, { role, q });
-  const stationOptions = stations.map((s) => ({ value: s.id, label: `${countyName(s.countyCode)} · ${s.name}` }));
-  const counties = COUNTIES.map((c) => ({ value: c.code, label: c.name }));
   return (
     <div className="space-y-4">
       <AdminBack />
@@ -64,11 +62,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         ))}
       </ListTable>
       <TitledCard id="new-staff" title="新建工作人员账号">
-        <StaffForm
-          initial={{ username: "", realName: "", role: "", stationId: "", isStationHead: false, countyCode: "" }}
-          stations={stationOptions}
-          counties={counties}
-        />
+        <StaffForm stations={stations} />
       </TitledCard>
     </div>
   );

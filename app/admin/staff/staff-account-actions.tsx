@@ -1,6 +1,7 @@
 "use client";
 
 import { ErrorSummary } from "@/components/forms/field";
+import { SavedStatus } from "@/components/forms/action-form";
 import { resetStaffPasswordAction, setStaffDisabledAction } from "../actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 
@@ -37,9 +38,9 @@ export function StaffAccountActions({ id, disabled, self }: { id: string; disabl
         </button>
       </div>
       {pw && (
-        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
+        <SavedStatus>
           新的临时密码：<strong className="font-mono text-lg">{pw.temporaryPassword}</strong>（只显示这一次，请当面交给本人）
-        </p>
+        </SavedStatus>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { stationListQuery } from "@/lib/admin/load-admin-pages";
-import { COUNTIES, countyName } from "@/lib/places";
+import { countyName } from "@/lib/places";
 import { AdminBack } from "@/components/admin/admin-nav";
 import { ACTIONS_COLUMN, ListTable, RowLink } from "@/components/ui/list-table";
 import { TitledCard } from "@/components/ui/titled-card";
@@ -37,10 +37,7 @@ export default async function StationsPage() {
         ))}
       </ListTable>
       <TitledCard id="new-station" title="新增派出所">
-        <StationForm
-          initial={{ code: "", name: "", countyCode: "", address: "", phone: "", active: true }}
-          counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
-        />
+        <StationForm />
       </TitledCard>
     </div>
   );

@@ -6,6 +6,7 @@ import { planFor } from "@/lib/stats/plans";
 import { AdminBack } from "@/components/admin/admin-nav";
 import { TargetsForm } from "./targets-form";
 import { PlanForm } from "./plan-form";
+import { formValues } from "@/components/forms/form-values";
 
 export const metadata = { title: "落户工作方案与转户目标" };
 
@@ -32,13 +33,6 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const plan = year !== null ? planFor(plans, year) : null;
   const targets = year !== null ? await runQuery(user, transferTargetsQuery, year) : null;
   const editing = plans.find((p) => p.documentNumber === sp.plan);
-  const planInitial = editing
-    ? Object.fromEntries(
-        Object.entries({ ...EMPTY_PLAN, ...editing })
-          .filter(([k]) => k in EMPTY_PLAN)
-          .map(([k, v]) => [k, v === null ? "" : String(v)]),
-      )
-    : EMPTY_PLAN;
   return (
     <div className="space-y-4">
       <AdminBack />
@@ -96,7 +90,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
         <h3 id="plan-form" className="font-semibold">
           {editing ? `修改方案 ${editing.documentNumber}` : "录入新方案"}
         </h3>
-        <PlanForm key={editing?.id ?? "new"} initial={planInitial as typeof EMPTY_PLAN} />
+        <PlanForm key={editing?.id ?? "new"} initial={formValues(EMPTY_PLAN, editing)} />
       </section>
 
       <section className="card space-y-3" aria-labelledby="targets-h">

@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { ErrorSummary, Field, fieldAria } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { InputField } from "@/components/forms/field-controls";
 import { saveSettlementPlanAction } from "./actions";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useEditForm } from "@/components/forms/use-edit-form";
 
 type PlanValues = Record<
   "documentNumber" | "title" | "startYear" | "endYear" | "baselineYear" | "transfersPerYear" | "rateRisePerYear" | "endRate" | "gapNarrowing",
@@ -24,32 +24,14 @@ const FIELDS: Array<[keyof PlanValues, string, string?]> = [
 
 /** Records a settlement plan: its document number, years and targets. */
 export function PlanForm({ initial }: { initial: PlanValues }) {
-  const [v, setV] = useState<PlanValues>(initial);
-  const f = useActionForm(saveSettlementPlanAction);
+  const f = useEditForm(initial, saveSettlementPlanAction);
   return (
-    <form className="space-y-3" noValidate onSubmit={(e) => (e.preventDefault(), f.submit(v))} aria-label="录入落户工作方案">
-      <ErrorSummary message={f.err?.message} />
-      {f.done && (
-        <p role="status" className="rounded bg-green-50 p-2 text-green-900">
-          已保存方案 {f.done.documentNumber}。
-        </p>
-      )}
+    <ActionForm form={f} saved={(done) => `已保存方案 ${done.documentNumber}。`} submit="保存方案" label="录入落户工作方案">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {FIELDS.map(([k, label, hint]) => (
-          <Field key={k} id={`p-${k}`} label={label} hint={hint} error={f.issue(k)}>
-            <input
-              id={`p-${k}`}
-              className="input"
-              value={v[k]}
-              onChange={(e) => setV({ ...v, [k]: e.target.value })}
-              {...fieldAria(`p-${k}`, f.issue(k), hint)}
-            />
-          </Field>
+          <InputField key={k} id={`p-${k}`} label={label} hint={hint} {...f.field(k)} />
         ))}
       </div>
-      <button type="submit" className="btn-primary" disabled={f.pending}>
-        {f.pending ? "正在保存…" : "保存方案"}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

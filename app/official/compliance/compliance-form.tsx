@@ -2,7 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { CriteriaFindings } from "@/components/forms/criteria-findings";
-import { Field, fieldAria, issueFor, ErrorSummary } from "@/components/forms/field";
+import { issueFor, ErrorSummary } from "@/components/forms/field";
+import { TextareaField } from "@/components/forms/field-controls";
 import type { FieldIssue } from "@/lib/errors";
 import type { DocumentCheck } from "@/lib/criteria/check-document";
 import { checkDocumentAction } from "./actions";
@@ -37,17 +38,17 @@ export function ComplianceForm() {
           });
         }}
       >
-        <Field id="document-text" label="文件草稿全文" error={textError} hint={`最多 ${MAX.toLocaleString("zh-CN")} 字。检查不保存文件内容。`}>
-          <textarea
-            id="document-text"
-            className="input font-mono"
-            rows={12}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="document-text"
-            {...fieldAria("document-text", textError, "hint")}
-          />
-        </Field>
+        <TextareaField
+          id="document-text"
+          label="文件草稿全文"
+          hint={`最多 ${MAX.toLocaleString("zh-CN")} 字。检查不保存文件内容。`}
+          error={textError}
+          className="input font-mono"
+          rows={12}
+          value={text}
+          onValue={setText}
+          data-testid="document-text"
+        />
         <p className={`text-sm ${length > MAX ? "text-red-700" : "text-slate-600"}`} aria-live="polite">
           已输入 {length.toLocaleString("zh-CN")} / {MAX.toLocaleString("zh-CN")} 字
         </p>

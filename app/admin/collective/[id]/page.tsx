@@ -21,18 +21,7 @@ export default async function EditCollectivePage({ params }: { params: Promise<{
       </p>
       <h1 className="page-title">修改社区集体户</h1>
       <div className="card">
-        <CollectiveForm
-          id={h.id}
-          initial={{
-            name: h.name,
-            stationId: h.stationId,
-            address: h.address,
-            approvingOffice: h.approvingOffice,
-            approvedAt: beijingDate(h.approvedAt),
-            active: h.active,
-          }}
-          stations={stations}
-        />
+        <CollectiveForm id={h.id} initial={{ ...h, approvedAt: beijingDate(h.approvedAt) }} stations={stations} />
       </div>
     </div>
   );

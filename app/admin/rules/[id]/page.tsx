@@ -5,6 +5,7 @@ import { DOCUMENT_SLOTS, RULE_SET_STATE_LABELS as STATE_LABELS, describeGroups, 
 import { formatBeijing } from "@/lib/csv";
 import { permitValidityDaysOf } from "@/lib/rules/default-rule-set";
 import { AdminBack } from "@/components/admin/admin-nav";
+import { HeadedRows, ListTable } from "@/components/ui/list-table";
 import { PublishButton } from "./publish-button";
 
 export const metadata = { title: "规则集版本" };
@@ -33,79 +34,29 @@ export default async function RuleSetPage({ params }: { params: Promise<{ id: st
           与其他版本对比
         </Link>
       </div>
-      <div className="card overflow-x-auto">
-        <table className="table-basic">
-          <caption className="px-2 py-2 text-left font-semibold">所需材料（身份证明之外，每组任选其一）</caption>
-          <tbody>
-            {DOCUMENT_SLOTS.map((s) => (
-              <tr key={s.key}>
-                <th scope="row" className="whitespace-nowrap text-left font-medium">
-                  {s.label}
-                </th>
-                <td>{describeGroups(slotGroups(d, s))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="card overflow-x-auto">
-        <table className="table-basic">
-          <caption className="px-2 py-2 text-left font-semibold">办理时限</caption>
-          <tbody>
-            <tr>
-              <th scope="row" className="text-left font-medium">
-                受理（提交后）
-              </th>
-              <td>{d.timeLimits.acceptanceWorkingDays} 个工作日</td>
-            </tr>
-            <tr>
-              <th scope="row" className="text-left font-medium">
-                决定（受理后）
-              </th>
-              <td>{d.timeLimits.decisionWorkingDays} 个工作日</td>
-            </tr>
-            <tr>
-              <th scope="row" className="text-left font-medium">
-                补正期限
-              </th>
-              <td>{d.timeLimits.supplementWorkingDays} 个工作日</td>
-            </tr>
-            <tr>
-              <th scope="row" className="text-left font-medium">
-                草稿保留期
-              </th>
-              <td>{d.timeLimits.draftRetentionDays} 天</td>
-            </tr>
-            <tr>
-              <th scope="row" className="text-left font-medium">
-                准予迁入证明有效期
-              </th>
-              <td>{permitValidityDaysOf(d.timeLimits)} 天</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      <div className="card overflow-x-auto">
-        <table className="table-basic">
-          <caption className="px-2 py-2 text-left font-semibold">不予批准理由</caption>
-          <thead>
-            <tr>
-              <th scope="col">代码</th>
-              <th scope="col">理由</th>
-              <th scope="col">条款</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.refusalReasons.map((r) => (
-              <tr key={r.code}>
-                <td className="font-mono">{r.code}</td>
-                <td>{r.label}</td>
-                <td>{r.clause}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable caption="所需材料（身份证明之外，每组任选其一）" showCaption>
+        <HeadedRows rows={DOCUMENT_SLOTS.map((s) => [s.label, describeGroups(slotGroups(d, s))])} headClassName="whitespace-nowrap text-left font-medium" />
+      </ListTable>
+      <ListTable caption="办理时限" showCaption>
+        <HeadedRows
+          rows={[
+            ["受理（提交后）", `${d.timeLimits.acceptanceWorkingDays} 个工作日`],
+            ["决定（受理后）", `${d.timeLimits.decisionWorkingDays} 个工作日`],
+            ["补正期限", `${d.timeLimits.supplementWorkingDays} 个工作日`],
+            ["草稿保留期", `${d.timeLimits.draftRetentionDays} 天`],
+            ["准予迁入证明有效期", `${permitValidityDaysOf(d.timeLimits)} 天`],
+          ]}
+        />
+      </ListTable>
+      <ListTable caption="不予批准理由" showCaption columns={["代码", "理由", "条款"]}>
+        {d.refusalReasons.map((r) => (
+          <tr key={r.code}>
+            <td className="font-mono">{r.code}</td>
+            <td>{r.label}</td>
+            <td>{r.clause}</td>
+          </tr>
+        ))}
+      </ListTable>
     </div>
   );
 }

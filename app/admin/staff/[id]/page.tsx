@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { staffAccountQuery } from "@/lib/admin/load-admin-pages";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { COUNTIES, countyName } from "@/lib/places";
 import { AdminBack } from "@/components/admin/admin-nav";
 import { StaffForm } from "../staff-form";
 import { StaffAccountActions } from "../staff-account-actions";
@@ -23,19 +22,7 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
         {u.realName}（{u.username}，{ROLE_LABELS[u.role]}）{u.disabled ? " · 已停用" : ""}
       </h1>
       <TitledCard id="edit-title" title="姓名、角色与所属单位">
-        <StaffForm
-          id={u.id}
-          initial={{
-            username: u.username ?? "",
-            realName: u.realName,
-            role: u.role,
-            stationId: u.stationId ?? "",
-            isStationHead: u.isStationHead,
-            countyCode: u.countyCode ?? "",
-          }}
-          stations={stations.map((s) => ({ value: s.id, label: `${countyName(s.countyCode)} · ${s.name}` }))}
-          counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
-        />
+        <StaffForm id={u.id} initial={u} stations={stations} />
       </TitledCard>
       <TitledCard id="acct-title" title="账号状态与密码">
         <StaffAccountActions id={u.id} disabled={u.disabled} self={u.id === me.id} />

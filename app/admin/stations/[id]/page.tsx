@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { requirePageUser, runQuery } from "@/lib/auth/guard";
 import { stationQuery } from "@/lib/admin/load-admin-pages";
-import { COUNTIES } from "@/lib/places";
 import { AdminBack } from "@/components/admin/admin-nav";
 import { StationForm } from "../station-form";
 
@@ -17,20 +16,7 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
       <AdminBack />
       <h1 className="page-title">{s.name}</h1>
       <section className="card">
-        <StationForm
-          id={s.id}
-          initial={{
-            code: s.code,
-            name: s.name,
-            countyCode: s.countyCode,
-            address: s.address,
-            phone: s.phone ?? "",
-            active: s.active,
-            officeHours: s.officeHours ?? "",
-            guideNote: s.guideNote ?? "",
-          }}
-          counties={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
-        />
+        <StationForm id={s.id} initial={s} />
       </section>
     </div>
   );
