@@ -22,7 +22,12 @@ export function treeCpuMs(rootPid: number): number {
   const inTree = new Set([rootPid]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const p of procs) if (!inTree.has(p.pid) && inTree.has(p.ppid)) (inTree.add(p.pid), (grew = true));
+    for (const p of procs) {
+      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
+        inTree.add(p.pid);
+        grew = true;
+      }
+    }
   }
   return procs.filter((p) => inTree.has(p.pid)).reduce((sum, p) => sum + p.ms, 0);
 }
