@@ -17,7 +17,7 @@ import { countForbiddenAttempts, supervisionFigureDef, viewSupervisionDef } from
 import { maskIdNumbers } from "@/lib/audit/denied-details";
 import { validateRuleSetData } from "@/lib/rules/validate-rule-set";
 import { DEFAULT_RULE_SET_DATA } from "@/lib/rules/default-rule-set";
-import { createFiling, freshId, reload, setupWorld, type World } from "./fixtures";
+import { createFiling, refuseAsHead, freshId, reload, setupWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;
 let close: () => Promise<void>;
@@ -131,9 +131,7 @@ describe("structured supplement notices", () => {
     const f = await createFiling(w);
     const id = freshId("411202");
     const note = `申请人${id}未购房，不予落户`;
-    const e = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_legal"], note }),
-    );
+    const e = await expectDomainError(refuseAsHead(w, f, ["residence_not_legal"], note));
     expect(e.code).toBe("forbidden_criterion");
     const denied = await lastAudit(f.id, "review.refuse.denied");
     const d = denied.details as Record<string, unknown>;
@@ -145,20 +143,11 @@ describe("structured supplement notices", () => {
 
   it("a refusal still needs an allowed reason code; its audit event records codes, clauses and the note", async () => {
     const f = await createFiling(w);
-    const none = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "材料不符" }),
-    );
+    const none = await expectDomainError(refuseAsHead(w, f, [], "材料不符"));
     expect(none.code).toBe("validation_failed");
-    const unknown = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_tax"], note: "材料不符" }),
-    );
+    const unknown = await expectDomainError(refuseAsHead(w, f, ["no_tax"], "材料不符"));
     expect(unknown.code).toBe("validation_failed");
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-      reasonCodes: ["residence_not_lived_in"],
-      note: "经走访核实，申请人未在该住所居住。",
-    });
+    await refuseAsHead(w, f, ["residence_not_lived_in"], "经走访核实，申请人未在该住所居住。");
     const ev = await lastAudit(f.id, "review.refuse");
     expect(ev.details).toMatchObject({
       reasonCodes: ["residence_not_lived_in"],
@@ -314,12 +303,7 @@ describe("correcting and withdrawing a sent notice", () => {
 describe("the auditor's view of a filing", () => {
   it("auditors only; every view audited; answers, documents, timeline, decisions, notices and the filing's audit events", async () => {
     const f = await createFiling(w);
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-      reasonCodes: ["documents_invalid"],
-      note: "租赁合同与登记信息不符。",
-    });
+    await refuseAsHead(w, f, ["documents_invalid"], "租赁合同与登记信息不符。");
     for (const u of [w.staff.head, officialCity, w.staff.admin]) {
       const e = await expectDomainError(runAction(prisma, u, IP, viewFilingForAuditDef, { applicationId: f.id }));
       expect(e.code).toBe("not_found");

@@ -11,7 +11,6 @@ import { searchQueue } from "@/lib/review/queue";
 import { viewQueueDef } from "@/lib/review/view-queue";
 import { viewFilingDef } from "@/lib/review/view-filing";
 import { approveFilingDef } from "@/lib/review/approve-filing";
-import { refuseFilingDef } from "@/lib/review/refuse-filing";
 import { claimFilingDef } from "@/lib/review/claim-filing";
 import { recordMoveOutDef } from "@/lib/review/record-move-out";
 import { recordRegistrationDef } from "@/lib/review/record-registration";
@@ -23,7 +22,7 @@ import { printLetterDef } from "@/lib/review/print-letter";
 import { saveQueueViewDef } from "@/lib/review/saved-views";
 import { pdfText } from "../../support/pdf-text";
 import { REFUSAL_LETTER_SAYS } from "../../support/refusal-letter";
-import { createFiling, freshId, reload, setupWorld, type World } from "./fixtures";
+import { createFiling, refuseAsHead, freshId, reload, setupWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;
 let close: () => Promise<void>;
@@ -260,12 +259,7 @@ describe("documents and letters", () => {
 
   it("the refusal decision letter states the reasons with their clauses and the remedies with the bodies", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-      reasonCodes: ["residence_not_lived_in"],
-      note: "经实地核查未在该住所居住",
-    });
+    await refuseAsHead(w, f, ["residence_not_lived_in"], "经实地核查未在该住所居住");
     const out = await runAction(prisma, w.staff.clerk2, IP, printLetterDef, { applicationId: f.id, kind: "refusal" });
     const text = (await pdfText(out.pdf)).replace(/\n/g, "");
     for (const words of [...REFUSAL_LETTER_SAYS, "申请人并未在该住所实际居住生活", "二(二)", "湖滨区人民政府", "湖滨区人民法院提起行政诉讼"]) {
