@@ -6,20 +6,18 @@
 import { Client } from "pg";
 import { applyMigrations } from "../lib/db/migrate";
 import { createPrisma } from "../lib/db/client";
-import { auditHash, GENESIS_HASH } from "../lib/audit/record-audit";
+import { GENESIS_HASH } from "../lib/audit/record-audit";
 import { recordAuditCheckpoint, startIncrementalCursor } from "../lib/audit/audit-checkpoints";
 import { verifyAuditChain, verifyChainStep } from "../lib/audit/verify-chain";
+import { appendAuditEvents } from "./lib/audit-chain";
+import { ensureDatabase } from "./lib/bench-db";
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
 
 export async function benchAuditVerify(benchUrl: string) {
   const url = new URL(benchUrl);
-  const name = `${url.pathname.slice(1)}_audit`;
-  const admin = new Client({ connectionString: Object.assign(new URL(benchUrl), { pathname: "/postgres" }).toString() });
-  await admin.connect();
-  if (!(await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount) await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  url.pathname = `/${name}`;
+  url.pathname = `${url.pathname}_audit`;
+  await ensureDatabase(url.toString());
   await applyMigrations(url.toString());
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
@@ -31,47 +29,23 @@ export async function benchAuditVerify(benchUrl: string) {
     const base = Date.now() - 365 * 86_400_000;
     for (let done = have; done < EVENTS;) {
       const n = Math.min(5000, EVENTS - done);
-      const vals: unknown[] = [];
-      const rows: string[] = [];
-      for (let i = 0; i < n; i++) {
-        const at = new Date(base + (done + i) * 20);
-        const e = {
-          at,
-          actorId: `u${(done + i) % 500}`,
+      const events = Array.from({ length: n }, (_, k) => {
+        const i = done + k;
+        return {
+          at: new Date(base + i * 20),
+          actorId: `u${i % 500}`,
           actorRole: "clerk",
           stationId: "st1",
           countyCode: "411202",
           action: "filing.view",
           entityType: "application",
-          entityId: `a${done + i}`,
-          applicationId: `a${done + i}`,
+          entityId: `a${i}`,
+          applicationId: `a${i}`,
           ip: "10.0.0.1",
-          details: { i: done + i },
+          details: { i },
         };
-        const hash = auditHash(prev, e);
-        const k = vals.length;
-        rows.push(`($${k + 1},$${k + 2},$${k + 3},$${k + 4},$${k + 5},$${k + 6},$${k + 7},$${k + 8},$${k + 9},$${k + 10},$${k + 11},$${k + 12},$${k + 13})`);
-        vals.push(
-          at,
-          e.actorId,
-          e.actorRole,
-          e.stationId,
-          e.countyCode,
-          e.action,
-          e.entityType,
-          e.entityId,
-          e.applicationId,
-          e.ip,
-          JSON.stringify(e.details),
-          prev,
-          hash,
-        );
-        prev = hash;
-      }
-      await db.query(
-        `INSERT INTO "AuditEvent" ("at","actorId","actorRole","stationId","countyCode","action","entityType","entityId","applicationId","ip","details","prevHash","hash") VALUES ${rows.join(",")}`,
-        vals,
-      );
+      });
+      prev = await appendAuditEvents(db, prev, events);
       done += n;
       if (done % 100_000 === 0)
         process.stdout.write(`\r  audit events ${done.toLocaleString()} / ${EVENTS.toLocaleString()} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

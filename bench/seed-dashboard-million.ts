@@ -20,7 +20,9 @@
  * and refusals; audit events are only added up to N bench events.
  */
 import { Client } from "pg";
-import { auditHash, GENESIS_HASH } from "../lib/audit/record-audit";
+import { GENESIS_HASH } from "../lib/audit/record-audit";
+import { appendAuditEvents } from "./lib/audit-chain";
+import { rebuildRollups } from "./lib/bench-db";
 
 const AUDIT_LOCK = 7_410_202_024; // the lock record-audit.ts serialises the chain with
 const BJ = "INTERVAL '8 hours'";
@@ -74,16 +76,7 @@ export async function seedDashboardMillion(url: string, opts: SeedDashboardOptio
        WHERE a."id" LIKE 'bench%' AND a."status" = 'refused' AND a."decidedAt" IS NOT NULL`);
 
     log("rollups (months, working-day histograms per clerk, final refusals, rural people) from the filings");
-    {
-      const { createPrisma } = await import("../lib/db/client");
-      const { rebuildStatRollups } = await import("../lib/stats/rollups");
-      const prisma = createPrisma({ databaseUrl: url, log: [] });
-      try {
-        await rebuildStatRollups(prisma);
-      } finally {
-        await prisma.$disconnect();
-      }
-    }
+    await rebuildRollups(url);
 
     log("population statistics and transfer targets");
     const counties = (await q(`SELECT "code" FROM "County" ORDER BY "sortOrder"`)).rows.map((r) => r.code as string);
@@ -162,7 +155,6 @@ async function seedAudit(db: Client, n: number, log: (m: string) => void) {
     "auth.sign_in",
   ];
   const BATCH = 2_000;
-  const COLS = 13;
   // Spread over the last six years, oldest first (the chain is in time order).
   const start = Date.now() - 6 * 365 * 86_400_000;
   const step = (6 * 365 * 86_400_000) / Math.max(1, n);
@@ -173,13 +165,10 @@ async function seedAudit(db: Client, n: number, log: (m: string) => void) {
       await db.query(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
       const last = (await db.query(`SELECT "hash", (EXTRACT(EPOCH FROM "at") * 1000)::float8 AS ms FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`)).rows[0] as
         { hash: string; ms: number } | undefined;
-      let prev = last?.hash ?? GENESIS_HASH;
-      const values: unknown[] = [];
-      const rows: string[] = [];
-      for (let k = 0; k < size; k++) {
+      const events = Array.from({ length: size }, (_, k) => {
         const i = done + k;
         const st = stations[i % stations.length];
-        const e = {
+        return {
           at: new Date(Math.max(Math.floor(start + i * step), last ? Math.round(last.ms) : 0)),
           actorId: `bench-clerk-${st.code}`,
           actorRole: "clerk",
@@ -192,31 +181,8 @@ async function seedAudit(db: Client, n: number, log: (m: string) => void) {
           ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
           details: { i, tab: "new" },
         };
-        const hash = auditHash(prev, e);
-        const b = rows.length * COLS;
-        rows.push(`(${Array.from({ length: COLS }, (_, c) => `$${b + c + 1}`).join(",")})`);
-        // A timestamp literal in UTC (the column is "timestamp without time zone", as Prisma writes it).
-        values.push(
-          e.at.toISOString().replace("Z", ""),
-          e.actorId,
-          e.actorRole,
-          e.stationId,
-          e.countyCode,
-          e.action,
-          e.entityType,
-          e.entityId,
-          e.applicationId,
-          e.ip,
-          JSON.stringify(e.details),
-          prev,
-          hash,
-        );
-        prev = hash;
-      }
-      await db.query(
-        `INSERT INTO "AuditEvent" ("at","actorId","actorRole","stationId","countyCode","action","entityType","entityId","applicationId","ip","details","prevHash","hash") VALUES ${rows.join(",")}`,
-        values,
-      );
+      });
+      await appendAuditEvents(db, last?.hash ?? GENESIS_HASH, events);
       await db.query("COMMIT");
     } catch (e) {
       await db.query("ROLLBACK");

@@ -17,6 +17,7 @@
  * withdrawn, 3 % drafts; open filings from the last 40 days, closed ones over six years; a
  * third carry a spouse; two thirds of the people had a rural hukou.
  */
+import { ensureDatabase, rebuildRollups } from "./lib/bench-db";
 import { Client } from "pg";
 import { copyField as f, copyIn, progressLine } from "./lib/copy-in";
 
@@ -311,14 +312,7 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
          WHERE e.at IS NOT NULL AND a."stationId" IS NOT NULL
          GROUP BY 1, 2, 3, 4, 5`);
       log("rollups (months, working-day histograms, final refusals, rural people)");
-      const { createPrisma } = await import("../lib/db/client");
-      const { rebuildStatRollups } = await import("../lib/stats/rollups");
-      const prisma = createPrisma({ databaseUrl: url, log: [] });
-      try {
-        await rebuildStatRollups(prisma);
-      } finally {
-        await prisma.$disconnect();
-      }
+      await rebuildRollups(url);
       // VACUUM, not only ANALYZE: it sets the visibility map, without which the clerk queue's
       // index-only counts visit the heap (autovacuum does the same for a live table over time).
       log("VACUUM ANALYZE");
@@ -334,21 +328,6 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
     }
   } finally {
     await db.end();
-  }
-}
-
-/** Creates the database on the server when it does not exist yet. */
-async function ensureDatabase(url: string) {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = "/postgres";
-  const admin = new Client({ connectionString: u.toString() });
-  await admin.connect();
-  try {
-    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.end();
   }
 }
 

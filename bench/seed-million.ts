@@ -14,6 +14,7 @@
  * the filings carry a second person.
  */
 import { Client } from "pg";
+import { ensureDatabase } from "./lib/bench-db";
 
 const DAY = "interval '1 day'";
 
@@ -150,18 +151,6 @@ async function main() {
   const counts = await q(`SELECT count(*)::int AS n FROM "Application"`);
   log(`done: ${counts.rows[0].n.toLocaleString("en")} filings in ${dbName}`);
   await db.end();
-}
-
-/** Creates the database on the server when it does not exist yet. */
-async function ensureDatabase(url: string) {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  u.pathname = "/postgres";
-  const admin = new Client({ connectionString: u.toString() });
-  await admin.connect();
-  const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  await admin.end();
 }
 
 main().catch((e) => {

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
+import { asSuperuser, rewriteChainFrom } from "@/tests/support/audit-tamper";
 import { createPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { auditHash, recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyAuditChain, verifyChainStep } from "@/lib/audit/verify-chain";
 import { recordAuditCheckpoint, startIncrementalCursor } from "@/lib/audit/audit-checkpoints";
 import { applyRuntimeGrants, describeRole, ownerRefusalMessage } from "@/lib/db/runtime-role";
@@ -23,10 +24,6 @@ const record = (i: number) =>
 async function recordSome(n: number) {
   for (let i = 0; i < n; i++) await record(i);
   return prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
-}
-/** An attacker with the owner's rights: triggers off for the transaction. */
-async function asOwner(sql: string, ...params: unknown[]) {
-  await prisma.$transaction([prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`), prisma.$executeRawUnsafe(sql, ...params)]);
 }
 async function incremental() {
   const start = await startIncrementalCursor(prisma);
@@ -57,13 +54,7 @@ describe("audit checkpoints", () => {
     expect((await verifyAuditChain(prisma)).ok).toBe(true);
 
     // Edit event 1 and recompute every later hash: the chain itself is consistent again …
-    await asOwner(`UPDATE "AuditEvent" SET "ip" = '6.6.6.6' WHERE "id" = $1`, all[1].id);
-    let prev = all[0].hash;
-    for (const r of await prisma.auditEvent.findMany({ where: { id: { gte: all[1].id } }, orderBy: { id: "asc" } })) {
-      const hash = auditHash(prev, { ...r, details: r.details as Record<string, unknown> });
-      await asOwner(`UPDATE "AuditEvent" SET "prevHash" = $1, "hash" = $2 WHERE "id" = $3`, prev, hash, r.id);
-      prev = hash;
-    }
+    await rewriteChainFrom(prisma, all[1].id, all[0].hash);
     // … but not with the checkpoints.
     const full = await verifyAuditChain(prisma);
     expect(full.ok).toBe(false);
@@ -77,7 +68,7 @@ describe("audit checkpoints", () => {
   it("a deleted checkpointed event is reported", async () => {
     const rows = await recordSome(3);
     await recordAuditCheckpoint(prisma);
-    await asOwner(`DELETE FROM "AuditEvent" WHERE "id" = $1`, rows[2].id);
+    await asSuperuser(prisma, `DELETE FROM "AuditEvent" WHERE "id" = $1`, rows[2].id);
     const full = await verifyAuditChain(prisma);
     expect(full.breaks.map((b) => b.kind)).toContain("checkpoint_missing");
     expect((await incremental()).breaks.map((b) => b.kind)).toContain("checkpoint_missing");

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
+import { asSuperuser, rewriteChainFrom } from "@/tests/support/audit-tamper";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { auditHash, recordAudit, type AuditInput } from "@/lib/audit/record-audit";
@@ -42,15 +43,6 @@ async function recordSome(n: number) {
   return prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
 }
 
-/**
- * What an attacker with superuser rights on the database does: the append-only trigger
- * refuses UPDATE and DELETE, so they switch triggers off for their session (replica role),
- * change the row, and switch back — all inside one transaction.
- */
-async function asSuperuser(sql: string, ...params: unknown[]) {
-  await prisma.$transaction([prisma.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`), prisma.$executeRawUnsafe(sql, ...params)]);
-}
-
 describe("tamper evidence", () => {
   it("an intact chain verifies; every event carries sha256 over its content and the previous hash", async () => {
     const rows = await recordSome(6);
@@ -68,7 +60,7 @@ describe("tamper evidence", () => {
   it("a row changed directly in the database is reported as the first broken link", async () => {
     const rows = await recordSome(8);
     const victim = rows[4];
-    await asSuperuser(`UPDATE "AuditEvent" SET "details" = jsonb_set("details", '{note}', '"已篡改"') WHERE "id" = $1`, victim.id);
+    await asSuperuser(prisma, `UPDATE "AuditEvent" SET "details" = jsonb_set("details", '{note}', '"已篡改"') WHERE "id" = $1`, victim.id);
     // The trigger is back on for everyone else.
     await expect(prisma.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'x' WHERE "id" = $1`, victim.id)).rejects.toThrow();
 
@@ -81,8 +73,8 @@ describe("tamper evidence", () => {
 
   it("a changed time or actor is caught as well, and the earliest of several changes comes first", async () => {
     const rows = await recordSome(8);
-    await asSuperuser(`UPDATE "AuditEvent" SET "actorId" = NULL WHERE "id" = $1`, rows[6].id);
-    await asSuperuser(`UPDATE "AuditEvent" SET "at" = "at" - INTERVAL '1 day' WHERE "id" = $1`, rows[2].id);
+    await asSuperuser(prisma, `UPDATE "AuditEvent" SET "actorId" = NULL WHERE "id" = $1`, rows[6].id);
+    await asSuperuser(prisma, `UPDATE "AuditEvent" SET "at" = "at" - INTERVAL '1 day' WHERE "id" = $1`, rows[2].id);
     const report = await verifyAuditChain(prisma);
     expect(report.firstBroken).toMatchObject({ id: rows[2].id.toString(), kind: "content_changed" });
     expect(report.breaks.map((b) => b.id)).toEqual([rows[2].id.toString(), rows[6].id.toString()]);
@@ -90,7 +82,7 @@ describe("tamper evidence", () => {
 
   it("a deleted event breaks the link of the next one", async () => {
     const rows = await recordSome(5);
-    await asSuperuser(`DELETE FROM "AuditEvent" WHERE "id" = $1`, rows[2].id);
+    await asSuperuser(prisma, `DELETE FROM "AuditEvent" WHERE "id" = $1`, rows[2].id);
     const report = await verifyAuditChain(prisma);
     expect(report.firstBroken).toMatchObject({ id: rows[3].id.toString(), kind: "link_broken", expected: rows[1].hash, actual: rows[2].hash });
   });
@@ -99,13 +91,7 @@ describe("tamper evidence", () => {
     const rows = await recordSome(6);
     const anchor = { id: rows[4].id, hash: rows[4].hash };
     // The attacker changes event 2 and recomputes every later hash and link.
-    await asSuperuser(`UPDATE "AuditEvent" SET "ip" = '6.6.6.6' WHERE "id" = $1`, rows[2].id);
-    let prev = rows[1].hash;
-    for (const r of await prisma.auditEvent.findMany({ where: { id: { gte: rows[2].id } }, orderBy: { id: "asc" } })) {
-      const hash = auditHash(prev, { ...r, details: r.details as Record<string, unknown> });
-      await asSuperuser(`UPDATE "AuditEvent" SET "prevHash" = $1, "hash" = $2 WHERE "id" = $3`, prev, hash, r.id);
-      prev = hash;
-    }
+    await rewriteChainFrom(prisma, rows[2].id, rows[1].hash);
     expect((await verifyAuditChain(prisma)).ok).toBe(true);
     const report = await verifyAuditChain(prisma, { anchors: [anchor] });
     expect(report.firstBroken).toMatchObject({ id: rows[4].id.toString(), kind: "anchor_mismatch", expected: anchor.hash });
@@ -135,8 +121,8 @@ describe("the auditor's view", () => {
 
   it("a long chain is verified in steps that carry the cursor, and the first broken link survives the steps", async () => {
     const rows = await recordSome(12);
-    await asSuperuser(`UPDATE "AuditEvent" SET "action" = 'x' WHERE "id" = $1`, rows[9].id);
-    await asSuperuser(`UPDATE "AuditEvent" SET "action" = 'y' WHERE "id" = $1`, rows[4].id);
+    await asSuperuser(prisma, `UPDATE "AuditEvent" SET "action" = 'x' WHERE "id" = $1`, rows[9].id);
+    await asSuperuser(prisma, `UPDATE "AuditEvent" SET "action" = 'y' WHERE "id" = $1`, rows[4].id);
     let cursor = await startChainCursor(prisma);
     const breaks = [];
     let n = 0;

@@ -100,6 +100,14 @@ export async function createKit() {
     return session(u);
   }
 
+  async function admin() {
+    seq += 1;
+    const u = await prisma.user.create({
+      data: { role: "admin", realName: "管理员", username: `admin-${seq}-${randomBytes(3).toString("hex")}`, passwordHash: "x" },
+    });
+    return { ...session(u), username: u.username };
+  }
+
   /** A rental-residence household draft: applicant, destination, details, the given members. */
   async function residenceDraft(
     user: SessionUser,
@@ -167,6 +175,7 @@ export async function createKit() {
     run,
     resident,
     clerk,
+    admin,
     residenceDraft,
     collectiveDraft,
     loadDraft,

@@ -2,29 +2,24 @@ import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { renderPermitPdf } from "@/lib/permits/render-permit-pdf";
 import { pdfText } from "../../support/pdf-text";
+import { samplePermit } from "../../support/sample-permit";
 import { testId } from "../../helpers/ids";
 
 const permit = (persons: number) =>
-  renderPermitPdf({
-    number: "ZQ-2026-000097",
-    issuedAt: new Date("2026-11-27T02:00:00Z"),
-    reference: "SMX-2026-000001",
-    stationName: "三门峡市公安局湖滨分局前进派出所",
-    stationAddress: "湖滨区崤山路中段",
-    stationPhone: "0398-2811101",
-    destinationCountyName: "湖滨区",
-    destinationAddress: "湖滨区崤山路88号院3号楼501室",
-    persons: Array.from({ length: persons }, (_, i) => ({
-      name: `张明${i}`,
-      idNumber: testId("411221", "19900101", String(100 + i)),
-      relation: i === 0 ? "self" : "child",
-    })),
-    verifyUrl: "https://luohu.example.cn/verify/ZQ-2026-000097?code=ABCDEF0123456789ABCDEF01",
-    verifyCode: "ABCDEF0123456789ABCDEF01",
-    validityDays: 40,
-    originAddress: "河南省 洛阳市 嵩县 城关镇某某村某某组123号",
-    issuingOfficer: "李警官",
-  });
+  renderPermitPdf(
+    samplePermit("ZQ-2026-000097", {
+      persons: Array.from({ length: persons }, (_, i) => ({
+        name: `张明${i}`,
+        idNumber: testId("411221", "19900101", String(100 + i)),
+        relation: i === 0 ? "self" : "child",
+      })),
+      verifyUrl: "https://luohu.example.cn/verify/ZQ-2026-000097?code=ABCDEF0123456789ABCDEF01",
+      verifyCode: "ABCDEF0123456789ABCDEF01",
+      validityDays: 40,
+      originAddress: "河南省 洛阳市 嵩县 城关镇某某村某某组123号",
+      issuingOfficer: "李警官",
+    }),
+  );
 
 describe("the permit's layout with validity, origin and officer", () => {
   it("a household of five fits one page; a larger one prints the notes overleaf, never over the seal", async () => {

@@ -11,6 +11,7 @@ import { originAddressOf } from "@/lib/permits/download-permit";
 import { validateRuleSetData } from "@/lib/rules/validate-rule-set";
 import { DEFAULT_RULE_SET_DATA, permitValidityDaysOf } from "@/lib/rules/default-rule-set";
 import { pdfText } from "../../support/pdf-text";
+import { samplePermit } from "../../support/sample-permit";
 
 let kit: Kit;
 beforeAll(async () => {
@@ -29,21 +30,14 @@ async function linkUri(pdf: Uint8Array): Promise<string | null> {
 
 describe("the permit PDF and its public verification", () => {
   it("renders one A4 page with the CJK font embedded (subset) and a QR link to /verify/<number>", async () => {
-    const pdf = await renderPermitPdf({
-      number: "ZQ-2026-000099",
-      issuedAt: new Date("2026-11-27T02:00:00Z"),
-      reference: "SMX-2026-000001",
-      stationName: "三门峡市公安局湖滨分局前进派出所",
-      stationAddress: "湖滨区崤山路中段",
-      stationPhone: "0398-2811101",
-      destinationCountyName: "湖滨区",
-      destinationAddress: "湖滨区崤山路88号院3号楼501室",
-      persons: [
-        { name: "张明", idNumber: testId(), relation: "self" },
-        { name: "李喆", idNumber: testId("411221", "19920202", "124"), relation: "spouse" },
-      ],
-      verifyUrl: "https://luohu.example.cn/verify/ZQ-2026-000099",
-    });
+    const pdf = await renderPermitPdf(
+      samplePermit("ZQ-2026-000099", {
+        persons: [
+          { name: "张明", idNumber: testId(), relation: "self" },
+          { name: "李喆", idNumber: testId("411221", "19920202", "124"), relation: "spouse" },
+        ],
+      }),
+    );
     expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     expect(pdf.length).toBeLessThan(200_000); // the 7 MB font is subset to the glyphs used
     const doc = await PDFDocument.load(pdf);
@@ -162,21 +156,15 @@ describe("the permit PDF and its public verification", () => {
     const bad = structuredClone(DEFAULT_RULE_SET_DATA);
     bad.timeLimits.permitValidityDays = 0;
     expect(validateRuleSetData(bad).ok).toBe(false);
-    const pdf = await renderPermitPdf({
-      number: "ZQ-2026-000098",
-      issuedAt: new Date("2026-11-27T02:00:00Z"),
-      reference: null,
-      stationName: "三门峡市公安局湖滨分局前进派出所",
-      stationAddress: "湖滨区崤山路中段",
-      stationPhone: null,
-      destinationCountyName: "湖滨区",
-      destinationAddress: "湖滨区崤山路88号院3号楼501室",
-      persons: [{ name: "张明", idNumber: testId(), relation: "self" }],
-      verifyUrl: "https://luohu.example.cn/verify/ZQ-2026-000098",
-      validityDays: 30,
-      originAddress: "河南省 洛阳市 嵩县 城关镇",
-      issuingOfficer: "李警官",
-    });
+    const pdf = await renderPermitPdf(
+      samplePermit("ZQ-2026-000098", {
+        reference: null,
+        stationPhone: null,
+        validityDays: 30,
+        originAddress: "河南省 洛阳市 嵩县 城关镇",
+        issuingOfficer: "李警官",
+      }),
+    );
     const text = (await pdfText(pdf)).replace(/\s+/g, "");
     expect(text).toContain("有效期：30日（2026年11月27日至2026年12月26日）");
     expect(text).toContain("原户籍地址：河南省洛阳市嵩县城关镇");

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
+import { describe, expect, it } from "vitest";
 import { expectDomainError } from "@/tests/support/domain-error";
-import { lastSmsCode, mobileSequence } from "@/tests/support/sms-code-kit";
+import { withSmsCodeDb } from "@/tests/support/sms-code-kit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { MemoryRateLimitStore, setRateLimitStore } from "@/lib/http/rate-limit";
 import { verifyPassword } from "@/lib/auth/password";
 import { isDomainError } from "@/lib/errors";
 import { registerWithSmsCode, requestSignUpCode } from "@/lib/residents/register-with-sms-code";
@@ -12,17 +10,8 @@ import { sendSmsCode } from "@/lib/sms-codes/send-sms-code";
 import { verifySmsCode } from "@/lib/sms-codes/verify-sms-code";
 import { testId } from "../../helpers/ids";
 
-let t: TestPrisma;
 let db: PrismaClient;
-beforeAll(async () => {
-  t = await createTestPrisma();
-  db = t.prisma;
-});
-afterAll(async () => t?.close());
-beforeEach(() => setRateLimitStore(new MemoryRateLimitStore()));
-
-const mobile = mobileSequence("1351234");
-const lastCode = (m: string) => lastSmsCode(db, m);
+const { mobile, lastCode } = withSmsCodeDb("1351234", (x) => (db = x));
 
 describe("SMS codes", () => {
   it("registration confirms the number: a wrong code is refused, the right one registers once", async () => {

@@ -11,7 +11,7 @@ import { recordRegistrationDef } from "@/lib/review/record-registration";
 import { correctDecisionDef } from "@/lib/review/correct-decision";
 import { viewFilingDef } from "@/lib/review/view-filing";
 import { beijingDate } from "@/lib/calendar/working-days";
-import { createFiling, reload, withWorld, type World } from "./fixtures";
+import { actAsHead, createFiling, refuseAsHead, reload, withWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;
 let w: World;
@@ -164,10 +164,8 @@ describe("approve (准予迁入)", () => {
     const cur = await reload(prisma, f.id);
     const again = await expectDomainError(runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: cur.version }));
     expect(again.code).toBe("invalid_state");
-    const refuse = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: cur.version, reasonCodes: ["documents_invalid"], note: "材料不符" }),
-    );
-    expect(refuse.code).toBe("invalid_state");
+    const refusal = await expectDomainError(refuseAsHead(w, cur, ["documents_invalid"], "材料不符"));
+    expect(refusal.code).toBe("invalid_state");
     expect(await prisma.permit.count({ where: { applicationId: f.id } })).toBe(1);
   });
 
@@ -193,12 +191,7 @@ describe("approve (准予迁入)", () => {
 describe("refuse (不予批准) and the forbidden-criteria guard", () => {
   it("records allowed reasons with their clauses and the note; the resident is told both", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    const res = await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-      reasonCodes: ["residence_not_legal"],
-      note: "经现场核查，该住所为违法建筑。",
-    });
+    const res = await refuseAsHead(w, f, ["residence_not_legal"], "经现场核查，该住所为违法建筑。");
     expect(res.reasons).toEqual([expect.objectContaining({ code: "residence_not_legal", clause: "二(二)" })]);
     const after = await reload(prisma, f.id);
     expect(after.status).toBe("refused");
@@ -215,9 +208,7 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
     ["未-购-房", "punctuation between the characters"],
   ])("refuses a note citing %s (%s) with the clause 二(二), and records nothing", async (note) => {
     const f = await createFiling(w, { status: "accepted" });
-    const e = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }),
-    );
+    const e = await expectDomainError(refuseAsHead(w, f, ["documents_invalid"], note));
     expect(e.code).toBe("forbidden_criterion");
     expect(e.message).toContain("二(二)");
     expect(e.issues).toEqual([expect.objectContaining({ path: "note" })]);
@@ -230,32 +221,19 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
 
   it("refuses other forbidden criteria with their clauses (纳税不足, 未退出宅基地)", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    const tax = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note: "纳税不足" }),
-    );
+    const tax = await expectDomainError(refuseAsHead(w, f, ["documents_invalid"], "纳税不足"));
     expect(tax.code).toBe("forbidden_criterion");
-    const land = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-        applicationId: f.id,
-        version: f.version,
-        reasonCodes: ["documents_invalid"],
-        note: "未退出宅基地",
-      }),
-    );
+    const land = await expectDomainError(refuseAsHead(w, f, ["documents_invalid"], "未退出宅基地"));
     expect(land.code).toBe("forbidden_criterion");
     expect(land.message).toContain("三(五)");
   });
 
   it("needs at least one reason, and only reasons of the rule set", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    const none = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "不符合" }),
-    );
+    const none = await expectDomainError(refuseAsHead(w, f, [], "不符合"));
     expect(none.code).toBe("validation_failed");
     expect(none.issues[0].path).toBe("reasonCodes");
-    const unknown = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_home"], note: "不符合" }),
-    );
+    const unknown = await expectDomainError(refuseAsHead(w, f, ["no_home"], "不符合"));
     expect(unknown.code).toBe("validation_failed");
     expect(unknown.message).toContain("no_home");
   });
@@ -264,22 +242,10 @@ describe("refuse (不予批准) and the forbidden-criteria guard", () => {
     const f = await createFiling(w, { documents: [["id_card"]] });
     await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version });
     const cur = await reload(prisma, f.id);
-    const early = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-        applicationId: f.id,
-        version: cur.version,
-        reasonCodes: ["supplement_not_provided"],
-        note: "逾期未补正",
-      }),
-    );
+    const early = await expectDomainError(refuseAsHead(w, cur, ["supplement_not_provided"], "逾期未补正"));
     expect(early.code).toBe("validation_failed");
     await prisma.supplementNotice.updateMany({ where: { applicationId: f.id }, data: { dueAt: new Date(Date.now() - 86_400_000) } });
-    const res = await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: cur.version,
-      reasonCodes: ["supplement_not_provided"],
-      note: "逾期未补正",
-    });
+    const res = await refuseAsHead(w, cur, ["supplement_not_provided"], "逾期未补正");
     expect(res.status).toBe("refused");
   });
 });
@@ -289,23 +255,10 @@ describe("move-out, registration, and the collective household", () => {
     const f = await createFiling(w, { status: "accepted" });
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version });
     let cur = await reload(prisma, f.id);
-    const future = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, recordMoveOutDef, {
-        applicationId: f.id,
-        version: cur.version,
-        originOffice: "洛阳市公安局某派出所",
-        movedOutOn: "2999-01-01",
-      }),
-    );
+    const future = await expectDomainError(actAsHead(w, recordMoveOutDef, cur, { originOffice: "洛阳市公安局某派出所", movedOutOn: "2999-01-01" }));
     expect(future.issues[0].path).toBe("movedOutOn");
     const today = beijingDate(new Date());
-    await runAction(prisma, w.staff.head, IP, recordMoveOutDef, {
-      applicationId: f.id,
-      version: cur.version,
-      originOffice: "洛阳市公安局西工分局王城派出所",
-      movedOutOn: today,
-      transferNumber: "QY-1234",
-    });
+    await actAsHead(w, recordMoveOutDef, cur, { originOffice: "洛阳市公安局西工分局王城派出所", movedOutOn: today, transferNumber: "QY-1234" });
     cur = await reload(prisma, f.id);
     expect(cur.status).toBe("moved_out");
     expect(cur.moveOutOffice).toBe("洛阳市公安局西工分局王城派出所");
@@ -337,12 +290,7 @@ describe("move-out, registration, and the collective household", () => {
 describe("station-head corrections", () => {
   it("only a station head may correct; reopening a refusal gives a fresh decision clock", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-      reasonCodes: ["documents_invalid"],
-      note: "材料与申请信息不符",
-    });
+    await refuseAsHead(w, f, ["documents_invalid"], "材料与申请信息不符");
     let cur = await reload(prisma, f.id);
     const notHead = await expectDomainError(
       runAction(prisma, w.staff.clerk2, IP, correctDecisionDef, { applicationId: f.id, version: cur.version, kind: "reopen", note: "原决定有误，重新审核" }),
@@ -361,23 +309,10 @@ describe("station-head corrections", () => {
     const f = await createFiling(w, { status: "accepted" });
     await runAction(prisma, w.staff.head, IP, approveFilingDef, { applicationId: f.id, version: f.version });
     const cur = await reload(prisma, f.id);
-    const forbidden = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, correctDecisionDef, {
-        applicationId: f.id,
-        version: cur.version,
-        kind: "revoke",
-        reasonCodes: ["documents_invalid"],
-        note: "申请人无房产",
-      }),
-    );
+    const revoke = (note: string) => actAsHead(w, correctDecisionDef, cur, { kind: "revoke", reasonCodes: ["documents_invalid"], note });
+    const forbidden = await expectDomainError(revoke("申请人无房产"));
     expect(forbidden.code).toBe("forbidden_criterion");
-    await runAction(prisma, w.staff.head, IP, correctDecisionDef, {
-      applicationId: f.id,
-      version: cur.version,
-      kind: "revoke",
-      reasonCodes: ["documents_invalid"],
-      note: "经核查结婚证系伪造",
-    });
+    await revoke("经核查结婚证系伪造");
     const after = await reload(prisma, f.id);
     expect(after.status).toBe("refused");
     expect(after.permit?.revokedAt).not.toBeNull();

@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
+import type { z } from "zod";
 import { createTestPrisma } from "@/tests/support/test-db";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import { toSessionUser, type SessionUser } from "@/lib/auth/roles";
+import { runAction, type ActionDef } from "@/lib/auth/run-action";
+import { refuseFilingDef } from "@/lib/review/refuse-filing";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 import { nextReference } from "@/lib/filings/numbers";
 import { testId } from "../../helpers/ids";
@@ -155,6 +158,18 @@ export async function createFiling(w: World, o: FilingOpts = {}) {
   }
   return app;
 }
+
+/**
+ * The station head takes action `def` on filing `f` at the version it carries: `{ applicationId,
+ * version }` and the action's other `fields`, from 10.0.0.1.
+ */
+export function actAsHead<S extends z.ZodType, O>(w: World, def: ActionDef<S, O>, f: { id: string; version: number }, fields: Record<string, unknown> = {}) {
+  return runAction(w.prisma, w.staff.head, "10.0.0.1", def, { applicationId: f.id, version: f.version, ...fields });
+}
+
+/** The station head refuses filing `f` (at the version it carries) for `reasonCodes`, telling the resident `note`. */
+export const refuseAsHead = (w: World, f: { id: string; version: number }, reasonCodes: string[], note: string) =>
+  actAsHead(w, refuseFilingDef, f, { reasonCodes, note });
 
 /** Same filing, re-read (status, version, assignee). */
 export function reload(prisma: PrismaClient, id: string) {

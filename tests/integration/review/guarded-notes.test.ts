@@ -4,9 +4,8 @@ import { runAction } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { toActionError, type CriteriaFindingIssue } from "@/lib/errors";
 import { approveFilingDef } from "@/lib/review/approve-filing";
-import { refuseFilingDef } from "@/lib/review/refuse-filing";
 import { recordRegistrationDef } from "@/lib/review/record-registration";
-import { createFiling, reload, withWorld, type World } from "./fixtures";
+import { createFiling, refuseAsHead, reload, withWorld, type World } from "./fixtures";
 
 /**
  * Issue 10: the guard reads conditions, not keywords, wherever a clerk writes. The notes the issue
@@ -32,9 +31,7 @@ describe("refusal notes the issue found accepted", () => {
     ["本年度落户名额已满", "quota", ""],
   ])("%j is refused (%s, clause %j) with its findings; nothing is recorded", async (note, criterion, clause) => {
     const f = await createFiling(w, { status: "accepted" });
-    const e = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }),
-    );
+    const e = await expectDomainError(refuseAsHead(w, f, ["documents_invalid"], note));
     expect(e.code).toBe("forbidden_criterion");
     const findings = e.details?.findings as CriteriaFindingIssue[];
     expect(findings).toEqual([expect.objectContaining({ path: "note", criterion, clause })]);
@@ -48,9 +45,7 @@ describe("refusal notes the issue found accepted", () => {
   it("every finding of a long note, each at its place", async () => {
     const f = await createFiling(w, { status: "accepted" });
     const note = "经审查，申请人未購房；且积分不足。";
-    const e = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["documents_invalid"], note }),
-    );
+    const e = await expectDomainError(refuseAsHead(w, f, ["documents_invalid"], note));
     const findings = e.details?.findings as CriteriaFindingIssue[];
     expect(findings.map((x) => [x.criterion, x.clause, x.match, x.start])).toEqual([
       ["home_purchase", "二(二)", "未購房", 7],
@@ -62,12 +57,7 @@ describe("refusal notes the issue found accepted", () => {
 describe("innocent notes the issue found blocked", () => {
   it("a refusal note recording kept land rights is accepted", async () => {
     const f = await createFiling(w, { status: "accepted" });
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-      reasonCodes: ["residence_not_legal"],
-      note: "住所为违法建筑。申请人保留农村土地承包权、宅基地使用权和集体收益分配权",
-    });
+    await refuseAsHead(w, f, ["residence_not_legal"], "住所为违法建筑。申请人保留农村土地承包权、宅基地使用权和集体收益分配权");
     expect((await reload(prisma, f.id)).status).toBe("refused");
   });
 

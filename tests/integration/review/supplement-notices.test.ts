@@ -17,7 +17,7 @@ import { countForbiddenAttempts, supervisionFigureDef, viewSupervisionDef } from
 import { maskIdNumbers } from "@/lib/audit/denied-details";
 import { validateRuleSetData } from "@/lib/rules/validate-rule-set";
 import { DEFAULT_RULE_SET_DATA } from "@/lib/rules/default-rule-set";
-import { createFiling, freshId, reload, setupWorld, type World } from "./fixtures";
+import { createFiling, refuseAsHead, freshId, reload, setupWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;
 let close: () => Promise<void>;
@@ -45,6 +45,10 @@ beforeAll(async () => {
 afterAll(async () => close?.());
 
 const lastAudit = (applicationId: string, action: string) => prisma.auditEvent.findFirstOrThrow({ where: { applicationId, action }, orderBy: { id: "desc" } });
+
+/** `user` corrects notice `noticeId` of filing `f` (at the version it carries): its new items and the reason. */
+const correctNotice = (user: SessionUser, f: { id: string; version: number }, noticeId: string, change: { items: unknown[]; reason: string }) =>
+  runAction(prisma, user, IP, correctSupplementNoticeDef, { applicationId: f.id, version: f.version, noticeId, ...change });
 
 describe("structured supplement notices", () => {
   it("the view offers per person each document slot with its alternatives and the rule set's other items — nothing else", async () => {
@@ -127,9 +131,7 @@ describe("structured supplement notices", () => {
     const f = await createFiling(w);
     const id = freshId("411202");
     const note = `申请人${id}未购房，不予落户`;
-    const e = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["residence_not_legal"], note }),
-    );
+    const e = await expectDomainError(refuseAsHead(w, f, ["residence_not_legal"], note));
     expect(e.code).toBe("forbidden_criterion");
     const denied = await lastAudit(f.id, "review.refuse.denied");
     const d = denied.details as Record<string, unknown>;
@@ -141,20 +143,11 @@ describe("structured supplement notices", () => {
 
   it("a refusal still needs an allowed reason code; its audit event records codes, clauses and the note", async () => {
     const f = await createFiling(w);
-    const none = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: [], note: "材料不符" }),
-    );
+    const none = await expectDomainError(refuseAsHead(w, f, [], "材料不符"));
     expect(none.code).toBe("validation_failed");
-    const unknown = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, refuseFilingDef, { applicationId: f.id, version: f.version, reasonCodes: ["no_tax"], note: "材料不符" }),
-    );
+    const unknown = await expectDomainError(refuseAsHead(w, f, ["no_tax"], "材料不符"));
     expect(unknown.code).toBe("validation_failed");
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-      reasonCodes: ["residence_not_lived_in"],
-      note: "经走访核实，申请人未在该住所居住。",
-    });
+    await refuseAsHead(w, f, ["residence_not_lived_in"], "经走访核实，申请人未在该住所居住。");
     const ev = await lastAudit(f.id, "review.refuse");
     expect(ev.details).toMatchObject({
       reasonCodes: ["residence_not_lived_in"],
@@ -199,43 +192,18 @@ describe("correcting and withdrawing a sent notice", () => {
 
   it("only a station head corrects; the resident sees the corrected notice; history and audit keep both versions", async () => {
     const { f, noticeId } = await sent();
-    const clerkTry = await expectDomainError(
-      runAction(prisma, w.staff.clerk2, IP, correctSupplementNoticeDef, {
-        applicationId: f.id,
-        version: f.version,
-        noticeId,
-        items: [],
-        reason: "改为只要合同",
-      }),
-    );
+    const clerkTry = await expectDomainError(correctNotice(w.staff.clerk2, f, noticeId, { items: [], reason: "改为只要合同" }));
     expect(clerkTry.code).toBe("forbidden");
     expect((await lastAudit(f.id, "review.notice.correct.denied")).details).toMatchObject({ code: "forbidden", reference: f.reference });
-    const otherHead = await expectDomainError(
-      runAction(prisma, w.staff.other, IP, correctSupplementNoticeDef, {
-        applicationId: f.id,
-        version: f.version,
-        noticeId,
-        items: [],
-        reason: "改为只要合同",
-      }),
-    );
+    const otherHead = await expectDomainError(correctNotice(w.staff.other, f, noticeId, { items: [], reason: "改为只要合同" }));
     expect(otherHead.code).toBe("not_found");
     // The correction's items are guarded like the original's.
     const bad = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
-        applicationId: f.id,
-        version: f.version,
-        noticeId,
-        items: [{ code: "rental_contract", clarification: "须提供购房合同" }],
-        reason: "补充说明",
-      }),
+      correctNotice(w.staff.head, f, noticeId, { items: [{ code: "rental_contract", clarification: "须提供购房合同" }], reason: "补充说明" }),
     );
     expect(bad.code).toBe("forbidden_criterion");
 
-    const res = await runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
-      applicationId: f.id,
-      version: f.version,
-      noticeId,
+    const res = await correctNotice(w.staff.head, f, noticeId, {
       items: [{ code: "document_unreadable", clarification: "户口簿本人页模糊" }],
       reason: "原告知事项有误，更正为材料无法辨认",
     });
@@ -273,13 +241,7 @@ describe("correcting and withdrawing a sent notice", () => {
     await prisma.ruleSet.update({ where: { id: rs.id }, data: { data: data as object } });
     try {
       const { f, noticeId, dueAt } = await sent();
-      await runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
-        applicationId: f.id,
-        version: f.version,
-        noticeId,
-        items: [{ code: "document_expired" }],
-        reason: "更正事项",
-      });
+      await correctNotice(w.staff.head, f, noticeId, { items: [{ code: "document_expired" }], reason: "更正事项" });
       const n = await prisma.supplementNotice.findUniqueOrThrow({ where: { id: noticeId } });
       expect(n.dueAt!.getTime()).toBe(dueAt.getTime());
       expect((await lastAudit(f.id, "review.notice.correct")).details).toMatchObject({ clockRestarted: false });
@@ -316,15 +278,7 @@ describe("correcting and withdrawing a sent notice", () => {
       }),
     );
     expect(late.code).toBe("invalid_state");
-    const late2 = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
-        applicationId: s2.f.id,
-        version: cur.version,
-        noticeId: s2.noticeId,
-        items: [],
-        reason: "更正告知试试",
-      }),
-    );
+    const late2 = await expectDomainError(correctNotice(w.staff.head, cur, s2.noticeId, { items: [], reason: "更正告知试试" }));
     expect(late2.code).toBe("invalid_state");
   });
 
@@ -349,12 +303,7 @@ describe("correcting and withdrawing a sent notice", () => {
 describe("the auditor's view of a filing", () => {
   it("auditors only; every view audited; answers, documents, timeline, decisions, notices and the filing's audit events", async () => {
     const f = await createFiling(w);
-    await runAction(prisma, w.staff.head, IP, refuseFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-      reasonCodes: ["documents_invalid"],
-      note: "租赁合同与登记信息不符。",
-    });
+    await refuseAsHead(w, f, ["documents_invalid"], "租赁合同与登记信息不符。");
     for (const u of [w.staff.head, officialCity, w.staff.admin]) {
       const e = await expectDomainError(runAction(prisma, u, IP, viewFilingForAuditDef, { applicationId: f.id }));
       expect(e.code).toBe("not_found");
@@ -513,15 +462,7 @@ describe("notes that reach the resident", () => {
     expect(e.issues[0].path).toBe("note");
     const res = await runAction(prisma, w.staff.head, IP, requestSupplementDef, { applicationId: f.id, version: f.version, note: "请一次补齐以上材料" });
     const cur = await reload(prisma, f.id);
-    const e2 = await expectDomainError(
-      runAction(prisma, w.staff.head, IP, correctSupplementNoticeDef, {
-        applicationId: f.id,
-        version: cur.version,
-        noticeId: res.noticeId,
-        items: [],
-        reason: "请提交购房发票",
-      }),
-    );
+    const e2 = await expectDomainError(correctNotice(w.staff.head, cur, res.noticeId, { items: [], reason: "请提交购房发票" }));
     expect(e2.code).toBe("forbidden_criterion");
     expect((await lastAudit(f.id, "review.notice.correct.denied")).details).toMatchObject({
       field: "reason",

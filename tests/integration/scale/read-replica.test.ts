@@ -4,7 +4,7 @@ import { seedReferenceData } from "@/lib/seed/reference-data";
 import { runAction } from "@/lib/auth/run-action";
 import { closeReplicaPrisma, getReplicaPrisma } from "@/lib/db/client";
 import { exportDashboardCsvDef, viewDashboardDef, type Dashboard } from "@/lib/stats/dashboard";
-import { addFiling, bj, makeUsers, type StatsUsers } from "../stats/stats-fixtures";
+import { addFilings, bj, makeUsers, rural, type FixtureFiling, type StatsUsers } from "../stats/stats-fixtures";
 
 /**
  * DATABASE_REPLICA_URL (PostgreSQL only): the officials' dashboards and CSV exports read from the
@@ -16,14 +16,11 @@ let primary: TestPrisma;
 let replica: TestPrisma;
 let u: StatsUsers;
 
-const registered = (persons: number, day: string) => ({
+const registered = (persons: number, day: string): FixtureFiling => ({
   station: "411202-01",
-  status: "registered" as const,
-  persons: Array.from({ length: persons }, (_, i) => ({ relation: i === 0 ? "self" : "child", hukouType: "rural" as const })),
-  submittedAt: bj(`${day}`),
-  acceptedAt: bj(`${day}`, 11),
-  decidedAt: bj(`${day}`, 12),
-  completedAt: bj(`${day}`, 13),
+  status: "registered",
+  persons: Array.from({ length: persons }, (_, i) => rural(i === 0 ? "self" : "child")),
+  dates: { submitted: day, accepted: bj(day, 11), decided: bj(day, 12), completed: bj(day, 13) },
 });
 
 async function withReplica<T>(url: string | undefined, f: () => Promise<T>): Promise<T> {
@@ -48,9 +45,8 @@ describe.skipIf(!process.env.DATABASE_URL)("a read replica for dashboards and ex
     for (const t of [primary, replica]) await seedReferenceData(t.prisma);
     u = await makeUsers(primary.prisma);
     // The primary: one person registered in 2025. The "replica": that filing and another with three people.
-    await addFiling(primary.prisma, registered(1, "2025-03-03"));
-    await addFiling(replica.prisma, registered(1, "2025-03-03"));
-    await addFiling(replica.prisma, registered(3, "2025-04-07"));
+    await addFilings(primary.prisma, [registered(1, "2025-03-03")]);
+    await addFilings(replica.prisma, [registered(1, "2025-03-03"), registered(3, "2025-04-07")]);
   });
   afterAll(async () => {
     await closeReplicaPrisma();

@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, type TestPrisma } from "@/tests/support/test-db";
+import { describe, expect, it } from "vitest";
 import { expectDomainError } from "@/tests/support/domain-error";
-import { lastSmsCode, mobileSequence } from "@/tests/support/sms-code-kit";
+import { withSmsCodeDb } from "@/tests/support/sms-code-kit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { MemoryRateLimitStore, setRateLimitStore } from "@/lib/http/rate-limit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { loadSessionUser, startSession } from "@/lib/auth/sessions";
 import { requestPasswordResetCode, resetPasswordByCode } from "@/lib/residents/reset-password-by-code";
 
 /** Issue 12 point 1 with issue 13 point 2: a password reset by SMS code ends every session and refuses weak passwords. */
 
-let t: TestPrisma;
 let db: PrismaClient;
-beforeAll(async () => {
-  t = await createTestPrisma();
-  db = t.prisma;
-});
-afterAll(async () => t?.close());
-beforeEach(() => setRateLimitStore(new MemoryRateLimitStore()));
-
-const mobile = mobileSequence("1367654");
-const lastCode = (m: string) => lastSmsCode(db, m);
+const { mobile, lastCode } = withSmsCodeDb("1367654", (x) => (db = x));
 
 describe("password reset by SMS code", () => {
   it("a session from before the reset is refused after it; a new sign-in works", async () => {

@@ -12,7 +12,7 @@ import { histogramPercentile, serviceReport } from "@/lib/stats/service";
 import { transfersReport } from "@/lib/stats/transfers";
 import { computePace } from "@/lib/stats/targets";
 import { urbanizationReport } from "@/lib/stats/urbanization";
-import { addFiling, bj, makeUsers, type StatsUsers } from "./stats-fixtures";
+import { addFilings, bj, makeUsers, rural, urban, type StatsUsers } from "./stats-fixtures";
 
 let prisma: PrismaClient;
 let close: () => Promise<void>;
@@ -25,88 +25,57 @@ beforeAll(async () => {
   u = await makeUsers(prisma);
   for (const s of await prisma.policeStation.findMany()) stationId[s.code] = s.id;
 
-  // 湖滨区, 前进派出所: three accepted filings (4, 7 and 1 working days to acceptance).
-  // A: over the 2025 National Day holiday with its make-up Sunday (09-28) and Saturday (10-11).
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "registered",
-    channel: "residence",
-    persons: [{ relation: "self", hukouType: "rural" }, { relation: "spouse", hukouType: "rural" }, { relation: "child" }],
-    answers: { applicant: { hukouType: "rural" } },
-    submittedAt: bj("2025-09-26"),
-    acceptedAt: bj("2025-10-09"),
-    decidedAt: bj("2025-10-20"),
-    movedOutAt: bj("2025-10-22"),
-    completedAt: bj("2025-10-24"),
-  });
-  // B: late twice (7 working days to acceptance; 35 from acceptance to decision).
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "approved",
-    channel: "talent",
-    persons: [{ relation: "self", hukouType: "urban" }],
-    submittedAt: bj("2025-03-03"),
-    supplementAt: bj("2025-03-04"),
-    acceptedAt: bj("2025-03-12"),
-    decidedAt: bj("2025-04-30"),
-  });
-  // C: accepted the next day, still open.
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "accepted",
-    channel: "residence",
-    submittedAt: bj("2025-05-06"),
-    acceptedAt: bj("2025-05-07"),
-    dueAt: bj("2025-06-05"),
-  });
-  // D: refused without acceptance, two reasons.
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "refused",
-    channel: "family",
-    submittedAt: bj("2025-06-03"),
-    decidedAt: bj("2025-06-05"),
-    refusalReasons: ["residence_not_legal", "documents_invalid"],
-  });
-  // E: 车站派出所 (same county): accepted after 1 working day, registered, applicant rural by the filing's answers only.
-  await addFiling(prisma, {
-    station: "411202-02",
-    status: "registered",
-    channel: "collective",
-    persons: [{ relation: "self" }],
-    answers: { hukouType: "rural" },
-    submittedAt: bj("2025-07-01"),
-    acceptedAt: bj("2025-07-02"),
-    decidedAt: bj("2025-07-03"),
-    completedAt: bj("2025-07-10"),
-  });
-  // F: 陕州区 — must never show up in 湖滨区's numbers.
-  await addFiling(prisma, {
-    station: "411203-01",
-    status: "registered",
-    channel: "residence",
-    persons: [
-      { relation: "self", hukouType: "rural" },
-      { relation: "spouse", hukouType: "rural" },
-    ],
-    submittedAt: bj("2025-02-10"),
-    acceptedAt: bj("2025-02-11"),
-    decidedAt: bj("2025-02-12"),
-    completedAt: bj("2025-02-20"),
-  });
-  // G: 湖滨区, registered in 2024 (before the period) — counted only in 2024.
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "registered",
-    channel: "residence",
-    persons: [{ relation: "self", hukouType: "rural" }],
-    submittedAt: bj("2024-11-04"),
-    acceptedAt: bj("2024-11-05"),
-    decidedAt: bj("2024-11-06"),
-    completedAt: bj("2024-11-20"),
-  });
-  // H: an open filing past its due date now (the station's clock).
-  await addFiling(prisma, { station: "411202-01", status: "submitted", channel: "talent", submittedAt: bj("2025-12-01"), dueAt: bj("2025-12-08") });
+  await addFilings(prisma, [
+    // 湖滨区, 前进派出所: three accepted filings (4, 7 and 1 working days to acceptance).
+    // A: over the 2025 National Day holiday with its make-up Sunday (09-28) and Saturday (10-11).
+    {
+      station: "411202-01",
+      status: "registered",
+      channel: "residence",
+      persons: [rural("self"), rural("spouse"), { relation: "child" }],
+      answers: { applicant: { hukouType: "rural" } },
+      dates: { submitted: "2025-09-26", accepted: "2025-10-09", decided: "2025-10-20", movedOut: "2025-10-22", completed: "2025-10-24" },
+    },
+    // B: late twice (7 working days to acceptance; 35 from acceptance to decision).
+    {
+      station: "411202-01",
+      status: "approved",
+      channel: "talent",
+      persons: [urban("self")],
+      dates: { submitted: "2025-03-03", supplement: "2025-03-04", accepted: "2025-03-12", decided: "2025-04-30" },
+    },
+    // C: accepted the next day, still open.
+    { station: "411202-01", status: "accepted", channel: "residence", dates: { submitted: "2025-05-06", accepted: "2025-05-07", due: "2025-06-05" } },
+    // D: refused without acceptance, two reasons.
+    {
+      station: "411202-01",
+      status: "refused",
+      channel: "family",
+      dates: { submitted: "2025-06-03", decided: "2025-06-05" },
+      refusalReasons: ["residence_not_legal", "documents_invalid"],
+    },
+    // E: 车站派出所 (same county): accepted after 1 working day, registered, applicant rural by the filing's answers only.
+    {
+      station: "411202-02",
+      status: "registered",
+      channel: "collective",
+      persons: [{ relation: "self" }],
+      answers: { hukouType: "rural" },
+      dates: { submitted: "2025-07-01", accepted: "2025-07-02", decided: "2025-07-03", completed: "2025-07-10" },
+    },
+    // F: 陕州区 — must never show up in 湖滨区's numbers.
+    {
+      station: "411203-01",
+      status: "registered",
+      channel: "residence",
+      persons: [rural("self"), rural("spouse")],
+      dates: { submitted: "2025-02-10", accepted: "2025-02-11", decided: "2025-02-12", completed: "2025-02-20" },
+    },
+    // G: 湖滨区, registered in 2024 (before the period) — counted only in 2024 (one rural applicant, the default).
+    { station: "411202-01", status: "registered", dates: { submitted: "2024-11-04", accepted: "2024-11-05", decided: "2024-11-06", completed: "2024-11-20" } },
+    // H: an open filing past its due date now (the station's clock).
+    { station: "411202-01", status: "submitted", channel: "talent", dates: { submitted: "2025-12-01", due: "2025-12-08" } },
+  ]);
 
   // Population statistics (湖滨区, 陕州区) and targets for 2025.
   const stat = (countyCode: string, year: number, hukouTotal: number, hukouUrban: number, residentTotal: number, residentUrban: number) =>
@@ -368,25 +337,15 @@ describe("rollups follow new work at once", () => {
     const serviceBefore = await serviceReport(prisma, scope, makePeriod(2025), bj("2026-01-05"));
     const refusalsBefore = serviceBefore.refusalsByReason;
     // Same day as A's registration (2025-10-24) and D's refusal (2025-06-05).
-    await addFiling(prisma, {
-      station: "411202-03",
-      status: "registered",
-      persons: [
-        { relation: "self", hukouType: "rural" },
-        { relation: "child", hukouType: "urban" },
-      ],
-      submittedAt: bj("2025-09-01"),
-      acceptedAt: bj("2025-09-02"),
-      decidedAt: bj("2025-09-10"),
-      completedAt: bj("2025-10-24", 15),
-    });
-    await addFiling(prisma, {
-      station: "411202-03",
-      status: "refused",
-      submittedAt: bj("2025-06-02"),
-      decidedAt: bj("2025-06-05", 16),
-      refusalReasons: ["identity_unverified"],
-    });
+    await addFilings(prisma, [
+      {
+        station: "411202-03",
+        status: "registered",
+        persons: [rural("self"), urban("child")],
+        dates: { submitted: "2025-09-01", accepted: "2025-09-02", decided: "2025-09-10", completed: bj("2025-10-24", 15) },
+      },
+      { station: "411202-03", status: "refused", dates: { submitted: "2025-06-02", decided: bj("2025-06-05", 16) }, refusalReasons: ["identity_unverified"] },
+    ]);
     const after = (await urbanizationReport(prisma, scope, 2025, bj("2026-03-01"))).rows[0].projection!.ruralSettled;
     expect(after).toBe(before + 1);
     const refusalsAfter = (await serviceReport(prisma, scope, makePeriod(2025), bj("2026-01-05"))).refusalsByReason;

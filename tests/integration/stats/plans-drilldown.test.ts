@@ -10,7 +10,7 @@ import { transfersReport } from "@/lib/stats/transfers";
 import { urbanizationReport } from "@/lib/stats/urbanization";
 import { makePeriod } from "@/lib/stats/period";
 import { COUNTY_CODES } from "@/lib/places";
-import { addFiling, bj, makeUsers, type StatsUsers } from "./stats-fixtures";
+import { addFilings, bj, makeUsers, rural, urban, type StatsUsers } from "./stats-fixtures";
 
 /**
  * The plan 三政办〔2019〕24号 as data (seeded by the migration): period averages over
@@ -30,84 +30,32 @@ beforeAll(async () => {
   u = await makeUsers(prisma);
   // Every unit 100,000 people: registered 30 % → 36 % → 39 %; resident 50 % → 54 % → 56 %.
   for (const code of COUNTY_CODES) {
-    for (const [year, urban, resident] of [
+    for (const [year, hukouUrban, residentUrban] of [
       [2015, 30_000, 50_000],
       [2019, 36_000, 54_000],
       [2020, 39_000, 56_000],
     ] as const) {
-      await prisma.populationStat.create({
-        data: {
-          countyCode: code,
-          year,
-          hukouTotal: 100_000,
-          hukouUrban: urban,
-          residentTotal: 100_000,
-          residentUrban: resident,
-        },
-      });
+      await prisma.populationStat.create({ data: { countyCode: code, year, hukouTotal: 100_000, hukouUrban, residentTotal: 100_000, residentUrban } });
     }
   }
-  // 转户: rural people settled. 2017: a household of three (two rural, one urban) in 湖滨区.
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "registered",
-    persons: [
-      { relation: "self", hukouType: "rural" },
-      { relation: "spouse", hukouType: "rural" },
-      { relation: "child", hukouType: "urban" },
-    ],
-    submittedAt: bj("2017-03-01"),
-    acceptedAt: bj("2017-03-02"),
-    decidedAt: bj("2017-03-10"),
-    completedAt: bj("2017-04-01"),
-  });
-  // 2019: one in 陕州区, one in the 城乡一体化示范区 (a zone: its own unit, not its host county's).
-  await addFiling(prisma, {
-    station: "411203-01",
-    status: "registered",
-    persons: [{ relation: "self", hukouType: "rural" }],
-    submittedAt: bj("2019-05-06"),
-    acceptedAt: bj("2019-05-07"),
-    decidedAt: bj("2019-05-20"),
-    completedAt: bj("2019-06-03"),
-  });
-  await addFiling(prisma, {
-    station: "SMX-SFQ-01",
-    status: "registered",
-    persons: [{ relation: "self", hukouType: "rural" }],
-    submittedAt: bj("2019-07-01"),
-    acceptedAt: bj("2019-07-02"),
-    decidedAt: bj("2019-07-10"),
-    completedAt: bj("2019-08-01"),
-  });
-  // Open filings: two overdue at 湖滨区's 前进派出所, one at 陕州区.
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "submitted",
-    submittedAt: bj("2026-01-05"),
-    dueAt: bj("2026-01-12"),
-  });
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "accepted",
-    submittedAt: bj("2026-01-05"),
-    acceptedAt: bj("2026-01-06"),
-    dueAt: bj("2026-02-03"),
-  });
-  await addFiling(prisma, {
-    station: "411203-01",
-    status: "submitted",
-    submittedAt: bj("2026-01-05"),
-    dueAt: bj("2026-01-12"),
-  });
-  // Refusals in 2026 at 前进派出所.
-  await addFiling(prisma, {
-    station: "411202-01",
-    status: "refused",
-    submittedAt: bj("2026-01-05"),
-    decidedAt: bj("2026-01-20"),
-    refusalReasons: ["documents_invalid"],
-  });
+  await addFilings(prisma, [
+    // 转户: rural people settled. 2017: a household of three (two rural, one urban) in 湖滨区.
+    {
+      station: "411202-01",
+      status: "registered",
+      persons: [rural("self"), rural("spouse"), urban("child")],
+      dates: { submitted: "2017-03-01", accepted: "2017-03-02", decided: "2017-03-10", completed: "2017-04-01" },
+    },
+    // 2019: one in 陕州区, one in the 城乡一体化示范区 (a zone: its own unit, not its host county's); one rural applicant each (the default).
+    { station: "411203-01", status: "registered", dates: { submitted: "2019-05-06", accepted: "2019-05-07", decided: "2019-05-20", completed: "2019-06-03" } },
+    { station: "SMX-SFQ-01", status: "registered", dates: { submitted: "2019-07-01", accepted: "2019-07-02", decided: "2019-07-10", completed: "2019-08-01" } },
+    // Open filings: two overdue at 湖滨区's 前进派出所, one at 陕州区.
+    { station: "411202-01", status: "submitted", dates: { submitted: "2026-01-05", due: "2026-01-12" } },
+    { station: "411202-01", status: "accepted", dates: { submitted: "2026-01-05", accepted: "2026-01-06", due: "2026-02-03" } },
+    { station: "411203-01", status: "submitted", dates: { submitted: "2026-01-05", due: "2026-01-12" } },
+    // Refusals in 2026 at 前进派出所.
+    { station: "411202-01", status: "refused", dates: { submitted: "2026-01-05", decided: "2026-01-20" }, refusalReasons: ["documents_invalid"] },
+  ]);
 }, 180_000);
 afterAll(async () => close?.());
 

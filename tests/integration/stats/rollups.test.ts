@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { createTestPrisma } from "@/tests/support/test-db";
-import { runAction } from "@/lib/auth/run-action";
+import { runAction, type ActionDef } from "@/lib/auth/run-action";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { acceptFilingDef } from "@/lib/review/accept-filing";
 import { approveFilingDef } from "@/lib/review/approve-filing";
@@ -32,6 +33,21 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => close?.());
 
+const HUBIN = { kind: "county" as const, countyCode: "411202", countyName: "湖滨区" };
+const thisYear = () => makePeriod(Number(beijingDate(new Date()).slice(0, 4)));
+
+/** The station head takes action `def` on filing `id`, at its current version. */
+async function headActs<S extends z.ZodType, O>(def: ActionDef<S, O>, id: string, fields: Record<string, unknown> = {}): Promise<O> {
+  return runAction(prisma, w.staff.head, IP, def, { applicationId: id, version: (await reload(prisma, id)).version, ...fields });
+}
+
+/** A complete filing assigned to the station head, who has accepted it. */
+async function acceptedByHead() {
+  const f = await createFiling(w, { status: "submitted", documents: "complete", assignedClerkId: w.staff.head.id });
+  await headActs(acceptFilingDef, f.id);
+  return f;
+}
+
 async function snapshot() {
   const hist = await prisma.stepHistogram.findMany({
     where: { n: { not: 0 } },
@@ -57,50 +73,22 @@ describe("rollups kept in the transition's transaction", () => {
   let reopened: string;
 
   it("a filing refused and reopened five times counts one refusal (the final decision) and four corrections", async () => {
-    const head = w.staff.head;
-    const f = await createFiling(w, {
-      status: "submitted",
-      documents: "complete",
-      assignedClerkId: head.id,
-    });
-    await runAction(prisma, head, IP, acceptFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-    });
+    const f = await acceptedByHead();
     reopened = f.id;
     for (let i = 0; i < 5; i++) {
-      const cur = await reload(prisma, f.id);
-      await runAction(prisma, head, IP, refuseFilingDef, {
-        applicationId: f.id,
-        version: cur.version,
-        reasonCodes: i % 2 ? ["documents_invalid"] : ["residence_not_legal"],
-        note: "经核查材料与申请信息不符",
-      });
-      if (i < 4) {
-        const again = await reload(prisma, f.id);
-        await runAction(prisma, head, IP, correctDecisionDef, {
-          applicationId: f.id,
-          version: again.version,
-          kind: "reopen",
-          note: "原决定有误，重新审核",
-        });
-      }
+      await headActs(refuseFilingDef, f.id, { reasonCodes: i % 2 ? ["documents_invalid"] : ["residence_not_legal"], note: "经核查材料与申请信息不符" });
+      if (i < 4) await headActs(correctDecisionDef, f.id, { kind: "reopen", note: "原决定有误，重新审核" });
     }
-    const scope = {
-      kind: "county" as const,
-      countyCode: "411202",
-      countyName: "湖滨区",
-    };
-    const year = makePeriod(Number(beijingDate(new Date()).slice(0, 4)));
-    const s = await serviceReport(prisma, scope, year);
+    const year = thisYear();
+    const s = await serviceReport(prisma, HUBIN, year);
     expect(s.total.refusals).toBe(1);
     expect(s.total.corrections).toBe(4);
     expect(s.total.decision.count).toBe(1);
     // The last refusal's reason only (i = 4: residence_not_legal).
     expect(s.refusalsByReason.map((r) => [r.code, r.count])).toEqual([["residence_not_legal", 1]]);
     // The station's clerks: the head handled it.
-    const st = await serviceReport(prisma, scope, year, new Date(), w.stations.qianjin);
-    const me = st.clerks!.find((c) => c.clerkId === head.id)!;
+    const st = await serviceReport(prisma, HUBIN, year, new Date(), w.stations.qianjin);
+    const me = st.clerks!.find((c) => c.clerkId === w.staff.head.id)!;
     expect(me).toMatchObject({
       refusals: 1,
       reasons: { residence_not_legal: 1 },
@@ -110,62 +98,19 @@ describe("rollups kept in the transition's transaction", () => {
   });
 
   it("a revoked approval counts as the refusal it became, and the approval goes away", async () => {
-    const head = w.staff.head;
-    const f = await createFiling(w, {
-      status: "submitted",
-      documents: "complete",
-      assignedClerkId: head.id,
-    });
-    await runAction(prisma, head, IP, acceptFilingDef, {
-      applicationId: f.id,
-      version: f.version,
-    });
-    const before = await transfersReport(
-      prisma,
-      { kind: "county", countyCode: "411202", countyName: "湖滨区" },
-      makePeriod(Number(beijingDate(new Date()).slice(0, 4))),
-    );
-    await runAction(prisma, head, IP, approveFilingDef, {
-      applicationId: f.id,
-      version: (await reload(prisma, f.id)).version,
-    });
-    await runAction(prisma, head, IP, correctDecisionDef, {
-      applicationId: f.id,
-      version: (await reload(prisma, f.id)).version,
-      kind: "revoke",
-      reasonCodes: ["documents_invalid"],
-      note: "经核查结婚证系伪造",
-    });
-    const after = await transfersReport(
-      prisma,
-      { kind: "county", countyCode: "411202", countyName: "湖滨区" },
-      makePeriod(Number(beijingDate(new Date()).slice(0, 4))),
-    );
+    const f = await acceptedByHead();
+    const before = await transfersReport(prisma, HUBIN, thisYear());
+    await headActs(approveFilingDef, f.id);
+    await headActs(correctDecisionDef, f.id, { kind: "revoke", reasonCodes: ["documents_invalid"], note: "经核查结婚证系伪造" });
+    const after = await transfersReport(prisma, HUBIN, thisYear());
     expect(after.total.approved.filings).toBe(before.total.approved.filings);
     expect(after.total.refused.filings).toBe(before.total.refused.filings + 1);
   });
 
   it("a registration counts its rural people (转户) and accept/decide steps land in the histograms", async () => {
-    const head = w.staff.head;
-    const f = await createFiling(w, {
-      status: "submitted",
-      assignedClerkId: head.id,
-      documents: "complete",
-    });
-    await runAction(prisma, head, IP, acceptFilingDef, {
-      applicationId: f.id,
-      version: (await reload(prisma, f.id)).version,
-    });
-    await runAction(prisma, head, IP, approveFilingDef, {
-      applicationId: f.id,
-      version: (await reload(prisma, f.id)).version,
-    });
-    await runAction(prisma, head, IP, recordMoveOutDef, {
-      applicationId: f.id,
-      version: (await reload(prisma, f.id)).version,
-      originOffice: "卢氏县公安局城关派出所",
-      movedOutOn: beijingDate(new Date()),
-    });
+    const f = await acceptedByHead();
+    await headActs(approveFilingDef, f.id);
+    await headActs(recordMoveOutDef, f.id, { originOffice: "卢氏县公安局城关派出所", movedOutOn: beijingDate(new Date()) });
     // The household as registered: the applicant and a child from a rural hukou, a spouse from an urban one.
     await prisma.householdMember.updateMany({
       where: { applicationId: f.id },
@@ -191,10 +136,7 @@ describe("rollups kept in the transition's transaction", () => {
         },
       ],
     });
-    await runAction(prisma, head, IP, recordRegistrationDef, {
-      applicationId: f.id,
-      version: (await reload(prisma, f.id)).version,
-    });
+    await headActs(recordRegistrationDef, f.id);
     const rows = await prisma.dailyCounter.findMany({
       where: { event: "registered", stationId: w.stations.qianjin },
     });
@@ -246,16 +188,11 @@ describe("date ranges on rollups", () => {
 
   it("a custom range reads the same numbers as the months and days it covers", async () => {
     const today = beijingDate(new Date());
-    const scope = {
-      kind: "county" as const,
-      countyCode: "411202",
-      countyName: "湖滨区",
-    };
-    const day = await transfersReport(prisma, scope, makeRangePeriod(today, today));
-    const year = await transfersReport(prisma, scope, makePeriod(Number(today.slice(0, 4))));
+    const day = await transfersReport(prisma, HUBIN, makeRangePeriod(today, today));
+    const year = await transfersReport(prisma, HUBIN, makePeriod(Number(today.slice(0, 4))));
     expect(day.total.refused.filings).toBe(year.total.refused.filings);
     expect(day.total.refused.filings).toBeGreaterThan(0);
-    const before = await transfersReport(prisma, scope, makeRangePeriod("2020-01-01", "2020-12-31"));
+    const before = await transfersReport(prisma, HUBIN, makeRangePeriod("2020-01-01", "2020-12-31"));
     expect(before.total.refused.filings).toBe(0);
   });
 });

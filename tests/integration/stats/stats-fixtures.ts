@@ -22,25 +22,34 @@ const nextId = (region = "411221") => {
 /** "2025-10-09" + hour → that Beijing local time. */
 export const bj = (ymd: string, hour = 10) => new Date(`${ymd}T${String(hour).padStart(2, "0")}:00:00+08:00`);
 
+/** A member of the household with a rural or an urban hukou (`relation`: self, spouse, child …). */
+export const rural = (relation: string) => ({ relation, hukouType: "rural" as const });
+export const urban = (relation: string) => ({ relation, hukouType: "urban" as const });
+
+/** A Beijing day ("2025-10-09", at 10:00) or an exact time. */
+type When = string | Date;
+const at = (w: When | undefined): Date | undefined => (typeof w === "string" ? bj(w) : w);
+
 export type FixtureFiling = {
   station: string; // station code
   channel?: Channel;
   status: ApplicationStatus;
-  /** Everyone the filing carries; the first is the applicant. hukouType undefined = not recorded on the member. */
+  /** Everyone the filing carries; the first is the applicant. hukouType undefined = not recorded on the member. Default: one rural applicant. */
   persons?: Array<{ relation: string; hukouType?: "rural" | "urban" }>;
   answers?: Record<string, unknown>;
-  submittedAt: Date;
-  acceptedAt?: Date;
-  supplementAt?: Date;
-  decidedAt?: Date;
-  movedOutAt?: Date;
-  completedAt?: Date;
-  withdrawnAt?: Date;
-  dueAt?: Date;
+  /** When it reached each step (`supplement`: a notice was sent; `decided`: approved or refused), and its deadline (`due`). */
+  dates: { submitted: When; supplement?: When; accepted?: When; decided?: When; movedOut?: When; completed?: When; withdrawn?: When; due?: When };
   refusalReasons?: string[];
 };
 
-export async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
+/** Adds the filings, then counts the rollups once (as transition() would have kept them). */
+export async function addFilings(prisma: PrismaClient, filings: FixtureFiling[]) {
+  for (const f of filings) await addFiling(prisma, f);
+  // The other rollups (months, histograms, refusal reasons, rural people) as transition() keeps them.
+  await rebuildStatRollups(prisma);
+}
+
+async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
   const station = await prisma.policeStation.findUniqueOrThrow({ where: { code: f.station } });
   const persons = f.persons ?? [{ relation: "self", hukouType: "rural" }];
   const resident = await prisma.user.create({
@@ -48,6 +57,9 @@ export async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
   });
   const channel = f.channel ?? "residence";
   const ruleSet = await prisma.ruleSet.findFirst({ where: { publishedAt: { not: null } } });
+  const d = f.dates;
+  const submittedAt = at(d.submitted)!;
+  const decidedAt = at(d.decided);
   const app = await prisma.application.create({
     data: {
       residentId: resident.id,
@@ -60,12 +72,12 @@ export async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
       personsCount: persons.length,
       answers: (f.answers ?? {}) as object,
       ruleSetId: ruleSet?.id ?? null,
-      submittedAt: f.submittedAt,
-      acceptedAt: f.acceptedAt ?? null,
-      decidedAt: f.decidedAt ?? null,
-      completedAt: f.completedAt ?? null,
-      withdrawnAt: f.withdrawnAt ?? null,
-      dueAt: f.dueAt ?? null,
+      submittedAt,
+      acceptedAt: at(d.accepted) ?? null,
+      decidedAt: decidedAt ?? null,
+      completedAt: at(d.completed) ?? null,
+      withdrawnAt: at(d.withdrawn) ?? null,
+      dueAt: at(d.due) ?? null,
       members: {
         create: persons.map((p, i) => ({ relation: p.relation, name: `成员${i}`, idNumber: nextId(), hukouType: p.hukouType ?? null, sortOrder: i })),
       },
@@ -73,26 +85,23 @@ export async function addFiling(prisma: PrismaClient, f: FixtureFiling) {
   });
   const counted = { stationId: station.id, destinationCounty: station.countyCode, channel, personsCount: persons.length };
   const events: Array<[string, Date | undefined]> = [
-    ["submitted", f.submittedAt],
-    ["supplement_requested", f.supplementAt],
-    ["accepted", f.acceptedAt],
-    [f.status === "refused" ? "refused" : "approved", f.decidedAt],
-    ["moved_out", f.movedOutAt],
-    ["registered", f.completedAt],
-    ["withdrawn", f.withdrawnAt],
+    ["submitted", submittedAt],
+    ["supplement_requested", at(d.supplement)],
+    ["accepted", at(d.accepted)],
+    [f.status === "refused" ? "refused" : "approved", decidedAt],
+    ["moved_out", at(d.movedOut)],
+    ["registered", at(d.completed)],
+    ["withdrawn", at(d.withdrawn)],
   ];
   await prisma.$transaction(async (tx) => {
-    for (const [event, at] of events) if (at) await bumpCounter(tx, counted, event, at);
+    for (const [event, when] of events) if (when) await bumpCounter(tx, counted, event, when);
     if (f.status === "refused") {
       const clerk = await tx.user.findFirst({ where: { role: "clerk" } });
       await tx.reviewAction.create({
-        data: { applicationId: app.id, clerkId: clerk!.id, action: "refuse", reasonCodes: f.refusalReasons ?? ["documents_invalid"], createdAt: f.decidedAt! },
+        data: { applicationId: app.id, clerkId: clerk!.id, action: "refuse", reasonCodes: f.refusalReasons ?? ["documents_invalid"], createdAt: decidedAt! },
       });
     }
   });
-  // The other rollups (months, histograms, refusal reasons, rural people) as transition() keeps them.
-  await rebuildStatRollups(prisma);
-  return app;
 }
 
 export type StatsUsers = { city: SessionUser; hubin: SessionUser; shanzhou: SessionUser; admin: SessionUser; auditor: SessionUser; clerk: SessionUser };

@@ -505,5 +505,9 @@ export const PASS: readonly string[] = [
   "自愿退出宅基地的，可依法获得补偿",
   "住房公积金缴存满3个月可提取",
   "居住证持有人享有基本公共服务",
+  // a criterion's bare name, with nothing made a condition
+  "集体收益分配权",
+  "house purchase",
+  "ＴＡＸ",
   "",
 ];

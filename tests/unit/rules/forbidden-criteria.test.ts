@@ -144,45 +144,8 @@ describe("findForbiddenCriteria: positives", () => {
 });
 
 describe("findForbiddenCriteria: negatives (legitimate notes)", () => {
-  const negatives = [
-    "租赁合同未备案",
-    "房屋为违法建筑",
-    "身份证明与户口簿不一致",
-    "材料不全",
-    "已提供不动产权证书",
-    "已提供房屋租赁合同",
-    "无房屋租赁合同，请补正",
-    "没有房屋租赁合同",
-    "租赁合同不符合要求，请重新提交",
-    "请提供不动产权证书或房屋租赁合同",
-    "房屋产权证明与身份证不符",
-    "三门峡投资集团有限公司员工",
-    "纳税人识别号填写有误",
-    "房屋面积应与不动产权证书一致",
-    "租赁合同载明的面积与实际不一致",
-    "申请人并未在该住所实际居住",
-    "结婚证与身份证信息不符",
-    "无直系亲属可以投靠",
-    "未按期补正材料",
-    "就业单位有集体户口",
-    "申请人自愿撤回申请",
-    "同一申请人已有正在办理的落户申请",
-    "申请人已在落户地登记常住户口",
-    "出生医学证明复印件不清晰，请重新上传",
-    "无需购房，租房即可落户",
-    "集体收益分配权",
-    "house purchase",
-    "ＴＡＸ",
-    "不要求购房",
-    "申请人保留土地承包权和宅基地使用权",
-    "请提交退出现役证",
-    "The rental contract is not registered",
-    "identity could not be verified",
-    "",
-  ];
-  it.each(negatives)("%j → nothing", (text) => {
-    expect(findForbiddenCriteria(text)).toEqual([]);
-  });
+  // Legitimate clerk notes, negations and a criterion's bare name pass: the PASS table of
+  // criteria-phrasings.data.ts, each tested in criteria-phrasings.test.ts.
 
   it("none of the portal's own labels and messages trip the detector", () => {
     const texts = [
