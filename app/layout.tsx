@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { TextLink } from "@/components/ui/links";
-import { isElderMode } from "@/lib/ui/elder-mode";
+import { isElderMode } from "@/lib/http/elder-mode";
 
 export const metadata: Metadata = {
   title: { default: "三门峡市户口迁移（落户）网上办理 · 落户通", template: "%s · 落户通" },

@@ -9,7 +9,7 @@ import os from "node:os";
 import autocannon from "autocannon";
 import { startServer } from "./lib/server";
 import { treeCpuMs } from "./lib/process-cpu";
-import { makeIdNumber } from "../lib/validation/id-number";
+import { makeIdNumber } from "../lib/schemas/id-number";
 
 type Row = { route: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuUsPerReq: number };
 

@@ -24,7 +24,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Client, Pool } from "pg";
-import { makeIdNumber } from "../lib/validation/id-number";
+import { makeIdNumber } from "../lib/schemas/id-number";
 import { callServerAction, readServerActions, type ActionAnswer, type ActionRef } from "./lib/server-actions";
 
 const root = path.resolve(__dirname, "..");

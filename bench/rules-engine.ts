@@ -2,7 +2,7 @@
 import { evaluate } from "../lib/rules/evaluate";
 import { DEFAULT_RULE_SET } from "../lib/rules/default-rule-set";
 import { eligibilityRequestSchema } from "../lib/schemas/eligibility";
-import { makeIdNumber } from "../lib/validation/id-number";
+import { makeIdNumber } from "../lib/schemas/id-number";
 
 export function benchRulesEngine(iterations = 200_000) {
   const req = eligibilityRequestSchema.parse({

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { currentUser } from "@/lib/auth/guard";
 import { ROLE_HOME, ROLE_LABELS } from "@/lib/auth/roles";
 import { signOutAction } from "@/app/login/actions";
-import { isElderMode } from "@/lib/ui/elder-mode";
+import { isElderMode } from "@/lib/http/elder-mode";
 import { toggleElderModeAction } from "./elder-mode-actions";
 
 /** The public pages the header names for everyone, signed in or not. */

@@ -1,5 +1,5 @@
 import { TextLink } from "@/components/ui/links";
-import { loadGuide } from "@/lib/guide/load-guide";
+import { loadGuide } from "@/lib/filings/load-guide";
 
 export const metadata = { title: "办事指南" };
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { listStations } from "@/lib/admin/police-stations";
 import { listStaff, type StaffRole } from "@/lib/admin/staff-accounts";
 import { listRuleSetVersions } from "@/lib/admin/rule-set-editing";
 import { calendarYears, listCalendarYear } from "@/lib/admin/holiday-calendar";
-import { getCurrentRuleSet, getRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet, getRuleSet } from "@/lib/rules/rule-set-service";
 import { urbanizationReport } from "@/lib/stats/urbanization";
 
 /**

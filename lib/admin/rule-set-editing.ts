@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
 import { DomainError } from "@/lib/errors";
-import { createDraftRuleSet, getRuleSet, listRuleSets, publishRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { createDraftRuleSet, getRuleSet, listRuleSets, publishRuleSet } from "@/lib/rules/rule-set-service";
 import type { DocumentGroup, RuleSetData, TimeLimits } from "@/lib/rules/types";
 import {
   DOCUMENT_LABELS,
@@ -22,7 +22,7 @@ import { CHANNEL_SHORT_NAMES } from "@/lib/channels/registry";
  * reasons — always as a NEW draft version based on an existing one (published versions are
  * immutable: filings point to the version that judged them). Conditions are carried over
  * unchanged. Saving and publishing go through the rules engine's guard
- * (validateRuleSetData, via lib/rule-sets): a version that would make a forbidden criterion a
+ * (validateRuleSetData, via lib/rules/rule-set-service.ts): a version that would make a forbidden criterion a
  * condition — e.g. a property certificate required of renters — is refused, naming the clause
  * (二(二)), and the refused attempt is itself audited.
  */

@@ -1,5 +1,5 @@
 import { getPrisma } from "@/lib/db/client";
-import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet } from "@/lib/rules/rule-set-service";
 import { channelOptions, type ChannelOption } from "@/lib/filings/channel-guide";
 
 /** The channel choices with the clauses of the rule set in force (pages call this; no database import in app/). */

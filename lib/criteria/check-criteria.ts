@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { DomainError, formatZodIssues } from "@/lib/errors";
-import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet } from "@/lib/rules/rule-set-service";
 import { DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
 import { findForbiddenCriteria, type CriteriaFinding } from "@/lib/rules/forbidden-criteria";
 

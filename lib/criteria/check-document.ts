@@ -1,7 +1,7 @@
 import { defineAction } from "@/lib/auth/run-action";
 import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { findForbiddenCriteria, type CriteriaFinding } from "@/lib/rules/forbidden-criteria";
-import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet } from "@/lib/rules/rule-set-service";
 import { DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
 import { criteriaCheckRequestSchema } from "./check-criteria";
 

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/types";
 import { DomainError, formatZodIssues } from "@/lib/errors";
 import { eligibilityRequestSchema } from "@/lib/schemas/eligibility";
 import { evaluate } from "@/lib/rules/evaluate";
-import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet } from "@/lib/rules/rule-set-service";
 
 /**
  * The public pre-check (spec: POST /api/v1/eligibility): validate the request with the one

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { DomainError, formatZodIssues } from "@/lib/errors";
 import { COUNTY_CODES } from "@/lib/places";
-import { idNumberSchema } from "@/lib/validation/id-number";
+import { idNumberSchema } from "@/lib/schemas/id-number";
 import {
   DOCUMENT_CODES,
   birthDateOfIdNumber,
@@ -18,7 +18,7 @@ import {
 } from "@/lib/schemas/eligibility";
 import { evaluate } from "@/lib/rules/evaluate";
 import type { EligibilityResult } from "@/lib/rules/types";
-import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet } from "@/lib/rules/rule-set-service";
 import { BACKGROUNDS } from "./precheck-options";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

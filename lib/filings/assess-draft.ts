@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/types";
 import type { PanelDocument, PanelFiling, PanelMember } from "@/lib/rules/rules-panel";
-import { getCurrentRuleSet, type LoadedRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet, type LoadedRuleSet } from "@/lib/rules/rule-set-service";
 import { buildDocumentChecklist, type DocumentChecklist } from "./document-checklist";
 import { buildTasks, type Task } from "./filing-tasks";
 

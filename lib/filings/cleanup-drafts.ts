@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/types";
-import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet } from "@/lib/rules/rule-set-service";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 

@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import { DomainError } from "@/lib/errors";
 import { findDuplicates } from "./duplicate-check";
-import { maskIdNumber } from "@/lib/validation/id-number";
+import { maskIdNumber } from "@/lib/schemas/id-number";
 import { countyName } from "@/lib/places";
 import { STATUS_LABELS } from "./status";
 

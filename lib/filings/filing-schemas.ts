@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eligibilityRequestSchema, RELATIONS, SUBTYPES_BY_CHANNEL, SUBTYPE_LABELS, type Channel, type Subtype } from "@/lib/schemas/eligibility";
-import { idNumberSchema } from "@/lib/validation/id-number";
+import { idNumberSchema } from "@/lib/schemas/id-number";
 
 /**
  * The filing form's inputs, one schema per page, shared by the page's form, its server action

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/types";
-import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getRuleSet } from "@/lib/rules/rule-set-service";
 import { EVENT_LABELS } from "./status";
 
 export type TimelineEntry = {

@@ -7,7 +7,7 @@ import { openNotice } from "@/lib/filings/supplement-notice";
 import { unreadCount, listInbox } from "@/lib/filings/resident-inbox";
 import { assessDraft } from "@/lib/filings/assess-draft";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { getCurrentRuleSet, getRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet, getRuleSet } from "@/lib/rules/rule-set-service";
 
 /**
  * The read path of the residents' pages (app/my/**, app/apply/**): guarded queries

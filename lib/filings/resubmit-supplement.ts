@@ -3,7 +3,7 @@ import { defineAction } from "@/lib/auth/run-action";
 import { DomainError } from "@/lib/errors";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
-import { getCurrentRuleSet, getRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet, getRuleSet } from "@/lib/rules/rule-set-service";
 import { resubmitSchema } from "./filing-schemas";
 import { lockOwnFiling } from "./load-filing";
 import { noticeItems, openNotice } from "./supplement-notice";

@@ -5,7 +5,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import { countyName } from "@/lib/places";
 import { divisionPath } from "@/lib/divisions/divisions";
 import { readAnswers } from "@/lib/filings/filing-answers";
-import { getCurrentRuleSet, getRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet, getRuleSet } from "@/lib/rules/rule-set-service";
 import { permitValidityDaysOf } from "@/lib/rules/default-rule-set";
 import { renderPermitPdf } from "./render-permit-pdf";
 import { permitPersons } from "./verify-permit";

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/types";
 import { countyName } from "@/lib/places";
-import { maskIdNumber } from "@/lib/validation/id-number";
+import { maskIdNumber } from "@/lib/schemas/id-number";
 import { relationLabel } from "@/lib/filings/member-relations";
 import { maskName } from "./mask-person";
 

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/types";
-import { getCurrentRuleSet, getRuleSet, type LoadedRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet, getRuleSet, type LoadedRuleSet } from "@/lib/rules/rule-set-service";
 import { FORBIDDEN_CRITERION_INFO, checkNote, checkRefusal, type ForbiddenCriterionProblem, type RefusalProblem } from "@/lib/rules/forbidden-criteria";
 import type { RefusalReason, RuleSetData } from "@/lib/rules/types";
 import { DomainError, type CriteriaFindingIssue } from "@/lib/errors";

@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import type { WorkCalendar } from "@/lib/calendar/working-days";
-import { maskIdNumber } from "@/lib/validation/id-number";
+import { maskIdNumber } from "@/lib/schemas/id-number";
 const CLOSED_STATUSES: readonly ApplicationStatus[] = ["draft", "registered", "refused", "withdrawn"];
 import { CLOSED_DECIDED_STATUSES, QUEUE_TABS, STATION_CLOCK_STATUSES, TAB_SPECS, dueInfo, dueSoonLimit, type DueInfo, type QueueTab } from "./queue-tabs";
 import { decodeCursor, encodeCursor, type QueueKey } from "./queue-cursor";

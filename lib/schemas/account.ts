@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idNumberSchema } from "@/lib/validation/id-number";
+import { idNumberSchema } from "@/lib/schemas/id-number";
 import { CONTROL_CHARS, plainText } from "./text";
 
 export const mobileSchema = z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COUNTY_CODES } from "@/lib/places";
-import { idNumberSchema } from "@/lib/validation/id-number";
+import { idNumberSchema } from "@/lib/schemas/id-number";
 import { CHANNEL_CODES, CHANNEL_FULL_LABELS, CHANNEL_REGISTRY, RURAL_STUDENT_SUBTYPE_CODES, TALENT_SUBTYPE_CODES } from "@/lib/channels/registry";
 
 /**

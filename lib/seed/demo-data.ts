@@ -1,7 +1,7 @@
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { nextPermitNumber, nextReference } from "@/lib/filings/numbers";

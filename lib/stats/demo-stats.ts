@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 import { rebuildStatRollups } from "./rollups";
 
 /**

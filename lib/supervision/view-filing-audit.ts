@@ -3,7 +3,7 @@ import { defineAction } from "@/lib/auth/run-action";
 import { notFound } from "@/lib/errors";
 import { answerSummary } from "@/lib/review/answer-summary";
 import { readNoticeItems } from "@/lib/review/notice-items";
-import { getRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getRuleSet } from "@/lib/rules/rule-set-service";
 import { AUDIT_READER_ROLES, queryAuditEvents } from "./query-audit";
 
 /**

@@ -1,4 +1,4 @@
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 
 /** A valid ID number (GB 11643) for tests: region, birth date YYYYMMDD, sequence. */
 export function testId(region = "410323", birth = "19900101", seq = "123"): string {

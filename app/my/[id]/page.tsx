@@ -12,7 +12,7 @@ import { docTypeLabel } from "@/lib/filings/upload-document";
 import { workingDaysLeft } from "@/lib/calendar/working-days";
 import { countyName } from "@/lib/places";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
-import { maskIdNumber } from "@/lib/validation/id-number";
+import { maskIdNumber } from "@/lib/schemas/id-number";
 import { receiptsFor } from "@/lib/receipts/download-receipt";
 import { RECEIPT_TITLES } from "@/lib/receipts/render-receipt-pdf";
 import { SuccessBanner } from "@/components/success-banner";

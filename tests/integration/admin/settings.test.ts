@@ -7,7 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { isWorkingDay } from "@/lib/calendar/working-days";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
-import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet } from "@/lib/rules/rule-set-service";
 import { DEFAULT_RULE_SET_DATA } from "@/lib/rules/default-rule-set";
 import { urbanizationReport } from "@/lib/stats/urbanization";
 import { createStaffDef, resetStaffPasswordDef, setStaffDisabledDef, updateStaffDef } from "@/lib/admin/staff-accounts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKit, error, type Kit } from "./filing-test-kit";
-import { loadGuide } from "@/lib/guide/load-guide";
+import { loadGuide } from "@/lib/filings/load-guide";
 import { updateStationDef } from "@/lib/admin/police-stations";
 
 let kit: Kit;

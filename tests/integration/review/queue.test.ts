@@ -7,7 +7,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, startOfBeijingDay } from "@/lib/calendar/working-days";
 import { listQueue, countQueueTabs, searchQueue, type QueueRow } from "@/lib/review/queue";
 import { viewQueueDef, searchQueueDef } from "@/lib/review/view-queue";
-import { maskIdNumber } from "@/lib/validation/id-number";
+import { maskIdNumber } from "@/lib/schemas/id-number";
 import { createFiling, setupWorld, type World } from "./fixtures";
 
 let prisma: PrismaClient;

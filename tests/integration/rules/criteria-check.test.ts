@@ -7,7 +7,7 @@ import { runAction } from "@/lib/auth/run-action";
 import type { SessionUser } from "@/lib/auth/roles";
 import { checkCriteria, MAX_CRITERIA_TEXT } from "@/lib/criteria/check-criteria";
 import { checkDocumentDef } from "@/lib/criteria/check-document";
-import { createDraftRuleSet, invalidateRuleSetCache } from "@/lib/rule-sets/rule-set-service";
+import { createDraftRuleSet, invalidateRuleSetCache } from "@/lib/rules/rule-set-service";
 import { DEFAULT_RULE_SET_DATA, DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";
 import { validateRuleSetData } from "@/lib/rules/validate-rule-set";
 import { DomainError } from "@/lib/errors";

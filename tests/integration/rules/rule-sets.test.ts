@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPrisma } from "@/tests/support/test-db";
 import { seedReferenceData } from "@/lib/seed/reference-data";
-import { createDraftRuleSet, getCurrentRuleSet, getRuleSet, publishRuleSet, invalidateRuleSetCache } from "@/lib/rule-sets/rule-set-service";
+import { createDraftRuleSet, getCurrentRuleSet, getRuleSet, publishRuleSet, invalidateRuleSetCache } from "@/lib/rules/rule-set-service";
 import { checkEligibility } from "@/lib/eligibility/check-eligibility";
 import { runPrecheck } from "@/lib/eligibility/precheck";
 import { DEFAULT_RULE_SET_DATA, DEFAULT_RULE_SET_VERSION } from "@/lib/rules/default-rule-set";

@@ -3,7 +3,7 @@ import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/roles";
 import { bumpCounter } from "@/lib/filings/transition";
 import { rebuildStatRollups } from "@/lib/stats/rollups";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 
 /**
  * Filings as the clerk's workbench leaves them — timestamps, members, the DailyCounter rows

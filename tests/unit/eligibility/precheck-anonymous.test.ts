@@ -3,7 +3,7 @@ import { candidateRequests, precheckAnswersSchema, precheckCarryOver } from "@/l
 import { DEFAULT_RULE_SET, evaluate } from "@/lib/rules";
 import { eligibilityRequestSchema } from "@/lib/schemas/eligibility";
 import { parsePrecheckCarry } from "@/lib/filings/precheck-carry";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 
 /** Spec 1.1 / issue 13 point 6: a pre-check on behalf of someone else needs no name and no ID number. */
 

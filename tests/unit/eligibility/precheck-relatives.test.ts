@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { candidateRequests, hasLinealRelativeToJoin, precheckAnswersSchema } from "@/lib/eligibility/precheck";
 import { DEFAULT_RULE_SET, evaluate } from "@/lib/rules";
 import { eligibilityRequestSchema } from "@/lib/schemas/eligibility";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 
 /** 1.1 pre-check: only a lineal relative closes the collective channel (二(三) 无直系亲属投靠). */
 

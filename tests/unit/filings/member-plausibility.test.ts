@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { memberPlausibilityProblem } from "@/lib/filings/member-plausibility";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 import { PLAN_INFORMATION } from "@/lib/filings/settled-rights";
 
 const id = (ymd: string, seq = "123") => makeIdNumber(`411221${ymd}${seq}`);

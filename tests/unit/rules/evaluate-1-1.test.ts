@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { DEFAULT_RULE_SET, evaluate, validateRuleSetData, ageOn, type EligibilityResult, type RuleSet, type RuleSetData } from "@/lib/rules";
 import { eligibilityRequestSchema, todayInChinaIso, type EligibilityRequestInput } from "@/lib/schemas/eligibility";
 import { formatZodIssues } from "@/lib/errors";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 import { IDENTITY, PRINCIPAL_ID, prng, request } from "./request-fixtures";
 
 /** Eligibility API 1.1 (docs/api/eligibility-api.md, 2026-11-30): every point of the version. */

@@ -1,5 +1,5 @@
 import { eligibilityRequestSchema, type EligibilityRequest, type EligibilityRequestInput } from "@/lib/schemas/eligibility";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 
 /** Shared builders for the rules tests (not a test file itself). */
 

@@ -12,7 +12,7 @@ import {
   eligibilityRequestSchema,
 } from "@/lib/schemas/eligibility";
 import { formatZodIssues } from "@/lib/errors";
-import { makeIdNumber } from "@/lib/validation/id-number";
+import { makeIdNumber } from "@/lib/schemas/id-number";
 
 const ID = makeIdNumber("41120219900101123");
 const valid = () => ({

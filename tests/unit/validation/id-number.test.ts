@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { checkDigit, idNumberSchema, makeIdNumber, maskIdNumber, validateIdNumber } from "@/lib/validation/id-number";
+import { checkDigit, idNumberSchema, makeIdNumber, maskIdNumber, validateIdNumber } from "@/lib/schemas/id-number";
 
 /** A valid number whose check character is X (found, not hard-coded). */
 function idEndingInX(): string {

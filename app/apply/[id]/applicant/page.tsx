@@ -1,6 +1,6 @@
 import { draftForPage } from "../../draft-page";
 import { StepForm, TextInput, RadioGroup } from "@/components/filing/step-form";
-import { maskIdNumber } from "@/lib/validation/id-number";
+import { maskIdNumber } from "@/lib/schemas/id-number";
 import { saveStepAction } from "../../actions";
 import { DivisionPicker } from "@/components/filing/division-picker";
 import { divisionInitial } from "@/lib/divisions/divisions";

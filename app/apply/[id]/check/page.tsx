@@ -9,7 +9,7 @@ import { relationLabel } from "@/lib/filings/member-relations";
 import { destinationTitle, detailsTitle } from "@/lib/filings/filing-tasks";
 import { countyName } from "@/lib/places";
 import { CHANNEL_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENURE_LABELS, type Subtype } from "@/lib/schemas/eligibility";
-import { maskIdNumber } from "@/lib/validation/id-number";
+import { maskIdNumber } from "@/lib/schemas/id-number";
 import type { FilingAnswers } from "@/lib/filings/filing-answers";
 import { StepForm, CheckboxInput } from "@/components/filing/step-form";
 import { submitFilingAction } from "../../actions";

@@ -6,7 +6,7 @@ import { StepForm, TextInput, RadioGroup, SelectInput } from "@/components/filin
 import { channelTakesMembers } from "@/lib/filings/filing-tasks";
 import { MAX_MEMBERS } from "@/lib/filings/household-members";
 import { RELATIONS, RELATION_LABELS } from "@/lib/schemas/eligibility";
-import { maskIdNumber } from "@/lib/validation/id-number";
+import { maskIdNumber } from "@/lib/schemas/id-number";
 import { saveStepAction } from "../../actions";
 
 export const metadata = { title: "随迁家庭成员" };

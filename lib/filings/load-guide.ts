@@ -1,7 +1,7 @@
 import { getPrisma } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
 import { channelGuide } from "@/lib/filings/channel-guide";
-import { getCurrentRuleSet } from "@/lib/rule-sets/rule-set-service";
+import { getCurrentRuleSet } from "@/lib/rules/rule-set-service";
 import type { DocumentGroup } from "@/lib/rules/types";
 import { DOCUMENT_LABELS, RELATION_LABELS, SUBTYPE_LABELS, TENURE_LABELS, type DocumentCode } from "@/lib/schemas/eligibility";
 
