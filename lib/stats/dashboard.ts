@@ -12,7 +12,7 @@ import { periodFrom, periodSchema, type Period } from "./period";
 import { transfersReport, type TransfersReport } from "./transfers";
 import { urbanizationReport, type UrbanizationReport } from "./urbanization";
 import { serviceReport, type ServiceReport } from "./service";
-import { TABLE_KEYS, TABLE_PART, csvLabel, csvValue, dashboardTable, tableFileName, type DashboardPart, type DashboardParts } from "./tables";
+import { TABLE_KEYS, csvLabel, csvValue, dashboardTable, tableFileName, tablePart, type DashboardPart, type DashboardParts } from "./tables";
 
 /** The officials' dashboard (plan 一, 四(一)): transfers against targets, urbanization, service. */
 
@@ -129,7 +129,7 @@ export const exportDashboardCsvDef = defineAction(
     const now = new Date();
     const scope = resolveDashboardScope(ctx.user, input.county);
     const period = periodFrom(input, now);
-    const parts = await loadDashboardParts(ctx.tx, scope, period, [TABLE_PART[input.table]], now);
+    const parts = await loadDashboardParts(ctx.tx, scope, period, [tablePart(input.table)], now);
     const table = dashboardTable({ scope, period, ...parts }, input.table);
     ctx.audit({
       entityType: "dashboard_table",

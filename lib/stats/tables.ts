@@ -44,28 +44,21 @@ const col = (label: string, format: ColumnFormat = "int"): Column => ({
   format,
 });
 
-function paceCells(p: Pace | null): Cell[] {
-  if (!p) return [null, null, null, null, null, null, null];
-  return [
-    p.target,
-    p.done,
-    p.share,
-    p.expectedByNow === null ? null : Math.round(p.expectedByNow),
-    p.target === null ? null : p.remaining,
-    p.neededPerDay,
-    PACE_STATUS_LABELS[p.status],
-  ];
+/** Columns each defined with the value it shows, so a label never drifts from its number. */
+function fields<T>(...defs: Array<readonly [Column, (x: T) => Cell]>) {
+  return { columns: defs.map(([c]) => c), cells: (x: T): Cell[] => defs.map(([, value]) => value(x)) };
 }
 
-const PACE_COLUMNS = [
-  col("年度参考数（人）"),
-  col("转户（人）"),
-  col("完成比例", "share"),
-  col("序时进度参考（人）"),
-  col("尚差（人）"),
-  col("剩余每日需完成（人）", "days"),
-  col("状态", "text"),
-];
+const PACE = fields<Pace>(
+  [col("年度参考数（人）"), (p) => p.target],
+  [col("转户（人）"), (p) => p.done],
+  [col("完成比例", "share"), (p) => p.share],
+  [col("序时进度参考（人）"), (p) => (p.expectedByNow === null ? null : Math.round(p.expectedByNow))],
+  [col("尚差（人）"), (p) => (p.target === null ? null : p.remaining)],
+  [col("剩余每日需完成（人）", "days"), (p) => p.neededPerDay],
+  [col("状态", "text"), (p) => PACE_STATUS_LABELS[p.status]],
+);
+const paceCells = (p: Pace | null): Cell[] => (p ? PACE.cells(p) : PACE.columns.map(() => null));
 
 function targetsTable(d: Base, t: TransfersReport): StatTable {
   const rows: Cell[][] = [];
@@ -84,7 +77,7 @@ function targetsTable(d: Base, t: TransfersReport): StatTable {
   return {
     key: "targets",
     title: `${d.period.year}年转户情况（农业转移人口落户，按人计）`,
-    columns: [col(d.scope.kind === "city" ? "县（市、区）" : "单位", "text"), ...PACE_COLUMNS],
+    columns: [col(d.scope.kind === "city" ? "县（市、区）" : "单位", "text"), ...PACE.columns],
     rows,
     rowKeys: keys,
     note: `${planText}转户＝原农业户口人员在城镇办结落户的人数（家庭申请按其中农业户口成员计），与城镇化率推算同一口径。两个管理区单独统计，不重复计入所在县（市、区）。`,
@@ -111,31 +104,17 @@ function planTable(d: Base, t: TransfersReport): StatTable {
   };
 }
 
-const EVENT_COLUMNS = [
-  col("提交（件）"),
-  col("补正告知（件）"),
-  col("受理（件）"),
-  col("准予迁入（件）"),
-  col("不予批准（件）"),
-  col("迁出（件）"),
-  col("落户完成（件）"),
-  col("落户完成（人）"),
-  col("撤回（件）"),
-];
-
-function eventCells(e: EventCounts): Cell[] {
-  return [
-    e.submitted.filings,
-    e.supplement_requested.filings,
-    e.accepted.filings,
-    e.approved.filings,
-    e.refused.filings,
-    e.moved_out.filings,
-    e.registered.filings,
-    e.registered.persons,
-    e.withdrawn.filings,
-  ];
-}
+const EVENTS = fields<EventCounts>(
+  [col("提交（件）"), (e) => e.submitted.filings],
+  [col("补正告知（件）"), (e) => e.supplement_requested.filings],
+  [col("受理（件）"), (e) => e.accepted.filings],
+  [col("准予迁入（件）"), (e) => e.approved.filings],
+  [col("不予批准（件）"), (e) => e.refused.filings],
+  [col("迁出（件）"), (e) => e.moved_out.filings],
+  [col("落户完成（件）"), (e) => e.registered.filings],
+  [col("落户完成（人）"), (e) => e.registered.persons],
+  [col("撤回（件）"), (e) => e.withdrawn.filings],
+);
 
 const openTotal = (o: OpenCount) => OPEN_STATUS_COLUMNS.reduce((s, k) => s + o[k].filings, 0);
 
@@ -143,10 +122,10 @@ function transfersTable(d: Base, t: TransfersReport): StatTable {
   return {
     key: "transfers",
     title: `${d.period.label}转户办理情况（按${unitLabel(d.scope)}）`,
-    columns: [col(unitLabel(d.scope), "text"), ...EVENT_COLUMNS, col("当前在办（件）")],
+    columns: [col(unitLabel(d.scope), "text"), ...EVENTS.columns, col("当前在办（件）")],
     rows: [
-      ...t.units.map((u) => [u.name + (u.active ? "" : "（已停用）"), ...eventCells(u.events), openTotal(u.open)]),
-      ["合计", ...eventCells(t.total), openTotal(t.openTotal)],
+      ...t.units.map((u) => [u.name + (u.active ? "" : "（已停用）"), ...EVENTS.cells(u.events), openTotal(u.open)]),
+      ["合计", ...EVENTS.cells(t.total), openTotal(t.openTotal)],
     ],
     rowKeys: [...t.units.map((u) => u.code), null],
     note: `“${COUNTER_EVENT_LABELS.submitted}”“${COUNTER_EVENT_LABELS.registered}”等为本期发生的办理环节数；“当前在办”为此刻尚未办结的申请（不受所选期间限制）。`,
@@ -159,10 +138,10 @@ function channelsTable(d: Base, t: TransfersReport): StatTable {
   return {
     key: "channels",
     title: `${d.period.label}${scopeLabel(d.scope)}各落户通道办理情况`,
-    columns: [col("落户通道", "text"), ...EVENT_COLUMNS, ...openCols],
+    columns: [col("落户通道", "text"), ...EVENTS.columns, ...openCols],
     rows: [
-      ...t.byChannel.map((c) => [CHANNEL_LABELS[c.channel], ...eventCells(c.events), ...openCells(c.open)]),
-      ["合计", ...eventCells(t.total), ...openCells(t.openTotal)],
+      ...t.byChannel.map((c) => [CHANNEL_LABELS[c.channel], ...EVENTS.cells(c.events), ...openCells(c.open)]),
+      ["合计", ...EVENTS.cells(t.total), ...openCells(t.openTotal)],
     ],
     rowKeys: [...t.byChannel.map((c) => c.channel), null],
   };
@@ -236,45 +215,28 @@ function trendTable(d: Base, u: UrbanizationReport): StatTable {
   };
 }
 
-function serviceCells(r: ServiceRow): Cell[] {
-  return [
-    r.acceptance.count,
-    r.acceptance.median,
-    r.acceptance.p90,
-    r.decision.count,
-    r.decision.median,
-    r.decision.p90,
-    r.overdueShare,
-    r.openOverdue,
-    r.submitted,
-    r.supplementRequests,
-    r.supplementRate,
-    r.refusals,
-    r.corrections,
-  ];
-}
+const SERVICE = fields<ServiceRow>(
+  [col("受理（件）"), (r) => r.acceptance.count],
+  [col("提交至受理 中位数", "days"), (r) => r.acceptance.median],
+  [col("提交至受理 90%分位", "days"), (r) => r.acceptance.p90],
+  [col("作出决定（件）"), (r) => r.decision.count],
+  [col("提交至决定 中位数", "days"), (r) => r.decision.median],
+  [col("提交至决定 90%分位", "days"), (r) => r.decision.p90],
+  [col("超期率", "share"), (r) => r.overdueShare],
+  [col("当前超期在办（件）"), (r) => r.openOverdue],
+  [col("提交（件）"), (r) => r.submitted],
+  [col("补正告知（件）"), (r) => r.supplementRequests],
+  [col("补正率", "share"), (r) => r.supplementRate],
+  [col("不予批准（件，最终决定）"), (r) => r.refusals],
+  [col("决定被更正（件）"), (r) => r.corrections],
+);
 
 function serviceTable(d: Base, s: ServiceReport): StatTable {
   return {
     key: "service",
     title: `${d.period.label}办理时效（按${unitLabel(d.scope)}，工作日）`,
-    columns: [
-      col(unitLabel(d.scope), "text"),
-      col("受理（件）"),
-      col("提交至受理 中位数", "days"),
-      col("提交至受理 90%分位", "days"),
-      col("作出决定（件）"),
-      col("提交至决定 中位数", "days"),
-      col("提交至决定 90%分位", "days"),
-      col("超期率", "share"),
-      col("当前超期在办（件）"),
-      col("提交（件）"),
-      col("补正告知（件）"),
-      col("补正率", "share"),
-      col("不予批准（件，最终决定）"),
-      col("决定被更正（件）"),
-    ],
-    rows: [...s.rows.map((r) => [r.name + (r.active ? "" : "（已停用）"), ...serviceCells(r)]), ["合计", ...serviceCells(s.total)]],
+    columns: [col(unitLabel(d.scope), "text"), ...SERVICE.columns],
+    rows: [...s.rows.map((r) => [r.name + (r.active ? "" : "（已停用）"), ...SERVICE.cells(r)]), ["合计", ...SERVICE.cells(s.total)]],
     rowKeys: [...s.rows.map((r) => r.code), null],
     note: `工作日按节假日安排（含调休）计算。超期：受理超过${s.limits.acceptanceWorkingDays}个工作日、或受理后超过${s.limits.decisionWorkingDays}个工作日作出决定（按该申请适用的规则集时限）。补正率＝补正告知数÷提交数。不予批准按最终决定计：所长撤销后重新审核的不再计入，更正另列。`,
   };
@@ -291,42 +253,37 @@ function refusalsTable(d: Base, s: ServiceReport): StatTable {
   };
 }
 
-/** The report each table is made from (an export loads only that one). */
-export const TABLE_PART: Readonly<Record<TableKey, DashboardPart>> = {
-  targets: "transfers",
-  plan: "transfers",
-  transfers: "transfers",
-  channels: "transfers",
-  urbanization: "urbanization",
-  trend: "urbanization",
-  service: "service",
-  refusals: "service",
-};
+type PartOf<P extends DashboardPart> = NonNullable<DashboardParts[P]>;
+type TableDef = { part: DashboardPart; build: (d: Base & DashboardParts) => StatTable };
 
-function need<T>(r: T | undefined): T {
-  if (!r) throw new Error("dashboard part not loaded");
-  return r;
+/** A table made from one report of the dashboard (the report must be loaded). */
+function from<P extends DashboardPart>(part: P, build: (d: Base, report: PartOf<P>) => StatTable): TableDef {
+  return {
+    part,
+    build: (d) => {
+      const report = d[part] as PartOf<P> | undefined;
+      if (!report) throw new Error("dashboard part not loaded");
+      return build(d, report);
+    },
+  };
 }
 
+const TABLES: Readonly<Record<TableKey, TableDef>> = {
+  targets: from("transfers", targetsTable),
+  plan: from("transfers", planTable),
+  transfers: from("transfers", transfersTable),
+  channels: from("transfers", channelsTable),
+  urbanization: from("urbanization", urbanizationTable),
+  trend: from("urbanization", trendTable),
+  service: from("service", serviceTable),
+  refusals: from("service", refusalsTable),
+};
+
+/** The report each table is made from (an export loads only that one). */
+export const tablePart = (key: TableKey): DashboardPart => TABLES[key].part;
+
 export function dashboardTable(d: Base & DashboardParts, key: TableKey): StatTable {
-  switch (key) {
-    case "targets":
-      return targetsTable(d, need(d.transfers));
-    case "plan":
-      return planTable(d, need(d.transfers));
-    case "transfers":
-      return transfersTable(d, need(d.transfers));
-    case "channels":
-      return channelsTable(d, need(d.transfers));
-    case "urbanization":
-      return urbanizationTable(d, need(d.urbanization));
-    case "trend":
-      return trendTable(d, need(d.urbanization));
-    case "service":
-      return serviceTable(d, need(d.service));
-    case "refusals":
-      return refusalsTable(d, need(d.service));
-  }
+  return TABLES[key].build(d);
 }
 
 /** A number for a spreadsheet: percentages and shares as percent with two decimals, days with one. */
