@@ -1,4 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/db/types";
+import { notFound } from "@/lib/errors";
 import type { SessionUser } from "./roles";
 
 /**
@@ -28,4 +30,14 @@ export function submittedFilingWhere(user: SessionUser, applicationId: string): 
 /** Counties an official (or admin/auditor) may see; null = all. */
 export function countyScope(user: SessionUser): string | null {
   return user.role === "official" ? user.countyCode : null;
+}
+
+/** A station to drill into, within a county (null: anywhere); another county's station is "not found". */
+export async function stationInCounty(db: Db, stationId: string, countyCode: string | null) {
+  const station = await db.policeStation.findFirst({
+    where: { id: stationId, ...(countyCode ? { countyCode } : {}) },
+    select: { id: true, name: true, countyCode: true },
+  });
+  if (!station) throw notFound("派出所");
+  return station;
 }

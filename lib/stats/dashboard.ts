@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/types";
 import { ACTIVE_STATUSES } from "@/lib/filings/status";
 import { notFound } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { defineAction } from "@/lib/auth/run-action";
+import { defineAction, type GuardContext } from "@/lib/auth/run-action";
 import type { RateLimitRule } from "@/lib/http/rate-limit";
 import { csvResponse } from "@/lib/csv";
 import { resolveDashboardScope, type DashboardScope } from "./dashboard-scope";
@@ -19,11 +19,22 @@ import { TABLE_KEYS, csvLabel, csvValue, dashboardTable, tableFileName, tablePar
 export const DASHBOARD_ROLES = ["official"] as const;
 
 /** Reading dashboards is reading: a more generous limit than acting. */
-export const DASHBOARD_RATE: RateLimitRule = {
+const DASHBOARD_RATE: RateLimitRule = {
   name: "dashboard",
   limit: 300,
   windowMs: 60_000,
 };
+
+/**
+ * Every dashboard action: officials only, with the dashboard's rate limit, reading from the
+ * replica when one is set (a report may read slightly old data).
+ */
+export function defineDashboardAction<S extends z.ZodType, O>(
+  opts: { action: string; schema: S; auditEvent?: boolean },
+  handler: (ctx: GuardContext, input: z.output<S>) => Promise<O>,
+) {
+  return defineAction({ ...opts, roles: DASHBOARD_ROLES, rateLimit: DASHBOARD_RATE, reads: "replica" }, handler);
+}
 
 const optionalCounty = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(32).optional());
 
@@ -100,16 +111,8 @@ export async function loadDashboard(db: Db, user: SessionUser, input: z.output<t
  * Aggregates only (no personal data), so a view is not written to the audit trail; an
  * attempt to open another county is (the guard audits every "not found").
  */
-export const viewDashboardDef = defineAction(
-  {
-    roles: DASHBOARD_ROLES,
-    action: "stats.dashboard.view",
-    reads: "replica",
-    schema: dashboardQuerySchema,
-    rateLimit: DASHBOARD_RATE,
-    auditEvent: false,
-  },
-  async (ctx, input) => loadDashboard(ctx.tx, ctx.user, input),
+export const viewDashboardDef = defineDashboardAction({ action: "stats.dashboard.view", schema: dashboardQuerySchema, auditEvent: false }, async (ctx, input) =>
+  loadDashboard(ctx.tx, ctx.user, input),
 );
 
 export const exportDashboardSchema = dashboardQuerySchema.safeExtend({
@@ -117,38 +120,29 @@ export const exportDashboardSchema = dashboardQuerySchema.safeExtend({
 });
 
 /** One dashboard table as CSV (UTF-8 with BOM); the same scope rules as the page, and audited. */
-export const exportDashboardCsvDef = defineAction(
-  {
-    roles: DASHBOARD_ROLES,
-    action: "stats.export",
-    reads: "replica",
-    schema: exportDashboardSchema,
-    rateLimit: DASHBOARD_RATE,
-  },
-  async (ctx, input) => {
-    const now = new Date();
-    const scope = resolveDashboardScope(ctx.user, input.county);
-    const period = periodFrom(input, now);
-    const parts = await loadDashboardParts(ctx.tx, scope, period, [tablePart(input.table)], now);
-    const table = dashboardTable({ scope, period, ...parts }, input.table);
-    ctx.audit({
-      entityType: "dashboard_table",
-      entityId: input.table,
-      countyCode: scope.kind === "county" ? scope.countyCode : ctx.user.countyCode,
-      details: {
-        table: input.table,
-        year: period.year,
-        month: period.month,
-        rows: table.rows.length,
-      },
-    });
-    return csvResponse(
-      tableFileName({ scope, period }, table),
-      table.columns.map(csvLabel),
-      table.rows.map((r) => r.map((v, i) => csvValue(v, table.columns[i].format))),
-    );
-  },
-);
+export const exportDashboardCsvDef = defineDashboardAction({ action: "stats.export", schema: exportDashboardSchema }, async (ctx, input) => {
+  const now = new Date();
+  const scope = resolveDashboardScope(ctx.user, input.county);
+  const period = periodFrom(input, now);
+  const parts = await loadDashboardParts(ctx.tx, scope, period, [tablePart(input.table)], now);
+  const table = dashboardTable({ scope, period, ...parts }, input.table);
+  ctx.audit({
+    entityType: "dashboard_table",
+    entityId: input.table,
+    countyCode: scope.kind === "county" ? scope.countyCode : ctx.user.countyCode,
+    details: {
+      table: input.table,
+      year: period.year,
+      month: period.month,
+      rows: table.rows.length,
+    },
+  });
+  return csvResponse(
+    tableFileName({ scope, period }, table),
+    table.columns.map(csvLabel),
+    table.rows.map((r) => r.map((v, i) => csvValue(v, table.columns[i].format))),
+  );
+});
 
 export const stationPerformanceSchema = periodSchema.safeExtend({
   station: z.string().trim().min(1).max(40),
@@ -165,15 +159,8 @@ export type StationPerformance = {
  * One station's performance: its clerks (handled, median and p90 working days, refusals and
  * their reasons). A county official only for a station of their county (another → 404).
  */
-export const viewStationPerformanceDef = defineAction(
-  {
-    roles: DASHBOARD_ROLES,
-    action: "stats.station.view",
-    reads: "replica",
-    schema: stationPerformanceSchema,
-    rateLimit: DASHBOARD_RATE,
-    auditEvent: false,
-  },
+export const viewStationPerformanceDef = defineDashboardAction(
+  { action: "stats.station.view", schema: stationPerformanceSchema, auditEvent: false },
   async (ctx, input): Promise<StationPerformance> => {
     const now = new Date();
     const st = await ctx.tx.policeStation.findUnique({

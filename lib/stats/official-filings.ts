@@ -2,13 +2,12 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
-import { defineAction } from "@/lib/auth/run-action";
-import { notFound } from "@/lib/errors";
+import { stationInCounty } from "@/lib/auth/scope";
 import { ACTIVE_STATUSES } from "@/lib/filings/status";
 import { STATION_CLOCK_STATUSES } from "@/lib/review/queue-tabs";
 import { resolveDashboardScope, scopeLabel, type DashboardScope } from "./dashboard-scope";
 import { periodFrom, periodSchema, type Period } from "./period";
-import { DASHBOARD_RATE, DASHBOARD_ROLES } from "./dashboard";
+import { defineDashboardAction } from "./dashboard";
 
 /**
  * The filings behind a dashboard count, read-only and within the official's scope (a county
@@ -40,6 +39,7 @@ export const officialFilingsSchema = periodSchema.safeExtend({
   /** Keyset cursor: the last row's sort value and id ("<iso>|<id>"). */
   after: optional(120),
 });
+export type OfficialFilingsQuery = z.output<typeof officialFilingsSchema>;
 export type OfficialFilingsInput = z.input<typeof officialFilingsSchema>;
 
 export type OfficialFilingRow = {
@@ -72,21 +72,9 @@ export type OfficialFilings = {
 
 const PAGE = 50;
 
-export async function listOfficialFilings(
-  db: Db,
-  scope: DashboardScope,
-  input: z.output<typeof officialFilingsSchema>,
-  now = new Date(),
-): Promise<OfficialFilings> {
+export async function listOfficialFilings(db: Db, scope: DashboardScope, input: OfficialFilingsQuery, now = new Date()): Promise<OfficialFilings> {
   const period = periodFrom(input, now);
-  let station: { id: string; name: string; countyCode: string } | null = null;
-  if (input.station) {
-    station = await db.policeStation.findUnique({
-      where: { id: input.station },
-      select: { id: true, name: true, countyCode: true },
-    });
-    if (!station || (scope.kind === "county" && station.countyCode !== scope.countyCode)) throw notFound("派出所");
-  }
+  const station = input.station ? await stationInCounty(db, input.station, scope.kind === "county" ? scope.countyCode : null) : null;
   const where: Prisma.Sql[] = [];
   if (station) where.push(Prisma.sql`a."stationId" = ${station.id}`);
   else {
@@ -164,31 +152,22 @@ export async function listOfficialFilings(
 }
 
 /** The officials' read-only list of filings behind a count (audited: it shows names). */
-export const viewOfficialFilingsDef = defineAction(
-  {
-    roles: DASHBOARD_ROLES,
-    action: "stats.filings.view",
-    reads: "replica",
-    schema: officialFilingsSchema,
-    rateLimit: DASHBOARD_RATE,
-  },
-  async (ctx, input) => {
-    const scope = resolveDashboardScope(ctx.user, input.county);
-    const out = await listOfficialFilings(ctx.tx, scope, input);
-    ctx.audit({
-      entityType: "filing_list",
-      entityId: input.kind,
-      countyCode: scope.kind === "county" ? scope.countyCode : null,
-      details: {
-        kind: input.kind,
-        station: input.station ?? null,
-        status: input.status ?? null,
-        from: out.period.from,
-        to: out.period.to,
-        rows: out.rows.length,
-        total: out.total,
-      },
-    });
-    return out;
-  },
-);
+export const viewOfficialFilingsDef = defineDashboardAction({ action: "stats.filings.view", schema: officialFilingsSchema }, async (ctx, input) => {
+  const scope = resolveDashboardScope(ctx.user, input.county);
+  const out = await listOfficialFilings(ctx.tx, scope, input);
+  ctx.audit({
+    entityType: "filing_list",
+    entityId: input.kind,
+    countyCode: scope.kind === "county" ? scope.countyCode : null,
+    details: {
+      kind: input.kind,
+      station: input.station ?? null,
+      status: input.status ?? null,
+      from: out.period.from,
+      to: out.period.to,
+      rows: out.rows.length,
+      total: out.total,
+    },
+  });
+  return out;
+});

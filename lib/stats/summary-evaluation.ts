@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { defineAction } from "@/lib/auth/run-action";
 import { notFound } from "@/lib/errors";
 import { resolveDashboardScope, scopeLabel, type DashboardScope } from "./dashboard-scope";
-import { DASHBOARD_RATE, DASHBOARD_ROLES } from "./dashboard";
+import { defineDashboardAction } from "./dashboard";
 import { loadPlans, transfersByYear, type PlanRow } from "./plans";
 
 /**
@@ -204,14 +203,7 @@ export const summaryEvaluationSchema = z.object({
   plan: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(64).optional()),
 });
 
-export const viewSummaryEvaluationDef = defineAction(
-  {
-    roles: DASHBOARD_ROLES,
-    action: "stats.summary.view",
-    reads: "replica",
-    schema: summaryEvaluationSchema,
-    rateLimit: DASHBOARD_RATE,
-    auditEvent: false,
-  },
+export const viewSummaryEvaluationDef = defineDashboardAction(
+  { action: "stats.summary.view", schema: summaryEvaluationSchema, auditEvent: false },
   async (ctx, input) => summaryEvaluation(ctx.tx, resolveDashboardScope(ctx.user, input.county), input.plan),
 );

@@ -4,8 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import { defineAction } from "@/lib/auth/run-action";
 import type { SessionUser } from "@/lib/auth/roles";
-import { countyScope } from "@/lib/auth/scope";
-import { notFound } from "@/lib/errors";
+import { countyScope, stationInCounty } from "@/lib/auth/scope";
 import { beijingDate, startOfBeijingDay } from "@/lib/calendar/working-days";
 
 /**
@@ -29,6 +28,7 @@ export const supervisionSchema = z
     clerk: optional(z.string().trim().max(64)),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "结束日期不能早于开始日期" });
+export type SupervisionQuery = z.output<typeof supervisionSchema>;
 
 export type SupervisionScope = { countyCode: string | null };
 
@@ -114,17 +114,9 @@ export type SupervisionReport = {
   filter: { station: string | null; clerk: string | null };
 };
 
-export async function supervisionReport(
-  db: Db,
-  scope: SupervisionScope,
-  input: z.output<typeof supervisionSchema>,
-  now = new Date(),
-): Promise<SupervisionReport> {
+export async function supervisionReport(db: Db, scope: SupervisionScope, input: SupervisionQuery, now = new Date()): Promise<SupervisionReport> {
   const p = supervisionPeriod(input, now);
-  if (input.station && scope.countyCode) {
-    const st = await db.policeStation.findFirst({ where: { id: input.station, countyCode: scope.countyCode }, select: { id: true } });
-    if (!st) throw notFound("派出所");
-  }
+  if (input.station && scope.countyCode) await stationInCounty(db, input.station, scope.countyCode);
   const actions = await deniedActions(db);
   const groups = await db.$queryRaw<
     Array<{ stationId: string | null; actorId: string | null; criterion: string; clause: string | null; n: number }>
