@@ -45,9 +45,50 @@ export type ChannelEntry = {
   documentSlots: { applicant: "own_channel"; members: "family" | null };
 };
 
+/**
+ * The persons a filing carries decide three things together: whether the form has a members
+ * step after the details, where the destination step registers them, and how each person's
+ * document slots are judged.
+ */
+const WITH_FAMILY = {
+  next: "members",
+  destinationTitle: "落户地址与派出所",
+  persons: "household",
+  documentSlots: { applicant: "own_channel", members: "family" },
+} as const;
+const APPLICANT_ALONE = {
+  next: "documents",
+  destinationTitle: "就业地与派出所",
+  persons: "applicant_only",
+  documentSlots: { applicant: "own_channel", members: null },
+} as const;
+
+type ChannelText = {
+  label: string;
+  shortLabel: string;
+  /** The guide's title is the full label unless given. */
+  guide: { title?: string; text: string; who: string };
+  subtypes?: readonly SubtypeCode[];
+  detailsTitle: string;
+  /** The details step's fields component; the channel's own unless given. */
+  fields?: DetailsFieldsKey;
+};
+
+function channel(code: ChannelCode, carries: typeof WITH_FAMILY | typeof APPLICANT_ALONE, t: ChannelText): ChannelEntry {
+  const { next, ...persons } = carries;
+  return {
+    code,
+    label: t.label,
+    shortLabel: t.shortLabel,
+    guide: { title: t.guide.title ?? t.label, text: t.guide.text, who: t.guide.who },
+    subtypes: t.subtypes ?? [],
+    details: { title: t.detailsTitle, fields: t.fields ?? code, next },
+    ...persons,
+  };
+}
+
 export const CHANNEL_REGISTRY: Readonly<Record<ChannelCode, ChannelEntry>> = {
-  talent: {
-    code: "talent",
+  talent: channel("talent", WITH_FAMILY, {
     label: "重点群体落户（高校毕业生、技术工人、退役军人、留学归国人员等）",
     shortLabel: "重点群体",
     guide: {
@@ -56,71 +97,45 @@ export const CHANNEL_REGISTRY: Readonly<Record<ChannelCode, ChannelEntry>> = {
       who: "适合：持毕业证书、职业资格或技能等级证书、退出现役证、国（境）外学历学位认证书的人员。",
     },
     subtypes: TALENT_SUBTYPE_CODES,
-    details: { title: "住所与就业情况", fields: "talent", next: "members" },
-    destinationTitle: "落户地址与派出所",
-    persons: "household",
-    documentSlots: { applicant: "own_channel", members: "family" },
-  },
-  rural_student: {
-    code: "rural_student",
+    detailsTitle: "住所与就业情况",
+  }),
+  rural_student: channel("rural_student", WITH_FAMILY, {
     label: "农村升学学生落户",
     shortLabel: "农村升学学生",
     guide: {
-      title: "农村升学学生落户",
       text: "大中专院校录取的农村户籍学生，入学时可将户口迁至学校所在地；毕业后可迁入就业地，或根据本人意愿迁回原籍。",
       who: "适合：农村户籍的在校或毕业学生。",
     },
     subtypes: RURAL_STUDENT_SUBTYPE_CODES,
-    details: { title: "就读院校情况", fields: "rural_student", next: "members" },
-    destinationTitle: "落户地址与派出所",
-    persons: "household",
-    documentSlots: { applicant: "own_channel", members: "family" },
-  },
-  residence: {
-    code: "residence",
+    detailsTitle: "就读院校情况",
+  }),
+  residence: channel("residence", WITH_FAMILY, {
     label: "合法稳定住所（含租赁）落户",
     shortLabel: "合法稳定住所",
     guide: {
-      title: "合法稳定住所（含租赁）落户",
       text: "在全市城镇有合法稳定住所的，可在住所地登记常住户口，配偶、子女、父母等共同居住的家庭成员可一同迁入。租赁住房与自有住房同等对待。",
       who: "适合：租房或自有住房、单位住房居住的人员。不要求居住年限、社保、就业、学历或年龄。",
     },
-    subtypes: [],
-    details: { title: "住所情况", fields: "residence", next: "members" },
-    destinationTitle: "落户地址与派出所",
-    persons: "household",
-    documentSlots: { applicant: "own_channel", members: "family" },
-  },
-  family: {
-    code: "family",
+    detailsTitle: "住所情况",
+  }),
+  family: channel("family", WITH_FAMILY, {
     label: "投靠共同居住的家庭成员落户",
     shortLabel: "投靠家庭成员",
     guide: {
-      title: "投靠共同居住的家庭成员落户",
       text: "与在落户地有户口、或在落户地有合法稳定住所（含租赁）的配偶、子女、父母等共同居住生活的，可根据本人意愿在当地登记常住户口。",
       who: "适合：与在本地有户口或有合法稳定住所（含租赁）的家人共同居住的人员。",
     },
-    subtypes: [],
-    details: { title: "投靠对象情况", fields: "family", next: "members" },
-    destinationTitle: "落户地址与派出所",
-    persons: "household",
-    documentSlots: { applicant: "own_channel", members: "family" },
-  },
-  collective: {
-    code: "collective",
+    detailsTitle: "投靠对象情况",
+  }),
+  collective: channel("collective", APPLICANT_ALONE, {
     label: "社区集体户落户",
     shortLabel: "社区集体户",
     guide: {
-      title: "社区集体户落户",
       text: "没有合法稳定住所（含租赁）、没有直系亲属可投靠、就业单位也没有集体户口的，可在就业所在地派出所的社区集体户登记户口。",
       who: "适合：已就业、住在单位宿舍等无合法稳定住所的人员（仅本人登记）。直系亲属指配偶、父母、子女、祖父母、外祖父母、孙子女、外孙子女；兄弟姐妹不算。",
     },
-    subtypes: [],
-    details: { title: "集体户落户条件", fields: "collective", next: "documents" },
-    destinationTitle: "就业地与派出所",
-    persons: "applicant_only",
-    documentSlots: { applicant: "own_channel", members: null },
-  },
+    detailsTitle: "集体户落户条件",
+  }),
 };
 
 /** The order the resident sees channels in (the most common first). */
