@@ -57,24 +57,13 @@ export type QueuePage = {
   prev: string | null;
 };
 
-type RawRow = {
-  id: string;
-  reference: string | null;
-  channel: Channel;
-  subtype: string | null;
-  status: ApplicationStatus;
-  applicantName: string;
+/** A row as the query returns it: QueueRow's plain fields, the full ID number (masked by toRow), timestamps maybe as text. */
+type RawRow = Pick<
+  QueueRow,
+  "id" | "reference" | "channel" | "subtype" | "status" | "applicantName" | "personsCount" | "assignedClerkId" | "assignedClerkName" | "stationName"
+> & {
   applicantIdNumber: string;
-  personsCount: number;
-  submittedAt: Date | string | null;
-  dueAt: Date | string | null;
-  decidedAt: Date | string | null;
-  assignedClerkId: string | null;
-  assignedClerkName: string | null;
-  supplementAnsweredAt: Date | string | null;
-  moveOutReturnedAt: Date | string | null;
-  stationName: string | null;
-};
+} & Record<"submittedAt" | "dueAt" | "decidedAt" | "supplementAnsweredAt" | "moveOutReturnedAt", Date | string | null>;
 
 const COLUMNS = Prisma.sql`
   a."id", a."reference", a."channel"::text AS "channel", a."subtype", a."status"::text AS "status",
@@ -129,6 +118,11 @@ function filterSql(f: QueueFilter, statuses: readonly ApplicationStatus[]): Pris
   return Prisma.join(parts, " AND ");
 }
 
+/** The rows a tab reads: the station (or origin) filter, its states and its due-date window. */
+type TabRows = { filter: QueueFilter; statuses: readonly ApplicationStatus[]; extra: Prisma.Sql };
+/** `n` rows after or before a key (null: from the start). */
+type PageStep = { key: QueueKey | null; dir: "after" | "before"; n: number };
+
 const dueKey = (r: RawRow): QueueKey => ({ k: toDate(r.dueAt)?.toISOString() ?? null, i: r.id });
 const decidedKey = (r: RawRow): QueueKey => ({ k: toDate(r.decidedAt)?.toISOString() ?? null, i: r.id });
 
@@ -139,15 +133,7 @@ const decidedKey = (r: RawRow): QueueKey => ({ k: toDate(r.decidedAt)?.toISOStri
  * so a tab spanning several states never sorts thousands of rows. Rows without a due date are
  * a second segment rather than an `OR dueAt IS NULL` that would defeat the index.
  */
-async function fetchDueOrder(
-  db: Db,
-  filter: QueueFilter,
-  statuses: readonly ApplicationStatus[],
-  extra: Prisma.Sql,
-  key: QueueKey | null,
-  dir: "after" | "before",
-  n: number,
-): Promise<RawRow[]> {
+async function fetchDueOrder(db: Db, { filter, statuses, extra }: TabRows, { key, dir, n }: PageStep): Promise<RawRow[]> {
   const q = (cond: Prisma.Sql, desc: boolean, limit: number): Promise<RawRow[]> => {
     if (limit <= 0) return Promise.resolve([]);
     const order = desc ? Prisma.sql`"dueAt" DESC, "id" DESC` : Prisma.sql`"dueAt" ASC, "id" ASC`;
@@ -181,15 +167,7 @@ async function fetchDueOrder(
  * Decided filings, latest decision first: one range of (stationId, decidedAt, id), where
  * decided states are nearly all the rows with a decision date.
  */
-async function fetchDecidedOrder(
-  db: Db,
-  filter: QueueFilter,
-  statuses: readonly ApplicationStatus[],
-  extra: Prisma.Sql,
-  key: QueueKey | null,
-  dir: "after" | "before",
-  n: number,
-): Promise<RawRow[]> {
+async function fetchDecidedOrder(db: Db, { filter, statuses, extra }: TabRows, { key, dir, n }: PageStep): Promise<RawRow[]> {
   if (dir === "before" && !key) return [];
   const cmp =
     key && key.k !== null
@@ -222,13 +200,14 @@ export async function listQueue(db: Db, stationFilter: QueueFilter, input: Queue
     if (w.from) extra = Prisma.sql`${extra} AND a."dueAt" >= ${ts(w.from)}`;
     if (w.to) extra = Prisma.sql`${extra} AND a."dueAt" <= ${ts(w.to)}`;
   }
+  const read: TabRows = { filter, statuses: spec.statuses, extra };
   const fetch = spec.order === "due" ? fetchDueOrder : fetchDecidedOrder;
   const keyOf = spec.order === "due" ? dueKey : decidedKey;
   const before = decodeCursor(input.before);
   const after = before ? null : decodeCursor(input.after);
 
   if (before) {
-    const got = await fetch(db, filter, spec.statuses, extra, before, "before", limit + 1);
+    const got = await fetch(db, read, { key: before, dir: "before", n: limit + 1 });
     // Reached the top: show the real first page rather than a short one.
     if (got.length <= limit) return listQueue(db, stationFilter, { tab: input.tab, limit }, now, cal);
     const rows = got.slice(0, limit).reverse();
@@ -238,7 +217,7 @@ export async function listQueue(db: Db, stationFilter: QueueFilter, input: Queue
       next: encodeCursor(keyOf(rows[rows.length - 1])),
     };
   }
-  const got = await fetch(db, filter, spec.statuses, extra, after, "after", limit + 1);
+  const got = await fetch(db, read, { key: after, dir: "after", n: limit + 1 });
   const rows = got.slice(0, limit);
   return {
     rows: rows.map((r) => toRow(r, now, cal)),
