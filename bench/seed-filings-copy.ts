@@ -20,6 +20,7 @@
 import { ensureDatabase, rebuildRollups } from "./lib/bench-db";
 import { Client } from "pg";
 import { copyField as f, copyIn, progressLine } from "./lib/copy-in";
+import { REFUSAL_REASON_CODES } from "../lib/rules/types";
 
 export type SeedCopyOptions = {
   count: number;
@@ -39,16 +40,8 @@ export type SeedCopyResult = { filings: number; members: number; refusals: numbe
 
 const PREFIX = "bulk";
 const CHUNK = 5_000;
-const REASONS = [
-  "identity_unverified",
-  "documents_invalid",
-  "residence_not_legal",
-  "residence_not_lived_in",
-  "relationship_not_proven",
-  "collective_conditions_not_met",
-  "already_registered",
-  "duplicate_filing",
-];
+/** The reasons a clerk chooses (not the ones a withdrawal or an expired notice records). */
+const REASONS = REFUSAL_REASON_CODES.filter((c) => c !== "withdrawn" && c !== "supplement_not_provided");
 const CHANNELS = ["residence", "residence", "residence", "residence", "talent", "talent", "talent", "family", "rural_student", "collective"];
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
 const GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "桂英", "建华", "晓燕"];
