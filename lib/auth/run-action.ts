@@ -56,10 +56,7 @@ export async function runAction<S extends z.ZodType, O>(
 ): Promise<O> {
   const { opts } = def;
   let { handler } = def;
-  if (!opts.roles.includes(user.role)) {
-    await auditDenied(prisma, user, ip, opts.action, { code: "not_found" }, null);
-    throw new DomainError("not_found", "页面不存在或您无权访问。");
-  }
+  await requireRole(prisma, user, ip, opts);
   if ((user.mustChangePassword || user.needsTwoFactorEnrolment) && !opts.allowDuringSetup) {
     await auditDenied(prisma, user, ip, opts.action, { code: "setup_required" }, null);
     throw new DomainError("forbidden", user.mustChangePassword ? "请先修改临时密码。" : "请先启用两步验证。");
@@ -69,30 +66,16 @@ export async function runAction<S extends z.ZodType, O>(
   // Any input, before its schema: bounded nesting, no control characters (NUL would reach the database).
   const bad = inputProblem(rawInput);
   if (bad) throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: [bad] });
-  const parsed = opts.schema.safeParse(rawInput);
-  if (!parsed.success) {
-    throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: formatZodIssues(parsed.error) });
-  }
+  const input = parseInput(opts.schema, rawInput);
   // What the handler said the call is about, kept for the audit event of a refused attempt too.
   let target: AuditTarget | null = null;
   try {
-    if (opts.reads === "replica") handler = await readOnReplica(prisma, handler, { user, ip, audit: (t) => void (target = t) }, parsed.data as z.output<S>);
+    if (opts.reads === "replica") handler = await readOnReplica(prisma, handler, { user, ip, audit: (t) => void (target = t) }, input);
     return await prisma.$transaction(
       async (tx) => {
         target = null;
-        const out = await handler({ user, ip, tx, audit: (t) => void (target = t) }, parsed.data as z.output<S>);
-        if (opts.auditEvent !== false || target) {
-          const t: AuditTarget = (target as AuditTarget | null) ?? {};
-          await recordAudit(tx, {
-            ...t,
-            action: t.action ?? opts.action,
-            actorId: user.id,
-            actorRole: user.role,
-            stationId: t.stationId ?? user.stationId,
-            countyCode: t.countyCode ?? user.countyCode,
-            ip,
-          });
-        }
+        const out = await handler({ user, ip, tx, audit: (t) => void (target = t) }, input);
+        if (opts.auditEvent !== false || target) await auditCall(tx, user, ip, opts.action, (target as AuditTarget | null) ?? {});
         return out;
       },
       { timeout: 30_000, maxWait: 30_000 },
@@ -104,6 +87,33 @@ export async function runAction<S extends z.ZodType, O>(
     }
     throw e;
   }
+}
+
+/** The input by its schema; a mismatch is `validation_failed` with the issues by field. */
+export function parseInput<S extends z.ZodType>(schema: S, rawInput: unknown): z.output<S> {
+  const parsed = schema.safeParse(rawInput);
+  if (!parsed.success) throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: formatZodIssues(parsed.error) });
+  return parsed.data;
+}
+
+/** Another role is refused as "not found" (the page does not exist for them), and the refusal audited. */
+export async function requireRole(prisma: PrismaClient, user: SessionUser, ip: string, opts: { roles: readonly Role[]; action: string }) {
+  if (opts.roles.includes(user.role)) return;
+  await auditDenied(prisma, user, ip, opts.action, { code: "not_found" }, null);
+  throw new DomainError("not_found", "页面不存在或您无权访问。");
+}
+
+/** The audit event of a call: what the handler named, by this user from this address (the definition's action unless named). */
+export function auditCall(tx: Prisma.TransactionClient, user: SessionUser, ip: string, action: string, t: AuditTarget) {
+  return recordAudit(tx, {
+    ...t,
+    action: t.action ?? action,
+    actorId: user.id,
+    actorRole: user.role,
+    stationId: t.stationId ?? user.stationId,
+    countyCode: t.countyCode ?? user.countyCode,
+    ip,
+  });
 }
 
 /**

@@ -2,11 +2,9 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import type { Role, SessionUser } from "./roles";
-import { DomainError, isDomainError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { isDomainError } from "@/lib/errors";
 import { deniedDetails } from "@/lib/audit/denied-details";
-import { formatZodIssues } from "@/lib/errors";
-import { auditDenied, type AuditTarget } from "./run-action";
+import { auditCall, auditDenied, parseInput, requireRole, type AuditTarget } from "./run-action";
 
 /**
  * The read path: the read-only sibling of `runAction`. Pages and route handlers read through
@@ -49,33 +47,15 @@ export function defineQuery<I = void, O = unknown>(opts: QueryOptions<I>, handle
 /** Runs a query definition for `user` on `prisma` (tests call it directly with a test database). */
 export async function executeQuery<I, O>(prisma: PrismaClient, user: SessionUser, ip: string, def: QueryDef<I, O>, rawInput?: unknown): Promise<O> {
   const { opts, handler } = def;
-  if (!opts.roles.includes(user.role)) {
-    await auditDenied(prisma, user, ip, opts.action, { code: "not_found" }, null);
-    throw new DomainError("not_found", "页面不存在或您无权访问。");
-  }
-  let input = rawInput as I;
-  if (opts.schema) {
-    const parsed = opts.schema.safeParse(rawInput);
-    if (!parsed.success) throw new DomainError("validation_failed", "填写的内容有误，请按提示修改。", { issues: formatZodIssues(parsed.error) });
-    input = parsed.data;
-  }
+  await requireRole(prisma, user, ip, opts);
+  const input = opts.schema ? parseInput(opts.schema, rawInput) : (rawInput as I);
   let target: AuditTarget | null = null;
   try {
     const out = await handler({ user, ip, db: prisma, audit: (t) => void (target = t) }, input);
     const t = target as AuditTarget | null;
     if (t) {
       // The audit chain takes a transaction-scoped lock: one short transaction for the event.
-      await prisma.$transaction((tx) =>
-        recordAudit(tx, {
-          ...t,
-          action: t.action ?? opts.action,
-          actorId: user.id,
-          actorRole: user.role,
-          stationId: t.stationId ?? user.stationId,
-          countyCode: t.countyCode ?? user.countyCode,
-          ip,
-        }),
-      );
+      await prisma.$transaction((tx) => auditCall(tx, user, ip, opts.action, t));
     }
     return out;
   } catch (e) {
