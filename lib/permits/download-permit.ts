@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { defineAction } from "@/lib/auth/run-action";
-import { submittedFilingWhere } from "@/lib/auth/scope";
 import { DomainError, notFound } from "@/lib/errors";
 import { countyName } from "@/lib/places";
 import { divisionPath } from "@/lib/divisions/divisions";
@@ -10,45 +7,42 @@ import { permitValidityDaysOf } from "@/lib/rules/default-rule-set";
 import { renderPermitPdf } from "./render-permit-pdf";
 import { permitPersons } from "./verify-permit";
 import { verifyUrl } from "./public-base-url";
+import { defineFilingDownload, filingDownloadSchema } from "./filing-download";
 
-export const downloadPermitSchema = z.object({
-  applicationId: z.string().trim().min(1).max(64),
-  /** Absolute base of the verification link, from PUBLIC_BASE_URL or the request (set by the route). */
-  baseUrl: z.url().max(200),
-});
+/** The base URL is the verification link's. */
+export const downloadPermitSchema = filingDownloadSchema;
 
 /**
  * The permit PDF of an approved filing, for whoever may see the filing (the resident their
  * own, staff in their scope). Rendered on demand from the Permit row written by the clerk's
  * approval, so it always shows the current data; every download is audited.
  */
-export const downloadPermitDef = defineAction(
-  { roles: ["resident", "clerk", "official", "admin"], action: "permit.download", schema: downloadPermitSchema },
-  async (ctx, input) => {
-    const app = await ctx.tx.application.findFirst({
-      where: submittedFilingWhere(ctx.user, input.applicationId),
-      select: {
-        id: true,
-        reference: true,
-        destinationCounty: true,
-        answers: true,
-        ruleSetId: true,
-        permit: {
-          select: {
-            id: true,
-            number: true,
-            verifyCode: true,
-            issuedAt: true,
-            issuedById: true,
-            revokedAt: true,
-            persons: true,
-            destinationAddress: true,
-            station: { select: { name: true, address: true, phone: true } },
-          },
+export const downloadPermitDef = defineFilingDownload(
+  {
+    action: "permit.download",
+    schema: downloadPermitSchema,
+    what: "准予迁入证明",
+    select: {
+      destinationCounty: true,
+      answers: true,
+      ruleSetId: true,
+      permit: {
+        select: {
+          id: true,
+          number: true,
+          verifyCode: true,
+          issuedAt: true,
+          issuedById: true,
+          revokedAt: true,
+          persons: true,
+          destinationAddress: true,
+          station: { select: { name: true, address: true, phone: true } },
         },
       },
-    });
-    if (!app || !app.permit) throw notFound("准予迁入证明");
+    },
+  },
+  async (ctx, input, app) => {
+    if (!app.permit) throw notFound("准予迁入证明");
     ctx.audit({ applicationId: app.id, entityType: "permit", entityId: app.permit.id });
     if (app.permit.revokedAt) throw new DomainError("invalid_state", "该准予迁入证明已被撤销，不能下载。");
     const p = app.permit;

@@ -1,17 +1,15 @@
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/run-action";
-import { submittedFilingWhere } from "@/lib/auth/scope";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { EVENT_LABELS } from "@/lib/filings/status";
 import { docTypeLabel } from "@/lib/filings/upload-document";
 import { countyName } from "@/lib/places";
 import { CHANNEL_LABELS } from "@/lib/schemas/eligibility";
+import { defineFilingDownload, filingDownloadSchema } from "@/lib/permits/filing-download";
 import { renderReceiptPdf, RECEIPT_TITLES, type ReceiptKind } from "./render-receipt-pdf";
 
-export const downloadReceiptSchema = z.object({
-  applicationId: z.string().trim().min(1).max(64),
+/** The base URL is the progress page's. */
+export const downloadReceiptSchema = filingDownloadSchema.extend({
   kind: z.enum(["application", "acceptance"], { error: "回执类型无效" }),
-  baseUrl: z.url().max(200),
 });
 
 /** The event a receipt confirms. */
@@ -37,30 +35,31 @@ export function receiptsFor(app: { status: string; submittedAt: Date | null; acc
  * their scope). Rendered from the filing, its first submission or acceptance event and the
  * documents on file at that moment; every download is audited.
  */
-export const downloadReceiptDef = defineAction(
-  { roles: ["resident", "clerk", "official", "admin"], action: "receipt.download", schema: downloadReceiptSchema },
-  async (ctx, input) => {
-    const app = await ctx.tx.application.findFirst({
-      where: submittedFilingWhere(ctx.user, input.applicationId),
-      select: {
-        id: true,
-        reference: true,
-        channel: true,
-        applicantName: true,
-        destinationCounty: true,
-        destinationAddress: true,
-        submittedAt: true,
-        acceptedAt: true,
-        status: true,
-        station: { select: { name: true, address: true, phone: true } },
-        members: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, relation: true } },
-        documents: { select: { memberId: true, docType: true, uploadedAt: true, removedAt: true } },
-        events: { where: { type: RECEIPT_EVENT[input.kind] }, orderBy: { createdAt: "asc" }, take: 1, select: { createdAt: true, dueAt: true } },
-      },
-    });
-    if (!app || !app.reference) throw notFound("申请");
+export const downloadReceiptDef = defineFilingDownload(
+  {
+    action: "receipt.download",
+    schema: downloadReceiptSchema,
+    what: "申请",
+    select: {
+      channel: true,
+      applicantName: true,
+      destinationCounty: true,
+      destinationAddress: true,
+      submittedAt: true,
+      acceptedAt: true,
+      status: true,
+      station: { select: { name: true, address: true, phone: true } },
+      members: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true, relation: true } },
+      documents: { select: { memberId: true, docType: true, uploadedAt: true, removedAt: true } },
+    },
+  },
+  async (ctx, input, app) => {
     ctx.audit({ applicationId: app.id, entityType: "application", entityId: app.id, details: { kind: input.kind } });
-    const event = app.events[0];
+    const event = await ctx.tx.statusEvent.findFirst({
+      where: { applicationId: app.id, type: RECEIPT_EVENT[input.kind] },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true, dueAt: true },
+    });
     if (!event || !receiptsFor(app).includes(input.kind)) throw new DomainError("invalid_state", `该申请还没有${RECEIPT_TITLES[input.kind]}。`);
     // What was on file when the step happened (files removed later still count; files added later do not).
     const onFile = app.documents.filter((d) => d.uploadedAt <= event.createdAt && (!d.removedAt || d.removedAt > event.createdAt));
