@@ -1,12 +1,11 @@
 import { defineAction } from "@/lib/auth/run-action";
 import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { addWorkingDays, beijingDate, workingDaysBetween } from "@/lib/calendar/working-days";
+import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { acceptSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { edgeTransition } from "./workflow";
+import { daysSinceSubmission, takeStep } from "./clerk-step";
 import { assertCleanText, ruleSetForFiling, rulesPanelFor } from "./filing-rules";
 
 /**
@@ -29,18 +28,14 @@ export const acceptFilingDef = defineAction({ roles: ["clerk"], action: "review.
   const now = new Date();
   const cal = await loadCalendar(ctx.tx);
   const dueAt = addWorkingDays(now, ruleSet.data.timeLimits.decisionWorkingDays, cal);
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("accept", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "accept", {
+    version: input.version,
     note: input.note ?? null,
     dueAt,
     set: { acceptedAt: now, ...claimColumns(f, ctx.user, now) },
-    counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+    counterWorkingDays: daysSinceSubmission(f, now, cal),
     message: `您的落户申请 ${f.reference ?? ""} 已受理，派出所将于 ${beijingDate(dueAt)} 前作出决定。`,
     now,
   });
-  await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "accept", note: input.note ?? null } });
   return { status: "accepted" as const, dueAt };
 });

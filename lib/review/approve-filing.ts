@@ -1,15 +1,14 @@
 import { defineAction } from "@/lib/auth/run-action";
 import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { nextPermitNumber } from "@/lib/filings/numbers";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { addWorkingDays, workingDaysBetween } from "@/lib/calendar/working-days";
+import { addWorkingDays } from "@/lib/calendar/working-days";
 import { findOriginStation } from "./origin-station";
 import { completionLimits } from "./review-reasons";
 import { approveSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { edgeTransition } from "./workflow";
+import { daysSinceSubmission, takeStep } from "./clerk-step";
 import { assertAllEligible, assertCleanText, ruleSetForFiling } from "./filing-rules";
 import { findDuplicates } from "@/lib/filings/duplicate-check";
 import { settlementPathOf } from "@/lib/filings/settlement-path";
@@ -90,11 +89,8 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
     : origin
       ? `原籍派出所（${origin.name}）将在本系统内为您办理迁出，您无需前往原籍。`
       : "请下载准迁证，并到原户籍地公安机关办理迁出。";
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("approve", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "approve", {
+    version: input.version,
     note: input.note ?? null,
     data: {
       permitNumber: number,
@@ -108,12 +104,10 @@ export const approveFilingDef = defineAction({ roles: ["clerk"], action: "review
       ...(household ? { collectiveHouseholdId: household.id } : {}),
       ...claimColumns(f, ctx.user, now),
     },
-    counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+    counterWorkingDays: daysSinceSubmission(f, now, cal),
     message: `您的落户申请 ${f.reference ?? ""} 已准予迁入，准予迁入证明编号 ${number}。${next}`,
     now,
-  });
-  await ctx.tx.reviewAction.create({
-    data: { applicationId: f.id, clerkId: ctx.user.id, action: "approve", note: input.note ?? null, data: { permitNumber: number } },
+    review: { data: { permitNumber: number } },
   });
   ctx.audit({
     applicationId: f.id,

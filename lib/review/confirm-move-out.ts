@@ -1,13 +1,12 @@
 import { defineAction } from "@/lib/auth/run-action";
 import { DomainError } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { beijingDate, workingDaysBetween } from "@/lib/calendar/working-days";
 import type { Db } from "@/lib/db/types";
 import { confirmMoveOutSchema, resendMoveOutSchema, returnMoveOutSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { assertCleanText, ruleSetForFiling } from "./filing-rules";
-import { edgeTransition } from "./workflow";
+import { takeStep } from "./clerk-step";
 import { moveOutReturnReasons } from "./review-reasons";
 import { registrationDue } from "./record-move-out";
 
@@ -33,11 +32,8 @@ export const confirmMoveOutDef = defineAction({ roles: ["clerk"], action: "revie
   const origin = await ctx.tx.policeStation.findUniqueOrThrow({ where: { id: ctx.user.stationId! }, select: { name: true } });
   const originWorkingDays = f.moveOutRequestedAt ? workingDaysBetween(f.moveOutRequestedAt, now, cal) : 0;
   const data = { originOffice: origin.name, movedOutOn: beijingDate(now), transferNumber: input.transferNumber ?? null, electronic: true, originWorkingDays };
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("confirm_move_out", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "confirm_move_out", {
+    version: input.version,
     note: `${origin.name}已在系统内确认迁出${input.transferNumber ? `；迁移证编号：${input.transferNumber}` : ""}${input.note ? `；${input.note}` : ""}`,
     data,
     dueAt: await registrationDue(ctx.tx, f.ruleSetId, now),
@@ -45,8 +41,8 @@ export const confirmMoveOutDef = defineAction({ roles: ["clerk"], action: "revie
     counter: "moved_out",
     message: `您的落户申请 ${f.reference ?? ""} 已由原籍${origin.name}在系统内办理迁出，您无需前往原籍。落户地派出所将为您办理落户。`,
     now,
+    review: { note: input.note ?? null },
   });
-  await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "confirm_move_out", note: input.note ?? null, data } });
   await tellHolder(ctx.tx, f, `申请 ${f.reference ?? ""} 原籍已确认迁出`, `${origin.name}已确认迁出，可办理落户。`);
   return { status: "moved_out" as const, originWorkingDays };
 });
@@ -62,20 +58,15 @@ export const returnMoveOutDef = defineAction({ roles: ["clerk"], action: "review
   const now = new Date();
   const origin = await ctx.tx.policeStation.findUniqueOrThrow({ where: { id: ctx.user.stationId! }, select: { name: true } });
   const text = `${reason.label}${input.note ? `（${input.note}）` : ""}`;
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("return_move_out", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "return_move_out", {
+    version: input.version,
     note: `${origin.name}退回迁出申请：${text}`,
     data: { reasonCode: reason.code, reasonLabel: reason.label },
     set: { moveOutReturnedAt: now, moveOutReturnReason: text },
     counter: null,
     message: `您的落户申请 ${f.reference ?? ""} 的迁出申请被原籍${origin.name}退回：${text}。落户地派出所将与您联系。`,
     now,
-  });
-  await ctx.tx.reviewAction.create({
-    data: { applicationId: f.id, clerkId: ctx.user.id, action: "return_move_out", reasonCodes: [reason.code], note: input.note ?? null },
+    review: { reasonCodes: [reason.code], note: input.note ?? null, data: null },
   });
   await tellHolder(ctx.tx, f, `申请 ${f.reference ?? ""} 迁出申请被退回`, `${origin.name}退回迁出申请：${text}`);
   return { status: "approved" as const, reason };
@@ -88,18 +79,14 @@ export const resendMoveOutDef = defineAction({ roles: ["clerk"], action: "review
   await assertCanAct(ctx.tx, f, ctx.user, { expectedVersion: input.version, action: "resend_move_out" });
   assertCleanText(input.note, "note");
   const now = new Date();
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("resend_move_out", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "resend_move_out", {
+    version: input.version,
     note: input.note ?? null,
     set: { moveOutReturnedAt: null, moveOutReturnReason: null, moveOutRequestedAt: now, ...claimColumns(f, ctx.user, now) },
     counter: null,
     message: `您的落户申请 ${f.reference ?? ""} 已重新发送原籍派出所办理迁出。`,
     now,
   });
-  await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "resend_move_out", note: input.note ?? null } });
   return { status: "approved" as const };
 });
 

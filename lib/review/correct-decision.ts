@@ -1,12 +1,12 @@
 import { defineAction } from "@/lib/auth/run-action";
 import { auditText } from "@/lib/audit/denied-details";
 import { DomainError, forbidden } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { correctionSchema } from "./schemas";
 import { lockFiling } from "./filing-lock";
-import { WORKFLOW, edgeTransition } from "./workflow";
+import { WORKFLOW } from "./workflow";
+import { takeStep } from "./clerk-step";
 import { assertCleanText, assertLawfulRefusal, ruleSetForFiling } from "./filing-rules";
 import { STATUS_LABELS } from "@/lib/filings/status";
 
@@ -39,11 +39,8 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
     ctx.audit({ applicationId: f.id, entityType: "application", entityId: f.id, details: { kind: input.kind, from: f.status, note: auditText(input.note) } });
     const cal = await loadCalendar(ctx.tx);
     const dueAt = addWorkingDays(now, ruleSet.data.timeLimits.decisionWorkingDays, cal);
-    await transition(ctx.tx, {
-      applicationId: f.id,
-      ...edgeTransition("reopen", f.status),
-      actorId: ctx.user.id,
-      expectedVersion: input.version,
+    await takeStep(ctx, f, "reopen", {
+      version: input.version,
       note: input.note,
       data: { kind: "reopen", previousStatus: "refused" },
       dueAt,
@@ -51,9 +48,7 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
       counter: null,
       message: `您的落户申请 ${f.reference ?? ""} 原不予批准决定已由派出所所长撤销，重新审核，将于 ${beijingDate(dueAt)} 前作出决定。更正理由：${input.note}`,
       now,
-    });
-    await ctx.tx.reviewAction.create({
-      data: { applicationId: f.id, clerkId: ctx.user.id, action: "correct", note: input.note, data: { kind: "reopen", previousStatus: "refused" } },
+      review: { action: "correct" },
     });
     return { status: "accepted" as const };
   }
@@ -74,11 +69,8 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
   });
   const reasonData = reasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause }));
   await ctx.tx.permit.updateMany({ where: { applicationId: f.id, revokedAt: null }, data: { revokedAt: now, revokeReason: input.note } });
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("revoke", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "revoke", {
+    version: input.version,
     note: input.note,
     data: { kind: "revoke", previousStatus: "approved", reasons: reasonData },
     dueAt: null,
@@ -86,16 +78,7 @@ export const correctDecisionDef = defineAction({ roles: ["clerk"], action: "revi
     counter: null,
     message: `您的落户申请 ${f.reference ?? ""} 准予迁入决定已由派出所所长撤销，准迁证作废。理由：${reasons.map((r) => `${r.label}（依据${r.clause}）`).join("；")}。说明：${input.note}`,
     now,
-  });
-  await ctx.tx.reviewAction.create({
-    data: {
-      applicationId: f.id,
-      clerkId: ctx.user.id,
-      action: "correct",
-      reasonCodes: reasons.map((r) => r.code),
-      note: input.note,
-      data: { kind: "revoke", previousStatus: "approved", reasons: reasonData },
-    },
+    review: { action: "correct", reasonCodes: reasons.map((r) => r.code) },
   });
   return { status: "refused" as const, reasons };
 });

@@ -1,25 +1,26 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { defineAction } from "@/lib/auth/run-action";
+import { defineAction, type GuardContext } from "@/lib/auth/run-action";
 import { DomainError, forbidden, notFound } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { supplementSettingsOf } from "@/lib/rules/default-rule-set";
 import { auditText } from "@/lib/audit/denied-details";
 import { STATUS_LABELS } from "@/lib/filings/status";
-import type { SessionUser } from "@/lib/auth/roles";
-import type { Db } from "@/lib/db/types";
 import { correctNoticeSchema } from "./schemas";
 import { lockFiling, type LockedFiling } from "./filing-lock";
 import { ruleSetForFiling } from "./filing-rules";
+import { takeStep } from "./clerk-step";
 import { allowedNoticeItemsFor, assertCleanClarification, auditItems, composeNotice, noticeText, readNoticeItems } from "./notice-items";
 import { OPEN_NOTICE_STATUSES } from "./request-supplement";
 
 /**
- * The station head's hold on a sent notice: only a station head of the filing's station, only
- * while the filing waits for the supplement and the resident has not answered this notice.
+ * The station head's hold on a sent notice, to correct or withdraw it (`what`) with a reason:
+ * only a station head of the filing's station, only while the filing waits for the supplement
+ * and the resident has not answered this notice. Audited as about the notice from the start.
  */
-export async function lockOpenNotice(tx: Db, user: SessionUser, input: { applicationId: string; version: number; noticeId: string }, what: string) {
+export async function lockOpenNotice(ctx: GuardContext, input: { applicationId: string; version: number; noticeId: string; reason: string }, what: string) {
+  const { tx, user } = ctx;
+  ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
   if (!user.isStationHead) throw forbidden(`只有所长可以${what}已发出的补正告知。`);
   const f: LockedFiling = await lockFiling(tx, user, input.applicationId);
   const notice = await tx.supplementNotice.findFirst({ where: { id: input.noticeId, applicationId: f.id } });
@@ -30,7 +31,16 @@ export async function lockOpenNotice(tx: Db, user: SessionUser, input: { applica
   if (notice.answeredAt || !(OPEN_NOTICE_STATUSES as readonly string[]).includes(notice.status) || f.status !== "supplement_requested") {
     throw new DomainError("invalid_state", `申请人已答复或该补正告知已撤回，不能再${what}。`);
   }
-  return { f, notice };
+  assertCleanClarification(input.reason, "reason");
+  /** The audit event of the change: the notice, its revision, the reason, and what else changed. */
+  const auditChange = (revision: number, details: Record<string, unknown>) =>
+    ctx.audit({
+      applicationId: f.id,
+      entityType: "supplement_notice",
+      entityId: notice.id,
+      details: { noticeId: notice.id, revision, reason: auditText(input.reason), ...details },
+    });
+  return { f, notice, auditChange };
 }
 
 /**
@@ -42,9 +52,7 @@ export async function lockOpenNotice(tx: Db, user: SessionUser, input: { applica
 export const correctSupplementNoticeDef = defineAction(
   { roles: ["clerk"], action: "review.notice.correct", schema: correctNoticeSchema },
   async (ctx, input) => {
-    ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
-    const { f, notice } = await lockOpenNotice(ctx.tx, ctx.user, input, "更正");
-    assertCleanClarification(input.reason, "reason");
+    const { f, notice, auditChange } = await lockOpenNotice(ctx, input, "更正");
     assertCleanClarification(input.note ?? null, "note");
     const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
     const items = composeNotice(await allowedNoticeItemsFor(ctx.tx, f.id, ruleSet), input.items);
@@ -82,44 +90,28 @@ export const correctSupplementNoticeDef = defineAction(
         dueAt,
       },
     });
-    ctx.audit({
-      applicationId: f.id,
-      entityType: "supplement_notice",
-      entityId: notice.id,
-      details: {
-        noticeId: notice.id,
-        revision: notice.revision + 1,
-        reason: auditText(input.reason),
-        note: auditText(input.note),
-        items: auditItems(items),
-        previousItems: auditItems(previous),
-        clockRestarted: restart,
-        dueAt: dueAt?.toISOString() ?? null,
-      },
+    auditChange(notice.revision + 1, {
+      note: auditText(input.note),
+      items: auditItems(items),
+      previousItems: auditItems(previous),
+      clockRestarted: restart,
+      dueAt: dueAt?.toISOString() ?? null,
     });
-    await transition(ctx.tx, {
-      applicationId: f.id,
-      from: ["supplement_requested"],
-      to: "supplement_requested",
-      event: "supplement_corrected",
-      actorId: ctx.user.id,
-      expectedVersion: input.version,
-      note: input.reason,
-      data: { noticeId: notice.id, revision: notice.revision + 1, items: items.length, clockRestarted: restart },
-      dueAt,
-      counter: null,
-      message: `您的落户申请 ${f.reference ?? ""} 的补正告知已由派出所所长更正，请以更正后的告知为准${dueAt ? `，于 ${beijingDate(dueAt)} 前补正` : ""}：${noticeText(items)}。更正理由：${input.reason}`,
-      now,
-    });
-    await ctx.tx.reviewAction.create({
-      data: {
-        applicationId: f.id,
-        clerkId: ctx.user.id,
-        action: "correct_notice",
+    await takeStep(
+      ctx,
+      f,
+      { from: ["supplement_requested"], to: "supplement_requested", event: "supplement_corrected", action: "correct_notice" },
+      {
+        version: input.version,
         note: input.reason,
-        data: { noticeId: notice.id, revision: notice.revision + 1 },
+        data: { noticeId: notice.id, revision: notice.revision + 1, items: items.length, clockRestarted: restart },
+        dueAt,
+        counter: null,
+        message: `您的落户申请 ${f.reference ?? ""} 的补正告知已由派出所所长更正，请以更正后的告知为准${dueAt ? `，于 ${beijingDate(dueAt)} 前补正` : ""}：${noticeText(items)}。更正理由：${input.reason}`,
+        now,
+        review: { data: { noticeId: notice.id, revision: notice.revision + 1 } },
       },
-    });
+    );
     return { noticeId: notice.id, items, dueAt, revision: notice.revision + 1 };
   },
 );

@@ -1,10 +1,9 @@
 import { defineAction } from "@/lib/auth/run-action";
 import { DomainError } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { beijingDate, startOfBeijingDay } from "@/lib/calendar/working-days";
 import { moveOutSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { edgeTransition } from "./workflow";
+import { takeStep } from "./clerk-step";
 import { assertCleanText, ruleSetForFiling } from "./filing-rules";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays } from "@/lib/calendar/working-days";
@@ -33,18 +32,15 @@ export const recordMoveOutDef = defineAction({ roles: ["clerk"], action: "review
 
   const movedOutAt = startOfBeijingDay(input.movedOutOn);
   const data = { originOffice: input.originOffice, movedOutOn: input.movedOutOn, transferNumber: input.transferNumber ?? null };
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("record_move_out", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "record_move_out", {
+    version: input.version,
     note: `迁出地：${input.originOffice}；迁出日期：${input.movedOutOn}${input.transferNumber ? `；迁移证编号：${input.transferNumber}` : ""}`,
     data,
     dueAt: await registrationDue(ctx.tx, f.ruleSetId, now),
     set: { movedOutAt, moveOutOffice: input.originOffice, ...claimColumns(f, ctx.user, now) },
     message: `您的落户申请 ${f.reference ?? ""} 已登记原籍迁出（${input.originOffice}，${input.movedOutOn}），派出所将为您办理落户。`,
     now,
+    review: { note: null },
   });
-  await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "record_move_out", data } });
   return { status: "moved_out" as const };
 });

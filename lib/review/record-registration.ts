@@ -2,14 +2,12 @@ import type { z } from "zod";
 import { defineAction, type GuardContext } from "@/lib/auth/run-action";
 import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { findRegistrableHousehold } from "@/lib/collective/collective-households";
 import { settlementPathOf } from "@/lib/filings/settlement-path";
 import { registrationSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { edgeTransition } from "./workflow";
+import { daysSinceSubmission, takeStep } from "./clerk-step";
 import { assertCleanText } from "./filing-rules";
 
 /**
@@ -41,27 +39,16 @@ async function register(ctx: GuardContext, input: z.output<typeof registrationSc
   }
   const now = new Date();
   const cal = await loadCalendar(ctx.tx);
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition(action, f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, action, {
+    version: input.version,
     note: household ? `落户至${household.name}${input.note ? `；${input.note}` : ""}` : (input.note ?? null),
     data: household ? { collectiveHouseholdId: household.id, collectiveHouseholdName: household.name } : undefined,
     dueAt: null,
     set: { completedAt: now, ...(household ? { collectiveHouseholdId: household.id } : {}), ...claimColumns(f, ctx.user, now) },
-    counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+    counterWorkingDays: daysSinceSubmission(f, now, cal),
     message: `您的落户申请 ${f.reference ?? ""} 已办结，落户完成${household ? `（${household.name}）` : ""}。登录后可查看落户后可享受的住房、医疗、养老、子女入学等政策。`,
     now,
-  });
-  await ctx.tx.reviewAction.create({
-    data: {
-      applicationId: f.id,
-      clerkId: ctx.user.id,
-      action,
-      note: input.note ?? null,
-      data: household ? { collectiveHouseholdId: household.id } : undefined,
-    },
+    review: { note: input.note ?? null, data: household ? { collectiveHouseholdId: household.id } : null },
   });
   return { status: "registered" as const, collectiveHouseholdId: household?.id ?? null };
 }

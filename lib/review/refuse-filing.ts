@@ -1,12 +1,10 @@
 import { defineAction } from "@/lib/auth/run-action";
 import { auditText } from "@/lib/audit/denied-details";
 import { DomainError } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { refuseSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
-import { edgeTransition } from "./workflow";
+import { daysSinceSubmission, takeStep } from "./clerk-step";
 import { assertLawfulRefusal, ruleSetForFiling } from "./filing-rules";
 
 /**
@@ -47,28 +45,16 @@ export const refuseFilingDef = defineAction({ roles: ["clerk"], action: "review.
   }
   const cal = await loadCalendar(ctx.tx);
   const reasonText = reasons.map((r) => `${r.label}（依据${r.clause}）`).join("；");
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("refuse", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "refuse", {
+    version: input.version,
     note: input.note,
     data: { reasons: reasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause })) },
     dueAt: null,
     set: { decidedAt: now, ...claimColumns(f, ctx.user, now) },
-    counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+    counterWorkingDays: daysSinceSubmission(f, now, cal),
     message: `您的落户申请 ${f.reference ?? ""} 不予批准。理由：${reasonText}。说明：${input.note}`,
     now,
-  });
-  await ctx.tx.reviewAction.create({
-    data: {
-      applicationId: f.id,
-      clerkId: ctx.user.id,
-      action: "refuse",
-      reasonCodes: reasons.map((r) => r.code),
-      note: input.note,
-      data: { reasons: reasons.map((r) => ({ code: r.code, label: r.label, clause: r.clause })) },
-    },
+    review: { reasonCodes: reasons.map((r) => r.code) },
   });
   return { status: "refused" as const, reasons };
 });

@@ -1,14 +1,12 @@
 import { defineAction } from "@/lib/auth/run-action";
 import { DomainError } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
-import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { settlementPathOf } from "@/lib/filings/settlement-path";
 import { registerDirectlySchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { assertAllEligible, assertCleanText, ruleSetForFiling } from "./filing-rules";
 import { findDuplicates } from "@/lib/filings/duplicate-check";
-import { edgeTransition } from "./workflow";
+import { daysSinceSubmission, takeStep } from "./clerk-step";
 
 /**
  * 直接办理城镇居民登记 (plan 二(一)): a rural student who kept the hukou at origin registers as
@@ -36,20 +34,16 @@ export const registerDirectlyDef = defineAction(
 
     const now = new Date();
     const cal = await loadCalendar(ctx.tx);
-    await transition(ctx.tx, {
-      applicationId: f.id,
-      ...edgeTransition("register_directly", f.status),
-      actorId: ctx.user.id,
-      expectedVersion: input.version,
+    await takeStep(ctx, f, "register_directly", {
+      version: input.version,
       note: input.note ?? null,
       dueAt: null,
       set: { decidedAt: now, completedAt: now, ...claimColumns(f, ctx.user, now) },
       counter: "registered",
-      counterWorkingDays: f.submittedAt ? workingDaysBetween(f.submittedAt, now, cal) : 0,
+      counterWorkingDays: daysSinceSubmission(f, now, cal),
       message: `您的申请 ${f.reference ?? ""} 已在原籍直接办理城镇居民登记，无需准迁证和迁出手续。登录后可查看落户后可享受的政策。`,
       now,
     });
-    await ctx.tx.reviewAction.create({ data: { applicationId: f.id, clerkId: ctx.user.id, action: "register_directly", note: input.note ?? null } });
     return { status: "registered" as const };
   },
 );

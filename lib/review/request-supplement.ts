@@ -1,7 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defineAction } from "@/lib/auth/run-action";
 import { DomainError } from "@/lib/errors";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
 import { auditText } from "@/lib/audit/denied-details";
@@ -9,7 +8,7 @@ import { supplementSchema } from "./schemas";
 import { assertCanAct, claimColumns, lockFiling } from "./filing-lock";
 import { ruleSetForFiling } from "./filing-rules";
 import { allowedNoticeItemsFor, assertCleanClarification, auditItems, composeNotice, noticeText, type NoticeItem } from "./notice-items";
-import { edgeTransition } from "./workflow";
+import { takeStep } from "./clerk-step";
 import { rejectedDocumentItems } from "./review-document";
 
 export type { NoticeItem } from "./notice-items";
@@ -75,26 +74,14 @@ export const requestSupplementDef = defineAction({ roles: ["clerk"], action: "re
     entityId: notice.id,
     details: { noticeId: notice.id, round, items: auditItems(items), note: auditText(input.note), dueAt: dueAt.toISOString() },
   });
-  await transition(ctx.tx, {
-    applicationId: f.id,
-    ...edgeTransition("request_supplement", f.status),
-    actorId: ctx.user.id,
-    expectedVersion: input.version,
+  await takeStep(ctx, f, "request_supplement", {
+    version: input.version,
     note: input.note ?? null,
     data: { noticeId: notice.id, items: items.length },
     dueAt,
     set: { supplementFrom: f.status, ...claimColumns(f, ctx.user, now) },
     message: `您的落户申请 ${f.reference ?? ""} 需要补正材料（一次性告知），请于 ${beijingDate(dueAt)} 前登录补正：${noticeText(items)}${input.note ? `。说明：${input.note}` : ""}`,
     now,
-  });
-  await ctx.tx.reviewAction.create({
-    data: {
-      applicationId: f.id,
-      clerkId: ctx.user.id,
-      action: "request_supplement",
-      note: input.note ?? null,
-      data: { noticeId: notice.id, items: items.length },
-    },
   });
   return { noticeId: notice.id, items, dueAt };
 });

@@ -1,12 +1,11 @@
 import { defineAction } from "@/lib/auth/run-action";
-import { transition } from "@/lib/filings/transition";
 import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, beijingDate } from "@/lib/calendar/working-days";
-import { auditText } from "@/lib/audit/denied-details";
 import { withdrawNoticeSchema } from "./schemas";
 import { ruleSetForFiling } from "./filing-rules";
+import { takeStep } from "./clerk-step";
 import { lockOpenNotice } from "./correct-supplement-notice";
-import { assertCleanClarification, auditItems, readNoticeItems } from "./notice-items";
+import { auditItems, readNoticeItems } from "./notice-items";
 
 /**
  * 撤回补正告知: a station head withdraws a sent notice before the resident answers (e.g. it
@@ -16,9 +15,7 @@ import { assertCleanClarification, auditItems, readNoticeItems } from "./notice-
 export const withdrawSupplementNoticeDef = defineAction(
   { roles: ["clerk"], action: "review.notice.withdraw", schema: withdrawNoticeSchema },
   async (ctx, input) => {
-    ctx.audit({ applicationId: input.applicationId, entityType: "supplement_notice", entityId: input.noticeId });
-    const { f, notice } = await lockOpenNotice(ctx.tx, ctx.user, input, "撤回");
-    assertCleanClarification(input.reason, "reason");
+    const { f, notice, auditChange } = await lockOpenNotice(ctx, input, "撤回");
     const app = await ctx.tx.application.findUniqueOrThrow({ where: { id: f.id }, select: { supplementFrom: true } });
     const back = app.supplementFrom === "accepted" ? "accepted" : "submitted";
     const ruleSet = await ruleSetForFiling(ctx.tx, f.ruleSetId);
@@ -29,36 +26,22 @@ export const withdrawSupplementNoticeDef = defineAction(
       where: { id: notice.id },
       data: { status: "withdrawn", withdrawnAt: now, withdrawnById: ctx.user.id, withdrawReason: input.reason },
     });
-    ctx.audit({
-      applicationId: f.id,
-      entityType: "supplement_notice",
-      entityId: notice.id,
-      details: {
-        noticeId: notice.id,
-        revision: notice.revision,
-        reason: auditText(input.reason),
-        items: auditItems(readNoticeItems(notice.items)),
-        backTo: back,
+    auditChange(notice.revision, { items: auditItems(readNoticeItems(notice.items)), backTo: back });
+    await takeStep(
+      ctx,
+      f,
+      { from: ["supplement_requested"], to: back, event: "supplement_withdrawn", action: "withdraw_notice" },
+      {
+        version: input.version,
+        note: input.reason,
+        data: { noticeId: notice.id },
+        dueAt,
+        set: { supplementFrom: null },
+        counter: null,
+        message: `您的落户申请 ${f.reference ?? ""} 的补正告知已由派出所所长撤回，无需再补正，派出所将在 ${beijingDate(dueAt)} 前继续办理。撤回理由：${input.reason}`,
+        now,
       },
-    });
-    await transition(ctx.tx, {
-      applicationId: f.id,
-      from: ["supplement_requested"],
-      to: back,
-      event: "supplement_withdrawn",
-      actorId: ctx.user.id,
-      expectedVersion: input.version,
-      note: input.reason,
-      data: { noticeId: notice.id },
-      dueAt,
-      set: { supplementFrom: null },
-      counter: null,
-      message: `您的落户申请 ${f.reference ?? ""} 的补正告知已由派出所所长撤回，无需再补正，派出所将在 ${beijingDate(dueAt)} 前继续办理。撤回理由：${input.reason}`,
-      now,
-    });
-    await ctx.tx.reviewAction.create({
-      data: { applicationId: f.id, clerkId: ctx.user.id, action: "withdraw_notice", note: input.reason, data: { noticeId: notice.id } },
-    });
+    );
     return { noticeId: notice.id, status: back, dueAt };
   },
 );
