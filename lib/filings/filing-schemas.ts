@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { eligibilityRequestSchema, RELATIONS, SUBTYPES_BY_CHANNEL, SUBTYPE_LABELS, type Channel, type Subtype } from "@/lib/schemas/eligibility";
 import { idNumberSchema } from "@/lib/schemas/id-number";
+import { optionalId } from "@/lib/schemas/filters";
 
 /**
  * The filing form's inputs, one schema per page, shared by the page's form, its server action
@@ -185,12 +186,7 @@ export const collectiveDetailsSchema = z.object({
 /** A person moving together with the applicant (二(二): 配偶、子女、父母等). */
 export const memberSchema = z.object({
   applicationId: applicationIdSchema,
-  memberId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  memberId: optionalId,
   relation: formChoice(z.enum(RELATIONS, { error: (i) => (i.input === undefined ? "请选择与申请人的关系" : "与申请人的关系不正确") })),
   name: z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(50, "姓名过长"),
   idNumber: idNumberSchema,

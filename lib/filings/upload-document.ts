@@ -5,6 +5,7 @@ import { RATE_LIMITS } from "@/lib/http/rate-limit";
 import { DomainError, notFound } from "@/lib/errors";
 import { displayFileName } from "@/lib/storage/display-file-name";
 import { DOCUMENT_CODES, DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
+import { optionalId } from "@/lib/schemas/filters";
 import { applicationScope } from "@/lib/auth/scope";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { ALLOWED_TYPE_LABEL, EXTENSION, sniffFileType } from "@/lib/storage/sniff-file-type";
@@ -30,12 +31,7 @@ export const uploadDocumentSchema = z.object({
   memberId: z.string({ error: "请选择材料所属人员" }).trim().min(1, "请选择材料所属人员").max(64),
   docType: z.enum(UPLOAD_DOC_TYPES, { error: "请选择材料类型" }),
   /** Replace this file (the old one is deleted from a draft, kept for the record on a submitted filing). */
-  replaceId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  replaceId: optionalId,
   file: z.instanceof(File, { message: "请选择要上传的文件" }).refine((f) => f.size > 0, "文件是空的，请重新选择"),
   /** For a 户口簿: the other persons of the filing listed on it (the resident ticks them); one upload counts for each. */
   coversMemberIds: z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANNELS } from "@/lib/schemas/eligibility";
+import { optionalId } from "@/lib/schemas/filters";
 import { QUEUE_TABS } from "./queue-tabs";
 
 /**
@@ -77,12 +78,7 @@ export const supplementItemSchema = z.strictObject({
   /** A document code of a slot the rules require, or a code of the rule set's other items. */
   code: z.string({ error: "请选择补正事项" }).trim().min(1, "请选择补正事项").max(64, "补正事项代码过长"),
   /** The household member the item concerns; empty for the applicant. */
-  memberId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  memberId: optionalId,
   /** Explains the item (e.g. which page is unreadable); checked by the guard, never a demand of its own. */
   clarification: optionalText(300, "补充说明"),
 });
@@ -117,14 +113,6 @@ export const withdrawNoticeSchema = z.strictObject({
   noticeId,
   reason: requiredText(4, 500, "撤回理由"),
 });
-
-/** An id that may be left empty ("" → undefined). */
-const optionalId = z
-  .string()
-  .trim()
-  .max(64)
-  .optional()
-  .transform((v) => (v ? v : undefined));
 
 export const approveSchema = z.object({
   applicationId: id,
@@ -211,12 +199,7 @@ export const reviewDocumentSchema = z
     applicationId: id,
     documentId: z.string().trim().min(1, "缺少材料编号").max(64),
     verdict: z.enum(["verified", "rejected"], { error: "请选择核验结果" }),
-    reasonCode: z
-      .string()
-      .trim()
-      .max(64)
-      .optional()
-      .transform((v) => (v ? v : undefined)),
+    reasonCode: optionalId,
   })
   .superRefine((v, ctx) => {
     if (v.verdict === "rejected" && !v.reasonCode) ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "请选择不合格的理由" });
