@@ -130,15 +130,8 @@ export function findForbiddenCriteria(text: string): ForbiddenMatch[] {
 
 // --- checks for clerks' refusals and notes ------------------------------------------------
 
-export type ForbiddenCriterionProblem = {
-  code: "forbidden_criterion";
-  criterion: ForbiddenCriterion;
-  clause: Clause;
-  match: string;
-  start: number;
-  end: number;
-  message: string;
-};
+/** A finding as a problem of a refusal or note (the message there says why it may not be a reason). */
+export type ForbiddenCriterionProblem = { code: "forbidden_criterion" } & ForbiddenMatch;
 
 export type RefusalProblem =
   { code: "reason_required"; message: string } | { code: "unknown_reason"; reasonCode: string; message: string } | ForbiddenCriterionProblem;

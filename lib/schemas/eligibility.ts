@@ -33,25 +33,28 @@ export type Relation = (typeof RELATIONS)[number];
 export const HUKOU_TYPES = ["rural", "urban"] as const;
 export type HukouType = (typeof HUKOU_TYPES)[number];
 
-export const DOCUMENT_CODES = [
-  "id_card",
-  "hukou_booklet",
-  "graduation_certificate",
-  "skill_certificate",
-  "discharge_certificate",
-  "overseas_degree_certification",
-  "admission_letter",
-  "property_certificate",
-  "rental_contract",
-  "employer_housing_certificate",
-  "marriage_certificate",
-  "birth_certificate",
-  "relationship_proof",
-  "employment_contract",
+/** The document codes of the spec, in its order, with their names. */
+const DOCUMENTS = {
+  id_card: "居民身份证",
+  hukou_booklet: "居民户口簿（本人页）",
+  graduation_certificate: "毕业证书",
+  skill_certificate: "职业资格证书或职业技能等级证书",
+  discharge_certificate: "退出现役证",
+  overseas_degree_certification: "国（境）外学历学位认证书",
+  admission_letter: "录取通知书",
+  property_certificate: "不动产权证书",
+  rental_contract: "房屋租赁合同",
+  employer_housing_certificate: "单位住房证明",
+  marriage_certificate: "结婚证",
+  birth_certificate: "出生医学证明",
+  relationship_proof: "亲属关系证明",
+  employment_contract: "劳动合同（就业证明）",
   /** 1.1: the booklet of the person joined, at the destination (the principal's tie, 二(二)). */
-  "principal_hukou_booklet",
-] as const;
-export type DocumentCode = (typeof DOCUMENT_CODES)[number];
+  principal_hukou_booklet: "投靠人在落户地的居民户口簿",
+};
+export type DocumentCode = keyof typeof DOCUMENTS;
+export const DOCUMENT_CODES = Object.keys(DOCUMENTS) as readonly DocumentCode[];
+export const DOCUMENT_LABELS: Readonly<Record<DocumentCode, string>> = DOCUMENTS;
 
 /** Facts accepted and stored but never decisive (RULES.md "What must never be a condition"), in the spec's order. */
 export const IGNORED_FACT_KEYS = [
@@ -90,24 +93,6 @@ export const RELATION_LABELS: Readonly<Record<Relation, string>> = {
   child: "子女",
   parent: "父母",
   other: "其他共同居住的近亲属",
-};
-
-export const DOCUMENT_LABELS: Readonly<Record<DocumentCode, string>> = {
-  id_card: "居民身份证",
-  hukou_booklet: "居民户口簿（本人页）",
-  graduation_certificate: "毕业证书",
-  skill_certificate: "职业资格证书或职业技能等级证书",
-  discharge_certificate: "退出现役证",
-  overseas_degree_certification: "国（境）外学历学位认证书",
-  admission_letter: "录取通知书",
-  property_certificate: "不动产权证书",
-  rental_contract: "房屋租赁合同",
-  employer_housing_certificate: "单位住房证明",
-  marriage_certificate: "结婚证",
-  birth_certificate: "出生医学证明",
-  relationship_proof: "亲属关系证明",
-  employment_contract: "劳动合同（就业证明）",
-  principal_hukou_booklet: "投靠人在落户地的居民户口簿",
 };
 
 // --- messages -----------------------------------------------------------------------------

@@ -1,4 +1,6 @@
 import { describe, it, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import {
   CHANNELS,
@@ -195,17 +197,19 @@ describe("labels and lists", () => {
     for (const d of DOCUMENT_CODES) expect(DOCUMENT_LABELS[d]).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it("list the document codes in the spec's order", () => {
+    const spec = readFileSync(path.join(process.cwd(), "docs/api/eligibility-api.md"), "utf8");
+    const list = /^Document codes: ([\s\S]*?)\n\n/m.exec(spec)?.[1] ?? "";
+    expect(DOCUMENT_CODES).toEqual([...list.matchAll(/`(\w+)`/g)].map((m) => m[1]));
+  });
+
   it("list the ignored facts in the spec's order", () => {
-    expect(IGNORED_FACT_KEYS).toEqual([
-      "ownsHome",
-      "homeAreaM2",
-      "taxPaidYuan",
-      "investmentYuan",
-      "points",
-      "socialInsuranceMonths",
-      "residenceYears",
-      "keepsRuralLandRights",
-    ]);
+    // The request of docs/api/eligibility-api.md lists them after "// ignored facts", up to the closing brace.
+    const spec = readFileSync(path.join(process.cwd(), "docs/api/eligibility-api.md"), "utf8");
+    const block = /\/\/ ignored facts[^\n]*\n([^}]*)\}/.exec(spec)?.[1] ?? "";
+    const inSpec = [...block.matchAll(/"(\w+)":/g)].map((m) => m[1]);
+    expect(inSpec).toHaveLength(8);
+    expect(IGNORED_FACT_KEYS).toEqual(inSpec);
   });
 });
 
