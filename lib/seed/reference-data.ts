@@ -39,16 +39,13 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
         data: NATIONAL_CALENDAR.map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), kind: d.kind, name: d.name })),
         skipDuplicates: true,
       });
-      if ((await tx.ruleSet.count()) === 0) {
-        await tx.ruleSet.create({
-          data: {
-            version: DEFAULT_RULE_SET_VERSION,
-            effectiveFrom: new Date("2019-11-28T00:00:00+08:00"),
-            data: DEFAULT_RULE_SET_DATA as unknown as Prisma.InputJsonValue,
-            notes: "依据三政办〔2019〕24号制定的初始规则集",
-            publishedAt: new Date("2019-11-28T00:00:00+08:00"),
-          },
+      // The shipped rule set, published, in force from `effectiveFrom`.
+      const publishDefault = (effectiveFrom: Date, notes: string, publishedAt: Date) =>
+        tx.ruleSet.create({
+          data: { version: DEFAULT_RULE_SET_VERSION, effectiveFrom, data: DEFAULT_RULE_SET_DATA as unknown as Prisma.InputJsonValue, notes, publishedAt },
         });
+      if ((await tx.ruleSet.count()) === 0) {
+        await publishDefault(new Date("2019-11-28T00:00:00+08:00"), "依据三政办〔2019〕24号制定的初始规则集", new Date("2019-11-28T00:00:00+08:00"));
       } else {
         // Eligibility API 1.1: an installation still on the shipped v1 (no admin version after it) gets v1.1 beside it.
         const latest = await tx.ruleSet.findFirst({
@@ -60,15 +57,11 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
           latest?.version === PREVIOUS_DEFAULT_RULE_SET_VERSION &&
           !(await tx.ruleSet.findUnique({ where: { version: DEFAULT_RULE_SET_VERSION }, select: { id: true } }))
         ) {
-          await tx.ruleSet.create({
-            data: {
-              version: DEFAULT_RULE_SET_VERSION,
-              effectiveFrom: new Date("2026-11-30T00:00:00+08:00"),
-              data: DEFAULT_RULE_SET_DATA as unknown as Prisma.InputJsonValue,
-              notes: "资格预检接口 1.1：共同居住家属可依投靠人的合法稳定住所落户；未满16周岁者以户口簿页证明身份；直系亲属仅指直系血亲和配偶",
-              publishedAt: new Date(),
-            },
-          });
+          await publishDefault(
+            new Date("2026-11-30T00:00:00+08:00"),
+            "资格预检接口 1.1：共同居住家属可依投靠人的合法稳定住所落户；未满16周岁者以户口簿页证明身份；直系亲属仅指直系血亲和配偶",
+            new Date(),
+          );
         }
       }
     },
