@@ -7,6 +7,8 @@ import { ACTIVE_STATUSES } from "@/lib/filings/status";
 import { STATION_CLOCK_STATUSES } from "@/lib/review/queue-tabs";
 import { resolveDashboardScope, scopeLabel, type DashboardScope } from "./dashboard-scope";
 import { periodFrom, periodSchema, type Period } from "./period";
+import { countersInRange, grainRange } from "./rollup-range";
+import { ALL_REFUSALS } from "./rollups";
 import { defineDashboardAction } from "./dashboard";
 
 /**
@@ -75,52 +77,39 @@ const PAGE = 50;
 export async function listOfficialFilings(db: Db, scope: DashboardScope, input: OfficialFilingsQuery, now = new Date()): Promise<OfficialFilings> {
   const period = periodFrom(input, now);
   const station = input.station ? await stationInCounty(db, input.station, scope.kind === "county" ? scope.countyCode : null) : null;
-  const where: Prisma.Sql[] = [];
-  if (station) where.push(Prisma.sql`a."stationId" = ${station.id}`);
-  else {
-    // The scope's stations by id: the clerk queue's (stationId, status, dueAt) indexes answer per station.
-    const ids = (await db.policeStation.findMany({ where: scope.kind === "county" ? { countyCode: scope.countyCode } : {}, select: { id: true } })).map(
-      (x) => x.id,
-    );
-    where.push(ids.length ? Prisma.sql`a."stationId" IN (${Prisma.join(ids)})` : Prisma.sql`FALSE`);
-    if (scope.kind === "county") where.push(Prisma.sql`a."destinationCounty" = ${scope.countyCode}`);
-  }
-  const statuses = (xs: readonly ApplicationStatus[]) => Prisma.join(xs.map((s) => Prisma.sql`${s}::"ApplicationStatus"`));
-  let sortCol: string;
-  switch (input.kind) {
-    case "overdue":
-      where.push(Prisma.sql`a."status" IN (${statuses(STATION_CLOCK_STATUSES)}) AND a."dueAt" < ${now}`);
-      sortCol = "dueAt";
-      break;
-    case "open":
-      where.push(Prisma.sql`a."status" IN (${statuses(input.status ? [input.status] : ACTIVE_STATUSES)}) AND a."stationId" IS NOT NULL`);
-      sortCol = "submittedAt";
-      break;
-    case "refused":
-      where.push(Prisma.sql`a."status" = 'refused' AND a."decidedAt" >= ${period.start} AND a."decidedAt" < ${period.end}`);
-      sortCol = "decidedAt";
-      break;
-    case "registered":
-      where.push(Prisma.sql`a."status" = 'registered' AND a."completedAt" >= ${period.start} AND a."completedAt" < ${period.end}`);
-      sortCol = "completedAt";
-      break;
-  }
-  const col = Prisma.raw(`a."${sortCol}"`);
-  const base = Prisma.join(where, " AND ");
-  const [{ n }] = await db.$queryRaw<Array<{ n: number }>>`SELECT COUNT(*)::int AS n FROM "Application" a WHERE ${base}`;
+  // The scope's stations by id: each (station, state) pair walks its own index in sort order
+  // (the clerk queue's (stationId, status, dueAt) and (stationId, decidedAt) indexes), and the
+  // first page is merged from those short runs: exact, and never a sort of every match.
+  const stationIds = station
+    ? [station.id]
+    : (await db.policeStation.findMany({ where: scope.kind === "county" ? { countyCode: scope.countyCode } : {}, select: { id: true } })).map((x) => x.id);
+  const county = scope.kind === "county" && !station ? Prisma.sql`AND a."destinationCounty" = ${scope.countyCode}` : Prisma.empty;
+  const spec = drillSpec(input, period, now);
+  const col = Prisma.raw(`a."${spec.sortCol}"`);
+  const total = await drillTotal(db, input.kind, spec, stationIds, county, station ? null : scope, period);
   let cursor = Prisma.empty;
   if (input.after) {
     const [at, id] = input.after.split("|");
     const when = new Date(at);
     if (id && !Number.isNaN(when.getTime())) cursor = Prisma.sql`AND (${col}, a."id") > (${when}, ${id})`;
   }
-  const rows = await db.$queryRaw<Array<OfficialFilingRow & { sortAt: Date | null }>>`
-    SELECT a."id", a."reference", a."channel"::text AS channel, a."status"::text AS status, s."name" AS "stationName", a."destinationCounty" AS "countyCode",
-           a."applicantName", a."personsCount", a."submittedAt", a."dueAt", a."decidedAt", a."completedAt", ${col} AS "sortAt"
-      FROM "Application" a JOIN "PoliceStation" s ON s."id" = a."stationId"
-     WHERE ${base} ${cursor}
-     ORDER BY ${col} ASC NULLS LAST, a."id" ASC
-     LIMIT ${PAGE + 1}`;
+  const rows = stationIds.length
+    ? await db.$queryRaw<Array<OfficialFilingRow & { sortAt: Date | null }>>`
+    SELECT x.*, s."name" AS "stationName"
+      FROM unnest(${stationIds}::text[]) AS k(sid)
+     CROSS JOIN unnest(${spec.statuses}::text[]) AS st(status)
+     CROSS JOIN LATERAL (
+       SELECT a."id", a."reference", a."channel"::text AS channel, a."status"::text AS status, a."stationId", a."destinationCounty" AS "countyCode",
+              a."applicantName", a."personsCount", a."submittedAt", a."dueAt", a."decidedAt", a."completedAt", ${col} AS "sortAt"
+         FROM "Application" a
+        WHERE a."stationId" = k.sid AND a."status" = st.status::"ApplicationStatus" AND ${spec.range} ${county} ${cursor}
+        ORDER BY ${col} ASC NULLS LAST, a."id" ASC
+        LIMIT ${PAGE + 1}
+     ) x
+      JOIN "PoliceStation" s ON s."id" = x."stationId"
+     ORDER BY x."sortAt" ASC NULLS LAST, x."id" ASC
+     LIMIT ${PAGE + 1}`
+    : [];
   const more = rows.length > PAGE;
   const page = rows.slice(0, PAGE);
   const last = page.at(-1);
@@ -145,10 +134,62 @@ export async function listOfficialFilings(db: Db, scope: DashboardScope, input: 
       decidedAt: r.decidedAt,
       completedAt: r.completedAt,
     })),
-    total: n,
+    total,
     nextCursor: more && last?.sortAt ? `${last.sortAt.toISOString()}|${last.id}` : null,
     title: `${where2}：${DRILL_LABELS[input.kind]}${input.kind === "refused" || input.kind === "registered" ? `（${period.label}）` : ""}`,
   };
+}
+
+type DrillSpec = { statuses: ApplicationStatus[]; range: Prisma.Sql; sortCol: "dueAt" | "submittedAt" | "decidedAt" | "completedAt" };
+
+/** Which filings a drill-down lists: their states, the condition on top, and the sort column. */
+function drillSpec(input: OfficialFilingsQuery, period: Period, now: Date): DrillSpec {
+  switch (input.kind) {
+    case "overdue":
+      return { statuses: [...STATION_CLOCK_STATUSES], range: Prisma.sql`a."dueAt" < ${now}`, sortCol: "dueAt" };
+    case "open":
+      return { statuses: input.status ? [input.status] : [...ACTIVE_STATUSES], range: Prisma.sql`TRUE`, sortCol: "submittedAt" };
+    case "refused":
+      return { statuses: ["refused"], range: Prisma.sql`a."decidedAt" >= ${period.start} AND a."decidedAt" < ${period.end}`, sortCol: "decidedAt" };
+    case "registered":
+      return { statuses: ["registered"], range: Prisma.sql`a."completedAt" >= ${period.start} AND a."completedAt" < ${period.end}`, sortCol: "completedAt" };
+  }
+}
+
+/**
+ * How many there are in all — the dashboard's own number: final refusals from RefusalCount and
+ * settlements from the counters (the rollups the dashboard reads, kept in each transition's
+ * transaction); the open states counted from the filings by the queue's indexes.
+ */
+async function drillTotal(
+  db: Db,
+  kind: DrillKind,
+  spec: DrillSpec,
+  stationIds: string[],
+  county: Prisma.Sql,
+  /** The scope when no single station is asked for (a county's rows are its destination county's). */
+  scope: DashboardScope | null,
+  period: Period,
+): Promise<number> {
+  if (!stationIds.length) return 0;
+  const unitCounty = scope?.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
+  if (kind === "refused") {
+    const [{ n }] = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT COALESCE(SUM("n"), 0)::int AS n FROM "RefusalCount"
+       WHERE ${grainRange(period.from, period.to)} AND "code" = ${ALL_REFUSALS} AND "stationId" IN (${Prisma.join(stationIds)}) ${unitCounty}`;
+    return n;
+  }
+  if (kind === "registered") {
+    const [{ n }] = await db.$queryRaw<Array<{ n: number }>>`
+      SELECT COALESCE(SUM("filings"), 0)::int AS n FROM (${countersInRange(period.from, period.to)}) c
+       WHERE "event" = 'registered' AND "stationId" IN (${Prisma.join(stationIds)}) ${unitCounty}`;
+    return n;
+  }
+  const [{ n }] = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT COUNT(*)::int AS n FROM "Application" a
+     WHERE a."stationId" IN (${Prisma.join(stationIds)}) AND a."status" IN (${Prisma.join(spec.statuses.map((x) => Prisma.sql`${x}::"ApplicationStatus"`))})
+       AND ${spec.range} ${county}`;
+  return n;
 }
 
 /** The officials' read-only list of filings behind a count (audited: it shows names). */
