@@ -2,16 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { fetchAction, useActionForm } from "@/components/forms/use-action-form";
-
-export type SlotDocument = {
-  id: string;
-  docType: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  memberId?: string | null;
-  coversMemberIds?: readonly string[];
-};
+import type { ChecklistDocument } from "@/lib/filings/document-checklist";
 
 type Props = {
   applicationId: string;
@@ -20,7 +11,8 @@ type Props = {
   docTypes: Array<{ code: string; label: string }>;
   title: string;
   hint?: string;
-  documents: SlotDocument[];
+  /** The files already uploaded for this line (a type import only: the checklist module stays on the server). */
+  documents: ChecklistDocument[];
   satisfied: boolean;
   /** Largest file, for the hint and a check before sending. */
   maxBytes: number;
