@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { resetPasswordAction, sendResetCodeAction, type ResetState } from "./actions";
-import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+import { ErrorSummary, issueFor } from "@/components/forms/field";
+import { InputField } from "@/components/forms/input-field";
 import { SmsCodeField } from "@/components/forms/sms-code-field";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 
@@ -23,17 +24,7 @@ export function ResetPasswordForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <ErrorSummary message={state.message} issues={state.issues} />
-      <Field id="mobile" label="手机号码" error={err("mobile")}>
-        <input
-          id="mobile"
-          name="mobile"
-          inputMode="numeric"
-          autoComplete="tel"
-          className="input"
-          defaultValue={state.mobile}
-          {...fieldAria("mobile", err("mobile"))}
-        />
-      </Field>
+      <InputField id="mobile" name="mobile" label="手机号码" error={err("mobile")} inputMode="numeric" autoComplete="tel" defaultValue={state.mobile} />
       <SmsCodeField send={sendResetCodeAction} error={err("smsCode")} />
       <NewPasswordFields label="新密码" confirmLabel="再次输入新密码" hint="至少8位，不能使用常见密码（如 12345678）或姓名拼音" error={err} />
       <button type="submit" className="btn-primary w-full" disabled={pending}>

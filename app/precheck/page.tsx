@@ -18,7 +18,7 @@ export default function PrecheckPage() {
       <PrecheckForm
         counties={COUNTIES.map((c) => ({ code: c.code, name: c.name }))}
         labels={{
-          backgrounds: BACKGROUNDS.map((b) => [b, BACKGROUND_LABELS[b]]),
+          backgrounds: BACKGROUNDS.map((b) => ({ value: b, label: BACKGROUND_LABELS[b] })),
           channels: CHANNEL_LABELS,
           subtypes: SUBTYPE_LABELS,
           tenures: TENURE_LABELS,

@@ -5,7 +5,8 @@ import Link from "next/link";
 import { precheckAction, type PrecheckState } from "./actions";
 import type { Channel, DocumentCode, Relation, Subtype, Tenure } from "@/lib/schemas/eligibility";
 import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
-import { SelectOptions } from "@/components/forms/select-options";
+import { InputField } from "@/components/forms/input-field";
+import { SelectOptions, type SelectOption } from "@/components/forms/select-options";
 
 type County = { code: string; name: string };
 
@@ -14,7 +15,7 @@ type County = { code: string; name: string };
  * never imports the zod schemas module they live in.
  */
 export type PrecheckLabels = {
-  backgrounds: Array<[string, string]>;
+  backgrounds: SelectOption[];
   channels: Record<Channel, string>;
   subtypes: Record<Subtype, string>;
   tenures: Record<Tenure, string>;
@@ -38,6 +39,28 @@ const OUTCOME = {
   ineligible: { text: "不符合该通道的条件", cls: "border-slate-300 bg-slate-50" },
 } as const;
 
+/** A question's answers: value → words, in the order shown. */
+type Options = Record<string, string>;
+
+/** What the fields report: the value chosen or typed. */
+type OnChange = (e: { target: { value: string } }) => void;
+
+const YES_NO: Options = { yes: "是", no: "否" };
+
+/** A select of the form with its label and error (its options are the children). */
+function SelectField({
+  id,
+  label,
+  error,
+  ...select
+}: { id: string; label: string; error?: string } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "id">) {
+  return (
+    <Field id={id} label={label} error={error}>
+      <select id={id} className="input" {...select} {...fieldAria(id, error)} />
+    </Field>
+  );
+}
+
 function Radios({
   name,
   legend,
@@ -49,17 +72,17 @@ function Radios({
   name: string;
   legend: string;
   value: string;
-  onChange: (v: string) => void;
-  options: Array<[string, string]>;
+  onChange: OnChange;
+  options: Options;
   error?: string;
 }) {
   return (
     <fieldset aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="label">{legend}</legend>
       <div className="mt-1 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-5">
-        {options.map(([v, label], i) => (
+        {Object.entries(options).map(([v, label], i) => (
           <label key={v} className="flex items-center gap-2">
-            <input type="radio" id={i === 0 ? name : undefined} name={name} value={v} checked={value === v} onChange={() => onChange(v)} className="h-5 w-5" />
+            <input type="radio" id={i === 0 ? name : undefined} name={name} value={v} checked={value === v} onChange={onChange} className="h-5 w-5" />
             {label}
           </label>
         ))}
@@ -119,8 +142,14 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
   });
   const [state, setState] = useState<PrecheckState>({});
   const [pending, start] = useTransition();
-  const set = (k: keyof typeof a) => (v: string) => setA((s) => ({ ...s, [k]: v }));
   const err = (p: string) => issueFor(state.issues, p);
+  /** An answer's field: its value, its setter and its error (a radio group also needs its name). */
+  const field = (k: keyof typeof a) => ({
+    value: a[k],
+    onChange: ({ target }: { target: { value: string } }) => setA((s) => ({ ...s, [k]: target.value })),
+    error: err(k),
+  });
+  const radio = (k: keyof typeof a) => ({ name: k, ...field(k) });
   const results = useRef<HTMLHeadingElement>(null);
   // On a phone the result appears below the screen: take the reader there (the error summary focuses itself).
   useEffect(() => {
@@ -146,186 +175,57 @@ export function PrecheckForm({ counties, labels, texts }: { counties: County[]; 
         <h2 className="text-lg font-semibold">1. 为谁预检</h2>
         <p className="text-sm text-slate-700">{texts.whoIntro}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="pc-name" label="姓名（选填）" error={err("name")}>
-            <input
-              id="pc-name"
-              className="input"
-              value={a.name}
-              onChange={(e) => set("name")(e.target.value)}
-              autoComplete="off"
-              {...fieldAria("pc-name", err("name"))}
-            />
-          </Field>
-          <Field id="pc-id" label={texts.words.idLabel} hint={texts.words.idHint} error={err("idNumber")}>
-            <input
-              id="pc-id"
-              className="input"
-              value={a.idNumber}
-              maxLength={18}
-              onChange={(e) => set("idNumber")(e.target.value)}
-              autoComplete="off"
-              {...fieldAria("pc-id", err("idNumber"), "hint")}
-            />
-          </Field>
+          <InputField id="pc-name" label="姓名（选填）" autoComplete="off" {...field("name")} />
+          <InputField id="pc-id" label={texts.words.idLabel} hint={texts.words.idHint} maxLength={18} autoComplete="off" {...field("idNumber")} />
           {a.idNumber.trim() === "" && (
-            <Field id="pc-birth" label="出生日期" hint={texts.birthHint} error={err("birthDate")}>
-              <input
-                id="pc-birth"
-                type="date"
-                className="input"
-                value={a.birthDate}
-                onChange={(e) => set("birthDate")(e.target.value)}
-                autoComplete="off"
-                {...fieldAria("pc-birth", err("birthDate"), "hint")}
-              />
-            </Field>
+            <InputField id="pc-birth" type="date" label="出生日期" hint={texts.birthHint} autoComplete="off" {...field("birthDate")} />
           )}
         </div>
-        <Radios
-          name="hukouType"
-          legend="当前户口性质"
-          value={a.hukouType}
-          onChange={set("hukouType")}
-          options={[
-            ["rural", "农业户口（农村）"],
-            ["urban", "城镇户口"],
-          ]}
-          error={err("hukouType")}
-        />
+        <Radios {...radio("hukouType")} legend="当前户口性质" options={{ rural: "农业户口（农村）", urban: "城镇户口" }} />
 
         <h2 className="text-lg font-semibold">2. 想落户到哪里</h2>
-        <Field id="pc-county" label="县（市、区）" error={err("destinationCounty")}>
-          <select
-            id="pc-county"
-            className="input"
-            value={a.destinationCounty}
-            onChange={(e) => set("destinationCounty")(e.target.value)}
-            {...fieldAria("pc-county", err("destinationCounty"))}
-          >
-            <SelectOptions placeholder="请选择" options={counties} />
-          </select>
-        </Field>
+        <SelectField id="pc-county" label="县（市、区）" {...field("destinationCounty")}>
+          <SelectOptions placeholder="请选择" options={counties} />
+        </SelectField>
 
         <h2 className="text-lg font-semibold">3. 您的情况</h2>
-        <Field id="pc-bg" label={texts.words.backgroundLegend} error={err("background")}>
-          <select
-            id="pc-bg"
-            className="input"
-            value={a.background}
-            onChange={(e) => set("background")(e.target.value)}
-            {...fieldAria("pc-bg", err("background"))}
-          >
-            <option value="">请选择</option>
-            {labels.backgrounds.map(([b, label]) => (
-              <option key={b} value={b}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField id="pc-bg" label={texts.words.backgroundLegend} {...field("background")}>
+          <SelectOptions placeholder="请选择" options={labels.backgrounds} />
+        </SelectField>
         <Radios
-          name="housing"
+          {...radio("housing")}
           legend={texts.words.housingLegend}
-          value={a.housing}
-          onChange={set("housing")}
-          options={[
-            ["rented", TENURE_LABELS.rented],
-            ["owned", TENURE_LABELS.owned],
-            ["employer_housing", TENURE_LABELS.employer_housing],
-            ["none", "暂无住所"],
-          ]}
-          error={err("housing")}
+          options={{ rented: TENURE_LABELS.rented, owned: TENURE_LABELS.owned, employer_housing: TENURE_LABELS.employer_housing, none: "暂无住所" }}
         />
         {a.housing !== "none" && a.housing !== "" && (
-          <Radios
-            name="housingLegal"
-            legend={texts.words.housingLegalLegend}
-            value={a.housingLegal}
-            onChange={set("housingLegal")}
-            options={[
-              ["yes", "是"],
-              ["no", "不是"],
-            ]}
-          />
+          <Radios {...radio("housingLegal")} legend={texts.words.housingLegalLegend} options={{ yes: "是", no: "不是" }} />
         )}
         <Radios
-          name="relation"
+          {...radio("relation")}
           legend={texts.relativeLegend}
-          value={a.relation}
-          onChange={set("relation")}
-          options={[
-            ["none", "不投靠"],
-            ["spouse", `投靠${RELATION_LABELS.spouse}`],
-            ["child", texts.words.joinParent],
-            ["parent", texts.words.joinChild],
-            ["grandrelative", texts.words.grandRelative],
-            ["other", texts.words.otherRelative],
-          ]}
+          options={{
+            none: "不投靠",
+            spouse: `投靠${RELATION_LABELS.spouse}`,
+            child: texts.words.joinParent,
+            parent: texts.words.joinChild,
+            grandrelative: texts.words.grandRelative,
+            other: texts.words.otherRelative,
+          }}
         />
         {a.relation !== "none" && (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Radios
-              name="livesTogether"
-              legend={texts.words.livesTogetherLegend}
-              value={a.livesTogether}
-              onChange={set("livesTogether")}
-              options={[
-                ["yes", "是"],
-                ["no", "否"],
-              ]}
-            />
-            <Radios
-              name="relativeHasHukou"
-              legend={texts.words.relativeHukouLegend}
-              value={a.relativeHasHukou}
-              onChange={set("relativeHasHukou")}
-              options={[
-                ["yes", "是"],
-                ["no", "否"],
-              ]}
-            />
-            {a.relativeHasHukou === "no" && (
-              <Radios
-                name="relativeHasResidence"
-                legend={texts.sharedHomeLegend}
-                value={a.relativeHasResidence}
-                onChange={set("relativeHasResidence")}
-                options={[
-                  ["yes", "是"],
-                  ["no", "否"],
-                ]}
-              />
-            )}
+            <Radios {...radio("livesTogether")} legend={texts.words.livesTogetherLegend} options={YES_NO} />
+            <Radios {...radio("relativeHasHukou")} legend={texts.words.relativeHukouLegend} options={YES_NO} />
+            {a.relativeHasHukou === "no" && <Radios {...radio("relativeHasResidence")} legend={texts.sharedHomeLegend} options={YES_NO} />}
           </div>
         )}
-        <Radios
-          name="employed"
-          legend={texts.employedLegend}
-          value={a.employed}
-          onChange={set("employed")}
-          options={[
-            ["yes", "已就业"],
-            ["no", "暂未就业"],
-          ]}
-          error={err("employed")}
-        />
+        <Radios {...radio("employed")} legend={texts.employedLegend} options={{ yes: "已就业", no: "暂未就业" }} />
         {a.employed === "yes" && (
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="pc-work" label="就业所在县（市、区）">
-              <select id="pc-work" className="input" value={a.workCounty} onChange={(e) => set("workCounty")(e.target.value)}>
-                <SelectOptions placeholder="与落户地相同" options={counties} />
-              </select>
-            </Field>
-            <Radios
-              name="employerHasCollectiveHousehold"
-              legend={texts.words.employerCollectiveLegend}
-              value={a.employerHasCollectiveHousehold}
-              onChange={set("employerHasCollectiveHousehold")}
-              options={[
-                ["no", "没有"],
-                ["yes", "有"],
-              ]}
-            />
+            <SelectField id="pc-work" label="就业所在县（市、区）" {...field("workCounty")}>
+              <SelectOptions placeholder="与落户地相同" options={counties} />
+            </SelectField>
+            <Radios {...radio("employerHasCollectiveHousehold")} legend={texts.words.employerCollectiveLegend} options={{ no: "没有", yes: "有" }} />
           </div>
         )}
         <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>

@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { lookupProgressAction, sendProgressCodeAction, type ProgressState } from "./actions";
-import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+import { ErrorSummary, issueFor } from "@/components/forms/field";
+import { InputField } from "@/components/forms/input-field";
 import { SmsCodeField } from "@/components/forms/sms-code-field";
 
 function day(iso: string) {
@@ -28,19 +29,16 @@ export function ProgressForm() {
     <div className="space-y-5">
       <form action={action} className="card space-y-4" noValidate>
         <ErrorSummary message={state.message} issues={state.issues} />
-        <Field id="reference" label="申请编号" hint="如 SMX-2026-000123" error={err("reference")}>
-          <input
-            id="reference"
-            name="reference"
-            className="input"
-            autoComplete="off"
-            defaultValue={state.values?.reference}
-            {...fieldAria("reference", err("reference"), "hint")}
-          />
-        </Field>
-        <Field id="name" label="申请人姓名" error={err("name")}>
-          <input id="name" name="name" className="input" autoComplete="name" defaultValue={state.values?.name} {...fieldAria("name", err("name"))} />
-        </Field>
+        <InputField
+          id="reference"
+          name="reference"
+          label="申请编号"
+          hint="如 SMX-2026-000123"
+          error={err("reference")}
+          autoComplete="off"
+          defaultValue={state.values?.reference}
+        />
+        <InputField id="name" name="name" label="申请人姓名" error={err("name")} autoComplete="name" defaultValue={state.values?.name} />
         <SmsCodeField
           send={sendProgressCodeAction}
           fieldIds={["reference", "name"]}

@@ -11,7 +11,7 @@ type Props = {
   docTypes: Array<{ code: string; label: string }>;
   title: string;
   hint?: string;
-  /** Files already uploaded against the line. */
+  /** The files already uploaded for this line (a type import only: the checklist module stays on the server). */
   documents: ChecklistDocument[];
   satisfied: boolean;
   /** Largest file, for the hint and a check before sending. */

@@ -1,4 +1,4 @@
-import { Field, fieldAria } from "./field";
+import { InputField } from "./input-field";
 
 /** The new password and its repetition (sign-up, reset, change), each with its error next to it. */
 export function NewPasswordFields({
@@ -18,19 +18,8 @@ export function NewPasswordFields({
 }) {
   return (
     <>
-      <Field id={name} label={label} hint={hint} error={error(name)}>
-        <input id={name} name={name} type="password" autoComplete="new-password" className="input" {...fieldAria(name, error(name), "hint")} />
-      </Field>
-      <Field id={confirmName} label={confirmLabel} error={error(confirmName)}>
-        <input
-          id={confirmName}
-          name={confirmName}
-          type="password"
-          autoComplete="new-password"
-          className="input"
-          {...fieldAria(confirmName, error(confirmName))}
-        />
-      </Field>
+      <InputField id={name} name={name} label={label} hint={hint} error={error(name)} type="password" autoComplete="new-password" />
+      <InputField id={confirmName} name={confirmName} label={confirmLabel} error={error(confirmName)} type="password" autoComplete="new-password" />
     </>
   );
 }

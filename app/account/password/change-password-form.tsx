@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary, Field, fieldAria, issueFor } from "@/components/forms/field";
+import { ErrorSummary, issueFor } from "@/components/forms/field";
+import { InputField } from "@/components/forms/input-field";
 import { changePasswordAction, type PasswordState } from "../actions";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 
@@ -11,16 +12,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <ErrorSummary message={state.message} />
-      <Field id="currentPassword" label="当前密码" error={err("currentPassword")}>
-        <input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          className="input"
-          {...fieldAria("currentPassword", err("currentPassword"))}
-        />
-      </Field>
+      <InputField id="currentPassword" name="currentPassword" label="当前密码" error={err("currentPassword")} type="password" autoComplete="current-password" />
       <NewPasswordFields
         name="newPassword"
         confirmName="newPasswordConfirm"

@@ -4,6 +4,7 @@ import { maskIdNumber } from "@/lib/schemas/id-number";
 import { saveStepAction } from "../../actions";
 import { DivisionPicker } from "@/components/filing/division-picker";
 import { divisionInitial } from "@/lib/divisions/divisions";
+import { HUKOU_TYPE_OPTIONS } from "@/components/filing/questions";
 
 export const metadata = { title: "申请人信息" };
 
@@ -30,15 +31,7 @@ export default async function ApplicantPage({ params, searchParams }: { params: 
           )}
           <p className="mt-1 text-slate-600">以上为您注册时的实名信息，申请以本人名义提交。</p>
         </div>
-        <RadioGroup
-          name="hukouType"
-          legend="当前户口性质"
-          defaultValue={a?.hukouType ?? answers.prefill?.hukouType}
-          options={[
-            { value: "rural", label: "农业户口（农村）" },
-            { value: "urban", label: "非农业户口（城镇）" },
-          ]}
-        />
+        <RadioGroup name="hukouType" legend="当前户口性质" defaultValue={a?.hukouType ?? answers.prefill?.hukouType} options={HUKOU_TYPE_OPTIONS} />
         <DivisionPicker
           name="hukouRegion"
           legend="户口所在地（户口簿首页的户籍所在地）"

@@ -1,36 +1,41 @@
 import { draftForPage } from "../../draft-page";
 import { StepForm, TextInput, RadioGroup, SelectInput } from "@/components/filing/step-form";
 import { detailsTitle } from "@/lib/filings/filing-tasks";
-import { RELATION_LABELS, RELATIONS, TENURE_LABELS, TENURES } from "@/lib/schemas/eligibility";
+import { TENURE_LABELS, TENURES, type Tenure } from "@/lib/schemas/eligibility";
+import { COUNTY_OPTIONS, RELATION_OPTIONS, YesNoGroup } from "@/components/filing/questions";
 import type { FilingAnswers } from "@/lib/filings/filing-answers";
 import { COLLECTIVE_KINDS, COLLECTIVE_KIND_LABELS } from "@/lib/filings/filing-schemas";
-import { COUNTIES } from "@/lib/places";
 import { saveStepAction, type StepName } from "../../actions";
 import { CHANNEL_REGISTRY, type DetailsFieldsKey } from "@/lib/channels/registry";
 
 export const metadata = { title: "情况说明" };
 
-const yesNo = [
-  { value: "true", label: "是" },
-  { value: "false", label: "否" },
-];
-const b = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
+/** The proof each kind of home asks for. */
+const TENURE_PROOF: Record<Tenure, string> = { rented: "需提交房屋租赁合同", owned: "需提交不动产权证书", employer_housing: "需提交单位住房证明" };
+
+type TenureQuestion = { name: string; legend: string; hint: string; value?: string; proof?: boolean; none?: string };
+
+/** 住所性质 (rented, owned, employer housing), with the proof each asks for when `proof`, and 暂无 as a last answer when `none` names it. */
+function TenureGroup({ value, proof, none, ...question }: TenureQuestion) {
+  const options = TENURES.map((t) => ({ value: t as string, label: TENURE_LABELS[t], hint: proof ? TENURE_PROOF[t] : undefined }));
+  return <RadioGroup {...question} defaultValue={value} options={none ? [...options, { value: "none", label: none }] : options} />;
+}
+
+/** Employed yet, and where (the talent and the rural student channels ask it in their own words). */
+function EmploymentFields({ a, legend, hint }: { a: FilingAnswers; legend: string; hint: string }) {
+  return (
+    <>
+      <YesNoGroup name="employed" legend={legend} hint={hint} value={a.employment?.employed} />
+      <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
+    </>
+  );
+}
 
 function ResidenceFields({ a }: { a: FilingAnswers }) {
   return (
     <>
-      <RadioGroup
-        name="tenure"
-        legend="落户住所的性质"
-        hint="租赁住房与自有住房同等对待（方案二(二)），不要求购房。"
-        defaultValue={a.residence?.tenure}
-        options={TENURES.map((t) => ({
-          value: t,
-          label: TENURE_LABELS[t],
-          hint: t === "rented" ? "需提交房屋租赁合同" : t === "owned" ? "需提交不动产权证书" : "需提交单位住房证明",
-        }))}
-      />
-      <RadioGroup name="legal" legend="该住所是否为合法建筑？" hint="违法建筑不能作为落户住所。" defaultValue={b(a.residence?.legal)} options={yesNo} />
+      <TenureGroup name="tenure" legend="落户住所的性质" hint="租赁住房与自有住房同等对待（方案二(二)），不要求购房。" value={a.residence?.tenure} proof />
+      <YesNoGroup name="legal" legend="该住所是否为合法建筑？" hint="违法建筑不能作为落户住所。" value={a.residence?.legal} />
     </>
   );
 }
@@ -38,21 +43,14 @@ function ResidenceFields({ a }: { a: FilingAnswers }) {
 function TalentFields({ a }: { a: FilingAnswers }) {
   return (
     <>
-      <RadioGroup
+      <TenureGroup
         name="tenure"
         legend="在落户地的住所情况"
         hint="有合法稳定住所的在住所地落户；暂无住所的，可在社区集体户落户。"
-        defaultValue={a.noStableResidence ? "none" : a.residence?.tenure}
-        options={[...TENURES.map((t) => ({ value: t as string, label: TENURE_LABELS[t] })), { value: "none", label: "暂无合法稳定住所" }]}
+        value={a.noStableResidence ? "none" : a.residence?.tenure}
+        none="暂无合法稳定住所"
       />
-      <RadioGroup
-        name="employed"
-        legend="是否已落实工作单位？"
-        hint="暂未落实工作单位的，可先落户后就业（方案二(一)）。"
-        defaultValue={b(a.employment?.employed)}
-        options={yesNo}
-      />
-      <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
+      <EmploymentFields a={a} legend="是否已落实工作单位？" hint="暂未落实工作单位的，可先落户后就业（方案二(一)）。" />
       <RadioGroup
         name="collectiveKind"
         legend="暂无合法稳定住所的：在哪类集体户落户？"
@@ -73,7 +71,7 @@ function RuralStudentFields({ a }: { a: FilingAnswers }) {
         label="院校所在县（市、区）（入学迁户口的必填）"
         hint="入学时户口迁至学校所在地：落户地须与学校所在地一致。"
         defaultValue={a.schoolCounty}
-        options={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+        options={COUNTY_OPTIONS}
       />
       <RadioGroup
         name="graduateTarget"
@@ -90,22 +88,15 @@ function RuralStudentFields({ a }: { a: FilingAnswers }) {
         label="原籍所在县（市、区）（迁回原籍的填写）"
         hint="入学时户口已迁往学校的，选择入学前户口所在地；未选择的按当前户口所在地。落户地须与原籍一致。"
         defaultValue={a.originCounty}
-        options={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+        options={COUNTY_OPTIONS}
       />
-      <RadioGroup
-        name="employed"
-        legend="是否已就业？"
-        hint="毕业后可迁入就业地，或根据本人意愿迁回原籍。"
-        defaultValue={b(a.employment?.employed)}
-        options={yesNo}
-      />
-      <TextInput name="employerName" label="就业单位名称（已就业的填写）" defaultValue={a.employment?.employerName} maxLength={100} />
+      <EmploymentFields a={a} legend="是否已就业？" hint="毕业后可迁入就业地，或根据本人意愿迁回原籍。" />
       <SelectInput
         name="workCounty"
         label="就业单位所在县（市、区）（迁入就业地的必填）"
         hint="毕业后迁入就业地：落户地须与就业单位所在地一致。"
         defaultValue={a.employment?.workCounty}
-        options={COUNTIES.map((c) => ({ value: c.code, label: c.name }))}
+        options={COUNTY_OPTIONS}
       />
     </>
   );
@@ -123,30 +114,27 @@ function FamilyFields({ a }: { a: FilingAnswers }) {
         maxLength={30}
       />
       <TextInput name="principalIdNumber" label="投靠人公民身份号码" defaultValue={p?.idNumber} maxLength={18} />
-      <SelectInput name="relation" label="投靠人是您的" defaultValue={p?.relation} options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))} />
-      <RadioGroup name="livesTogether" legend="是否与投靠人共同居住生活？" defaultValue={b(p?.livesTogether)} options={yesNo} />
-      <RadioGroup
+      <SelectInput name="relation" label="投靠人是您的" defaultValue={p?.relation} options={RELATION_OPTIONS} />
+      <YesNoGroup name="livesTogether" legend="是否与投靠人共同居住生活？" value={p?.livesTogether} />
+      <YesNoGroup
         name="hasHukouAtDestination"
         legend="投靠人是否已在落户地登记常住户口？"
         hint="是：请在材料中上传投靠人在落户地的户口簿。"
-        defaultValue={b(p?.hasHukouAtDestination)}
-        options={yesNo}
+        value={p?.hasHukouAtDestination}
       />
-      <RadioGroup
+      <YesNoGroup
         name="hasLegalResidenceAtDestination"
         legend="如投靠人户口不在落户地：你们共同居住的住所是否为投靠人在落户地的合法稳定住所（含租赁）？"
         hint="方案规定共同居住生活的配偶、子女、父母等均可根据本人意愿落户，投靠人户口可以不在本地。"
-        defaultValue={b(p?.hasLegalResidenceAtDestination)}
-        options={yesNo}
+        value={p?.hasLegalResidenceAtDestination}
       />
-      <RadioGroup
+      <TenureGroup
         name="homeTenure"
         legend="共同居住住所的性质（上一题选“是”时填写）"
         hint="租赁住房与自有住房同等对待，提交相应的住所证明即可。"
-        defaultValue={a.residence?.tenure}
-        options={TENURES.map((t) => ({ value: t, label: TENURE_LABELS[t] }))}
+        value={a.residence?.tenure}
       />
-      <RadioGroup name="homeLegal" legend="该住所是否为合法建筑？（上一题选“是”时填写）" defaultValue={b(a.residence?.legal)} options={yesNo} />
+      <YesNoGroup name="homeLegal" legend="该住所是否为合法建筑？（上一题选“是”时填写）" value={a.residence?.legal} />
     </>
   );
 }
@@ -158,24 +146,17 @@ function CollectiveFields({ a }: { a: FilingAnswers }) {
         社区集体户适用于同时符合以下三项的人员（方案二(三)）：无合法稳定住所（含租赁）、无直系亲属可投靠、就业单位（含人才交流中心）无集体户口。如有一项不符合，系统会提示适合的其他通道。
       </p>
       <TextInput name="employerName" label="就业单位名称" defaultValue={a.employment?.employerName} maxLength={100} />
-      <RadioGroup
-        name="hasLegalResidence"
-        legend="在就业地是否有合法稳定住所（含租赁）？"
-        defaultValue={a.employment ? String(!!a.residence) : undefined}
-        options={yesNo}
-      />
-      <RadioGroup
+      <YesNoGroup name="hasLegalResidence" legend="在就业地是否有合法稳定住所（含租赁）？" value={a.employment ? !!a.residence : undefined} />
+      <YesNoGroup
         name="hasDirectRelativeToJoin"
         legend="是否有可投靠的直系亲属？"
         hint="直系亲属指配偶、父母、子女、祖父母、外祖父母、孙子女、外孙子女，且其在落户地有户口或合法稳定住所（含租赁）；兄弟姐妹或不在落户地的亲属不算。"
-        defaultValue={b(a.hasDirectRelativeToJoin)}
-        options={yesNo}
+        value={a.hasDirectRelativeToJoin}
       />
-      <RadioGroup
+      <YesNoGroup
         name="employerHasCollectiveHousehold"
         legend="就业单位（含人才交流中心）是否有集体户口？"
-        defaultValue={b(a.employment?.employerHasCollectiveHousehold)}
-        options={yesNo}
+        value={a.employment?.employerHasCollectiveHousehold}
       />
     </>
   );

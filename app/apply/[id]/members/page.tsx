@@ -5,9 +5,9 @@ import { draftForPage } from "../../draft-page";
 import { StepForm, TextInput, RadioGroup, SelectInput } from "@/components/filing/step-form";
 import { channelTakesMembers } from "@/lib/filings/filing-tasks";
 import { MAX_MEMBERS } from "@/lib/filings/household-members";
-import { RELATIONS, RELATION_LABELS } from "@/lib/schemas/eligibility";
 import { maskIdNumber } from "@/lib/schemas/id-number";
 import { saveStepAction } from "../../actions";
+import { HUKOU_TYPE_OPTIONS, RELATION_OPTIONS } from "@/components/filing/questions";
 
 export const metadata = { title: "随迁家庭成员" };
 
@@ -73,23 +73,10 @@ export default async function MembersPage({
             submitLabel={editing ? "保存修改" : "添加此人"}
             testId="member-form"
           >
-            <SelectInput
-              name="relation"
-              label="与申请人的关系"
-              defaultValue={editing?.relation}
-              options={RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
-            />
+            <SelectInput name="relation" label="与申请人的关系" defaultValue={editing?.relation} options={RELATION_OPTIONS} />
             <TextInput name="name" label="姓名" defaultValue={editing?.name} maxLength={50} autoComplete="off" />
             <TextInput name="idNumber" label="公民身份号码" hint="18位；未成年子女请填写户口簿上的身份号码" defaultValue={editing?.idNumber} maxLength={18} />
-            <RadioGroup
-              name="hukouType"
-              legend="当前户口性质（可不填）"
-              defaultValue={editing?.hukouType ?? undefined}
-              options={[
-                { value: "rural", label: "农业户口（农村）" },
-                { value: "urban", label: "非农业户口（城镇）" },
-              ]}
-            />
+            <RadioGroup name="hukouType" legend="当前户口性质（可不填）" defaultValue={editing?.hukouType ?? undefined} options={HUKOU_TYPE_OPTIONS} />
           </StepForm>
         </section>
       ) : null}

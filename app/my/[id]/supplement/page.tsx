@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
 import { mySupplementQuery } from "@/lib/filings/load-resident-pages";
@@ -8,7 +7,8 @@ import { DateText } from "@/components/date-text";
 import { DOCUMENT_LABELS } from "@/lib/schemas/eligibility";
 import { MAX_UPLOAD_BYTES, formatBytes } from "@/lib/storage/upload-limits";
 import { DocumentSlot } from "@/components/filing/document-slot";
-import { StepForm, TextArea } from "@/components/filing/step-form";
+import { TextArea } from "@/components/filing/step-form";
+import { MyFilingForm } from "../my-filing-form";
 import { resubmitAction } from "../../actions";
 
 export const metadata = { title: "补正材料" };
@@ -66,17 +66,13 @@ export default async function SupplementPage({ params }: { params: Promise<{ id:
           </li>
         ))}
       </ol>
-      <StepForm
+      <MyFilingForm
         action={resubmitAction}
-        hidden={{ applicationId: app.id }}
+        applicationId={app.id}
         submitLabel="提交补正"
         pendingLabel="正在提交…"
         testId="resubmit-form"
-        aside={
-          <Link href={`/my/${app.id}`} className="text-brand-700 underline">
-            返回申请详情
-          </Link>
-        }
+        backLabel="返回申请详情"
       >
         {textItems.map((it) => (
           <TextArea
@@ -87,7 +83,7 @@ export default async function SupplementPage({ params }: { params: Promise<{ id:
             maxLength={1000}
           />
         ))}
-      </StepForm>
+      </MyFilingForm>
     </div>
   );
 }

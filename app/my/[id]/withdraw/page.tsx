@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requirePageUser, pageError, runQuery } from "@/lib/auth/guard";
 import { myFilingQuery } from "@/lib/filings/load-resident-pages";
 import { OPEN_STATUSES } from "@/lib/filings/status";
-import { StepForm, CheckboxInput, TextInput } from "@/components/filing/step-form";
+import { CheckboxInput, TextInput } from "@/components/filing/step-form";
+import { MyFilingForm } from "../my-filing-form";
 import { withdrawAction } from "../../actions";
 
 export const metadata = { title: "撤回申请" };
@@ -17,21 +17,10 @@ export default async function WithdrawPage({ params }: { params: Promise<{ id: s
     <div className="mx-auto max-w-2xl">
       <h1 className="page-title">撤回申请 {app.reference}</h1>
       <p className="mb-4 text-slate-700">落户遵循本人意愿。撤回后派出所将停止办理本申请；如以后需要，可重新提交申请。</p>
-      <StepForm
-        action={withdrawAction}
-        hidden={{ applicationId: app.id }}
-        submitLabel="确认撤回"
-        variant="danger"
-        pendingLabel="正在撤回…"
-        aside={
-          <Link href={`/my/${app.id}`} className="text-brand-700 underline">
-            不撤回，返回
-          </Link>
-        }
-      >
+      <MyFilingForm action={withdrawAction} applicationId={app.id} submitLabel="确认撤回" variant="danger" pendingLabel="正在撤回…" backLabel="不撤回，返回">
         <TextInput name="reason" label="撤回原因（可不填）" maxLength={200} />
         <CheckboxInput name="confirm" label="我确认撤回此落户申请" />
-      </StepForm>
+      </MyFilingForm>
     </div>
   );
 }
