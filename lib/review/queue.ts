@@ -237,15 +237,18 @@ function countKeys(filter: QueueFilter): Prisma.Sql {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * An SQL expression: how many filings of the filter in these states fall due in [from, to)
- * (from null: any time before `to`). Whole Beijing days come from QueueDueCount (kept by
- * triggers, O(days)); only the partial days at either end — today, at the clock's `now` — are
- * counted in the (stationId, status, dueAt, id) index. Exact like a count over the filings.
+ * SQL rows ("who", "n"): how many filings of the filter in these states fall due in [from, to)
+ * (from null: any time before `to`), per assignee ('' = unassigned) when `byClerk`, else in one
+ * group; sum "n" for the total. Whole Beijing days come from QueueDueCount (kept by triggers,
+ * O(days)); only the partial days at either end — today, at the clock's `now` — are counted in
+ * the (stationId, status, dueAt, id) index. Exact like a count over the filings.
  */
-function dueCountSql(filter: QueueFilter, statuses: readonly ApplicationStatus[], from: Date | null, to: Date): Prisma.Sql {
-  if (from && from.getTime() >= to.getTime()) return Prisma.sql`0`;
+export function dueCountRows(filter: QueueFilter, statuses: readonly ApplicationStatus[], from: Date | null, to: Date, byClerk = false): Prisma.Sql {
+  const none = Prisma.sql`SELECT ''::text AS "who", 0::bigint AS "n"`;
+  if (from && from.getTime() >= to.getTime()) return none;
   const exact = (lo: Date, hi: Date) =>
-    Prisma.sql`(SELECT count(*) FROM "Application" a WHERE ${filterSql(filter, statuses)} AND a."dueAt" >= ${ts(lo)} AND a."dueAt" < ${ts(hi)})`;
+    Prisma.sql`SELECT ${byClerk ? Prisma.sql`COALESCE(a."assignedClerkId", '')` : Prisma.sql`''::text`} AS "who", count(*) AS "n" FROM "Application" a
+      WHERE ${filterSql(filter, statuses)} AND a."dueAt" >= ${ts(lo)} AND a."dueAt" < ${ts(hi)} GROUP BY 1`;
   const parts: Prisma.Sql[] = [];
   // The first whole day (null: every day before) …
   let firstDay: string | null = null;
@@ -264,10 +267,13 @@ function dueCountSql(filter: QueueFilter, statuses: readonly ApplicationStatus[]
   const toDay = startOfBeijingDay(lastDay);
   if (toDay.getTime() < to.getTime()) parts.push(exact(toDay, to));
   if (firstDay === null || firstDay < lastDay)
-    parts.push(Prisma.sql`(SELECT COALESCE(sum(c."n"), 0) FROM "QueueDueCount" c WHERE ${countKeys(filter)} AND c."status" IN (${statusList(statuses)})
-      ${firstDay ? Prisma.sql`AND c."day" >= ${firstDay}::date` : Prisma.empty} AND c."day" < ${lastDay}::date)`);
-  return parts.length ? Prisma.join(parts, " + ") : Prisma.sql`0`;
+    parts.push(Prisma.sql`SELECT ${byClerk ? Prisma.sql`c."assignedClerkId"` : Prisma.sql`''::text`} AS "who", sum(c."n") AS "n" FROM "QueueDueCount" c
+      WHERE ${countKeys(filter)} AND c."status" IN (${statusList(statuses)}) ${firstDay ? Prisma.sql`AND c."day" >= ${firstDay}::date` : Prisma.empty}
+        AND c."day" < ${lastDay}::date GROUP BY 1`);
+  return parts.length ? Prisma.join(parts, " UNION ALL ") : none;
 }
+
+const dueTotal = (rows: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(sum(r."n"), 0)::int FROM (${rows}) r)`;
 
 /**
  * How many filings each tab holds (same filters as the list). Counts per state come from
@@ -282,8 +288,8 @@ export async function countQueueTabs(db: Db, filter: QueueFilter, now: Date, cal
     WHERE ${countKeys(filter)} GROUP BY c."status"`;
   // Overdue: due before now; due soon: from now to the end of the next working day (inclusive).
   const clock = await db.$queryRaw<{ overdue: number; due_soon: number }[]>`
-    SELECT (${dueCountSql(filter, STATION_CLOCK_STATUSES, null, now)})::int AS "overdue",
-           (${dueCountSql(filter, STATION_CLOCK_STATUSES, now, new Date(soon.getTime() + 1))})::int AS "due_soon"`;
+    SELECT ${dueTotal(dueCountRows(filter, STATION_CLOCK_STATUSES, null, now))} AS "overdue",
+           ${dueTotal(dueCountRows(filter, STATION_CLOCK_STATUSES, now, new Date(soon.getTime() + 1)))} AS "due_soon"`;
   const origin = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS "n" FROM "Application" a WHERE ${filterSql({ stationId: filter.stationId, channel: filter.channel, side: "origin" }, ["approved"])}`;
   const n = (s: ApplicationStatus) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);

@@ -7,6 +7,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, startOfBeijingDay } from "@/lib/calendar/working-days";
 import { listQueue, countQueueTabs, searchQueue, type QueueRow } from "@/lib/review/queue";
 import { viewQueueDef, searchQueueDef } from "@/lib/review/view-queue";
+import { stationWorkload } from "@/lib/review/station-workload";
 import { maskIdNumber } from "@/lib/schemas/id-number";
 import { createFiling, setupWorld, type World } from "./fixtures";
 
@@ -143,9 +144,12 @@ describe("tabs, counts and due dates", () => {
 
   it("due soon and overdue stay exact at any clock: at Beijing midnight, just after it, mid-day and before the last minute", async () => {
     const cal = await loadCalendar(prisma);
+    // Two filings held by a clerk (one overdue, one not), given back afterwards.
+    const held = [ids.open[3], ids.open[30]];
+    await prisma.application.updateMany({ where: { id: { in: held } }, data: { assignedClerkId: w.staff.clerk2.id } });
     const clock = await prisma.application.findMany({
       where: { stationId: w.stations.qianjin, status: { in: ["submitted", "accepted"] }, dueAt: { not: null } },
-      select: { dueAt: true },
+      select: { dueAt: true, assignedClerkId: true },
     });
     const midnight = startOfBeijingDay(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
     const clocks = [0, 1, 3_600_000 * 13, 86_400_000 - 1, 86_400_000 * 2 + 1].map((ms) => new Date(midnight.getTime() + ms));
@@ -157,7 +161,12 @@ describe("tabs, counts and due dates", () => {
       const soonLimit = addWorkingDays(at, 1, cal);
       expect(counts.overdue, at.toISOString()).toBe(clock.filter((c) => c.dueAt! < at).length);
       expect(counts.due_soon, at.toISOString()).toBe(clock.filter((c) => c.dueAt! >= at && c.dueAt! <= soonLimit).length);
+      // The station head's panel counts each clerk's overdue filings the same way.
+      for (const row of await stationWorkload(prisma, w.stations.qianjin, at))
+        expect(row.overdue, `${row.name} ${at.toISOString()}`).toBe(clock.filter((c) => c.dueAt! < at && c.assignedClerkId === row.clerkId).length);
     }
+    expect((await stationWorkload(prisma, w.stations.qianjin, now)).find((r) => r.clerkId === w.staff.clerk2.id)?.overdue).toBe(1);
+    await prisma.application.updateMany({ where: { id: { in: held } }, data: { assignedClerkId: null } });
   });
 
   it("the counters kept by database triggers equal a real count after inserts, updates, claims and deletes", async () => {
