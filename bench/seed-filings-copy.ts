@@ -153,7 +153,7 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
     }
 
     // Foreign-key checks and the queue-count triggers off for the load (superuser only; the data
-    // is generated consistent, and QueueCount is recounted for the new rows after it).
+    // is generated consistent, and QueueCount / QueueDueCount are recounted for the new rows after it).
     const replica = await q(`SET session_replication_role = replica`).then(
       () => true,
       () => false,
@@ -275,6 +275,12 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
           SELECT "stationId", "status", "channel", COALESCE("assignedClerkId", ''), count(*)::int FROM "Application"
            WHERE "id" LIKE '${PREFIX}%' AND "stationId" IS NOT NULL GROUP BY 1, 2, 3, 4
           ON CONFLICT ("stationId", "status", "channel", "assignedClerkId") DO UPDATE SET "n" = "QueueCount"."n" + EXCLUDED."n"`);
+        log("clerk queue due-date counts (QueueDueCount) for the new filings");
+        await q(`
+          INSERT INTO "QueueDueCount" ("stationId", "status", "channel", "assignedClerkId", "day", "n")
+          SELECT "stationId", "status", "channel", COALESCE("assignedClerkId", ''), ("dueAt" + interval '8 hours')::date, count(*)::int FROM "Application"
+           WHERE "id" LIKE '${PREFIX}%' AND "stationId" IS NOT NULL AND "dueAt" IS NOT NULL GROUP BY 1, 2, 3, 4, 5
+          ON CONFLICT ("stationId", "status", "channel", "assignedClerkId", "day") DO UPDATE SET "n" = "QueueDueCount"."n" + EXCLUDED."n"`);
       }
       if (dropIndexes) {
         log(`rebuilding ${saved.length} indexes`);
@@ -309,7 +315,8 @@ export async function seedFilingsCopy(url: string, opts: SeedCopyOptions): Promi
       // VACUUM, not only ANALYZE: it sets the visibility map, without which the clerk queue's
       // index-only counts visit the heap (autovacuum does the same for a live table over time).
       log("VACUUM ANALYZE");
-      for (const t of [...tables, "DailyCounter", "MonthlyCounter", "StepHistogram", "RefusalCount", "QueueCount"]) await q(`VACUUM ANALYZE "${t}"`);
+      for (const t of [...tables, "DailyCounter", "MonthlyCounter", "StepHistogram", "RefusalCount", "QueueCount", "QueueDueCount"])
+        await q(`VACUUM ANALYZE "${t}"`);
       const seconds = (Date.now() - t0) / 1000;
       log(
         `done: ${total.toLocaleString("en")} filings, ${members.toLocaleString("en")} people, ${refusals.toLocaleString("en")} refusals in ${seconds.toFixed(0)} s`,

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, Channel } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
-import type { WorkCalendar } from "@/lib/calendar/working-days";
+import { beijingDate, startOfBeijingDay, type WorkCalendar } from "@/lib/calendar/working-days";
 import { maskIdNumber } from "@/lib/schemas/id-number";
 const CLOSED_STATUSES: readonly ApplicationStatus[] = ["draft", "registered", "refused", "withdrawn"];
 import { CLOSED_DECIDED_STATUSES, QUEUE_TABS, STATION_CLOCK_STATUSES, TAB_SPECS, dueInfo, dueSoonLimit, type DueInfo, type QueueTab } from "./queue-tabs";
@@ -226,25 +226,70 @@ export async function listQueue(db: Db, stationFilter: QueueFilter, input: Queue
   };
 }
 
-/**
- * How many filings each tab holds (same filters as the list). Counts per state come from
- * QueueCount (kept by triggers on Application: O(1) at any volume); due soon and overdue
- * depend on the clock, so they are counted in the index over the open filings' due dates.
- */
-export async function countQueueTabs(db: Db, filter: QueueFilter, now: Date, cal: WorkCalendar): Promise<Record<QueueTab, number>> {
-  const soon = dueSoonLimit(now, cal);
+/** The count tables' keys of a filter (QueueCount, QueueDueCount: alias c). */
+function countKeys(filter: QueueFilter): Prisma.Sql {
   const keys = [Prisma.sql`c."stationId" = ${filter.stationId}`];
   if (filter.channel) keys.push(Prisma.sql`c."channel" = ${filter.channel}::"Channel"`);
   if (filter.assignedTo) keys.push(Prisma.sql`c."assignedClerkId" = ${filter.assignedTo}`);
+  return Prisma.join(keys, " AND ");
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * SQL rows ("who", "n"): how many filings of the filter in these states fall due in [from, to)
+ * (from null: any time before `to`), per assignee ('' = unassigned) when `byClerk`, else in one
+ * group; sum "n" for the total. Whole Beijing days come from QueueDueCount (kept by triggers,
+ * O(days)); only the partial days at either end — today, at the clock's `now` — are counted in
+ * the (stationId, status, dueAt, id) index. Exact like a count over the filings.
+ */
+export function dueCountRows(filter: QueueFilter, statuses: readonly ApplicationStatus[], from: Date | null, to: Date, byClerk = false): Prisma.Sql {
+  const none = Prisma.sql`SELECT ''::text AS "who", 0::bigint AS "n"`;
+  if (from && from.getTime() >= to.getTime()) return none;
+  const exact = (lo: Date, hi: Date) =>
+    Prisma.sql`SELECT ${byClerk ? Prisma.sql`COALESCE(a."assignedClerkId", '')` : Prisma.sql`''::text`} AS "who", count(*) AS "n" FROM "Application" a
+      WHERE ${filterSql(filter, statuses)} AND a."dueAt" >= ${ts(lo)} AND a."dueAt" < ${ts(hi)} GROUP BY 1`;
+  const parts: Prisma.Sql[] = [];
+  // The first whole day (null: every day before) …
+  let firstDay: string | null = null;
+  if (from) {
+    const fromDay = startOfBeijingDay(beijingDate(from));
+    if (fromDay.getTime() === from.getTime()) firstDay = beijingDate(from);
+    else {
+      const edge = new Date(fromDay.getTime() + DAY_MS);
+      if (edge.getTime() >= to.getTime()) return exact(from, to);
+      parts.push(exact(from, edge));
+      firstDay = beijingDate(edge);
+    }
+  }
+  // … up to the day of `to` (exclusive), whose part before `to` is counted in the index.
+  const lastDay = beijingDate(to);
+  const toDay = startOfBeijingDay(lastDay);
+  if (toDay.getTime() < to.getTime()) parts.push(exact(toDay, to));
+  if (firstDay === null || firstDay < lastDay)
+    parts.push(Prisma.sql`SELECT ${byClerk ? Prisma.sql`c."assignedClerkId"` : Prisma.sql`''::text`} AS "who", sum(c."n") AS "n" FROM "QueueDueCount" c
+      WHERE ${countKeys(filter)} AND c."status" IN (${statusList(statuses)}) ${firstDay ? Prisma.sql`AND c."day" >= ${firstDay}::date` : Prisma.empty}
+        AND c."day" < ${lastDay}::date GROUP BY 1`);
+  return parts.length ? Prisma.join(parts, " UNION ALL ") : none;
+}
+
+const dueTotal = (rows: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(sum(r."n"), 0)::int FROM (${rows}) r)`;
+
+/**
+ * How many filings each tab holds (same filters as the list). Counts per state come from
+ * QueueCount, and due soon / overdue (which depend on the clock) from QueueDueCount's days plus
+ * today's filings (both kept by triggers on Application: O(1) and O(days) at any volume).
+ */
+export async function countQueueTabs(db: Db, filter: QueueFilter, now: Date, cal: WorkCalendar): Promise<Record<QueueTab, number>> {
+  const soon = dueSoonLimit(now, cal);
   // Sequential: the page runs this inside its transaction (one connection).
   const byStatus = await db.$queryRaw<{ status: ApplicationStatus; n: number }[]>`
     SELECT c."status"::text AS "status", sum(c."n")::int AS "n" FROM "QueueCount" c
-    WHERE ${Prisma.join(keys, " AND ")} GROUP BY c."status"`;
+    WHERE ${countKeys(filter)} GROUP BY c."status"`;
+  // Overdue: due before now; due soon: from now to the end of the next working day (inclusive).
   const clock = await db.$queryRaw<{ overdue: number; due_soon: number }[]>`
-    SELECT count(*) FILTER (WHERE a."dueAt" < ${ts(now)})::int AS "overdue",
-           count(*) FILTER (WHERE a."dueAt" >= ${ts(now)})::int AS "due_soon"
-    FROM "Application" a
-    WHERE ${filterSql(filter, STATION_CLOCK_STATUSES)} AND a."dueAt" <= ${ts(soon)}`;
+    SELECT ${dueTotal(dueCountRows(filter, STATION_CLOCK_STATUSES, null, now))} AS "overdue",
+           ${dueTotal(dueCountRows(filter, STATION_CLOCK_STATUSES, now, new Date(soon.getTime() + 1)))} AS "due_soon"`;
   const origin = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS "n" FROM "Application" a WHERE ${filterSql({ stationId: filter.stationId, channel: filter.channel, side: "origin" }, ["approved"])}`;
   const n = (s: ApplicationStatus) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);

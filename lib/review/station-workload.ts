@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import type { Db } from "@/lib/db/types";
 import { STATION_CLOCK_STATUSES } from "./queue-tabs";
+import { dueCountRows } from "./queue";
 import { CLAIMABLE_STATUSES } from "./workflow";
 
 export type ClerkWorkload = {
@@ -16,7 +17,8 @@ export type ClerkWorkload = {
 
 /**
  * A station head's panel: each clerk's open filings per state (from QueueCount, kept by
- * triggers: O(1)) and how many of them are overdue; the unassigned ones as a row of their own.
+ * triggers: O(1)) and how many of them are overdue (QueueDueCount's days and today's filings:
+ * O(days)); the unassigned ones as a row of their own.
  */
 export async function stationWorkload(db: Db, stationId: string, now: Date): Promise<ClerkWorkload[]> {
   const clerks = await db.user.findMany({
@@ -28,10 +30,9 @@ export async function stationWorkload(db: Db, stationId: string, now: Date): Pro
     SELECT c."assignedClerkId" AS "who", c."status"::text AS "status", sum(c."n")::int AS "n" FROM "QueueCount" c
     WHERE c."stationId" = ${stationId} AND c."status" IN (${Prisma.join(CLAIMABLE_STATUSES.map((s) => Prisma.sql`${s}::"ApplicationStatus"`))})
     GROUP BY 1, 2`;
-  const overdue = await db.$queryRaw<Array<{ who: string | null; n: number }>>`
-    SELECT a."assignedClerkId" AS "who", count(*)::int AS "n" FROM "Application" a
-    WHERE a."stationId" = ${stationId} AND a."status" IN (${Prisma.join(STATION_CLOCK_STATUSES.map((s) => Prisma.sql`${s}::"ApplicationStatus"`))}) AND a."dueAt" < ${now}
-    GROUP BY 1`;
+  // Overdue per assignee: whole days from QueueDueCount, today's filings in the index (O(days), not O(overdue filings)).
+  const overdue = await db.$queryRaw<Array<{ who: string; n: number }>>`
+    SELECT r."who", sum(r."n")::int AS "n" FROM (${dueCountRows({ stationId }, STATION_CLOCK_STATUSES, null, now, true)}) r GROUP BY 1`;
   const row = (clerkId: string | null, name: string, isStationHead: boolean): ClerkWorkload => {
     const key = clerkId ?? "";
     const byStatus: Partial<Record<ApplicationStatus, number>> = {};
@@ -42,7 +43,7 @@ export async function stationWorkload(db: Db, stationId: string, now: Date): Pro
       isStationHead,
       byStatus,
       total: Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0),
-      overdue: Number(overdue.find((o) => (o.who ?? "") === key)?.n ?? 0),
+      overdue: Number(overdue.find((o) => o.who === key)?.n ?? 0),
     };
   };
   return [...clerks.map((c) => row(c.id, c.realName, c.isStationHead)), row(null, "未认领", false)];

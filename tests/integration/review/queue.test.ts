@@ -7,6 +7,7 @@ import { loadCalendar } from "@/lib/calendar/load-calendar";
 import { addWorkingDays, startOfBeijingDay } from "@/lib/calendar/working-days";
 import { listQueue, countQueueTabs, searchQueue, type QueueRow } from "@/lib/review/queue";
 import { viewQueueDef, searchQueueDef } from "@/lib/review/view-queue";
+import { stationWorkload } from "@/lib/review/station-workload";
 import { maskIdNumber } from "@/lib/schemas/id-number";
 import { createFiling, setupWorld, type World } from "./fixtures";
 
@@ -141,11 +142,39 @@ describe("tabs, counts and due dates", () => {
     }
   });
 
+  it("due soon and overdue stay exact at any clock: at Beijing midnight, just after it, mid-day and before the last minute", async () => {
+    const cal = await loadCalendar(prisma);
+    // Two filings held by a clerk (one overdue, one not), given back afterwards.
+    const held = [ids.open[3], ids.open[30]];
+    await prisma.application.updateMany({ where: { id: { in: held } }, data: { assignedClerkId: w.staff.clerk2.id } });
+    const clock = await prisma.application.findMany({
+      where: { stationId: w.stations.qianjin, status: { in: ["submitted", "accepted"] }, dueAt: { not: null } },
+      select: { dueAt: true, assignedClerkId: true },
+    });
+    const midnight = startOfBeijingDay(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+    const clocks = [0, 1, 3_600_000 * 13, 86_400_000 - 1, 86_400_000 * 2 + 1].map((ms) => new Date(midnight.getTime() + ms));
+    // And the instants of a filing's due date and the one just after (boundaries are inclusive / exclusive as in the lists).
+    const sample = clock.find((c) => c.dueAt! > now)!.dueAt!;
+    clocks.push(sample, new Date(sample.getTime() + 1));
+    for (const at of clocks) {
+      const counts = await countQueueTabs(prisma, { stationId: w.stations.qianjin }, at, cal);
+      const soonLimit = addWorkingDays(at, 1, cal);
+      expect(counts.overdue, at.toISOString()).toBe(clock.filter((c) => c.dueAt! < at).length);
+      expect(counts.due_soon, at.toISOString()).toBe(clock.filter((c) => c.dueAt! >= at && c.dueAt! <= soonLimit).length);
+      // The station head's panel counts each clerk's overdue filings the same way.
+      for (const row of await stationWorkload(prisma, w.stations.qianjin, at))
+        expect(row.overdue, `${row.name} ${at.toISOString()}`).toBe(clock.filter((c) => c.dueAt! < at && c.assignedClerkId === row.clerkId).length);
+    }
+    expect((await stationWorkload(prisma, w.stations.qianjin, now)).find((r) => r.clerkId === w.staff.clerk2.id)?.overdue).toBe(1);
+    await prisma.application.updateMany({ where: { id: { in: held } }, data: { assignedClerkId: null } });
+  });
+
   it("the counters kept by database triggers equal a real count after inserts, updates, claims and deletes", async () => {
     const extra = await createFiling(w, { documents: "none", channel: "family" });
     await prisma.application.update({ where: { id: extra.id }, data: { assignedClerkId: w.staff.head.id } });
     await prisma.application.updateMany({ where: { id: extra.id }, data: { status: "accepted" } });
     await prisma.application.update({ where: { id: extra.id }, data: { answers: { edited: true } } }); // no key change
+    await prisma.application.update({ where: { id: extra.id }, data: { dueAt: new Date(now.getTime() + 5 * 86_400_000) } }); // another day
     const gone = await createFiling(w, { documents: "none" });
     await prisma.application.delete({ where: { id: gone.id } });
     const real = await prisma.$queryRaw<{ k: string; n: number }[]>`
@@ -155,6 +184,14 @@ describe("tabs, counts and due dates", () => {
       SELECT "stationId" || '/' || "status" || '/' || "channel" || '/' || "assignedClerkId" AS k, "n" FROM "QueueCount" WHERE "n" <> 0`;
     const asMap = (rows: { k: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
     expect(asMap(kept)).toEqual(asMap(real));
+    // Per Beijing day of the due date too; a day's row goes when its count reaches 0.
+    const realDue = await prisma.$queryRaw<{ k: string; n: number }[]>`
+      SELECT "stationId" || '/' || "status" || '/' || "channel" || '/' || COALESCE("assignedClerkId", '') || '/' || (("dueAt" + interval '8 hours')::date)::text AS k,
+             count(*)::int AS n
+      FROM "Application" WHERE "stationId" IS NOT NULL AND "dueAt" IS NOT NULL GROUP BY 1`;
+    const keptDue = await prisma.$queryRaw<{ k: string; n: number }[]>`
+      SELECT "stationId" || '/' || "status" || '/' || "channel" || '/' || "assignedClerkId" || '/' || "day"::text AS k, "n" FROM "QueueDueCount"`;
+    expect(asMap(keptDue)).toEqual(asMap(realDue));
     const cal = await loadCalendar(prisma);
     const mine = await countQueueTabs(prisma, { stationId: w.stations.qianjin, assignedTo: w.staff.head.id }, now, cal);
     expect(mine.accepted).toBe(1);
