@@ -237,6 +237,21 @@ function countKeys(filter: QueueFilter): Prisma.Sql {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * Open filings on the station's clock (submitted, accepted) past their due date now, per
+ * station — the officials' dashboards and drill-down totals — in one round trip: each
+ * station's count is QueueDueCount's whole days plus today's filings (dueCountRows).
+ */
+export async function overdueByStation(db: Db, stationIds: readonly string[], now: Date): Promise<Map<string, number>> {
+  if (!stationIds.length) return new Map();
+  const perStation = stationIds.map(
+    (id) =>
+      Prisma.sql`SELECT ${id}::text AS "stationId", (SELECT COALESCE(sum(x."n"), 0) FROM (${dueCountRows({ stationId: id }, STATION_CLOCK_STATUSES, null, now)}) x)::int AS "n"`,
+  );
+  const rows = await db.$queryRaw<Array<{ stationId: string; n: number }>>`${Prisma.join(perStation, " UNION ALL ")}`;
+  return new Map(rows.filter((r) => r.n > 0).map((r) => [r.stationId, r.n]));
+}
+
+/**
  * SQL rows ("who", "n"): how many filings of the filter in these states fall due in [from, to)
  * (from null: any time before `to`), per assignee ('' = unassigned) when `byClerk`, else in one
  * group; sum "n" for the total. Whole Beijing days come from QueueDueCount (kept by triggers,

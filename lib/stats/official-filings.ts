@@ -9,6 +9,7 @@ import { resolveDashboardScope, scopeLabel, type DashboardScope } from "./dashbo
 import { periodFrom, periodSchema, type Period } from "./period";
 import { countersInRange, grainRange } from "./rollup-range";
 import { ALL_REFUSALS } from "./rollups";
+import { overdueByStation } from "@/lib/review/queue";
 import { defineDashboardAction } from "./dashboard";
 
 /**
@@ -86,7 +87,7 @@ export async function listOfficialFilings(db: Db, scope: DashboardScope, input: 
   const county = scope.kind === "county" && !station ? Prisma.sql`AND a."destinationCounty" = ${scope.countyCode}` : Prisma.empty;
   const spec = drillSpec(input, period, now);
   const col = Prisma.raw(`a."${spec.sortCol}"`);
-  const total = await drillTotal(db, input.kind, spec, stationIds, county, station ? null : scope, period);
+  const total = await drillTotal(db, input.kind, spec, stationIds, county, station ? null : scope, period, now);
   let cursor = Prisma.empty;
   if (input.after) {
     const [at, id] = input.after.split("|");
@@ -159,7 +160,8 @@ function drillSpec(input: OfficialFilingsQuery, period: Period, now: Date): Dril
 /**
  * How many there are in all — the dashboard's own number: final refusals from RefusalCount and
  * settlements from the counters (the rollups the dashboard reads, kept in each transition's
- * transaction); the open states counted from the filings by the queue's indexes.
+ * transaction); overdue as the dashboard counts it (per station of the scope:
+ * overdueByStation in lib/review/queue.ts); the open states counted from the filings by the queue's indexes.
  */
 async function drillTotal(
   db: Db,
@@ -170,6 +172,7 @@ async function drillTotal(
   /** The scope when no single station is asked for (a county's rows are its destination county's). */
   scope: DashboardScope | null,
   period: Period,
+  now: Date,
 ): Promise<number> {
   if (!stationIds.length) return 0;
   const unitCounty = scope?.kind === "county" ? Prisma.sql`AND "countyCode" = ${scope.countyCode}` : Prisma.empty;
@@ -185,6 +188,7 @@ async function drillTotal(
        WHERE "event" = 'registered' AND "stationId" IN (${Prisma.join(stationIds)}) ${unitCounty}`;
     return n;
   }
+  if (kind === "overdue") return [...(await overdueByStation(db, stationIds, now)).values()].reduce((a, b) => a + b, 0);
   const [{ n }] = await db.$queryRaw<Array<{ n: number }>>`
     SELECT COUNT(*)::int AS n FROM "Application" a
      WHERE a."stationId" IN (${Prisma.join(stationIds)}) AND a."status" IN (${Prisma.join(spec.statuses.map((x) => Prisma.sql`${x}::"ApplicationStatus"`))})

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
-import { STATION_CLOCK_STATUSES } from "@/lib/review/queue-tabs";
+import { overdueByStation } from "@/lib/review/queue";
 import { DEFAULT_RULE_SET_DATA } from "@/lib/rules/default-rule-set";
 import type { RuleSetData } from "@/lib/rules/types";
 import { scopeUnits, type DashboardScope, type Unit } from "./dashboard-scope";
@@ -21,8 +21,8 @@ import type { Period } from "./period";
  *   percentile_cont does (linear interpolation between order statistics).
  * - Late: acceptance later than the acceptance limit, decision later than the decision limit
  *   after acceptance (after submission when refused without acceptance), with the time limits of
- *   the rule set that judged the filing; plus the open filings past their due date now (the clerk
- *   queue's (stationId, status, dueAt) index).
+ *   the rule set that judged the filing; plus the open filings past their due date now
+ *   (QueueDueCount's days before today and today's filings: overdueByStation in lib/review/queue.ts).
  * - Supplement rate = 补正告知 sent ÷ filings submitted in the period (counters).
  * - Refusals (RefusalCount) are FINAL refusals by reason code: a refusal a station head reopened is
  *   taken out again; corrections (reopened, revoked) are counted separately.
@@ -144,23 +144,18 @@ function stepStatsOf(hist: Array<[number, number]>, late: number): StepStats {
   };
 }
 
-/**
- * Open filings past their due date, per station: the clerk queue's (stationId, status, dueAt)
- * index answers it for each station and state without reading a filing.
- */
+/** Open filings past their due date now, per county (city) or station (county): overdueByStation in lib/review/queue.ts. */
 async function openOverdue(db: Db, scope: DashboardScope, now: Date): Promise<Map<string, number>> {
   const stations = await db.policeStation.findMany({
     where: scope.kind === "county" ? { countyCode: scope.countyCode } : {},
     select: { id: true, countyCode: true },
   });
-  if (!stations.length) return new Map();
-  const rows = await db.$queryRaw<Array<{ stationId: string; n: number }>>`
-    SELECT "stationId", COUNT(*)::int AS n
-      FROM "Application"
-     WHERE "stationId" IN (${Prisma.join(stations.map((s) => s.id))})
-       AND "status" IN (${Prisma.join(STATION_CLOCK_STATUSES.map((st) => Prisma.sql`${st}::"ApplicationStatus"`))})
-       AND "dueAt" < ${now}
-     GROUP BY 1`;
+  const counts = await overdueByStation(
+    db,
+    stations.map((s) => s.id),
+    now,
+  );
+  const rows = [...counts].map(([stationId, n]) => ({ stationId, n }));
   const countyOf = new Map(stations.map((s) => [s.id, s.countyCode]));
   const out = new Map<string, number>();
   for (const r of rows) {
