@@ -1,4 +1,4 @@
-import { createElement, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { createElement, type ChangeEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { Field, FieldError, fieldAria } from "./field";
 import { SelectOptions, type SelectOption } from "./select-options";
 
@@ -39,10 +39,8 @@ function LabelledControl({
   );
 }
 
-/** A labelled <input> with its hint and error (text, date, numbers as typed). */
-export function InputField(p: Labelled & Omit<InputHTMLAttributes<HTMLInputElement>, keyof Labelled>) {
-  return <LabelledControl as="input" {...p} />;
-}
+/** A labelled <input> with its hint and error (text, date, numbers as typed): one definition, in input-field.tsx. */
+export { InputField } from "./input-field";
 
 /** A labelled <textarea> with its hint and error. */
 export function TextareaField(p: Labelled & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, keyof Labelled>) {
