@@ -13,7 +13,7 @@ export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0
 /**
  * The loader of every official page (dashboards, drill-down lists, station performance, the
  * summary evaluation): the signed-in official, then the guarded definition (scope: another
- * county → 404). A malformed input is shown as a message, not thrown.
+ * county → 404). A malformed input or a rate limit is shown as a message, not thrown.
  */
 export async function loadOfficialPage<S extends z.ZodType, O>(
   path: string,
@@ -33,6 +33,8 @@ export async function loadOfficialPage<S extends z.ZodType, O>(
         data: null,
         error: e.issues.map((i) => i.message).join("；") || e.message,
       };
+    // Too many loads in a minute: say so and when to retry (as the clerk's pages do), not a 500.
+    if (isDomainError(e) && e.code === "rate_limited") return { user, data: null, error: e.message };
     pageError(e);
   }
 }
