@@ -80,7 +80,7 @@ async function main() {
   }
   if (want("http")) {
     console.log("\n## eligibility API over HTTP: lean path vs a bare Node server (50 connections, production build)");
-    printHttpBench(await benchEligibilityHttp());
+    printHttpBench(await benchEligibilityHttp({ benchUrl }));
   }
   if (sections.includes("load")) {
     console.log("\n## mixed load: two instances on PostgreSQL");
