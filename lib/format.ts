@@ -4,6 +4,7 @@
  */
 
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const DATE = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 const DATE_TIME = new Intl.DateTimeFormat("zh-CN", {
@@ -19,6 +20,20 @@ const DATE_TIME = new Intl.DateTimeFormat("zh-CN", {
 /** The Beijing calendar date of an instant, as "YYYY-MM-DD" (for keys, inputs and comparisons). */
 export function beijingDate(d: Date): string {
   return new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+let today = { iso: "", fromMs: 0, untilMs: 0 };
+
+/**
+ * Today's Beijing date "YYYY-MM-DD" (the day of a request). Kept until the next Beijing
+ * midnight: every eligibility request asks for it, and building Dates per request showed up in
+ * the lean API's profile (Next wraps the Date constructor).
+ */
+export function beijingToday(nowMs: number = Date.now()): string {
+  if (nowMs >= today.fromMs && nowMs < today.untilMs) return today.iso;
+  const fromMs = Math.floor((nowMs + BEIJING_OFFSET_MS) / DAY_MS) * DAY_MS - BEIJING_OFFSET_MS;
+  today = { iso: new Date(fromMs + BEIJING_OFFSET_MS).toISOString().slice(0, 10), fromMs, untilMs: fromMs + DAY_MS };
+  return today.iso;
 }
 
 /** Beijing local time "YYYY-MM-DD HH:mm:ss" (what an official expects in a spreadsheet or a log table). */

@@ -1,5 +1,5 @@
 import { getPrisma } from "@/lib/db/client";
-import { checkEligibility } from "@/lib/eligibility/check-eligibility";
+import { checkEligibilityNow } from "@/lib/eligibility/check-eligibility";
 import { checkCriteria } from "@/lib/criteria/check-criteria";
 import { runPrecheck } from "@/lib/eligibility/precheck";
 
@@ -9,7 +9,7 @@ import { runPrecheck } from "@/lib/eligibility/precheck";
  * the client's address; these get the database client themselves so that app/ never holds it.
  */
 export function checkEligibilityPublicly(body: unknown) {
-  return checkEligibility(getPrisma(), body);
+  return checkEligibilityNow(getPrisma(), body);
 }
 
 export function checkCriteriaPublicly(body: unknown) {

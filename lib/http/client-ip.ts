@@ -12,13 +12,17 @@ import { isIP } from "node:net";
  */
 export const CLIENT_IP_HEADER = "x-luohu-client-ip";
 
+let parsedHops: { raw: string | undefined; hops: number } | null = null;
+
 /** How many reverse proxies in front of the portal are trusted (0 = none: use the socket address). */
 export function trustedProxyHops(): number {
-  const raw = process.env.LUOHU_TRUST_PROXY?.trim();
-  if (!raw) return 0;
-  if (raw === "true") return 1;
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 && n <= 10 ? n : 0;
+  // Every API request asks: the setting is parsed again only when it changed (tests change it).
+  const raw = process.env.LUOHU_TRUST_PROXY;
+  if (parsedHops && parsedHops.raw === raw) return parsedHops.hops;
+  const v = raw?.trim();
+  const n = Number(v === "true" ? 1 : v || 0);
+  parsedHops = { raw, hops: Number.isInteger(n) && n > 0 && n <= 10 ? n : 0 };
+  return parsedHops.hops;
 }
 
 export function behindTrustedProxy(): boolean {

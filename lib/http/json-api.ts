@@ -1,7 +1,8 @@
 import { DomainError, isDomainError } from "@/lib/errors";
 import { clientIpFromHeaders, type HeaderReader } from "@/lib/http/client-ip";
 import { checkRateLimit, type RateLimitRule } from "@/lib/http/rate-limit";
-import { jsonTextDepth } from "@/lib/schemas/text";
+import { isPromise, type MaybePromise } from "@/lib/maybe-promise";
+import { jsonNestedDeeperThan } from "@/lib/schemas/text";
 
 /**
  * A public JSON endpoint (/api/v1/*) written once and served two ways: by the Next route
@@ -17,7 +18,8 @@ export type JsonApi = {
   /** Largest body accepted; the transports read one byte more, so a larger one is answered 413. */
   maxBytes: number;
   rateLimit: RateLimitRule;
-  handle: (body: unknown) => Promise<unknown>;
+  /** May answer at once: the lean path then builds no promise at all (lib/maybe-promise.ts). */
+  handle: (body: unknown) => MaybePromise<unknown>;
 };
 
 /** What a transport hands over: the request's headers and body bytes (cut at maxBytes + 1). */
@@ -31,22 +33,49 @@ export function defineJsonApi(api: JsonApi): JsonApi {
   return api;
 }
 
-export async function answerJsonApi(api: JsonApi, call: JsonApiCall): Promise<JsonApiAnswer> {
+/**
+ * The answer to one call. Synchronous when the rate-limit store and the handler answer at once
+ * (memory store, cached rule set), so the lean path's requests make no promise; a store or a
+ * handler that waits makes it a promise. Either way every failure becomes an answer.
+ */
+export function answerJsonApi(api: JsonApi, call: JsonApiCall): MaybePromise<JsonApiAnswer> {
   try {
-    const wait = await checkRateLimit(api.rateLimit, clientIpFromHeaders(call.headers));
-    if (wait) return { status: 429, body: { error: "rate_limited", message: `请求过于频繁，请${wait}秒后再试。` }, headers: { "Retry-After": String(wait) } };
-    const body = decodeJsonBody(call.headers, call.body, api.maxBytes);
-    return { status: 200, body: await api.handle(body) };
+    const wait = checkRateLimit(api.rateLimit, clientIpFromHeaders(call.headers));
+    return isPromise(wait)
+      ? wait.then(
+          (w) => answerAllowed(api, call, w),
+          (e) => failureAnswer(api, e),
+        )
+      : answerAllowed(api, call, wait);
   } catch (e) {
-    if (isDomainError(e)) {
-      if (e.code === "validation_failed") return { status: 400, body: { error: "validation_failed", issues: e.issues } };
-      if (e.code === "payload_too_large") return { status: 413, body: { error: "payload_too_large", message: e.message } };
-      if (e.code === "unsupported_media_type") return { status: 415, body: { error: "unsupported_media_type", message: e.message } };
-    }
-    // Not the caller's input: the service itself is unavailable.
-    console.error(`[${api.name}]`, e instanceof Error ? e.message : e);
-    return { status: 503, body: { error: "service_unavailable", message: "服务暂不可用，请稍后再试。" } };
+    return failureAnswer(api, e);
   }
+}
+
+function answerAllowed(api: JsonApi, call: JsonApiCall, wait: number | null): MaybePromise<JsonApiAnswer> {
+  if (wait) return { status: 429, body: { error: "rate_limited", message: `请求过于频繁，请${wait}秒后再试。` }, headers: { "Retry-After": String(wait) } };
+  try {
+    const out = api.handle(decodeJsonBody(call.headers, call.body, api.maxBytes));
+    return isPromise(out)
+      ? out.then(
+          (body) => ({ status: 200, body }),
+          (e) => failureAnswer(api, e),
+        )
+      : { status: 200, body: out };
+  } catch (e) {
+    return failureAnswer(api, e);
+  }
+}
+
+function failureAnswer(api: JsonApi, e: unknown): JsonApiAnswer {
+  if (isDomainError(e)) {
+    if (e.code === "validation_failed") return { status: 400, body: { error: "validation_failed", issues: e.issues } };
+    if (e.code === "payload_too_large") return { status: 413, body: { error: "payload_too_large", message: e.message } };
+    if (e.code === "unsupported_media_type") return { status: 415, body: { error: "unsupported_media_type", message: e.message } };
+  }
+  // Not the caller's input: the service itself is unavailable.
+  console.error(`[${api.name}]`, e instanceof Error ? e.message : e);
+  return { status: 503, body: { error: "service_unavailable", message: "服务暂不可用，请稍后再试。" } };
 }
 
 /**
@@ -61,8 +90,11 @@ export function decodeJsonBody(headers: HeaderReader, bytes: Uint8Array | null, 
   if (Number(headers.get("content-length") ?? "0") > maxBytes || (bytes?.byteLength ?? 0) > maxBytes) {
     throw new DomainError("payload_too_large", `请求体超过 ${Math.round(maxBytes / 1024)} KiB 上限。`);
   }
-  const text = bytes ? utf8.decode(bytes) : "";
-  if (jsonTextDepth(text, maxDepth) > maxDepth) {
+  // Node's own decoder for its Buffers (the lean path) is faster than TextDecoder and replaces bad
+  // bytes the same way; TextDecoder also drops a leading byte-order mark, so that is dropped here too.
+  let text = !bytes ? "" : Buffer.isBuffer(bytes) ? bytes.toString("utf8") : utf8.decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (jsonNestedDeeperThan(text, maxDepth)) {
     throw new DomainError("validation_failed", `请求体嵌套层级超过 ${maxDepth} 层。`, { issues: [{ path: "", message: `嵌套层级超过${maxDepth}层` }] });
   }
   try {

@@ -1,10 +1,12 @@
+import { thenMaybe, type MaybePromise } from "@/lib/maybe-promise";
+
 /**
  * Fixed-window rate limiter. The store is an interface so that several instances can
  * share one (e.g. Redis INCR + PEXPIRE); the default keeps counts in this process.
  */
 export interface RateLimitStore {
-  /** Adds one hit to `key` in the current window and returns the count so far. */
-  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /** Adds one hit to `key` in the current window and returns the count so far (at once from memory). */
+  hit(key: string, windowMs: number): MaybePromise<{ count: number; resetAt: number }>;
   /** The count so far in the current window, without adding to it. */
   peek(key: string): Promise<{ count: number; resetAt: number } | null>;
 }
@@ -13,7 +15,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
   private windows = new Map<string, { count: number; resetAt: number }>();
   private lastSweep = 0;
 
-  async hit(key: string, windowMs: number) {
+  hit(key: string, windowMs: number) {
     const now = Date.now();
     this.sweep(now);
     const w = this.windows.get(key);
@@ -69,10 +71,11 @@ export function setRateLimitStore(store: RateLimitStore) {
   g.__luohuRateStore = store;
 }
 
-/** Returns null when allowed, else the seconds to wait. */
-export async function checkRateLimit(rule: RateLimitRule, clientKey: string): Promise<number | null> {
-  const { count, resetAt } = await rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs);
-  return count > rule.limit ? Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) : null;
+/** Returns null when allowed, else the seconds to wait (without a promise from the memory store). */
+export function checkRateLimit(rule: RateLimitRule, clientKey: string): MaybePromise<number | null> {
+  return thenMaybe(rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs), ({ count, resetAt }) =>
+    count > rule.limit ? Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) : null,
+  );
 }
 
 /** Seconds to wait if `clientKey` already used up `rule` (does not count this call); else null. */

@@ -142,6 +142,14 @@ export type EvaluateOptions = {
   principalInSameFiling?: boolean;
 };
 
+/** Each rule set's conditions by code, built once per loaded rule set rather than per request. */
+const conditionIndex = new WeakMap<RuleSetData, Map<string, ConditionDef>>();
+function conditionsByCode(data: RuleSetData): Map<string, ConditionDef> {
+  let index = conditionIndex.get(data);
+  if (!index) conditionIndex.set(data, (index = new Map(data.conditions.map((c) => [c.code, c]))));
+  return index;
+}
+
 export function evaluate(ruleSet: RuleSet, req: EligibilityRequest, opts: EvaluateOptions = {}): EligibilityResult {
   const { data } = ruleSet;
   const channelRules = data.channels[req.channel];
@@ -151,7 +159,7 @@ export function evaluate(ruleSet: RuleSet, req: EligibilityRequest, opts: Evalua
   const birthDate = applicantBirthDate(req);
   const age = birthDate === undefined ? undefined : ageOn(birthDate, opts.today ?? todayInChinaIso());
 
-  const byCode = new Map(data.conditions.map((c) => [c.code, c]));
+  const byCode = conditionsByCode(data);
   const conditionCodes = unique([...channelRules.conditions, ...(variant?.conditions ?? []), ...(tie?.conditions ?? [])]);
   const failed: ConditionDef[] = [];
   for (const code of conditionCodes) {

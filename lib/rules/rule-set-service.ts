@@ -15,18 +15,26 @@ export function invalidateRuleSetCache() {
 }
 
 /**
+ * The cached rule set in force while it is fresh, else null: lets the public API answer without
+ * a promise (lib/http/json-api.ts); the monotonic clock, which no test or Next wraps, times it.
+ */
+export function cachedCurrentRuleSet(): LoadedRuleSet | null {
+  return cache && performance.now() - cache.at < TTL_MS ? cache.value : null;
+}
+
+/**
  * The rule set in force: the published version with the latest effective date not in the
  * future. Cached briefly, because every eligibility request needs it.
  */
 export async function getCurrentRuleSet(db: Db, now = new Date(), opts?: { fresh?: boolean }): Promise<LoadedRuleSet> {
-  if (!opts?.fresh && cache && Date.now() - cache.at < TTL_MS && cache.value.effectiveFrom <= now) return cache.value;
+  if (!opts?.fresh && cache && performance.now() - cache.at < TTL_MS && cache.value.effectiveFrom <= now) return cache.value;
   const row = await db.ruleSet.findFirst({
     where: { publishedAt: { not: null }, effectiveFrom: { lte: now } },
     orderBy: [{ effectiveFrom: "desc" }, { publishedAt: "desc" }],
   });
   if (!row) throw new DomainError("internal", "尚未发布规则集，请联系系统管理员。");
   const value = { id: row.id, version: row.version, effectiveFrom: row.effectiveFrom, data: row.data as unknown as RuleSetData };
-  cache = { at: Date.now(), value };
+  cache = { at: performance.now(), value };
   return value;
 }
 

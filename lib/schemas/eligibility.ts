@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { beijingDate, beijingToday } from "@/lib/format";
 import { COUNTY_CODES } from "@/lib/places";
-import { idNumberSchema } from "@/lib/schemas/id-number";
+import { idNumberSchema, isCalendarDate } from "@/lib/schemas/id-number";
 import { CHANNEL_CODES, CHANNEL_FULL_LABELS, CHANNEL_REGISTRY, RURAL_STUDENT_SUBTYPE_CODES, TALENT_SUBTYPE_CODES } from "@/lib/channels/registry";
 
 /**
@@ -125,14 +126,12 @@ export const birthDateSchema = z
 
 function isRealPastDate(ymd: string): boolean {
   const [y, m, d] = ymd.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
-  return ymd <= todayInChinaIso();
+  return isCalendarDate(y, m, d) && ymd <= todayInChinaIso();
 }
 
 /** Today's date in China (UTC+8, no DST) as YYYY-MM-DD: "the day of the request". */
-export function todayInChinaIso(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+export function todayInChinaIso(now?: Date): string {
+  return now ? beijingDate(now) : beijingToday();
 }
 
 /** The birth date written in an 18-digit ID number, as YYYY-MM-DD. */

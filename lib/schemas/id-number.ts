@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { beijingDate, beijingToday } from "@/lib/format";
 
 /**
  * Resident identity number (公民身份号码) per GB 11643-1999: 6-digit address code,
@@ -7,7 +8,8 @@ import { z } from "zod";
 
 export type IdNumberErrorCode = "length" | "format" | "checksum" | "birth_date" | "region";
 
-export type IdNumberResult = { ok: true; normalized: string; birthDate: Date; sex: "M" | "F" } | { ok: false; code: IdNumberErrorCode; message: string };
+export type IdNumberResult =
+  { ok: true; normalized: string; /** YYYY-MM-DD */ birthDate: string; sex: "M" | "F" } | { ok: false; code: IdNumberErrorCode; message: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = "10X98765432";
@@ -71,22 +73,20 @@ export function makeIdNumber(prefix17: string): string {
   return prefix17 + checkDigit(prefix17);
 }
 
-/** Today's calendar date in China (UTC+8, no DST) as YYYYMMDD, so a birth "today" is never "future". */
-function todayInChina(now: Date): string {
-  const d = new Date(now.getTime() + 8 * 3600_000);
-  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, "0")}${String(d.getUTCDate()).padStart(2, "0")}`;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** A real calendar date (Feb 29 only in leap years), from 1900 on; counted, not built as a Date (hot path). */
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
-function parseBirthDate(yyyymmdd: string, now: Date): Date | null {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  // Date.UTC rolls Feb 30 over to Mar 2: a real date survives the round trip.
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  if (yyyymmdd > todayInChina(now)) return null;
-  return date;
+/** YYYYMMDD → "YYYY-MM-DD" if a real date not after `now`'s date in China (UTC+8, no DST): a birth "today" is not "future". */
+function parseBirthDate(yyyymmdd: string, now?: Date): string | null {
+  if (!isCalendarDate(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8)))) return null;
+  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+  return iso > (now ? beijingDate(now) : beijingToday()) ? null : iso;
 }
 
 function fail(code: IdNumberErrorCode): IdNumberResult {
@@ -98,7 +98,7 @@ function fail(code: IdNumberErrorCode): IdNumberResult {
  * and normalised to X. The date and region are checked before the check digit so that a
  * typo in the date gets the more helpful message.
  */
-export function validateIdNumber(input: string, now: Date = new Date()): IdNumberResult {
+export function validateIdNumber(input: string, now?: Date): IdNumberResult {
   const s = input.trim().toUpperCase();
   if (s.length !== 18) return fail("length");
   if (!/^\d{17}[\dX]$/.test(s)) return fail("format");

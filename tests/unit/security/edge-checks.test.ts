@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { baseSecurityHeaders, contentSecurityPolicy, crossSiteRefusal, servedOverTls } from "@/lib/http/security-headers";
-import { inputProblem, jsonTextDepth, plainText } from "@/lib/schemas/text";
+import { inputProblem, jsonNestedDeeperThan, jsonTextDepth, plainText } from "@/lib/schemas/text";
 import { decodeJsonBody, readBodyBytes } from "@/lib/http/json-api";
 import { publicBaseUrl, publicBaseUrlProblem } from "@/lib/permits/public-base-url";
 import { passwordProblem } from "@/lib/auth/password-strength";
@@ -96,6 +96,11 @@ describe("bad input is a validation error (point 8)", () => {
   it("counts JSON depth without parsing, ignoring brackets in strings", () => {
     expect(jsonTextDepth('{"a":[1,{"b":"[[[["}]}')).toBe(3);
     expect(jsonTextDepth("[".repeat(5000) + "]".repeat(5000), 32)).toBeGreaterThan(32);
+    // Many brackets side by side are not depth; brackets inside strings are not nesting.
+    expect(jsonNestedDeeperThan(JSON.stringify(Array.from({ length: 100 }, () => ({ a: [1] }))), 32)).toBe(false);
+    expect(jsonNestedDeeperThan(JSON.stringify({ s: "[".repeat(100) }), 32)).toBe(false);
+    expect(jsonNestedDeeperThan("[".repeat(33) + "]".repeat(33), 32)).toBe(true);
+    expect(jsonNestedDeeperThan("[".repeat(32) + "]".repeat(32), 32)).toBe(false);
   });
 
   it("a JSON body of 5,000 levels of nesting is refused with a 400-type error", async () => {
