@@ -5,10 +5,13 @@
  *   - DATABASE_URL set     → PostgreSQL (RateLimiterPostgres, table `luohu_rate_limits`, in the
  *                            schema `luohu_runtime` when `npm run db:grants` created it);
  *   - neither (embedded)   → this process's memory (MemoryRateLimitStore), one process anyway.
- * configureRateLimitStore() picks one at start-up (scripts/start.ts, in every worker).
+ * configureRateLimitStore() picks one at start-up (scripts/start.ts, in every worker). A shared
+ * store is wrapped in LeasedRateLimitStore: a busy key's hits are added to it in leases, not
+ * one round trip per request.
  */
 import { Pool } from "pg";
 import { RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from "rate-limiter-flexible";
+import { LeasedRateLimitStore, type CountingStore } from "./leased-rate-limit-store";
 import { MemoryRateLimitStore, setRateLimitStore, type RateLimitStore } from "./rate-limit";
 
 /** Counting, never refusing: the rules (limits) stay in rate-limit.ts; the store only counts per window. */
@@ -16,7 +19,7 @@ const UNLIMITED = 2_000_000_000;
 const KEY_PREFIX = "luohu";
 
 /** A RateLimitStore over rate-limiter-flexible limiters (one per window length, same keys and table). */
-export class FlexibleRateLimitStore implements RateLimitStore {
+export class FlexibleRateLimitStore implements CountingStore {
   private limiters = new Map<number, Promise<RateLimiterAbstract>>();
   constructor(
     private readonly make: (durationSeconds: number) => Promise<RateLimiterAbstract>,
@@ -33,8 +36,13 @@ export class FlexibleRateLimitStore implements RateLimitStore {
     return l;
   }
 
-  async hit(key: string, windowMs: number) {
-    const res = (await (await this.limiter(windowMs)).consume(key, 1)) as RateLimiterRes;
+  hit(key: string, windowMs: number) {
+    return this.add(key, windowMs, 1);
+  }
+
+  /** Adds `points` hits at once (the batching layer sends a key's local hits together). */
+  async add(key: string, windowMs: number, points: number) {
+    const res = (await (await this.limiter(windowMs)).consume(key, points)) as RateLimiterRes;
     return { count: res.consumedPoints, resetAt: Date.now() + res.msBeforeNext };
   }
 
@@ -83,16 +91,15 @@ export type RateLimitBackend = "redis" | "postgres" | "memory";
 /** Picks and installs the store for this process from the environment; returns which one. */
 export async function configureRateLimitStore(env: NodeJS.ProcessEnv = process.env): Promise<{ backend: RateLimitBackend; store: RateLimitStore }> {
   let backend: RateLimitBackend = "memory";
-  let store: RateLimitStore;
+  let shared: FlexibleRateLimitStore | null = null;
   if (env.REDIS_URL) {
     backend = "redis";
-    store = await createRedisRateLimitStore(env.REDIS_URL);
+    shared = await createRedisRateLimitStore(env.REDIS_URL);
   } else if (env.DATABASE_URL) {
     backend = "postgres";
-    store = await createPostgresRateLimitStore(env.DATABASE_URL);
-  } else {
-    store = new MemoryRateLimitStore();
+    shared = await createPostgresRateLimitStore(env.DATABASE_URL);
   }
+  const store: RateLimitStore = shared ? new LeasedRateLimitStore(shared) : new MemoryRateLimitStore();
   setRateLimitStore(store);
   return { backend, store };
 }

@@ -5,8 +5,11 @@ import { thenMaybe, type MaybePromise } from "@/lib/maybe-promise";
  * share one (e.g. Redis INCR + PEXPIRE); the default keeps counts in this process.
  */
 export interface RateLimitStore {
-  /** Adds one hit to `key` in the current window and returns the count so far (at once from memory). */
-  hit(key: string, windowMs: number): MaybePromise<{ count: number; resetAt: number }>;
+  /**
+   * Adds one hit to `key` in the current window and returns the count so far (at once from
+   * memory). `limit` lets a shared store count hits far below it locally (batched-rate-limit-store.ts).
+   */
+  hit(key: string, windowMs: number, limit?: number): MaybePromise<{ count: number; resetAt: number }>;
   /** The count so far in the current window, without adding to it. */
   peek(key: string): Promise<{ count: number; resetAt: number } | null>;
 }
@@ -73,7 +76,7 @@ export function setRateLimitStore(store: RateLimitStore) {
 
 /** Returns null when allowed, else the seconds to wait (without a promise from the memory store). */
 export function checkRateLimit(rule: RateLimitRule, clientKey: string): MaybePromise<number | null> {
-  return thenMaybe(rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs), ({ count, resetAt }) =>
+  return thenMaybe(rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs, rule.limit), ({ count, resetAt }) =>
     count > rule.limit ? Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) : null,
   );
 }
@@ -86,5 +89,5 @@ export async function isRateLimited(rule: RateLimitRule, clientKey: string): Pro
 
 /** Counts one event (e.g. a failed sign-in) against `rule`. */
 export async function countAgainst(rule: RateLimitRule, clientKey: string): Promise<void> {
-  await rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs);
+  await rateLimitStore().hit(`${rule.name}:${clientKey}`, rule.windowMs, rule.limit);
 }

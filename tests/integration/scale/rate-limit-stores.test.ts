@@ -1,11 +1,12 @@
 import net from "node:net";
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createPostgresRateLimitStore, createRedisRateLimitStore, type FlexibleRateLimitStore } from "@/lib/http/rate-limit-stores";
-import { checkRateLimit, countAgainst, isRateLimited, setRateLimitStore, type RateLimitRule } from "@/lib/http/rate-limit";
+import { leaseCap, LeasedRateLimitStore, type CountingStore } from "@/lib/http/leased-rate-limit-store";
+import { createPostgresRateLimitStore, createRedisRateLimitStore } from "@/lib/http/rate-limit-stores";
+import { checkRateLimit, countAgainst, isRateLimited, setRateLimitStore, type RateLimitRule, type RateLimitStore } from "@/lib/http/rate-limit";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const stores: FlexibleRateLimitStore[] = [];
+const stores: { close(): Promise<void> }[] = [];
 afterAll(async () => {
   for (const s of stores) await s.close().catch(() => {});
 });
@@ -20,7 +21,7 @@ function reachable(url: string): Promise<boolean> {
 }
 
 /** Two stores = two instances: 20 calls spread over both, a limit of 5 → exactly 5 allowed. */
-async function sharedAcross(a: FlexibleRateLimitStore, b: FlexibleRateLimitStore) {
+async function sharedAcross(a: RateLimitStore, b: RateLimitStore) {
   const rule: RateLimitRule = { name: `t-${randomBytes(4).toString("hex")}`, limit: 5, windowMs: 60_000 };
   const results = await Promise.all(
     Array.from({ length: 20 }, async (_, i) => {
@@ -40,7 +41,67 @@ async function sharedAcross(a: FlexibleRateLimitStore, b: FlexibleRateLimitStore
   expect(await isRateLimited(failures, "other")).toBeNull();
 }
 
+/** A real store that counts the writes reaching it. */
+function counted(store: CountingStore) {
+  const counter = { adds: 0, store };
+  const add = store.add.bind(store);
+  store.add = (key, windowMs, points) => ((counter.adds += 1), add(key, windowMs, points));
+  return counter;
+}
+
+/**
+ * Two leasing instances over one store: the limit is never exceeded, quiet keys are exact, a
+ * busy key's hits reach the store in a few writes, and a busy key is refused at most
+ * (instances − 1) × leaseCap hits early.
+ */
+async function leasedAcross(makeShared: () => Promise<CountingStore>) {
+  const sharedA = counted(await makeShared());
+  const a = new LeasedRateLimitStore(sharedA.store, 100);
+  const b = new LeasedRateLimitStore(await makeShared(), 100);
+  stores.push(a, b);
+  await sharedAcross(a, b);
+
+  // Sequential hits alternating between the instances: exactly the limit.
+  const rule: RateLimitRule = { name: `s-${randomBytes(4).toString("hex")}`, limit: 10, windowMs: 60_000 };
+  const allowed: boolean[] = [];
+  for (let i = 0; i < 30; i++) {
+    setRateLimitStore(i % 3 ? a : b);
+    allowed.push((await checkRateLimit(rule, "198.51.100.9")) === null);
+  }
+  expect(allowed.slice(0, 10).every(Boolean)).toBe(true);
+  expect(allowed.filter(Boolean)).toHaveLength(10);
+
+  // A busy key: 1,000 hits on one instance in a handful of writes, all of them counted.
+  const hot: RateLimitRule = { name: `h-${randomBytes(4).toString("hex")}`, limit: 1_000_000, windowMs: 60_000 };
+  setRateLimitStore(a);
+  const before = sharedA.adds;
+  for (let i = 0; i < 1000; i++) expect(await checkRateLimit(hot, "192.0.2.1")).toBeNull();
+  expect(sharedA.adds - before).toBeLessThan(50);
+  expect((await b.peek(`${hot.name}:192.0.2.1`))!.count).toBeGreaterThanOrEqual(1000);
+
+  // Two busy instances at once on a limit of 400: never more than 400, at most one lease short.
+  const busy: RateLimitRule = { name: `b-${randomBytes(4).toString("hex")}`, limit: 400, windowMs: 60_000 };
+  const answers = await Promise.all(
+    Array.from({ length: 600 }, (_, i) => {
+      setRateLimitStore(i % 2 ? a : b);
+      return checkRateLimit(busy, "192.0.2.2");
+    }),
+  );
+  const passed = answers.filter((w) => w === null).length;
+  expect(passed).toBeLessThanOrEqual(400);
+  expect(passed).toBeGreaterThanOrEqual(400 - leaseCap(400));
+}
+
 describe("shared rate-limit stores", () => {
+  it.skipIf(!process.env.DATABASE_URL)("PostgreSQL, leased per instance: never over the limit, exact when quiet, a busy key in few writes", async () => {
+    await leasedAcross(() => createPostgresRateLimitStore(process.env.DATABASE_URL!));
+  });
+
+  it("Redis, leased per instance: never over the limit, exact when quiet, a busy key in few writes", async (ctx) => {
+    if (!(await reachable(REDIS_URL))) ctx.skip();
+    await leasedAcross(() => createRedisRateLimitStore(REDIS_URL));
+  });
+
   it.skipIf(!process.env.DATABASE_URL)("PostgreSQL: a limit is shared by two instances", async () => {
     const a = await createPostgresRateLimitStore(process.env.DATABASE_URL!);
     const b = await createPostgresRateLimitStore(process.env.DATABASE_URL!);
