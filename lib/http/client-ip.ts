@@ -42,9 +42,9 @@ function clean(ip: string): string {
 /** Reads a header by its lower-case name: Web `Headers`, or the lean path's view of node's headers. */
 export type HeaderReader = { get(name: string): string | null };
 
-export function clientIpFromHeaders(h: HeaderReader): string {
+/** `hops`: the lean API path passes the setting it read at start, sparing an environment read per request. */
+export function clientIpFromHeaders(h: HeaderReader, hops: number = trustedProxyHops()): string {
   const socket = (h.get(CLIENT_IP_HEADER) ?? "").slice(0, 64);
-  const hops = trustedProxyHops();
   if (hops > 0) {
     const entries = (h.get("x-forwarded-for") ?? "")
       .split(",")

@@ -23,7 +23,12 @@ export type JsonApi = {
 };
 
 /** What a transport hands over: the request's headers and body bytes (cut at maxBytes + 1). */
-export type JsonApiCall = { headers: HeaderReader; body: Uint8Array | null };
+export type JsonApiCall = {
+  headers: HeaderReader;
+  body: Uint8Array | null;
+  /** Trusted reverse proxies, when the transport read the setting once (default: read per call). */
+  proxyHops?: number;
+};
 export type JsonApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 
 /** Deepest JSON nesting any route accepts (the eligibility request needs 4). */
@@ -40,7 +45,7 @@ export function defineJsonApi(api: JsonApi): JsonApi {
  */
 export function answerJsonApi(api: JsonApi, call: JsonApiCall): MaybePromise<JsonApiAnswer> {
   try {
-    const wait = checkRateLimit(api.rateLimit, clientIpFromHeaders(call.headers));
+    const wait = checkRateLimit(api.rateLimit, clientIpFromHeaders(call.headers, call.proxyHops));
     return isPromise(wait)
       ? wait.then(
           (w) => answerAllowed(api, call, w),

@@ -6,14 +6,14 @@
  * Routes are registered in one table (scripts/lean-routes.ts): one line per API.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLIENT_IP_HEADER, type HeaderReader } from "./client-ip";
+import { CLIENT_IP_HEADER, trustedProxyHops, type HeaderReader } from "./client-ip";
 import { isPromise } from "../maybe-promise";
 import { answerJsonApi, type JsonApi, type JsonApiAnswer } from "./json-api";
 
 /** path → method → API definition (lazily imported once). */
 export type LeanRoutes = Record<string, Partial<Record<"POST", () => Promise<JsonApi>>>>;
 
-export function createLeanApi(routes: LeanRoutes) {
+export function createLeanApi(routes: LeanRoutes, proxyHops = trustedProxyHops()) {
   // Each API is imported once; after that requests use the loaded definition without awaiting it.
   const loaded = new Map<string, JsonApi | Promise<JsonApi>>();
   const apiFor = (path: string, method: string): JsonApi | Promise<JsonApi> | null => {
@@ -38,20 +38,20 @@ export function createLeanApi(routes: LeanRoutes) {
     if (!api) return false;
     if (isPromise(api))
       api.then(
-        (a) => respond(req, res, a),
+        (a) => respond(req, res, a, proxyHops),
         (e) => unavailable(res, e),
       );
-    else respond(req, res, api);
+    else respond(req, res, api, proxyHops);
     return true;
   };
 }
 
 /** Reads the body, answers and writes the JSON: no promise unless the store or the handler waits. */
-function respond(req: IncomingMessage, res: ServerResponse, api: JsonApi) {
+function respond(req: IncomingMessage, res: ServerResponse, api: JsonApi, proxyHops: number) {
   readBody(req, api.maxBytes, (err, body) => {
     if (err) return unavailable(res, err);
     try {
-      const answer = answerJsonApi(api, { headers: new NodeHeaders(req), body });
+      const answer = answerJsonApi(api, { headers: new NodeHeaders(req), body, proxyHops });
       if (isPromise(answer))
         answer.then(
           (a) => send(res, a),

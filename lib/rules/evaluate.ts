@@ -142,6 +142,10 @@ export type EvaluateOptions = {
   principalInSameFiling?: boolean;
 };
 
+function neededAtAge(g: DocumentGroup, age: number | undefined): boolean {
+  return g.notRequiredUnderAge === undefined || age === undefined || age >= g.notRequiredUnderAge;
+}
+
 /** Each rule set's conditions by code, built once per loaded rule set rather than per request. */
 const conditionIndex = new WeakMap<RuleSetData, Map<string, ConditionDef>>();
 function conditionsByCode(data: RuleSetData): Map<string, ConditionDef> {
@@ -172,8 +176,9 @@ export function evaluate(ruleSet: RuleSet, req: EligibilityRequest, opts: Evalua
   // 一次性告知: every missing group at once, identity first, then the channel's, then the variant's.
   const given = new Set<DocumentCode>(req.documents);
   // 1.1: a group not required at the person's age (id_card under 16) is left out; without a birth date it stays.
-  const needed = (g: DocumentGroup) => g.notRequiredUnderAge === undefined || age === undefined || age >= g.notRequiredUnderAge;
-  const groups = [...data.identityDocuments, ...channelRules.documents, ...(variant?.documents ?? []), ...(tie?.documents ?? [])].filter(needed);
+  const groups = [...data.identityDocuments, ...channelRules.documents, ...(variant?.documents ?? []), ...(tie?.documents ?? [])].filter((g) =>
+    neededAtAge(g, age),
+  );
   const missingGroups = groups.filter((g) => !g.alternatives.some((d) => given.has(d)));
 
   const reasons: EligibilityReason[] = [

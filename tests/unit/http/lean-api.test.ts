@@ -89,6 +89,24 @@ describe("one JSON API definition, two transports", () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
   });
 
+  it("behind one trusted proxy (the setting read at start) the client is X-Forwarded-For's last entry", async () => {
+    const proxied = createLeanApi({ "/api/v1/echo": { POST: async () => api } }, 1);
+    const behindProxy = http.createServer((req, res) => void (proxied(req, res) || res.writeHead(404).end()));
+    await new Promise<void>((r) => behindProxy.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(behindProxy.address() as AddressInfo).port}/api/v1/echo`;
+    try {
+      setRateLimitStore(new MemoryRateLimitStore());
+      const post = (forwardedFor: string) =>
+        fetch(url, { method: "POST", body: "{}", headers: { ...json, "x-forwarded-for": forwardedFor } }).then((r) => r.status);
+      // Five from one client, whatever it prepends; another client still gets through.
+      for (let i = 0; i < 5; i++) expect(await post(`10.9.9.${i}, 198.51.100.7`)).toBe(200);
+      expect(await post("198.51.100.7")).toBe(429);
+      expect(await post("198.51.100.8")).toBe(200);
+    } finally {
+      await new Promise<void>((r) => behindProxy.close(() => r()));
+    }
+  });
+
   it("other paths and methods are left to Next", async () => {
     expect(await (await fetch(`${base}/api/v1/other`, { method: "POST", body: "{}", headers: json })).text()).toBe("next");
     expect(await (await fetch(`${base}/api/v1/echo`)).text()).toBe("next");
