@@ -19,8 +19,12 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
-/** A bare node:http server that reads the body, parses it and answers a fixed eligibility JSON. */
-async function startBare(port: number): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+/**
+ * A bare node:http server that reads the body, parses it and answers a fixed eligibility JSON —
+ * at once, or (`deferWrites`) after the poll phase as the lean path does, to show what that
+ * write strategy alone is worth.
+ */
+async function startBare(port: number, deferWrites = false): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const answer = JSON.stringify({
     outcome: "eligible",
     channel: "residence",
@@ -31,7 +35,8 @@ async function startBare(port: number): Promise<{ url: string; pid: number; stop
     ignoredFacts: [],
     ruleSetVersion: "sanmenxia-2019-24/v1",
   });
-  const code = `require("node:http").createServer((q, s) => { const c = []; q.on("data", (d) => c.push(d)); q.on("end", () => { JSON.parse(Buffer.concat(c).toString() || "{}"); s.writeHead(200, { "content-type": "application/json" }); s.end(${JSON.stringify(answer)}); }); }).listen(${port}, "127.0.0.1", () => console.log("up"));`;
+  const reply = `s.writeHead(200, { "content-type": "application/json" }); s.end(${JSON.stringify(answer)});`;
+  const code = `require("node:http").createServer((q, s) => { const c = []; q.on("data", (d) => c.push(d)); q.on("end", () => { JSON.parse(Buffer.concat(c).toString() || "{}"); ${deferWrites ? `setImmediate(() => { ${reply} });` : reply} }); }).listen(${port}, "127.0.0.1", () => console.log("up"));`;
   const child = spawn(process.execPath, ["-e", code], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
   return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: async () => void (child.kill("SIGTERM"), await new Promise((r) => child.once("exit", r))) };
@@ -57,6 +62,7 @@ export async function benchEligibilityHttp(opts: { seconds?: number; connections
   const post = { method: "POST" as const, headers: { "content-type": "application/json" }, body };
   const server = await startServer(3400);
   const bare = await startBare(3401);
+  const bareDeferred = await startBare(3403, true);
   const pgUrl = Object.assign(new URL(opts.benchUrl ?? "postgresql://postgres@127.0.0.1:5432/luohu_bench"), { pathname: "/luohu_bench_http" }).toString();
   await ensureDatabase(pgUrl);
   const deployed = await startServer(3402, {
@@ -74,6 +80,7 @@ export async function benchEligibilityHttp(opts: { seconds?: number; connections
       ["POST /api/v1/eligibility (lean path, embedded: one process with the jobs)", server.pid, { url: `${server.url}/api/v1/eligibility`, ...post }],
       ["POST /api/v1/eligibility (lean path, PostgreSQL: 1 HTTP worker)", deployed.pid, { url: `${deployed.url}/api/v1/eligibility`, ...post }],
       ["GET /api/ping (through Next)", server.pid, { url: `${server.url}/api/ping` }],
+      ["bare node:http, answers written after the poll phase like the lean path", bareDeferred.pid, { url: `${bareDeferred.url}/api/v1/eligibility`, ...post }],
     ];
     for (const [route, pid, o] of targets) {
       await run({ ...o, connections, duration: 3 }); // warm-up
@@ -84,16 +91,17 @@ export async function benchEligibilityHttp(opts: { seconds?: number; connections
     }
     return rows;
   } finally {
-    await Promise.all([server.stop(), bare.stop(), deployed.stop()]);
+    await Promise.all([server.stop(), bare.stop(), bareDeferred.stop(), deployed.stop()]);
   }
 }
 
 export function printHttpBench(rows: Row[]) {
   console.table(rows);
-  const [bare, embedded, deployed] = rows;
+  const [bare, embedded, deployed, , bareDeferred] = rows;
+  const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
   for (const lean of [embedded, deployed]) {
     console.log(
-      `${lean.route} / bare node: ${((lean.rps / bare.rps) * 100).toFixed(0)} % of the requests per second (goal ≥ 30 %), p99 ${lean.p99} ms (goal < 50 ms); ` +
+      `${lean.route} / bare node: ${pct(lean.rps, bare.rps)} of the requests per second (goal ≥ 30 %; ${pct(lean.rps, bareDeferred.rps)} of the bare server with the same deferred writes), p99 ${lean.p99} ms (goal < 50 ms); ` +
         // Server CPU per request does not depend on what else the machine is doing, req/s does.
         `server CPU per request ${lean.cpuUsPerReq} µs against the bare server's ${bare.cpuUsPerReq} µs (${((bare.cpuUsPerReq / Math.max(1, lean.cpuUsPerReq)) * 100).toFixed(0)} %)`,
     );
