@@ -81,6 +81,28 @@ export async function loadSessionUser(db: Db, claims: SessionClaims, now = new D
   };
 }
 
+/** Session rows (address, browser) are kept this long, then deleted: no session lives past 12 hours anyway. */
+export const SESSION_RETENTION_DAYS = Number(process.env.LUOHU_SESSION_RETENTION_DAYS ?? 90);
+
+/**
+ * Deletes session rows begun more than `retentionDays` ago (the nightly `session-cleanup` job),
+ * in batches so that a large backlog never holds one long lock. Returns how many went.
+ */
+export async function purgeOldSessions(db: Db, opts: { now?: Date; retentionDays?: number; batch?: number } = {}): Promise<number> {
+  const days = opts.retentionDays ?? SESSION_RETENTION_DAYS;
+  if (!(days > 0)) return 0;
+  const before = new Date((opts.now ?? new Date()).getTime() - days * 24 * 60 * 60_000);
+  // Never younger than a session's whole lifetime: a live session is never deleted.
+  const cutoff = new Date(Math.min(before.getTime(), Date.now() - SESSION_MAX_AGE_S * 1000));
+  let total = 0;
+  for (;;) {
+    const n =
+      await db.$executeRaw`DELETE FROM "UserSession" WHERE id IN (SELECT id FROM "UserSession" WHERE "createdAt" < ${cutoff} LIMIT ${opts.batch ?? 5000})`;
+    total += n;
+    if (n < (opts.batch ?? 5000)) return total;
+  }
+}
+
 /** Ends one session (sign-out). */
 export async function endSession(db: Db, sessionId: string) {
   await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });

@@ -13,6 +13,7 @@ import { drainOutbox } from "@/lib/notify/drain-outbox";
 import { cleanupStaleDrafts } from "@/lib/filings/cleanup-drafts";
 import { sweepOrphanUploads } from "@/lib/storage/sweep-orphan-uploads";
 import { recordAuditCheckpoint } from "@/lib/audit/audit-checkpoints";
+import { purgeOldSessions, SESSION_RETENTION_DAYS } from "@/lib/auth/sessions";
 
 export type JobContext = { db: PrismaClient };
 
@@ -59,6 +60,15 @@ export const JOBS: readonly JobDefinition[] = [
     handler: async ({ db }) => {
       const r = await sweepOrphanUploads(db);
       return r.deleted ? `已删除 ${r.deleted} 个无记录的上传文件（共检查 ${r.scanned} 个）` : null;
+    },
+  },
+  {
+    name: "session-cleanup",
+    description: `删除 ${SESSION_RETENTION_DAYS} 天前开始的登录会话记录（地址、浏览器）`,
+    cron: "41 3 * * *",
+    handler: async ({ db }) => {
+      const n = await purgeOldSessions(db);
+      return n ? `已删除 ${n} 条过期会话记录` : null;
     },
   },
   {

@@ -6,7 +6,8 @@ import { seedReferenceData } from "@/lib/seed/reference-data";
 import { hashPassword } from "@/lib/auth/password";
 import { runAction } from "@/lib/auth/run-action";
 import type { SessionUser } from "@/lib/auth/roles";
-import { endSession, listActiveSessions, loadSessionUser, startSession, STAFF_IDLE_MS, SESSION_MAX_AGE_S } from "@/lib/auth/sessions";
+import { endSession, listActiveSessions, loadSessionUser, purgeOldSessions, startSession, STAFF_IDLE_MS, SESSION_MAX_AGE_S } from "@/lib/auth/sessions";
+import { JOBS } from "@/lib/jobs/job-registry";
 import { resetStaffPasswordDef, setStaffDisabledDef, updateStaffDef, createStaffDef } from "@/lib/admin/staff-accounts";
 import { changePasswordDef, confirmTotpDef, endSessionDef } from "@/lib/auth/account-security";
 import { checkPasswordStep, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
@@ -266,5 +267,39 @@ describe("TOTP two-factor (point 9)", () => {
     } finally {
       process.env.LUOHU_REQUIRE_2FA = "0";
     }
+  });
+});
+
+describe("old session rows are deleted (session-cleanup job)", () => {
+  it("rows begun before the retention window go, in batches; recent and live ones stay", async () => {
+    const old = new Date(Date.now() - 100 * 24 * 60 * 60_000);
+    await prisma.userSession.createMany({
+      data: Array.from({ length: 7 }, (_, i) => ({
+        userId: clerkId,
+        version: 0,
+        ip: `10.1.0.${i}`,
+        userAgent: "old",
+        createdAt: old,
+        lastSeenAt: old,
+        endedAt: old,
+      })),
+    });
+    const recent = await prisma.userSession.create({
+      data: { userId: clerkId, version: 0, ip: "10.1.1.1", userAgent: "recent", createdAt: new Date(Date.now() - 10 * 24 * 60 * 60_000) },
+    });
+    const live = await signedIn(clerkId);
+    expect(await purgeOldSessions(prisma, { retentionDays: 90, batch: 3 })).toBe(7);
+    expect(await prisma.userSession.count({ where: { userAgent: "old" } })).toBe(0);
+    expect(await prisma.userSession.findUnique({ where: { id: recent.id } })).not.toBeNull();
+    expect(await loadSessionUser(prisma, live)).toMatchObject({ id: clerkId });
+    // Even "now" a year ahead never reaches a session that may still be alive.
+    expect(await purgeOldSessions(prisma, { now: new Date(Date.now() + 365 * 24 * 60 * 60_000), retentionDays: 1 })).toBeGreaterThanOrEqual(1);
+    expect(await prisma.userSession.findUnique({ where: { id: recent.id } })).toBeNull();
+    expect(await loadSessionUser(prisma, live)).toMatchObject({ id: clerkId });
+  });
+
+  it("the job is in the registry, on a nightly schedule", () => {
+    const job = JOBS.find((j) => j.name === "session-cleanup");
+    expect(job?.cron).toMatch(/^\d+ \d+ \* \* \*$/);
   });
 });

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "UserSession_createdAt_idx" ON "UserSession"("createdAt");
