@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { callAsServerAction } from "@/lib/auth/guard";
 import type { ActionDef } from "@/lib/auth/run-action";
 import { invalidateCalendarCache } from "@/lib/calendar/load-calendar";
-import { createStaffDef, resetStaffPasswordDef, setStaffDisabledDef, updateStaffDef } from "@/lib/admin/staff-accounts";
+import { createStaffDef, resetStaffPasswordDef, resetStaffTwoFactorDef, setStaffDisabledDef, updateStaffDef } from "@/lib/admin/staff-accounts";
 import { createStationDef, updateStationDef } from "@/lib/admin/police-stations";
 import { importNationalYearDef, removeCalendarDayDef, setCalendarDayDef } from "@/lib/admin/holiday-calendar";
 import { removePopulationStatDef, savePopulationStatDef } from "@/lib/admin/population-stats";
@@ -30,6 +30,9 @@ export async function setStaffDisabledAction(input: unknown) {
 }
 export async function resetStaffPasswordAction(input: unknown) {
   return run(resetStaffPasswordDef, input, "/admin/staff");
+}
+export async function resetStaffTwoFactorAction(input: unknown) {
+  return run(resetStaffTwoFactorDef, input, "/admin/staff");
 }
 export async function createStationAction(input: unknown) {
   return run(createStationDef, input, "/admin/stations");

@@ -54,7 +54,17 @@ export const staffListQuery = defineQuery({ roles: ADMIN, action: "staff.list" }
 export const staffAccountQuery = defineQuery({ roles: ADMIN, action: "staff.view" }, async ({ db }, id: string) => {
   const account = await db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, realName: true, role: true, stationId: true, isStationHead: true, countyCode: true, disabled: true },
+    select: {
+      id: true,
+      username: true,
+      realName: true,
+      role: true,
+      stationId: true,
+      isStationHead: true,
+      countyCode: true,
+      disabled: true,
+      totpEnabledAt: true,
+    },
   });
   if (!account || account.role === "resident") return null;
   const stations = await stationOptions(db, { OR: [{ active: true }, { id: account.stationId ?? "" }] });

@@ -145,6 +145,22 @@ export const resetStaffPasswordDef = defineAction({ roles: ["admin"], action: "a
   return { id: user.id, username: user.username, temporaryPassword: password };
 });
 
+/**
+ * A staff member who lost their authenticator: the second factor is cleared, every session ends,
+ * and the next sign-in (password, then a new enrolment) sets it up again. Never one's own: an admin
+ * cannot drop their own second factor this way. The secret is not logged.
+ */
+export const resetStaffTwoFactorDef = defineAction({ roles: ["admin"], action: "admin.staff.reset_two_factor", schema: staffIdSchema }, async (ctx, input) => {
+  const user = await ctx.tx.user.findUnique({ where: { id: input.id }, select: { id: true, role: true, username: true, totpEnabledAt: true } });
+  if (!user || user.role === "resident") throw notFound("账号");
+  if (user.id === ctx.user.id) throw new DomainError("forbidden", "不能重置自己的两步验证，请由另一位管理员办理。");
+  if (!user.totpEnabledAt) throw new DomainError("invalid_state", "该账号尚未启用两步验证，无需重置。");
+  await ctx.tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+  await revokeAllSessions(ctx.tx, user.id);
+  ctx.audit({ entityType: "user", entityId: user.id, details: { username: user.username } });
+  return { id: user.id };
+});
+
 export type StaffRow = Prisma.UserGetPayload<{ select: typeof SUMMARY & { lastLoginAt: true; station: { select: { name: true; countyCode: true } } } }>;
 
 export async function listStaff(db: Db, filter: { role?: StaffRole; q?: string } = {}): Promise<StaffRow[]> {

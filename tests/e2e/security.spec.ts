@@ -125,6 +125,23 @@ test("an admin's reset ends the account's sessions; the temporary password is ch
   // the session list shows this browser
   await staff.goto("/account");
   await expect(staff.getByTestId("session-row").filter({ hasText: "本设备" })).toHaveCount(1);
+
+  // The phone is lost: the admin resets the second factor; the session ends, and the next sign-in
+  // asks for the password only (the staff member then enrols again).
+  await page.goto("/admin/staff");
+  await page
+    .getByRole("link", { name: new RegExp(username) })
+    .first()
+    .click();
+  await expect(page.getByText("两步验证：已启用")).toBeVisible();
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "重置两步验证" }).click();
+  await expect(page.getByText(/两步验证已重置/)).toBeVisible();
+  await expect(page.getByText("两步验证：未启用")).toBeVisible();
+  await staff.goto("/audit");
+  await expect(staff).toHaveURL(/\/login/);
+  await loginAs(staff, username, { password: finalPassword, home: false });
+  await expect(staff).toHaveURL(/\/audit$/);
   await staffCtx.close();
 });
 

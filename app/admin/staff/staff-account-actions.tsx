@@ -2,17 +2,22 @@
 
 import { ErrorSummary } from "@/components/forms/field";
 import { SavedStatus } from "@/components/forms/action-form";
-import { resetStaffPasswordAction, setStaffDisabledAction } from "../actions";
+import { resetStaffPasswordAction, resetStaffTwoFactorAction, setStaffDisabledAction } from "../actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-/** Disable / enable an account and reset its password (the new one is shown once). */
-export function StaffAccountActions({ id, disabled, self }: { id: string; disabled: boolean; self: boolean }) {
+/**
+ * Disable / enable an account, reset its password (the new one is shown once) and, for someone
+ * who lost their authenticator, reset the second factor (set up again at the next sign-in).
+ */
+export function StaffAccountActions({ id, disabled, self, twoFactor }: { id: string; disabled: boolean; self: boolean; twoFactor: boolean }) {
   const toggle = useActionForm(setStaffDisabledAction);
   const reset = useActionForm(resetStaffPasswordAction, { refresh: false });
+  const resetTotp = useActionForm(resetStaffTwoFactorAction);
   const pw = reset.done as { temporaryPassword: string } | null;
   return (
     <div className="space-y-3">
-      <ErrorSummary message={toggle.err?.message ?? reset.err?.message} />
+      <ErrorSummary message={toggle.err?.message ?? reset.err?.message ?? resetTotp.err?.message} />
+      <p className="text-sm text-slate-700">两步验证：{twoFactor ? "已启用" : "未启用"}</p>
       <div className="flex flex-wrap gap-3">
         {!self && (
           <button
@@ -36,7 +41,20 @@ export function StaffAccountActions({ id, disabled, self }: { id: string; disabl
         >
           {reset.pending ? "正在重置…" : "重置密码"}
         </button>
+        {twoFactor && !self && (
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={resetTotp.pending}
+            onClick={() => {
+              if (window.confirm("重置后该账号的验证器立即失效、所有登录会话结束，下次登录时须重新设置两步验证。确定重置吗？")) resetTotp.submit({ id });
+            }}
+          >
+            {resetTotp.pending ? "正在重置…" : "重置两步验证"}
+          </button>
+        )}
       </div>
+      {resetTotp.done && <SavedStatus>两步验证已重置：本人下次登录时将重新设置。</SavedStatus>}
       {pw && (
         <SavedStatus>
           新的临时密码：<strong className="font-mono text-lg">{pw.temporaryPassword}</strong>（只显示这一次，请当面交给本人）

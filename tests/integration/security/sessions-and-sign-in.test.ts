@@ -8,7 +8,7 @@ import { runAction } from "@/lib/auth/run-action";
 import type { SessionUser } from "@/lib/auth/roles";
 import { endSession, listActiveSessions, loadSessionUser, purgeOldSessions, startSession, STAFF_IDLE_MS, SESSION_MAX_AGE_S } from "@/lib/auth/sessions";
 import { JOBS } from "@/lib/jobs/job-registry";
-import { resetStaffPasswordDef, setStaffDisabledDef, updateStaffDef, createStaffDef } from "@/lib/admin/staff-accounts";
+import { resetStaffPasswordDef, resetStaffTwoFactorDef, setStaffDisabledDef, updateStaffDef, createStaffDef } from "@/lib/admin/staff-accounts";
 import { changePasswordDef, confirmTotpDef, endSessionDef } from "@/lib/auth/account-security";
 import { checkPasswordStep, TOO_MANY_ATTEMPTS, WRONG_CREDENTIALS } from "@/lib/auth/sign-in";
 import { beginSignIn } from "@/lib/auth/begin-sign-in";
@@ -253,6 +253,36 @@ describe("TOTP two-factor (point 9)", () => {
     expect(await verifySecondFactor(prisma, u.id, "12345")).toBe(false);
     expect(await verifySecondFactor(prisma, u.id, recoveryCodes[3].toLowerCase())).toBe(true);
     expect(await verifySecondFactor(prisma, u.id, recoveryCodes[3])).toBe(false);
+  });
+
+  it("an admin resets a lost second factor: cleared, signed out everywhere, enrolment again; never one's own, and a refusal is audited", async () => {
+    const u = await prisma.user.create({
+      data: { role: "clerk", username: "sec-lost-phone", realName: "民警丙", passwordHash: await hashPassword(PASSWORD), stationId: stationIds[0] },
+    });
+    const view = await beginTotpEnrolment(prisma, u.id);
+    const me = (await loadSessionUser(prisma, await signedIn(u.id)))!;
+    await runAction(prisma, me, "ip", confirmTotpDef, { code: await generate({ secret: view.secret }) });
+    const session = await signedIn(u.id);
+    expect(await beginSignIn({ login: "sec-lost-phone", password: PASSWORD }, "10.7.7.8")).toMatchObject({ ok: true, secondFactor: true });
+
+    await runAction(prisma, admin, "10.9.9.9", resetStaffTwoFactorDef, { id: u.id });
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect([row.totpSecret, row.totpEnabledAt, row.totpLastStep]).toEqual([null, null, null]);
+    expect(await loadSessionUser(prisma, session)).toBeNull();
+    expect(await beginSignIn({ login: "sec-lost-phone", password: PASSWORD }, "10.7.7.8")).toMatchObject({ ok: true, secondFactor: false });
+    const event = await prisma.auditEvent.findFirst({ where: { action: "admin.staff.reset_two_factor", entityId: u.id } });
+    expect(event?.actorId).toBe(admin.id);
+    expect(JSON.stringify(event?.details)).not.toContain(view.secret);
+
+    // Nothing to reset now; and an admin cannot reset their own.
+    await expect(runAction(prisma, admin, "ip", resetStaffTwoFactorDef, { id: u.id })).rejects.toMatchObject({ code: "invalid_state" });
+    await prisma.user.update({ where: { id: admin.id }, data: { totpEnabledAt: new Date(), totpSecret: "X" } });
+    try {
+      await expect(runAction(prisma, admin, "ip", resetStaffTwoFactorDef, { id: admin.id })).rejects.toMatchObject({ code: "forbidden" });
+      expect(await prisma.auditEvent.count({ where: { action: "admin.staff.reset_two_factor.denied", actorId: admin.id } })).toBeGreaterThanOrEqual(1);
+    } finally {
+      await prisma.user.update({ where: { id: admin.id }, data: { totpEnabledAt: null, totpSecret: null } });
+    }
   });
 
   it("LUOHU_REQUIRE_2FA=1: staff without TOTP may only enrol; off in the demo by default", async () => {

@@ -24,8 +24,8 @@ export default async function StaffAccountPage({ params }: { params: Promise<{ i
       <TitledCard id="edit-title" title="姓名、角色与所属单位">
         <StaffForm id={u.id} initial={u} stations={stations} />
       </TitledCard>
-      <TitledCard id="acct-title" title="账号状态与密码">
-        <StaffAccountActions id={u.id} disabled={u.disabled} self={u.id === me.id} />
+      <TitledCard id="acct-title" title="账号状态、密码与两步验证">
+        <StaffAccountActions id={u.id} disabled={u.disabled} self={u.id === me.id} twoFactor={!!u.totpEnabledAt} />
       </TitledCard>
     </div>
   );
