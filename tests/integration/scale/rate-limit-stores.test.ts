@@ -1,7 +1,7 @@
 import net from "node:net";
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { leaseCap, LeasedRateLimitStore, type CountingStore } from "@/lib/http/leased-rate-limit-store";
+import { LEASE_FROM_LIMIT, leaseCap, LeasedRateLimitStore, type CountingStore } from "@/lib/http/leased-rate-limit-store";
 import { createPostgresRateLimitStore, createRedisRateLimitStore } from "@/lib/http/rate-limit-stores";
 import { checkRateLimit, countAgainst, isRateLimited, setRateLimitStore, type RateLimitRule, type RateLimitStore } from "@/lib/http/rate-limit";
 
@@ -79,17 +79,28 @@ async function leasedAcross(makeShared: () => Promise<CountingStore>) {
   expect(sharedA.adds - before).toBeLessThan(50);
   expect((await b.peek(`${hot.name}:192.0.2.1`))!.count).toBeGreaterThanOrEqual(1000);
 
-  // Two busy instances at once on a limit of 400: never more than 400, at most one lease short.
-  const busy: RateLimitRule = { name: `b-${randomBytes(4).toString("hex")}`, limit: 400, windowMs: 60_000 };
-  const answers = await Promise.all(
-    Array.from({ length: 600 }, (_, i) => {
-      setRateLimitStore(i % 2 ? a : b);
-      return checkRateLimit(busy, "192.0.2.2");
-    }),
-  );
-  const passed = answers.filter((w) => w === null).length;
-  expect(passed).toBeLessThanOrEqual(400);
-  expect(passed).toBeGreaterThanOrEqual(400 - leaseCap(400));
+  // A client over its limit is refused without further writes until the window ends.
+  const flood: RateLimitRule = { name: `f-${randomBytes(4).toString("hex")}`, limit: 20, windowMs: 60_000 };
+  setRateLimitStore(a);
+  for (let i = 0; i < 21; i++) await checkRateLimit(flood, "192.0.2.3");
+  const writes = sharedA.adds;
+  for (let i = 0; i < 200; i++) expect(await checkRateLimit(flood, "192.0.2.3")).toBeGreaterThan(0);
+  expect(sharedA.adds).toBe(writes);
+
+  // Two busy instances at once: a limit under 1,000 exactly; a large one never exceeded, at most
+  // one lease short.
+  for (const limit of [300, 4000]) {
+    const busy: RateLimitRule = { name: `b-${randomBytes(4).toString("hex")}`, limit, windowMs: 60_000 };
+    const answers = await Promise.all(
+      Array.from({ length: limit + 200 }, (_, i) => {
+        setRateLimitStore(i % 2 ? a : b);
+        return checkRateLimit(busy, "192.0.2.2");
+      }),
+    );
+    const passed = answers.filter((w) => w === null).length;
+    expect(passed).toBeLessThanOrEqual(limit);
+    expect(passed).toBeGreaterThanOrEqual(limit - (limit < LEASE_FROM_LIMIT ? 0 : leaseCap(limit)));
+  }
 }
 
 describe("shared rate-limit stores", () => {
