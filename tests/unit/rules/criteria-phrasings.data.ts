@@ -28,6 +28,10 @@ export const FOUND: ReadonlyArray<readonly [string, ForbiddenCriterion]> = [
   ["仅限自有住房", "home_purchase"],
   ["购房后方可落户", "home_purchase"],
   ["以购房为落户条件", "home_purchase"],
+  // a measure word between the verb and the home
+  ["要先买套房子才能把户口迁过来", "home_purchase"],
+  ["得在城里买一套房才给落户", "home_purchase"],
+  ["没买个房子，户口迁不过来", "home_purchase"],
   ["住房面积不足60平方米", "home_purchase"],
   ["人均住房面积不得低于20平方米", "home_purchase"],
   ["房屋价格低于30万元的不予办理", "home_purchase"],
@@ -310,6 +314,7 @@ export const FOUND: ReadonlyArray<readonly [string, ForbiddenCriterion]> = [
 ];
 
 export const PASS: readonly string[] = [
+  "已告知申请人无需买套房子，租房也可以落户",
   // The innocent notes quoted in the issue
   "申请人询问积分落户，已告知本市不实行积分落户",
   "申请人保留农村土地承包权、宅基地使用权和集体收益分配权",
