@@ -32,6 +32,10 @@ export const FOUND: ReadonlyArray<readonly [string, ForbiddenCriterion]> = [
   ["要先买套房子才能把户口迁过来", "home_purchase"],
   ["得在城里买一套房才给落户", "home_purchase"],
   ["没买个房子，户口迁不过来", "home_purchase"],
+  ["你这个情况得有房才行", "home_purchase"],
+  ["房子是租的，不符合落户条件", "home_purchase"],
+  ["在本地有投资项目的优先办理", "investment"],
+  ["年纳税额须在1万元以上", "tax_payment"],
   ["住房面积不足60平方米", "home_purchase"],
   ["人均住房面积不得低于20平方米", "home_purchase"],
   ["房屋价格低于30万元的不予办理", "home_purchase"],
@@ -315,6 +319,10 @@ export const FOUND: ReadonlyArray<readonly [string, ForbiddenCriterion]> = [
 
 export const PASS: readonly string[] = [
   "已告知申请人无需买套房子，租房也可以落户",
+  "房子是租的，已提供租赁合同和房东身份证",
+  "申请人在本地有投资项目，已如实登记（不作为落户条件）",
+  "单位名称：河南投资担保公司",
+  "地址：崤山路税务局家属院2号楼",
   // The innocent notes quoted in the issue
   "申请人询问积分落户，已告知本市不实行积分落户",
   "申请人保留农村土地承包权、宅基地使用权和集体收益分配权",
