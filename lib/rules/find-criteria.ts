@@ -226,7 +226,8 @@ function bind(ctx: Ctx, k: number, kind: ObjectKind): Bond | null {
     case "quota":
       return pre(["deficiency", "demand"], 10) ?? post(["shortfall", "condition", "postDemand"], 8);
     case "timed": {
-      const after = post(["shortfall", "threshold"], 12, true);
+      // 居住满两年…, 住满五年才行: a period, then a threshold or a condition.
+      const after = post(["shortfall", "threshold", "condition"], 12, true);
       if (after) return after;
       // 须在本市居住两年: a demand before, a period right after.
       const before = pre(["demand", "deficiency"]);
