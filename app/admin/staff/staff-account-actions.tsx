@@ -31,27 +31,14 @@ export function StaffAccountActions({ id, disabled, self, twoFactor }: { id: str
             {toggle.pending ? "正在处理…" : disabled ? "启用账号" : "停用账号"}
           </button>
         )}
-        <button
-          type="button"
-          className="btn-secondary"
-          disabled={reset.pending}
-          onClick={() => {
-            if (window.confirm("重置后原密码立即失效，确定重置密码吗？")) reset.submit({ id });
-          }}
-        >
-          {reset.pending ? "正在重置…" : "重置密码"}
-        </button>
+        <ConfirmedButton pending={reset.pending} confirm="重置后原密码立即失效，确定重置密码吗？" onConfirmed={() => reset.submit({ id })} label="重置密码" />
         {twoFactor && !self && (
-          <button
-            type="button"
-            className="btn-secondary"
-            disabled={resetTotp.pending}
-            onClick={() => {
-              if (window.confirm("重置后该账号的验证器立即失效、所有登录会话结束，下次登录时须重新设置两步验证。确定重置吗？")) resetTotp.submit({ id });
-            }}
-          >
-            {resetTotp.pending ? "正在重置…" : "重置两步验证"}
-          </button>
+          <ConfirmedButton
+            pending={resetTotp.pending}
+            confirm="重置后该账号的验证器立即失效、所有登录会话结束，下次登录时须重新设置两步验证。确定重置吗？"
+            onConfirmed={() => resetTotp.submit({ id })}
+            label="重置两步验证"
+          />
         )}
       </div>
       {resetTotp.done && <SavedStatus>两步验证已重置：本人下次登录时将重新设置。</SavedStatus>}
@@ -61,5 +48,14 @@ export function StaffAccountActions({ id, disabled, self, twoFactor }: { id: str
         </SavedStatus>
       )}
     </div>
+  );
+}
+
+/** A reset that the admin confirms first (it takes effect at once and cannot be undone). */
+function ConfirmedButton({ pending, confirm, onConfirmed, label }: { pending: boolean; confirm: string; onConfirmed: () => void; label: string }) {
+  return (
+    <button type="button" className="btn-secondary" disabled={pending} onClick={() => window.confirm(confirm) && onConfirmed()}>
+      {pending ? "正在重置…" : label}
+    </button>
   );
 }
