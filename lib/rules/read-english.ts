@@ -453,6 +453,8 @@ export function findEnglishCriteria(n: NormalisedText, consumed: Uint8Array): Fi
       const sentAfter = ws.slice(oe, sentenceEnd(oe));
       const around = sentBefore + m[0] + (/^ [a-z0-9]+/.exec(sentAfter)?.[0] ?? "") + " ";
       if (NEG_RE.test(around) || POST_NEG_RE.test(sentAfter) || NAME_RE.test(after)) continue;
+      // "No home purchase is required", "no tax records needed": the sentence waives it.
+      if (/(?:^| )no $/.test(sentBefore.slice(-4)) && /^(?: [a-z]+){0,2} (?:is |are )?(?:required|needed|necessary)(?: |$)/.test(sentAfter)) continue;
       if (
         criterion === "home_purchase" &&
         kind !== "rent" &&
