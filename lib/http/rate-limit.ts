@@ -7,7 +7,8 @@ import { thenMaybe, type MaybePromise } from "@/lib/maybe-promise";
 export interface RateLimitStore {
   /**
    * Adds one hit to `key` in the current window and returns the count so far (at once from
-   * memory). `limit` lets a shared store count hits far below it locally (batched-rate-limit-store.ts).
+   * memory). `limit` lets a shared store lease a busy key's hits for a large limit and refuse a
+   * key already over it without a round trip (leased-rate-limit-store.ts).
    */
   hit(key: string, windowMs: number, limit?: number): MaybePromise<{ count: number; resetAt: number }>;
   /** The count so far in the current window, without adding to it. */
