@@ -25,11 +25,13 @@ export function beijingDate(d: Date): string {
 let today = { iso: "", fromMs: 0, untilMs: 0 };
 
 /**
- * Today's Beijing date "YYYY-MM-DD" (the day of a request). Kept until the next Beijing
- * midnight: every eligibility request asks for it, and building Dates per request showed up in
- * the lean API's profile (Next wraps the Date constructor).
+ * The Beijing date of `now` as "YYYY-MM-DD"; without it, today's (the day of a request). Today's
+ * is kept until the next Beijing midnight: every eligibility request asks for it, and building
+ * Dates per request showed up in the lean API's profile (Next wraps the Date constructor).
  */
-export function beijingToday(nowMs: number = Date.now()): string {
+export function beijingToday(now?: Date): string {
+  if (now) return beijingDate(now);
+  const nowMs = Date.now();
   if (nowMs >= today.fromMs && nowMs < today.untilMs) return today.iso;
   const fromMs = Math.floor((nowMs + BEIJING_OFFSET_MS) / DAY_MS) * DAY_MS - BEIJING_OFFSET_MS;
   today = { iso: new Date(fromMs + BEIJING_OFFSET_MS).toISOString().slice(0, 10), fromMs, untilMs: fromMs + DAY_MS };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { beijingDate, beijingToday } from "@/lib/format";
+import { beijingToday } from "@/lib/format";
 import { COUNTY_CODES } from "@/lib/places";
 import { idNumberSchema, isCalendarDate } from "@/lib/schemas/id-number";
 import { CHANNEL_CODES, CHANNEL_FULL_LABELS, CHANNEL_REGISTRY, RURAL_STUDENT_SUBTYPE_CODES, TALENT_SUBTYPE_CODES } from "@/lib/channels/registry";
@@ -131,7 +131,7 @@ function isRealPastDate(ymd: string): boolean {
 
 /** Today's date in China (UTC+8, no DST) as YYYY-MM-DD: "the day of the request". */
 export function todayInChinaIso(now?: Date): string {
-  return now ? beijingDate(now) : beijingToday();
+  return beijingToday(now);
 }
 
 /** The birth date written in an 18-digit ID number, as YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { beijingDate, beijingToday } from "@/lib/format";
+import { beijingToday } from "@/lib/format";
 
 /**
  * Resident identity number (公民身份号码) per GB 11643-1999: 6-digit address code,
@@ -86,7 +86,7 @@ export function isCalendarDate(y: number, m: number, d: number): boolean {
 function parseBirthDate(yyyymmdd: string, now?: Date): string | null {
   if (!isCalendarDate(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)), Number(yyyymmdd.slice(6, 8)))) return null;
   const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-  return iso > (now ? beijingDate(now) : beijingToday()) ? null : iso;
+  return iso > beijingToday(now) ? null : iso;
 }
 
 function fail(code: IdNumberErrorCode): IdNumberResult {

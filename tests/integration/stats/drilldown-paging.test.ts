@@ -51,16 +51,20 @@ async function walk(user: StatsUsers[keyof StatsUsers], input: Record<string, un
   return { ids, total };
 }
 
+/** What the pages must hold: every overdue open filing (of `where`), in (due date, id) order, straight from the table. */
+async function overdueIds(where: { destinationCounty?: string } = {}) {
+  const rows = await prisma.application.findMany({
+    where: { status: { in: ["submitted", "accepted"] }, dueAt: { lt: new Date() }, stationId: { not: null }, ...where },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
 describe("drill-down pages (merged per station and state)", () => {
   it("every overdue filing of the city once, in (due date, id) order, across pages", async () => {
     const { ids, total } = await walk(u.city, { kind: "overdue" });
-    const expected = (
-      await prisma.application.findMany({
-        where: { status: { in: ["submitted", "accepted"] }, dueAt: { lt: new Date() }, stationId: { not: null } },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-        select: { id: true },
-      })
-    ).map((r) => r.id);
+    const expected = await overdueIds();
     expect(expected.length).toBe(75);
     expect(ids).toEqual(expected);
     expect(total).toBe(75);
@@ -68,13 +72,7 @@ describe("drill-down pages (merged per station and state)", () => {
 
   it("a county official's pages hold their county's filings only, all of them", async () => {
     const { ids, total } = await walk(u.hubin, { kind: "overdue" });
-    const expected = (
-      await prisma.application.findMany({
-        where: { status: { in: ["submitted", "accepted"] }, dueAt: { lt: new Date() }, destinationCounty: "411202", stationId: { not: null } },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-        select: { id: true },
-      })
-    ).map((r) => r.id);
+    const expected = await overdueIds({ destinationCounty: "411202" });
     expect(expected.length).toBe(50);
     expect(ids).toEqual(expected);
     expect(total).toBe(50);
